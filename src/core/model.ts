@@ -1,0 +1,127 @@
+/**
+ * The OKR model shared by every layer (design §2). Pure data: dates are ISO `YYYY-MM-DD`
+ * strings so core never depends on a time zone; the sheets layer converts Date cells.
+ */
+import type { Lang } from './i18n';
+
+export type KrType = 'increase' | 'decrease' | 'atLeast' | 'atMost' | 'milestone';
+export const KR_TYPES: readonly KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+export type RowType = 'objective' | KrType;
+
+export type Level = 'company' | 'department' | 'team' | 'individual';
+export const LEVELS: readonly Level[] = ['company', 'department', 'team', 'individual'];
+export type Source = 'topDown' | 'bottomUp';
+export type Status = 'notStarted' | 'onTrack' | 'atRisk' | 'offTrack' | 'done';
+export type Grade = 'red' | 'yellow' | 'green';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The header block above the table (design §2). */
+export interface OkrHeader {
+  unit: string;
+  level: Level | null;
+  owner: string;
+  cycle: string; // e.g. 2026-Q4, 2026-11, 2026
+  cycleStart: string | null; // ISO date
+  cycleEnd: string | null; // ISO date
+  alignedTo: string; // parent sheet / unit name
+}
+
+/** One table row as read: parsed values plus the raw cell values, for lint to point at. */
+export interface OkrRow {
+  /** 0-based index of the row among the table's data rows. */
+  index: number;
+  id: string;
+  type: RowType | null; // null = blank or unrecognised type text
+  title: string;
+  owner: string;
+  alignsTo: string;
+  source: Source | null;
+  agreed: boolean | null;
+  start: number | null;
+  target: number | null;
+  /** Milestones: TRUE → 1, FALSE → 0, a share stays a share. */
+  current: number | null;
+  unit: string;
+  weight: number | null; // fraction 0–1
+  due: string | null; // ISO date
+  confidence: number | null;
+  selfScore: number | null;
+  notes: string;
+  /** The cell values as found, keyed by column, for lint messages about unreadable input. */
+  raw: Partial<Record<ColumnKey, unknown>>;
+}
+
+export interface OkrTable {
+  header: OkrHeader;
+  rows: OkrRow[];
+  lang: Lang;
+}
+
+/** Thresholds and preferences (the Settings sheet). */
+export interface OkrSettings {
+  lang: Lang;
+  /** Pace: Δ ≥ -atRisk → on track; -offTrack ≤ Δ < -atRisk → at risk; Δ < -offTrack → off track. */
+  atRiskBelow: number; // 0.2
+  offTrackBelow: number; // 0.4
+  staleDays: number; // 14
+}
+
+export const DEFAULT_SETTINGS: OkrSettings = {
+  lang: 'zh-CN',
+  atRiskBelow: 0.2,
+  offTrackBelow: 0.4,
+  staleDays: 14,
+};
+
+/** A located finding (lint, parse errors): `row` indexes `OkrTable.rows`, null = whole table. */
+export interface CellRef {
+  row: number | null;
+  column: ColumnKey | null;
+}
+
+export interface CheckIn {
+  date: string; // ISO
+  krId: string;
+  value: number | null;
+  confidence: number | null;
+  done: string;
+  next: string;
+  blockers: string;
+}
+
+export interface ActionItem {
+  krId: string;
+  task: string;
+  owner: string;
+  due: string | null;
+  deliverable: string;
+  done: boolean;
+}
+
+/** Columns of the OKR table, in template order. */
+export type ColumnKey =
+  | 'id'
+  | 'type'
+  | 'title'
+  | 'owner'
+  | 'alignsTo'
+  | 'source'
+  | 'agreed'
+  | 'start'
+  | 'target'
+  | 'current'
+  | 'unit'
+  | 'weight'
+  | 'due'
+  | 'confidence'
+  | 'progress'
+  | 'selfScore'
+  | 'score'
+  | 'status'
+  | 'bar'
+  | 'notes';
+
+export const COLUMN_KEYS: readonly ColumnKey[] = [
+  'id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current',
+  'unit', 'weight', 'due', 'confidence', 'progress', 'selfScore', 'score', 'status', 'bar', 'notes',
+];
