@@ -1,0 +1,189 @@
+/**
+ * KR and objective progress, scores and grades (design §3). One implementation; the native
+ * Progress / Score / Status formulas written into sheets must agree with these functions, so
+ * every rule below is stated so that it can be written with IF / MIN / MAX / ROUND / SUMPRODUCT.
+ *
+ * Notation: s = start (blank → 0), t = target, c = current, clamp(x) = MIN(1, MAX(0, x)).
+ */
+import type { Grade, KrType, RowType } from './model';
+
+/** Tolerance for band edges (0.4 / 0.7 / 1.0 and pace thresholds): sums of decimals such as
+ *  (0.7 + 0.7 + 0.7) / 3 land a hair below 0.7 in binary floating point. Formulas use the same
+ *  tolerance (`score >= 0.7 - 1E-9`). */
+export const EDGE_EPS = 1e-9;
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * Progress of one KR in [0, 1].
+ *
+ * - c blank → 0 (not started).
+ * - milestone: clamp(c) — TRUE/1/100% = done (1), FALSE/0 = 0, a share (0.7) = that share.
+ *   Target and start are ignored.
+ * - any other type with t blank → 0 (not measurable; lint reports it).
+ * - increase / decrease (one formula for both directions; a decrease has t < s):
+ *     t ≠ s: clamp((c − s) / (t − s))
+ *     t = s: 1 if c has reached t in the KR's direction (increase: c ≥ t, decrease: c ≤ t), else 0.
+ * - atLeast (stay ≥ t): c ≥ t → 1; else t > s → clamp((c − s) / (t − s)); else 0.
+ * - atMost (stay ≤ t): c ≤ t → 1; else s > t → clamp((s − c) / (s − t)); else 0.
+ * - type blank / objective → 0.
+ */
+export function krProgress(
+  type: KrType | RowType | null,
+  start: number | null,
+  target: number | null,
+  current: number | null,
+): number {
+  if (current === null || !Number.isFinite(current)) return 0;
+  const c = current;
+  if (type === 'milestone') return clamp01(c);
+  if (target === null || !Number.isFinite(target)) return 0;
+  const t = target;
+  const s = start !== null && Number.isFinite(start) ? start : 0;
+  switch (type) {
+    case 'increase':
+    case 'decrease':
+      if (t === s) return (type === 'decrease' ? c <= t : c >= t) ? 1 : 0;
+      return clamp01((c - s) / (t - s));
+    case 'atLeast':
+      if (c >= t) return 1;
+      return t > s ? clamp01((c - s) / (t - s)) : 0;
+    case 'atMost':
+      if (c <= t) return 1;
+      return s > t ? clamp01((s - c) / (s - t)) : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The unclamped achievement ratio, for display of over-achievement (e.g. 1.25 = 125%).
+ * null when it cannot be computed (blank current, blank target, t = s for a ratio type).
+ * increase / decrease / atLeast: (c − s) / (t − s); atMost: (s − c) / (s − t) when s ≠ t;
+ * milestone: c.
+ */
+export function krRatio(
+  type: KrType | RowType | null,
+  start: number | null,
+  target: number | null,
+  current: number | null,
+): number | null {
+  if (current === null || !Number.isFinite(current)) return null;
+  if (type === 'milestone') return current;
+  if (target === null || !Number.isFinite(target)) return null;
+  const s = start !== null && Number.isFinite(start) ? start : 0;
+  if (target === s) return null;
+  switch (type) {
+    case 'increase':
+    case 'decrease':
+    case 'atLeast':
+      return (current - s) / (target - s);
+    case 'atMost':
+      return (s - current) / (s - target);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Over-achievement flag: the raw value went beyond the target in the KR's direction.
+ * - increase / decrease, t ≠ s: (c − s) / (t − s) > 1; t = s: increase c > t, decrease c < t.
+ * - atLeast: c > t.  atMost: c < t.  milestone: c > 1.  Blank c or t → false.
+ */
+export function krExceeded(
+  type: KrType | RowType | null,
+  start: number | null,
+  target: number | null,
+  current: number | null,
+): boolean {
+  if (current === null || !Number.isFinite(current)) return false;
+  const c = current;
+  if (type === 'milestone') return c > 1;
+  if (target === null || !Number.isFinite(target)) return false;
+  const t = target;
+  const s = start !== null && Number.isFinite(start) ? start : 0;
+  switch (type) {
+    case 'increase':
+    case 'decrease':
+      if (t === s) return type === 'decrease' ? c < t : c > t;
+      return (c - s) / (t - s) > 1;
+    case 'atLeast':
+      return c > t;
+    case 'atMost':
+      return c < t;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Effective weights of a group of KRs (or aligned children), summing to 1 unless all are zero.
+ * Rule (formula-friendly):
+ * - a weight below 0 counts as 0; W = sum of the given weights, n = number of blank weights.
+ * - all blank → each 1/N (equal).
+ * - some blank → each blank gets MAX(0, 1 − W) / n ("blanks share the remainder").
+ * - then every weight is divided by the total (so 30% + 30% still gives a mean; lint reports
+ *   weights that do not total 100%). A total of 0 → equal weights.
+ */
+export function effectiveWeights(weights: readonly (number | null | undefined)[]): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  let given = 0;
+  let blanks = 0;
+  for (const w of weights) {
+    if (w === null || w === undefined || !Number.isFinite(w)) blanks++;
+    else given += w > 0 ? w : 0;
+  }
+  const blankW = blanks > 0 ? Math.max(0, 1 - given) / blanks : 0;
+  const total = given + blankW * blanks;
+  if (!(total > 0)) return weights.map(() => 1 / n);
+  return weights.map((w) =>
+    w === null || w === undefined || !Number.isFinite(w) ? blankW / total : (w > 0 ? w : 0) / total,
+  );
+}
+
+/** Weighted mean of KR progress (or scores) with the weight rule of `effectiveWeights`; 0 KRs → 0. */
+export function objectiveProgress(krs: readonly { progress: number; weight: number | null }[]): number {
+  if (krs.length === 0) return 0;
+  const w = effectiveWeights(krs.map((k) => k.weight));
+  let sum = 0;
+  for (let i = 0; i < krs.length; i++) sum += krs[i]!.progress * w[i]!;
+  return clamp01(sum);
+}
+
+/** Spreadsheet ROUND(x, digits): half away from zero (Math.round(x·10^d)/10^d, sign-symmetric). */
+export function roundHalfUp(x: number, digits: number): number {
+  const m = Math.pow(10, digits);
+  return x < 0 ? -Math.round(-x * m) / m : Math.round(x * m) / m;
+}
+
+/**
+ * ROUND(progress, 1) as users expect it: binary noise is removed first (ROUND to 10 decimals),
+ * so 0.25 computed as 0.24999999999999997 scores 0.3. Formula: ROUND(ROUND(p, 10), 1).
+ */
+export function round1(x: number): number {
+  return roundHalfUp(roundHalfUp(x, 10), 1);
+}
+
+/** KR score: the self-score when one is entered (as entered), else ROUND(ROUND(progress,10),1). */
+export function krScore(selfScore: number | null, progress: number): number {
+  if (selfScore !== null && Number.isFinite(selfScore)) return selfScore;
+  return round1(progress);
+}
+
+/** Google's bands: < 0.4 red, 0.4 – 0.69 yellow, ≥ 0.7 green (edges with EDGE_EPS tolerance). */
+export function grade(score: number): Grade {
+  if (score >= 0.7 - EDGE_EPS) return 'green';
+  if (score >= 0.4 - EDGE_EPS) return 'yellow';
+  return 'red';
+}
+
+/** 0.6 ≤ score ≤ 0.7: ambitious and delivered — the sweet spot. */
+export function isSweetSpot(score: number): boolean {
+  return score >= 0.6 - EDGE_EPS && score <= 0.7 + EDGE_EPS;
+}
+
+/** A score of 1.0 (or above) on an aspirational objective: the target may have been too easy. */
+export function tooEasy(score: number): boolean {
+  return score >= 1 - EDGE_EPS;
+}
