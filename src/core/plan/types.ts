@@ -64,6 +64,19 @@ export interface NamedRangePlan {
   range: string;
 }
 
+/**
+ * Cells whose formula only Google Sheets evaluates (=SPARKLINE bars). An engine without it
+ * (the xlsx exporter, LibreOffice, HyperFormula) writes `fallback[i]` into the i-th cell of
+ * `range` (top to bottom) and shows it as a data bar from `min` to `max` in `color`.
+ */
+export interface DataBarPlan {
+  range: string;
+  fallback: string[];
+  min: number;
+  max: number;
+  color: string; // #rrggbb
+}
+
 export interface SheetPlan {
   name: string;
   role: SheetRole;
@@ -78,6 +91,8 @@ export interface SheetPlan {
   namedRanges: NamedRangePlan[];
   /** Developer metadata on the sheet; `okrSheets.role` marks sheets the add-on owns. */
   metadata: Record<string, string>;
+  /** Sheets-only bar cells and their portable stand-ins (optional; absent = none). */
+  dataBars?: DataBarPlan[];
 }
 
 export interface WorkbookPlan {
