@@ -1,0 +1,484 @@
+/**
+ * The lint catalog (design §3). Every rule: a stable kebab-case id, a default severity, a short
+ * message in zh-CN and en with {params}, and a check that returns located findings.
+ * Rules are linear in the number of rows; regular expressions are compiled once.
+ */
+import type { Params } from '../i18n';
+import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
+import { dayNumber } from '../pace';
+import { groupObjectives, type ObjectiveGroup } from '../table';
+import type { Finding, LintContext, LintRule } from './types';
+
+export const MAX_OBJECTIVES = 5;
+export const MIN_KRS = 2;
+export const MAX_KRS = 4;
+export const BOTTOM_UP_SHARE = 0.6;
+
+const isKr = (r: OkrRow) => r.type !== 'objective';
+const short = (s: string, n = 40) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+const idOr = (r: OkrRow) => r.id || `#${r.index + 1}`;
+
+function finding(rule: LintRule, row: number | null, column: ColumnKey | null, params: Params, variant?: string, severity?: Severity): Finding {
+  const f: Finding = { rule: rule.id, severity: severity ?? rule.severity, at: { row, column }, params };
+  if (variant) f.variant = variant;
+  return f;
+}
+
+const groups = (t: OkrTable): ObjectiveGroup[] => groupObjectives(t).groups;
+const isBlankRaw = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+// ---------------------------------------------------------------------------------------------
+
+export const maxObjectives: LintRule = {
+  id: 'max-objectives',
+  severity: 'error',
+  message: {
+    'zh-CN': '共有 {count} 个目标，最多 {max} 个：请聚焦最重要的几件事',
+    en: '{count} objectives; at most {max}: focus on what matters most',
+  },
+  description: { 'zh-CN': '每张 OKR 表最多 5 个目标', en: 'At most 5 objectives per OKR sheet' },
+  check(t) {
+    const g = groups(t);
+    if (g.length <= MAX_OBJECTIVES) return [];
+    return [finding(this, g[MAX_OBJECTIVES]!.objective.index, 'id', { count: g.length, max: MAX_OBJECTIVES })];
+  },
+};
+
+export const krCount: LintRule = {
+  id: 'kr-count',
+  severity: 'warning',
+  message: { 'zh-CN': '目标 {id} 有 {count} 个关键结果，建议 2–4 个', en: 'Objective {id} has {count} key results; 2–4 is the norm' },
+  variants: {
+    none: { 'zh-CN': '目标 {id} 没有关键结果', en: 'Objective {id} has no key results' },
+    few: {
+      'zh-CN': '目标 {id} 只有 {count} 个关键结果，建议至少 2 个',
+      en: 'Objective {id} has only {count} key result; use at least 2',
+    },
+    many: {
+      'zh-CN': '目标 {id} 有 {count} 个关键结果，超过 4 个，请精简',
+      en: 'Objective {id} has {count} key results, more than 4: trim them',
+    },
+  },
+  description: { 'zh-CN': '每个目标 2–4 个关键结果', en: '2–4 key results per objective' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const g of groups(t)) {
+      const n = g.krs.length;
+      const p = { id: idOr(g.objective), count: n };
+      if (n === 0) out.push(finding(this, g.objective.index, 'title', p, 'none', 'error'));
+      else if (n < MIN_KRS) out.push(finding(this, g.objective.index, 'title', p, 'few'));
+      else if (n > MAX_KRS) out.push(finding(this, g.objective.index, 'title', p, 'many'));
+    }
+    return out;
+  },
+};
+
+export const krMeasurable: LintRule = {
+  id: 'kr-measurable',
+  severity: 'error',
+  message: {
+    'zh-CN': '关键结果“{title}”没有数字目标值：请填写目标值，或将类型改为里程碑',
+    en: 'Key result “{title}” has no numeric target: enter a target, or make it a milestone',
+  },
+  description: { 'zh-CN': '关键结果必须可衡量：数字目标或里程碑', en: 'A key result must be measurable: a number or a milestone' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!isKr(r) || r.type === 'milestone' || r.target !== null) continue;
+      if (!isBlankRaw(r.raw.target)) continue; // unreadable text: reported by unreadable-number
+      out.push(finding(this, r.index, 'target', { id: idOr(r), title: short(r.title) }));
+    }
+    return out;
+  },
+};
+
+const MULTI_OWNER_RE = /[、,，;；/／&＆+＋|｜]|\s(?:and|und|et)\s|[\u4e00-\u9fff]{2,}\s+[\u4e00-\u9fff]{2,}/i;
+
+export const singleOwner: LintRule = {
+  id: 'single-owner',
+  severity: 'error',
+  message: {
+    'zh-CN': '关键结果 {id} 的负责人“{owner}”不止一人：每个关键结果只能有一位负责人',
+    en: 'Key result {id} has more than one owner (“{owner}”): exactly one owner per key result',
+  },
+  variants: {
+    missing: { 'zh-CN': '关键结果 {id} 没有负责人', en: 'Key result {id} has no owner' },
+  },
+  description: { 'zh-CN': '每个关键结果恰好一位负责人', en: 'Exactly one owner per key result' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!isKr(r)) continue;
+      if (!r.owner) out.push(finding(this, r.index, 'owner', { id: idOr(r) }, 'missing'));
+      else if (MULTI_OWNER_RE.test(r.owner)) out.push(finding(this, r.index, 'owner', { id: idOr(r), owner: short(r.owner) }));
+    }
+    return out;
+  },
+};
+
+export const dueInCycle: LintRule = {
+  id: 'due-in-cycle',
+  severity: 'warning',
+  message: {
+    'zh-CN': '{id} 的截止日期 {due} 早于周期开始 {start}',
+    en: '{id} is due {due}, before the cycle starts ({start})',
+  },
+  variants: {
+    after: {
+      'zh-CN': '{id} 的截止日期 {due} 晚于周期结束 {end}，本周期无法评分',
+      en: '{id} is due {due}, after the cycle ends ({end}): it cannot be scored this cycle',
+    },
+  },
+  description: { 'zh-CN': '截止日期须在周期之内', en: 'Due dates fall inside the cycle' },
+  check(t) {
+    const s = dayNumber(t.header.cycleStart), e = dayNumber(t.header.cycleEnd);
+    if (s === null && e === null) return [];
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      const d = dayNumber(r.due);
+      if (d === null) continue;
+      const p = { id: idOr(r), due: r.due!, start: t.header.cycleStart ?? '', end: t.header.cycleEnd ?? '' };
+      if (s !== null && d < s) out.push(finding(this, r.index, 'due', p));
+      else if (e !== null && d > e) out.push(finding(this, r.index, 'due', p, 'after', 'error'));
+    }
+    return out;
+  },
+};
+
+const TASK_VERB_ZH = /(完成|开展|组织|参与|协助|负责|推进|跟进|配合|支持|落实)/;
+const TASK_VERB_EN = /\b(attend(?:s|ing)?|help(?:s|ing)?|assist(?:s|ing)?|support(?:s|ing)?|organi[sz](?:e|es|ing)|participat(?:e|es|ing)|work(?:s|ing)? on|follow(?:s|ing)? up|conduct(?:s|ing)?|complete|finish|carry out|take part)\b/i;
+/** verbs that are pure activity even for a milestone (unlike 完成/complete) */
+const WEAK_VERB = /(参与|协助|配合|跟进|负责|推进|支持)|\b(attend|help|assist|support|participate|work on|follow up|take part)/i;
+const HAS_QUANTITY = /[0-9０-９%％]|[一二两三四五六七八九十百千万亿]+\s*(?:个|家|场|次|项|人|名|位|篇|条|款|套|门|期|倍|成)/;
+
+export const resultsNotTasks: LintRule = {
+  id: 'results-not-tasks',
+  severity: 'warning',
+  message: {
+    'zh-CN': '“{title}”描述的是要做的事，而不是要达成的结果：写明可衡量的成果',
+    en: '“{title}” describes an activity, not a result: state the measurable outcome',
+  },
+  description: { 'zh-CN': '关键结果写结果，不写任务', en: 'Key results are outcomes, not tasks' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!isKr(r) || !r.title) continue;
+      if (r.type === 'milestone') {
+        if (!WEAK_VERB.test(r.title)) continue;
+      } else {
+        if (r.target !== null || HAS_QUANTITY.test(r.title)) continue;
+        if (!TASK_VERB_ZH.test(r.title) && !TASK_VERB_EN.test(r.title)) continue;
+      }
+      out.push(finding(this, r.index, 'title', { id: idOr(r), title: short(r.title) }));
+    }
+    return out;
+  },
+};
+
+const LONG_EFFECT_RE = /(年度|全年|年底|年末|年终|长期|整体|总体|全面|多年|三年|五年|品牌影响力|口碑|企业文化)|\b(annual|yearly|year[- ]end|full[- ]year|long[- ]term|overall|lifetime|brand awareness|reputation|culture)\b/i;
+
+export const longEffect: LintRule = {
+  id: 'long-effect',
+  severity: 'warning',
+  message: {
+    'zh-CN': '长效误区：“{title}”要到周期末甚至更久才能看到变化，请加一个周期内可跟踪的阶段性指标',
+    en: 'Slow-moving KR: “{title}” shows no change until the cycle ends or later; add an interim measure you can track',
+  },
+  description: {
+    'zh-CN': '长效误区：KR 变化过慢，周期内无法指导工作',
+    en: 'Long-effect trap: a KR too slow to guide work during the cycle',
+  },
+  check(t) {
+    const e = dayNumber(t.header.cycleEnd);
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!isKr(r) || r.type === 'milestone' || !r.title || r.current !== null) continue;
+      if (!LONG_EFFECT_RE.test(r.title)) continue;
+      const d = dayNumber(r.due);
+      const interimDue = d !== null && e !== null && d < e;
+      if (interimDue && r.target !== null) continue;
+      out.push(finding(this, r.index, 'title', { id: idOr(r), title: short(r.title) }));
+    }
+    return out;
+  },
+};
+
+const FINAL_TOTAL_RE = /(销售额|销售收入|营收|营业额|收入|利润|回款|业绩|成交额|流水|GMV)|\b(revenue|sales|profit|turnover|bookings|income|GMV|earnings)\b/i;
+
+export const endGame: LintRule = {
+  id: 'end-game',
+  severity: 'warning',
+  message: {
+    'zh-CN': '终局误区：目标 {id} 的关键结果全是最终结果（如销售额），缺少过程/领先指标',
+    en: 'End-game trap: every key result of {id} is a final total (such as revenue); add a leading indicator',
+  },
+  description: {
+    'zh-CN': '终局误区：只盯最终结果，没有领先指标',
+    en: 'End-game trap: only final totals, no leading KR',
+  },
+  check(t) {
+    const out: Finding[] = [];
+    for (const g of groups(t)) {
+      if (g.krs.length === 0) continue;
+      if (g.krs.every((k) => FINAL_TOTAL_RE.test(k.title))) out.push(finding(this, g.objective.index, 'title', { id: idOr(g.objective) }));
+    }
+    return out;
+  },
+};
+
+const normRef = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/／/g, '/').toUpperCase();
+const parentCache = new WeakMap<Set<string>, Set<string>>();
+
+export const alignedParent: LintRule = {
+  id: 'aligned-parent',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 对齐的上级“{parent}”不存在',
+    en: '{id} aligns to “{parent}”, which does not exist',
+  },
+  description: { 'zh-CN': '对齐的上级目标必须存在', en: 'The parent an OKR aligns to must exist' },
+  check(t, ctx) {
+    if (!ctx.knownParents) return [];
+    let known = parentCache.get(ctx.knownParents);
+    if (!known) {
+      known = new Set([...ctx.knownParents].map(normRef));
+      parentCache.set(ctx.knownParents, known);
+    }
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!r.alignsTo) continue;
+      if (!known.has(normRef(r.alignsTo))) out.push(finding(this, r.index, 'alignsTo', { id: idOr(r), parent: short(r.alignsTo) }));
+    }
+    return out;
+  },
+};
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+export const weightsTotal: LintRule = {
+  id: 'weights-total',
+  severity: 'error',
+  message: {
+    'zh-CN': '目标 {id} 的关键结果权重合计 {total}，应为 100%',
+    en: 'Key result weights of {id} total {total}; they must total 100%',
+  },
+  variants: {
+    blanksZero: {
+      'zh-CN': '目标 {id} 已填权重合计 {total}，未填权重的关键结果将分不到权重',
+      en: 'Weights of {id} already total {total}; key results with blank weights get nothing',
+    },
+  },
+  description: { 'zh-CN': '一个目标内的权重合计 100%', en: 'Weights within an objective total 100%' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const g of groups(t)) {
+      let sum = 0, given = 0, blanks = 0;
+      for (const k of g.krs) {
+        if (k.weight === null) blanks++;
+        else {
+          given++;
+          sum += k.weight;
+        }
+      }
+      if (given === 0) continue;
+      const p = { id: idOr(g.objective), total: pct(sum) };
+      if (blanks === 0 ? Math.abs(sum - 1) > 1e-6 : sum > 1 + 1e-6) out.push(finding(this, g.objective.index, 'weight', p));
+      else if (blanks > 0 && sum >= 1 - 1e-6) out.push(finding(this, g.objective.index, 'weight', p, 'blanksZero'));
+    }
+    return out;
+  },
+};
+
+const PLACEHOLDER_RE = /(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|(?<![A-Za-z])[xXnN]\s*[%％](?![A-Za-z])|(?<![A-Za-z])X(?=\s*[万亿千百元个家次天])|某(?!些|种|方面)|_{2,}|＿+|\?{2,}|？{2,}|\*\s*[%％]|（\s*）|\(\s*\)|【[^】]*待[^】]*】|\[(?:TBD|TODO)\]|\bTBD\b|待定/;
+const PLACEHOLDER_COLS: ColumnKey[] = ['title', 'owner', 'start', 'target', 'current', 'unit', 'due'];
+
+export const placeholder: LintRule = {
+  id: 'placeholder',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 还留有占位符“{text}”，请填上实际内容',
+    en: '{id} still has the placeholder “{text}”: fill in the real value',
+  },
+  description: { 'zh-CN': '模板占位符（xx、XXXX、某）必须替换', en: 'Template placeholders (xx, XXXX, TBD) must be replaced' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      for (const c of PLACEHOLDER_COLS) {
+        const v = r.raw[c];
+        if (typeof v !== 'string') continue;
+        const m = PLACEHOLDER_RE.exec(v);
+        if (m) out.push(finding(this, r.index, c, { id: idOr(r), text: m[0], column: c }));
+      }
+    }
+    return out;
+  },
+};
+
+export const bottomUpShare: LintRule = {
+  id: 'bottom-up-share',
+  severity: 'info',
+  message: {
+    'zh-CN': '只有 {share} 的目标是自下而上提出的，建议至少 60%',
+    en: 'Only {share} of objectives are bottom-up; aim for at least 60%',
+  },
+  description: { 'zh-CN': '60% 以上的目标应自下而上提出', en: 'At least 60% of objectives should come bottom-up' },
+  check(t) {
+    if (t.header.level === 'company') return []; // the top level has nobody above it to cascade from
+    let known = 0, up = 0;
+    for (const g of groups(t)) {
+      const s = g.objective.source;
+      if (s === null) continue;
+      known++;
+      if (s === 'bottomUp') up++;
+    }
+    if (known === 0 || up / known >= BOTTOM_UP_SHARE - 1e-9) return [];
+    return [finding(this, null, 'source', { share: pct(up / known), count: up, total: known })];
+  },
+};
+
+export const agreed: LintRule = {
+  id: 'agreed',
+  severity: 'warning',
+  message: {
+    'zh-CN': '{id} 尚未达成共识：目标须 100% 协商同意',
+    en: '{id} is not agreed yet: every objective must be agreed, not imposed',
+  },
+  description: { 'zh-CN': '100% 的目标经协商同意', en: '100% of objectives agreed' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!('agreed' in r.raw) || r.agreed === true) continue;
+      if (r.type !== 'objective') continue;
+      out.push(finding(this, r.index, 'agreed', { id: idOr(r) }));
+    }
+    return out;
+  },
+};
+
+export const duplicateId: LintRule = {
+  id: 'duplicate-id',
+  severity: 'error',
+  message: { 'zh-CN': '编号 {id} 重复（第 {first} 行已使用）', en: 'ID {id} is used twice (already on row {first})' },
+  description: { 'zh-CN': '编号在表内唯一', en: 'IDs are unique in the sheet' },
+  check(t) {
+    const seen = new Map<string, number>();
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (!r.id) continue;
+      const k = r.id.toUpperCase();
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, r.index);
+      else out.push(finding(this, r.index, 'id', { id: r.id, first: first + 1 }));
+    }
+    return out;
+  },
+};
+
+export const orphanKr: LintRule = {
+  id: 'orphan-kr',
+  severity: 'error',
+  message: {
+    'zh-CN': '关键结果 {id} 不属于任何目标：把它放到目标下方，或用 O1.KR1 这样的编号',
+    en: 'Key result {id} belongs to no objective: put it below one, or use an ID like O1.KR1',
+  },
+  description: { 'zh-CN': '每个关键结果属于一个目标', en: 'Every key result belongs to an objective' },
+  check(t) {
+    return groupObjectives(t).orphans.map((r) => finding(this, r.index, 'id', { id: idOr(r) }));
+  },
+};
+
+export const decreaseNoStart: LintRule = {
+  id: 'decrease-no-start',
+  severity: 'error',
+  message: {
+    'zh-CN': '降低型关键结果 {id} 缺少起始值，无法计算进度',
+    en: 'Decrease key result {id} has no start value, so progress cannot be computed',
+  },
+  description: { 'zh-CN': '降低型 KR 必须有起始值', en: 'A decrease KR needs a start value' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (r.type === 'decrease' && r.start === null && isBlankRaw(r.raw.start)) out.push(finding(this, r.index, 'start', { id: idOr(r) }));
+    }
+    return out;
+  },
+};
+
+const NUMBER_COLS: ColumnKey[] = ['start', 'target', 'current', 'weight', 'confidence', 'selfScore'];
+
+export const unreadableNumber: LintRule = {
+  id: 'unreadable-number',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 的“{column}”无法识别为数字：“{text}”',
+    en: '{id}: “{text}” in {column} is not a number',
+  },
+  variants: {
+    date: { 'zh-CN': '{id} 的“{column}”无法识别为日期：“{text}”', en: '{id}: “{text}” in {column} is not a date' },
+  },
+  description: { 'zh-CN': '数字列和日期列须能识别', en: 'Number and date columns must be readable' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      for (const c of NUMBER_COLS) {
+        const v = r.raw[c];
+        if (isBlankRaw(v) || typeof v === 'boolean') continue;
+        if (r[c as 'start'] === null) out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(String(v), 30) }));
+      }
+      const d = r.raw.due;
+      if (!isBlankRaw(d) && r.due === null) out.push(finding(this, r.index, 'due', { id: idOr(r), column: 'due', text: short(String(d), 30) }, 'date'));
+    }
+    return out;
+  },
+};
+
+export const confidenceRange: LintRule = {
+  id: 'confidence-range',
+  severity: 'warning',
+  message: {
+    'zh-CN': '{id} 的信心指数 {value} 超出 1–10',
+    en: '{id}: confidence {value} is outside 1–10',
+  },
+  description: { 'zh-CN': '信心指数取 1–10', en: 'Confidence is 1–10' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      const c = r.confidence;
+      if (c !== null && (c < 1 || c > 10)) out.push(finding(this, r.index, 'confidence', { id: idOr(r), value: c }));
+    }
+    return out;
+  },
+};
+
+export const selfScoreRange: LintRule = {
+  id: 'self-score-range',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 的自评分 {value} 超出 0–1（例如 0.7）',
+    en: '{id}: self-score {value} is outside 0–1 (e.g. 0.7)',
+  },
+  variants: {
+    decimals: {
+      'zh-CN': '{id} 的自评分 {value} 请只保留一位小数（如 0.7）',
+      en: '{id}: self-score {value} should have one decimal (e.g. 0.7)',
+    },
+  },
+  description: { 'zh-CN': '自评分 0–1，保留一位小数', en: 'Self-score 0–1, one decimal' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      const s = r.selfScore;
+      if (s === null) continue;
+      if (s < 0 || s > 1) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: s }));
+      else if (Math.abs(s * 10 - Math.round(s * 10)) > 1e-9) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: s }, 'decimals', 'warning'));
+    }
+    return out;
+  },
+};
+
+/** All rules, in the order findings are reported. */
+export const RULES: readonly LintRule[] = [
+  maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
+  alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
+  decreaseNoStart, unreadableNumber, confidenceRange, selfScoreRange,
+];
