@@ -1,0 +1,198 @@
+/**
+ * The Dashboard sheet (design §2; seed 004: progress shown visually, for everyone to see): one
+ * row per unit — objectives, KRs, average score and progress, status counts, stale KRs — a list
+ * of the stale KRs, and a column chart of scores by unit (built by src/sheets/review.ts from
+ * `chart`). Role 'dashboard': owned by the add-on, rewritten in place.
+ */
+import type { Lang, Localized } from '../i18n';
+import { fmt } from '../i18n';
+import { LEVEL_LABELS, SHEET_NAMES, STATUS_LABELS, isKrType, label } from '../labels';
+import type { CheckIn, Level, OkrSettings, Status } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
+import { escapeCellText } from '../escape';
+import { grade, krProgress, krScore, objectiveProgress } from '../progress';
+import { cycleDates, paceStatus } from '../pace';
+import { staleKrs, type StaleKr } from '../checkins';
+import { objectivesOf, unitName, type AlignmentSheet } from '../alignment';
+import { OWNER_KEY, type FormatPlan, type PlanCell, type SheetPlan } from './types';
+
+export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'done'];
+
+export interface DashboardUnit {
+  unit: string;
+  sheet: string;
+  level: Level | null;
+  owner: string;
+  objectives: number;
+  krs: number;
+  /** Mean objective score (0 without objectives). */
+  avgScore: number;
+  /** Mean objective progress. */
+  avgProgress: number;
+  status: Record<Status, number>;
+  stale: number;
+}
+
+export interface DashboardData {
+  lang: Lang;
+  asOf: string;
+  units: DashboardUnit[];
+  stale: (StaleKr & { unit: string; sheet: string })[];
+}
+
+export interface ChartSpec {
+  type: 'column';
+  title: string;
+  /** A1 ranges on the dashboard sheet: the unit names and the scores (each with its header). */
+  ranges: string[];
+  numHeaders: number;
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+export const DASHBOARD_TEXT = {
+  title: { 'zh-CN': 'OKR 仪表盘', en: 'OKR dashboard' },
+  asOf: { 'zh-CN': '统计日期：{asOf}　（重新生成以刷新）', en: 'As of {asOf} (generate again to refresh)' },
+  unit: { 'zh-CN': '单元', en: 'Unit' },
+  level: { 'zh-CN': '层级', en: 'Level' },
+  owner: { 'zh-CN': '负责人', en: 'Owner' },
+  objectives: { 'zh-CN': '目标数', en: 'Objectives' },
+  krs: { 'zh-CN': 'KR 数', en: 'KRs' },
+  avgScore: { 'zh-CN': '平均得分', en: 'Average score' },
+  avgProgress: { 'zh-CN': '平均进度', en: 'Average progress' },
+  stale: { 'zh-CN': '久未更新 KR', en: 'Stale KRs' },
+  staleTitle: { 'zh-CN': '超过 {days} 天未更新的关键结果', en: 'Key results with no check-in for {days}+ days' },
+  kr: { 'zh-CN': 'KR', en: 'KR' },
+  krTitle: { 'zh-CN': '关键结果', en: 'Key result' },
+  lastCheckIn: { 'zh-CN': '最近更新', en: 'Last check-in' },
+  days: { 'zh-CN': '天数', en: 'Days' },
+  never: { 'zh-CN': '从未', en: 'never' },
+  noStale: { 'zh-CN': '（无）', en: '(none)' },
+  chartTitle: { 'zh-CN': '各单元平均得分', en: 'Average score by unit' },
+} satisfies Record<string, Localized>;
+
+export function buildDashboard(
+  sheets: readonly AlignmentSheet[],
+  checkins: readonly (CheckIn & { sheet?: string; order?: number })[],
+  asOf: string,
+  opts: { lang?: Lang; settings?: OkrSettings } = {},
+): DashboardData {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const lang = opts.lang ?? settings.lang;
+  const units: DashboardUnit[] = [];
+  const stale: DashboardData['stale'] = [];
+  for (const s of sheets) {
+    const h = s.table.header;
+    const dates = h.cycleStart && h.cycleEnd ? { start: h.cycleStart, end: h.cycleEnd } : cycleDates(h.cycle);
+    const status: Record<Status, number> = { notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, done: 0 };
+    const groups = objectivesOf(s.table);
+    let scoreSum = 0, progSum = 0, krs = 0;
+    for (const g of groups) {
+      const ks = g.krs.filter((k) => isKrType(k.type));
+      const rows = ks.map((k) => {
+        const p = krProgress(k.type, k.start, k.target, k.current);
+        status[paceStatus(k.current === null ? null : p, dates?.start ?? null, dates?.end ?? null, asOf, settings)]++;
+        return { progress: p, score: krScore(k.selfScore, p), weight: k.weight };
+      });
+      krs += ks.length;
+      progSum += objectiveProgress(rows);
+      scoreSum += g.objective.selfScore ?? objectiveProgress(rows.map((r) => ({ progress: r.score, weight: r.weight })));
+    }
+    const unit = unitName(s);
+    const st = staleKrs(s.table, checkins, asOf, settings.staleDays, { sheetName: s.sheet });
+    for (const x of st) stale.push({ ...x, unit, sheet: s.sheet });
+    units.push({
+      unit, sheet: s.sheet, level: h.level, owner: h.owner, objectives: groups.length, krs,
+      avgScore: groups.length ? scoreSum / groups.length : 0,
+      avgProgress: groups.length ? progSum / groups.length : 0,
+      status, stale: st.length,
+    });
+  }
+  return { lang, asOf, units, stale };
+}
+
+const COLS = 7 + STATUS_ORDER.length + 1; // unit … avg progress, 5 statuses, stale
+const colLetter = (i: number) => String.fromCharCode(65 + i);
+
+export function dashboardSheetPlan(
+  data: DashboardData,
+  opts: { name?: string; staleDays?: number } = {},
+): { sheet: SheetPlan; chart: ChartSpec } {
+  const lang = data.lang;
+  const t = (m: Localized, p: Record<string, string | number> = {}) => fmt(m, lang, p);
+  const esc = (s: string) => escapeCellText(s);
+  const values: PlanCell[][] = [];
+  const formats: FormatPlan[] = [];
+  values.push([t(DASHBOARD_TEXT.title)], [t(DASHBOARD_TEXT.asOf, { asOf: data.asOf })], []);
+  formats.push({ range: 'A1', bold: true });
+  const headerRow = 4;
+  values.push([
+    t(DASHBOARD_TEXT.unit), t(DASHBOARD_TEXT.level), t(DASHBOARD_TEXT.owner), t(DASHBOARD_TEXT.objectives),
+    t(DASHBOARD_TEXT.krs), t(DASHBOARD_TEXT.avgScore), t(DASHBOARD_TEXT.avgProgress),
+    ...STATUS_ORDER.map((s) => STATUS_LABELS[s][lang]), t(DASHBOARD_TEXT.stale),
+  ]);
+  const last = colLetter(COLS - 1);
+  formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, background: '#e8eaed', wrap: true });
+  for (const u of data.units) {
+    values.push([
+      esc(u.unit), u.level ? label(LEVEL_LABELS[u.level], lang) : '', esc(u.owner), u.objectives, u.krs,
+      Math.round(u.avgScore * 100) / 100, u.avgProgress, ...STATUS_ORDER.map((s) => u.status[s]), u.stale,
+    ]);
+  }
+  const lastUnitRow = headerRow + data.units.length;
+  const conditionalFormats: SheetPlan['conditionalFormats'] = [];
+  if (data.units.length) {
+    formats.push({ range: `F${headerRow + 1}:F${lastUnitRow}`, numberFormat: '0.00' });
+    formats.push({ range: `G${headerRow + 1}:G${lastUnitRow}`, numberFormat: '0%' });
+    const scoreRange = `F${headerRow + 1}:F${lastUnitRow}`;
+    conditionalFormats.push(
+      { range: scoreRange, when: { kind: 'numberGreaterEq', value: 0.7 }, background: '#b7e1cd' },
+      { range: scoreRange, when: { kind: 'numberBetween', min: 0.4, max: 0.6999 }, background: '#fce8b2' },
+      { range: scoreRange, when: { kind: 'numberLess', value: 0.4 }, background: '#f4c7c3' },
+    );
+  }
+  // Stale KR list
+  values.push([]);
+  const staleTitleRow = values.length + 1;
+  values.push([t(DASHBOARD_TEXT.staleTitle, { days: opts.staleDays ?? DEFAULT_SETTINGS.staleDays })]);
+  formats.push({ range: `A${staleTitleRow}`, bold: true });
+  const sh = values.length + 1;
+  values.push([t(DASHBOARD_TEXT.unit), t(DASHBOARD_TEXT.kr), t(DASHBOARD_TEXT.krTitle), t(DASHBOARD_TEXT.owner), t(DASHBOARD_TEXT.lastCheckIn), t(DASHBOARD_TEXT.days)]);
+  formats.push({ range: `A${sh}:F${sh}`, bold: true, background: '#e8eaed' });
+  if (data.stale.length === 0) values.push([t(DASHBOARD_TEXT.noStale)]);
+  for (const s of data.stale) {
+    values.push([
+      esc(s.unit), esc(s.krId), esc(s.title), esc(s.owner),
+      s.lastCheckIn ? { date: s.lastCheckIn } : t(DASHBOARD_TEXT.never), s.daysSince,
+    ]);
+  }
+  if (data.stale.length) formats.push({ range: `E${sh + 1}:E${sh + data.stale.length}`, numberFormat: 'yyyy-mm-dd' });
+  const n = Math.max(data.units.length, 1);
+  const chart: ChartSpec = {
+    type: 'column',
+    title: t(DASHBOARD_TEXT.chartTitle),
+    ranges: [`A${headerRow}:A${headerRow + n}`, `F${headerRow}:F${headerRow + n}`],
+    numHeaders: 1,
+    anchorRow: values.length + 2,
+    anchorColumn: 1,
+  };
+  return {
+    sheet: {
+      name: opts.name ?? SHEET_NAMES.dashboard[lang],
+      role: 'dashboard',
+      values,
+      frozenRows: headerRow,
+      columnWidths: [180, 80, 100, 70, 60, 90, 90, ...STATUS_ORDER.map(() => 70), 80],
+      formats,
+      validations: [],
+      conditionalFormats,
+      protections: [],
+      namedRanges: [],
+      metadata: { [OWNER_KEY]: 'dashboard', 'okrSheets.asOf': data.asOf },
+    },
+    chart,
+  };
+}
+
+/** Grade of a dashboard score (for callers that colour by band). */
+export const dashboardGrade = grade;

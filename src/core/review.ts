@@ -1,0 +1,400 @@
+/**
+ * Review (复盘, design §3): for each objective the nine parts of the review meeting agenda —
+ * what, why, what was done, problems, how they were solved, result, lessons, next step,
+ * self-score — filled from the table, the check-in log and the action plan, with clearly marked
+ * prompts wherever only the owner can write. Plus the monthly check-in summary (progress now,
+ * last month's work, next steps, resources needed) and, for a level with aligned children, their
+ * roll-up as context.
+ *
+ * Outputs a `ReviewDoc` (data), Markdown for pasting into mail / Feishu / DingTalk / WeChat, and
+ * (src/core/plan/reviewSheet.ts) a Review sheet plan.
+ */
+import type { Lang, Localized } from './i18n';
+import { fmt } from './i18n';
+import { GRADE_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, STATUS_LABELS, isKrType, label } from './labels';
+import type { ActionItem, CheckIn, Grade, KrType, Level, OkrRow, OkrSettings, OkrTable, Status } from './model';
+import { DEFAULT_SETTINGS } from './model';
+import { grade, krExceeded, krProgress, krScore, objectiveProgress, tooEasy } from './progress';
+import { cycleDates, paceStatus } from './pace';
+import { checkInsFor } from './checkins';
+import { objectivesOf, type AlignmentTree, findUnit, objectiveIndex } from './alignment';
+
+export type ReviewPartKey = 'what' | 'why' | 'done' | 'problems' | 'solved' | 'result' | 'lessons' | 'next' | 'selfScore';
+export const REVIEW_PARTS: readonly ReviewPartKey[] = ['what', 'why', 'done', 'problems', 'solved', 'result', 'lessons', 'next', 'selfScore'];
+
+export const REVIEW_PART_TITLES: Record<ReviewPartKey, Localized> = {
+  what: { 'zh-CN': '目标是什么', en: 'What the objective is' },
+  why: { 'zh-CN': '为什么定这个目标', en: 'Why we set it' },
+  done: { 'zh-CN': '做了什么', en: 'What was done' },
+  problems: { 'zh-CN': '遇到的问题', en: 'Problems met' },
+  solved: { 'zh-CN': '如何解决', en: 'How they were solved' },
+  result: { 'zh-CN': '最终结果', en: 'Result' },
+  lessons: { 'zh-CN': '经验与教训', en: 'Lessons learned' },
+  next: { 'zh-CN': '下一步建议', en: 'Next step' },
+  selfScore: { 'zh-CN': '自评分', en: 'Self-score' },
+};
+
+/** Marks text only the owner can write; shown in the sheet and the Markdown as-is. */
+export const OWNER_PROMPT: Localized = { 'zh-CN': '【请负责人填写】', en: '[Owner to write] ' };
+
+export const REVIEW_TEXT = {
+  title: { 'zh-CN': 'OKR 复盘：{unit}（{cycle}）', en: 'OKR review: {unit} ({cycle})' },
+  meta: { 'zh-CN': '层级：{level}　负责人：{owner}　统计日期：{asOf}', en: 'Level: {level} · Owner: {owner} · As of: {asOf}' },
+  whyPrompt: { 'zh-CN': '为什么定这个目标？它支撑哪个上级目标？', en: 'Why this objective? Which parent objective does it serve?' },
+  alignsTo: { 'zh-CN': '对齐到：{parent}', en: 'Aligns to: {parent}' },
+  donePrompt: { 'zh-CN': '补充进展更新中没有记录的重要工作。', en: 'Add important work the check-ins did not record.' },
+  noDone: { 'zh-CN': '（进展更新和行动计划中暂无记录）', en: '(nothing recorded in check-ins or actions yet)' },
+  noProblems: { 'zh-CN': '（进展更新中未记录困难）', en: '(no blockers recorded in check-ins)' },
+  problemsPrompt: { 'zh-CN': '补充未记录的问题。', en: 'Add problems that were not logged.' },
+  solvedPrompt: { 'zh-CN': '上述问题是怎么解决的？哪些还没解决？', en: 'How were the problems above solved? Which are still open?' },
+  lessonsPrompt: {
+    'zh-CN': '哪些做法值得保持？哪些要改进？目标定得是否合适？',
+    en: 'What worked and should continue? What should change? Was the target set right?',
+  },
+  nextPrompt: { 'zh-CN': '下一周期的建议（继续、调整或放弃）。', en: 'Recommendation for the next cycle (continue, adjust or drop).' },
+  selfScorePrompt: {
+    'zh-CN': '给自己打分（0–1，保留一位小数）；系统算出的参考分：{score}',
+    en: 'Score yourself (0–1, one decimal); the computed reference score is {score}',
+  },
+  selfScoreGiven: { 'zh-CN': '自评分：{score}', en: 'Self-score: {score}' },
+  krSelfScores: { 'zh-CN': '各 KR 自评：{list}', en: 'KR self-scores: {list}' },
+  resultLine: {
+    'zh-CN': '得分 {score}，进度 {progress}，评级：{grade}',
+    en: 'Score {score}, progress {progress}, grade: {grade}',
+  },
+  rollupLine: {
+    'zh-CN': '含下级对齐目标的汇总进度 {progress}（自身 KR {own}，下级 {children}）',
+    en: 'Rolled-up progress incl. aligned objectives {progress} (own KRs {own}, aligned below {children})',
+  },
+  tooEasy: { 'zh-CN': '得分 1.0：目标可能定得太容易了', en: 'Score 1.0: the target may have been too easy' },
+  sweetSpot: { 'zh-CN': '0.6–0.7：有挑战且达成，理想区间', en: '0.6–0.7: ambitious and delivered — the sweet spot' },
+  krLine: {
+    'zh-CN': '{id} {title}：{values}，进度 {progress}，得分 {score}{flags}',
+    en: '{id} {title}: {values}, progress {progress}, score {score}{flags}',
+  },
+  exceeded: { 'zh-CN': '，超额完成（{ratio}）', en: ', exceeded ({ratio})' },
+  latestNext: { 'zh-CN': '{kr}（{date}）：{text}', en: '{kr} ({date}): {text}' },
+  monthlyTitle: { 'zh-CN': '月度进展（{month}）', en: 'Monthly check-in ({month})' },
+  progressNow: { 'zh-CN': '当前进度', en: 'Progress now' },
+  lastMonthWork: { 'zh-CN': '本月完成的工作', en: "This month's work" },
+  nextSteps: { 'zh-CN': '下一步', en: 'Next steps' },
+  resources: { 'zh-CN': '需要的资源 / 困难', en: 'Resources needed / difficulties' },
+  none: { 'zh-CN': '（无）', en: '(none)' },
+  confidence: { 'zh-CN': '信心 {value}/10', en: 'confidence {value}/10' },
+  childrenTitle: { 'zh-CN': '下级汇总（背景）', en: 'Roll-up of the levels below (context)' },
+  childLine: { 'zh-CN': '{unit}（{owner}）：进度 {progress}', en: '{unit} ({owner}): progress {progress}' },
+  krsTitle: { 'zh-CN': '各关键结果', en: 'Key results' },
+  noObjectives: { 'zh-CN': '该表中没有目标。', en: 'This sheet has no objectives.' },
+} satisfies Record<string, Localized>;
+
+export interface ReviewPart {
+  key: ReviewPartKey;
+  title: string;
+  /** Lines of text, in the document's language (user text as written). */
+  lines: string[];
+  /** True when the part carries an owner prompt still to be answered. */
+  needsOwner: boolean;
+}
+
+export interface KrResult {
+  id: string;
+  title: string;
+  owner: string;
+  type: KrType;
+  start: number | null;
+  target: number | null;
+  current: number | null;
+  unit: string;
+  progress: number;
+  score: number;
+  selfScore: number | null;
+  exceeded: boolean;
+  confidence: number | null;
+  status: Status;
+}
+
+export interface ObjectiveReview {
+  id: string;
+  title: string;
+  owner: string;
+  progress: number;
+  score: number;
+  grade: Grade;
+  tooEasy: boolean;
+  selfScore: number | null;
+  /** From the alignment roll-up, when the review was given one. */
+  rollup: { progress: number; fromKrs: number | null; fromChildren: number | null; children: { id: string; title: string; progress: number }[] } | null;
+  krs: KrResult[];
+  parts: ReviewPart[];
+}
+
+export interface MonthlyKr {
+  id: string;
+  title: string;
+  progress: number;
+  confidence: number | null;
+  work: string[];
+  next: string[];
+  resources: string[];
+}
+
+export interface MonthlySummary {
+  month: string; // YYYY-MM
+  objectives: { id: string; title: string; progress: number; krs: MonthlyKr[] }[];
+}
+
+export interface ReviewDoc {
+  lang: Lang;
+  sheet: string;
+  unit: string;
+  level: Level | null;
+  owner: string;
+  cycle: string;
+  asOf: string;
+  title: string;
+  meta: string;
+  objectives: ObjectiveReview[];
+  monthly: MonthlySummary;
+  /** Child units aligned under this one, with their roll-up (context for a level's review). */
+  children: { unit: string; owner: string; level: Level | null; progress: number; objectives: { id: string; title: string; progress: number }[] }[];
+}
+
+export interface ReviewInput {
+  table: OkrTable;
+  sheet: string;
+  checkins: readonly (CheckIn & { sheet?: string; order?: number })[];
+  actions?: readonly (ActionItem & { sheet?: string })[];
+  asOf: string;
+  /** YYYY-MM of the monthly summary; default the month of `asOf`. */
+  month?: string;
+  lang?: Lang;
+  settings?: OkrSettings;
+  /** Extra "why" text per objective id (e.g. from the template), used when the notes are empty. */
+  why?: Record<string, string>;
+  /** The alignment tree of the spreadsheet, for the children's roll-up. */
+  alignment?: AlignmentTree;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const num1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
+
+function fmtValue(v: number | null, unit: string): string {
+  if (v === null) return '—';
+  const s = Math.abs(v) < 1 && v !== 0 && !unit ? pct(v) : String(Math.round(v * 1000) / 1000);
+  return unit ? `${s} ${unit}` : s;
+}
+
+/** Builds the review document of one OKR table. */
+export function buildReview(input: ReviewInput): ReviewDoc {
+  const { table, asOf } = input;
+  const lang = input.lang ?? table.lang;
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const h = table.header;
+  const t = (m: Localized, p: Record<string, string | number> = {}) => fmt(m, lang, p);
+  const prompt = (m: Localized, p: Record<string, string | number> = {}) => OWNER_PROMPT[lang] + t(m, p);
+  const dates = h.cycleStart && h.cycleEnd ? { start: h.cycleStart, end: h.cycleEnd } : cycleDates(h.cycle);
+  const logs = checkInsFor(input.checkins, table, input.sheet).filter(
+    (c) => c.date <= asOf && (!dates || c.date >= dates.start),
+  );
+  const actions = (input.actions ?? []).filter(
+    (a) => !a.sheet || norm(a.sheet) === norm(h.unit) || norm(a.sheet) === norm(input.sheet),
+  );
+  const byKr = new Map<string, typeof logs>();
+  for (const c of logs) {
+    const k = norm(c.krId);
+    const arr = byKr.get(k);
+    if (arr) arr.push(c);
+    else byKr.set(k, [c]);
+  }
+  const unitNode = input.alignment ? findUnit(input.alignment, h.unit || input.sheet) : null;
+  const objIndex = input.alignment ? objectiveIndex(input.alignment) : null;
+  const month = input.month ?? asOf.slice(0, 7);
+
+  const objectives: ObjectiveReview[] = [];
+  const monthly: MonthlySummary = { month, objectives: [] };
+  for (const { objective: o, krs } of objectivesOf(table)) {
+    const krResults: KrResult[] = krs
+      .filter((k): k is OkrRow & { type: KrType } => isKrType(k.type))
+      .map((k) => {
+        const progress = krProgress(k.type, k.start, k.target, k.current);
+        return {
+          id: k.id, title: k.title, owner: k.owner, type: k.type, start: k.start, target: k.target,
+          current: k.current, unit: k.unit, progress, score: krScore(k.selfScore, progress), selfScore: k.selfScore,
+          exceeded: krExceeded(k.type, k.start, k.target, k.current), confidence: k.confidence,
+          status: paceStatus(k.current === null ? null : progress, dates?.start ?? null, dates?.end ?? null, asOf, settings),
+        };
+      });
+    const weights = krs.map((k) => k.weight);
+    const progress = objectiveProgress(krResults.map((k, i) => ({ progress: k.progress, weight: weights[i] ?? null })));
+    const score = o.selfScore ?? objectiveProgress(krResults.map((k, i) => ({ progress: k.score, weight: weights[i] ?? null })));
+    const g = grade(score);
+    const gid = `${unitNode?.unit ?? h.unit}/${o.id}`;
+    const node = objIndex?.get(gid) ?? null;
+    const rollupInfo = node
+      ? {
+          progress: node.progress, fromKrs: node.fromKrs, fromChildren: node.fromChildren,
+          children: node.children.map((cid) => {
+            const c = objIndex!.get(cid)!;
+            return { id: c.id, title: c.title, progress: c.progress };
+          }),
+        }
+      : null;
+    const krLogs = krs.flatMap((k) => (byKr.get(norm(k.id)) ?? []).map((c) => ({ k, c })));
+
+    // 1 what
+    const what = [o.title || '—'];
+    if (o.alignsTo) what.push(t(REVIEW_TEXT.alignsTo, { parent: o.alignsTo }));
+    // 2 why
+    const whyText = o.notes.trim() || input.why?.[o.id]?.trim() || '';
+    const why = whyText ? [oneLine(whyText)] : [prompt(REVIEW_TEXT.whyPrompt)];
+    // 3 done
+    const done: string[] = [];
+    for (const { k, c } of krLogs) if (c.done) done.push(`${c.date} ${k.id}: ${oneLine(c.done)}`);
+    const krIds = new Set(krs.map((k) => norm(k.id)));
+    for (const a of actions) {
+      if (!a.done || !krIds.has(norm(a.krId))) continue;
+      done.push(`${a.krId}: ${oneLine(a.task)}${a.deliverable ? ` → ${oneLine(a.deliverable)}` : ''}${a.owner ? ` (${a.owner})` : ''}`);
+    }
+    if (done.length === 0) done.push(t(REVIEW_TEXT.noDone));
+    done.push(prompt(REVIEW_TEXT.donePrompt));
+    // 4 problems
+    const problems: string[] = [];
+    for (const { k, c } of krLogs) if (c.blockers) problems.push(`${c.date} ${k.id}: ${oneLine(c.blockers)}`);
+    if (problems.length === 0) problems.push(t(REVIEW_TEXT.noProblems));
+    problems.push(prompt(REVIEW_TEXT.problemsPrompt));
+    // 5 solved
+    const solved = [prompt(REVIEW_TEXT.solvedPrompt)];
+    // 6 result
+    const result = [t(REVIEW_TEXT.resultLine, { score: num1(score), progress: pct(progress), grade: GRADE_LABELS[g][lang] })];
+    if (rollupInfo && rollupInfo.fromChildren !== null) {
+      result.push(t(REVIEW_TEXT.rollupLine, {
+        progress: pct(rollupInfo.progress),
+        own: rollupInfo.fromKrs === null ? '—' : pct(rollupInfo.fromKrs),
+        children: pct(rollupInfo.fromChildren),
+      }));
+    }
+    if (tooEasy(score)) result.push(t(REVIEW_TEXT.tooEasy));
+    for (const k of krResults) {
+      const values = k.type === 'milestone'
+        ? `${label(ROW_TYPE_LABELS.milestone, lang)} ${pct(k.current ?? 0)}`
+        : `${fmtValue(k.start, k.unit)} → ${fmtValue(k.current, k.unit)} / ${fmtValue(k.target, k.unit)}`;
+        const ratio = k.exceeded && k.type !== 'milestone' && k.target !== null && k.target !== (k.start ?? 0)
+        ? pct(((k.current ?? 0) - (k.start ?? 0)) / (k.target - (k.start ?? 0)))
+        : k.exceeded ? pct(k.current ?? 0) : '';
+      result.push(t(REVIEW_TEXT.krLine, {
+        id: k.id, title: oneLine(k.title), values, progress: pct(k.progress), score: num1(k.score),
+        flags: k.exceeded ? t(REVIEW_TEXT.exceeded, { ratio }) : '',
+      }));
+    }
+    // 7 lessons
+    const lessons = [prompt(REVIEW_TEXT.lessonsPrompt)];
+    // 8 next
+    const next: string[] = [];
+    for (const k of krs) {
+      const list = byKr.get(norm(k.id)) ?? [];
+      const last = [...list].reverse().find((c) => c.next);
+      if (last) next.push(t(REVIEW_TEXT.latestNext, { kr: k.id, date: last.date, text: oneLine(last.next) }));
+    }
+    next.push(prompt(REVIEW_TEXT.nextPrompt));
+    // 9 self-score
+    const selfScore: string[] = [];
+    const krSelf = krResults.filter((k) => k.selfScore !== null);
+    if (o.selfScore !== null) selfScore.push(t(REVIEW_TEXT.selfScoreGiven, { score: num1(o.selfScore) }));
+    if (krSelf.length) selfScore.push(t(REVIEW_TEXT.krSelfScores, { list: krSelf.map((k) => `${k.id} ${num1(k.selfScore!)}`).join(', ') }));
+    if (o.selfScore === null) selfScore.push(prompt(REVIEW_TEXT.selfScorePrompt, { score: num1(score) }));
+
+    const partLines: Record<ReviewPartKey, string[]> = { what, why, done, problems, solved, result, lessons, next, selfScore };
+    const ownerPrompt = OWNER_PROMPT[lang];
+    objectives.push({
+      id: o.id, title: o.title, owner: o.owner, progress, score, grade: g, tooEasy: tooEasy(score),
+      selfScore: o.selfScore, rollup: rollupInfo, krs: krResults,
+      parts: REVIEW_PARTS.map((key) => ({
+        key, title: REVIEW_PART_TITLES[key][lang], lines: partLines[key],
+        needsOwner: partLines[key].some((l) => l.startsWith(ownerPrompt)),
+      })),
+    });
+
+    // Monthly summary
+    monthly.objectives.push({
+      id: o.id, title: o.title, progress,
+      krs: krResults.map((k) => {
+        const inMonth = (byKr.get(norm(k.id)) ?? []).filter((c) => c.date.slice(0, 7) === month);
+        return {
+          id: k.id, title: k.title, progress: k.progress,
+          confidence: [...inMonth].reverse().find((c) => c.confidence !== null)?.confidence ?? k.confidence,
+          work: inMonth.filter((c) => c.done).map((c) => `${c.date}: ${oneLine(c.done)}`),
+          next: inMonth.filter((c) => c.next).slice(-1).map((c) => oneLine(c.next)),
+          resources: inMonth.filter((c) => c.blockers).map((c) => `${c.date}: ${oneLine(c.blockers)}`),
+        };
+      }),
+    });
+  }
+
+  const children = (unitNode?.children ?? []).map((c) => ({
+    unit: c.unit, owner: c.owner, level: c.level, progress: c.progress,
+    objectives: c.objectives.map((o) => ({ id: o.id, title: o.title, progress: o.progress })),
+  }));
+  return {
+    lang, sheet: input.sheet, unit: h.unit || input.sheet, level: h.level, owner: h.owner, cycle: h.cycle, asOf,
+    title: t(REVIEW_TEXT.title, { unit: h.unit || input.sheet, cycle: h.cycle || '—' }),
+    meta: t(REVIEW_TEXT.meta, {
+      level: h.level ? label(LEVEL_LABELS[h.level], lang) : '—', owner: h.owner || '—', asOf,
+    }),
+    objectives, monthly, children,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown (copy button): headings, bold and plain bullets only — what mail clients, Feishu,
+// DingTalk and WeChat all paste reasonably.
+
+/** Neutralises Markdown that would change the structure (headings, lists, emphasis, links). */
+export function mdText(s: string): string {
+  return s
+    .replace(/([\\`*])/g, '\\$1')
+    .replace(/^(\s*)([#>+-]|\d+\.)(\s)/, '$1\\$2$3');
+}
+
+export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string {
+  const t = (m: Localized, p: Record<string, string | number> = {}) => fmt(m, lang, p);
+  const out: string[] = [];
+  out.push(`# ${mdText(doc.title)}`, '', mdText(doc.meta), '');
+  if (doc.objectives.length === 0) out.push(t(REVIEW_TEXT.noObjectives), '');
+  for (const o of doc.objectives) {
+    out.push(`## ${mdText(o.id)} ${mdText(o.title)}`, '');
+    REVIEW_PARTS.forEach((key, i) => {
+      const part = o.parts.find((p) => p.key === key)!;
+      out.push(`**${i + 1}. ${REVIEW_PART_TITLES[key][lang]}**`, '');
+      for (const line of part.lines) out.push(`- ${mdText(line)}`);
+      out.push('');
+    });
+  }
+  out.push(`## ${t(REVIEW_TEXT.monthlyTitle, { month: doc.monthly.month })}`, '');
+  for (const o of doc.monthly.objectives) {
+    out.push(`**${mdText(o.id)} ${mdText(o.title)}** — ${t(REVIEW_TEXT.progressNow)} ${pct(o.progress)}`, '');
+    for (const k of o.krs) {
+      const conf = k.confidence !== null ? `, ${t(REVIEW_TEXT.confidence, { value: k.confidence })}` : '';
+      out.push(`- ${mdText(k.id)} ${mdText(k.title)}: ${pct(k.progress)}${conf}`);
+      out.push(`  - ${t(REVIEW_TEXT.lastMonthWork)}: ${k.work.length ? k.work.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
+      out.push(`  - ${t(REVIEW_TEXT.nextSteps)}: ${k.next.length ? k.next.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
+      out.push(`  - ${t(REVIEW_TEXT.resources)}: ${k.resources.length ? k.resources.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
+    }
+    out.push('');
+  }
+  if (doc.children.length) {
+    out.push(`## ${t(REVIEW_TEXT.childrenTitle)}`, '');
+    for (const c of doc.children) {
+      out.push(`- ${mdText(t(REVIEW_TEXT.childLine, { unit: c.unit, owner: c.owner || '—', progress: pct(c.progress) }))}`);
+      for (const o of c.objectives) out.push(`  - ${mdText(o.id)} ${mdText(o.title)}: ${pct(o.progress)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** Status label helper (used by the sheet plans). */
+export function statusText(s: Status, lang: Lang): string {
+  return STATUS_LABELS[s][lang];
+}
