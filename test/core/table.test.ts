@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import {
+  a1For, columnLetter, groupObjectives, isTableError, krsOf, objectiveIdOf, readTableValues, type TableReadOk,
+} from '../../src/core/table';
+
+const ok = (r: ReturnType<typeof readTableValues>): TableReadOk => {
+  if (isTableError(r)) throw new Error(r.error.en);
+  return r;
+};
+
+// A zh-CN sheet with two rows and one column inserted above/left of the template.
+const zhGrid: unknown[][] = [
+  [null, '公司 OKR', null, null],
+  [],
+  [null, '单元', '销售中心', null, '层级', '部门'],
+  [null, '负责人', '王五', null, '周期', '2026-Q4'],
+  [null, '开始日期', new Date(2026, 9, 1), null, '结束日期', '2026/12/31'],
+  [null, '上级：', '公司', null, '统计日期', '2026-11-15'],
+  [],
+  [null, '编号', '类型', '目标 / 关键结果', '负责人', '起始值', '目标值', '当前值', '单位', '权重', '截止日期', '进度', '状态', '已共识'],
+  [null, 'O1', '目标', '华东区域销售翻番', '王五', null, null, null, null, null, null, 0, '未开始', true],
+  [null, 'O1.KR1', '提升', '新签客户由 20 家增至 50 家', '李雷', 20, 50, 35, '家', '60%', new Date(2026, 11, 20), 0.5, '正常', true],
+  [null, 'O1.KR2', '', '完成渠道伙伴签约', '韩梅', null, null, true, null, 40, '2026-12-15', 1, '已完成', false],
+  [null, null, null, null, null, null, null, null, null, null, null, 0, '未开始', false], // template row: formulas only
+  [null, 'O2', null, '降低获客成本', '王五', null, null, null, null, null, null, 0, '未开始', true],
+  [null, 'O2.KR1', '降低', '单客成本由 800 元降到 500 元', '赵六', '800元', '500元', '650元', '元', null, null, 0.5, '正常', null],
+  [null, null, null, null, null, null, null, null, null, null, null, 0, '未开始', false],
+  [null, null, null, null, null, null, null, null, null, null, null, 0, '未开始', false],
+  [null, null, null, null, null, null, null, null, null, null, null, 0, '未开始', false],
+  [null, '说明：此行以下不属于表格', null, '随便写的备注'],
+];
+
+describe('readTableValues — zh-CN sheet with inserted rows and columns', () => {
+  const r = ok(readTableValues(zhGrid));
+  it('finds the header row and maps columns by label', () => {
+    expect(r.headerRow).toBe(7);
+    expect(r.columns.id).toBe(1);
+    expect(r.columns.title).toBe(3);
+    expect(r.columns.agreed).toBe(13);
+    expect(r.columns.notes).toBeUndefined();
+    expect(r.table.lang).toBe('zh-CN');
+  });
+  it('reads the header block (label cell, value to the right)', () => {
+    expect(r.table.header).toEqual({
+      unit: '销售中心', level: 'department', owner: '王五', cycle: '2026-Q4',
+      cycleStart: '2026-10-01', cycleEnd: '2026-12-31', alignedTo: '公司',
+    });
+    expect(r.asOf).toBe('2026-11-15');
+  });
+  it('skips blank and formula-only rows and stops after three blank rows', () => {
+    expect(r.table.rows.map((x) => x.id)).toEqual(['O1', 'O1.KR1', 'O1.KR2', 'O2', 'O2.KR1']);
+    expect(r.rowIndexes).toEqual([8, 9, 10, 12, 13]);
+  });
+  it('reads types in Chinese and infers blank types from the ID', () => {
+    expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'increase', 'milestone', 'objective', 'decrease']);
+  });
+  it('parses numbers, weights, checkboxes and dates', () => {
+    const [, kr1, kr2, , kr3] = r.table.rows;
+    expect(kr1).toMatchObject({ start: 20, target: 50, current: 35, weight: 0.6, due: '2026-12-20', agreed: true, owner: '李雷' });
+    expect(kr2).toMatchObject({ current: 1, weight: 0.4, due: '2026-12-15', agreed: false });
+    expect(kr3).toMatchObject({ start: 800, target: 500, current: 650, agreed: null });
+    expect(kr3!.raw.start).toBe('800元');
+  });
+  it('a1For gives the sheet address of a finding', () => {
+    expect(a1For(r, { row: 1, column: 'target' })).toBe('G10');
+    expect(a1For(r, { row: 0, column: null })).toBe('B9');
+    expect(a1For(r, { row: null, column: 'weight' })).toBe('J8');
+    expect(a1For(r, { row: 4, column: 'title' }, { row: 2, column: 1 })).toBe('E16');
+    expect(a1For(r, { row: 99, column: 'title' })).toBeNull();
+  });
+});
+
+const enGrid: unknown[][] = [
+  ['Unit', 'Growth team'],
+  ['Cycle', '2026-11'],
+  ['Level', 'Team'],
+  [],
+  ['Notes', 'Current', 'Target', 'Start', 'Owner', 'Objective / Key result', 'Type', 'ID', 'Weight', 'Due date', 'Confidence', 'Self-score'],
+  ['', null, null, null, 'Ann', 'Win the self-serve market', 'Objective', 'O1', null, null, null, null],
+  ['', 51, 60, 45, 'Bob', 'Raise NPS from 45 to 60', 'Increase', 'O1.KR1', 30, null, 7, 0.6],
+  ['', 0.7, null, null, 'Cy', 'Launch the new pricing page', 'Milestone', null, null, 46000, '8', null],
+  ['', '99.9%', '99.5%', null, 'Dee', 'Uptime stays at or above 99.5%', 'At least', 'O1.KR3', null, '2026-11-30', null, null],
+  ['', 12, 'abc', 0, 'Eve', 'Cut support backlog', 'Sideways', 'O1.KR4', null, null, null, null],
+];
+
+describe('readTableValues — English sheet, shuffled column order', () => {
+  const r = ok(readTableValues(enGrid, { lang: 'zh-CN' }));
+  it('detects English from the header labels', () => {
+    expect(r.table.lang).toBe('en');
+    expect(r.headerRow).toBe(4);
+    expect(r.columns.id).toBe(7);
+    expect(r.columns.notes).toBe(0);
+  });
+  it('reads the header block and fills cycle dates from the cycle name', () => {
+    expect(r.table.header).toMatchObject({ unit: 'Growth team', level: 'team', cycle: '2026-11', cycleStart: '2026-11-01', cycleEnd: '2026-11-30' });
+  });
+  it('reads rows regardless of order', () => {
+    const [o, k1, k2, k3, k4] = r.table.rows;
+    expect(o).toMatchObject({ id: 'O1', type: 'objective', title: 'Win the self-serve market', owner: 'Ann' });
+    expect(k1).toMatchObject({ type: 'increase', start: 45, target: 60, current: 51, weight: 0.3, confidence: 7, selfScore: 0.6 });
+    expect(k2).toMatchObject({ id: '', type: 'milestone', current: 0.7, due: '2025-12-09', confidence: 8 });
+    expect(k3!.type).toBe('atLeast');
+    expect(k3!.target).toBeCloseTo(0.995, 12);
+    expect(k3!.current).toBeCloseTo(0.999, 12);
+    expect(k4).toMatchObject({ type: null, target: null, start: 0 });
+    expect(k4!.raw.target).toBe('abc');
+  });
+  it('reports an unknown type as a located, localized problem', () => {
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.at).toEqual({ row: 4, column: 'type' });
+    expect(r.problems[0]!.message.en).toContain('Sideways');
+    expect(r.problems[0]!.message['zh-CN']).toContain('Sideways');
+  });
+});
+
+describe('readTableValues — failures and edge cases', () => {
+  it('no header row → a localized error', () => {
+    const r = readTableValues([['hello', 'world'], [1, 2]]);
+    expect(isTableError(r)).toBe(true);
+    if (isTableError(r)) {
+      expect(r.error['zh-CN']).toMatch(/表头/);
+      expect(r.error.en).toMatch(/header/);
+    }
+  });
+  it('an empty grid → error, not a crash', () => {
+    expect(isTableError(readTableValues([]))).toBe(true);
+  });
+  it('a second header row ends the table', () => {
+    const r = ok(readTableValues([
+      ['ID', 'Type', 'Title', 'Target'],
+      ['O1', 'Objective', 'A', null],
+      ['ID', 'Type', 'Title', 'Target'],
+      ['O9', 'Objective', 'B', null],
+    ]));
+    expect(r.table.rows.map((x) => x.id)).toEqual(['O1']);
+  });
+  it('a header with too few known columns is not a header', () => {
+    expect(isTableError(readTableValues([['ID', 'Title'], ['O1', 'x']]))).toBe(true);
+  });
+});
+
+describe('grouping', () => {
+  const r = ok(readTableValues([
+    ['ID', 'Type', 'Title'],
+    ['O1', 'Objective', 'First'],
+    ['O1.KR1', 'Increase', 'a'],
+    ['', 'Increase', 'b (no id: nearest objective above)'],
+    ['O2', 'Objective', 'Second'],
+    ['O1.KR3', 'Increase', 'c (by id: O1, though below O2)'],
+    ['O2.KR1', 'Increase', 'd'],
+  ]));
+  it('a KR belongs to the objective its ID names, else the nearest above', () => {
+    const { groups, orphans } = groupObjectives(r.table);
+    expect(groups.map((g) => [g.objective.id, g.krs.map((k) => k.title[0])])).toEqual([
+      ['O1', ['a', 'b', 'c']],
+      ['O2', ['d']],
+    ]);
+    expect(orphans).toEqual([]);
+    expect(krsOf(r.table, 'o2').map((k) => k.id)).toEqual(['O2.KR1']);
+    expect(krsOf(r.table, 'O7')).toEqual([]);
+  });
+  it('KRs above every objective with no matching ID are orphans', () => {
+    const t = ok(readTableValues([
+      ['编号', '类型', '目标 / 关键结果'],
+      ['KR1', '提升', '孤儿'],
+      ['O1', '目标', '目标一'],
+    ])).table;
+    expect(groupObjectives(t).orphans.map((k) => k.id)).toEqual(['KR1']);
+  });
+  it('objectiveIdOf', () => {
+    expect(objectiveIdOf('O1.KR2')).toBe('O1');
+    expect(objectiveIdOf('o3-kr1')).toBe('o3');
+    expect(objectiveIdOf('KR4')).toBeNull();
+    expect(objectiveIdOf('A.1')).toBe('A');
+  });
+  it('columnLetter', () => {
+    expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);
+  });
+});
