@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   a1For, columnLetter, groupObjectives, isTableError, krsOf, objectiveIdOf, readTableValues, type TableReadOk,
 } from '../../src/core/table';
+import { scoreTable } from '../../src/core/score';
 
 const ok = (r: ReturnType<typeof readTableValues>): TableReadOk => {
   if (isTableError(r)) throw new Error(r.error.en);
@@ -175,5 +176,55 @@ describe('grouping', () => {
   });
   it('columnLetter', () => {
     expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);
+  });
+});
+
+
+describe('scoreTable', () => {
+  const grid: unknown[][] = [
+    ['Cycle', '2026-11'],
+    ['ID', 'Type', 'Title', 'Start', 'Target', 'Current', 'Weight', 'Self-score'],
+    ['O1', 'Objective', 'Grow', null, null, null, null, null],
+    ['O1.KR1', 'Increase', 'a', 0, 100, 25, '75%', null], // progress 0.25 → score 0.3
+    ['O1.KR2', 'Milestone', 'b', null, null, true, '25%', null], // 1 → 1
+    ['O2', 'Objective', 'Lean', null, null, null, null, null],
+    ['O2.KR1', 'Decrease', 'c', 10, 5, 2, null, 0.8], // exceeded; self-score 0.8
+    ['O2.KR2', 'At most', 'd', 10, 5, null, null, null], // not started
+    ['O3', 'Objective', 'Empty', null, null, null, null, null],
+    ['KRX', 'Increase', 'orphan?', 0, 10, 5, null, null], // by nearest objective above: O3
+  ];
+  const read = readTableValues(grid);
+  if (isTableError(read)) throw new Error('read failed');
+  const s = scoreTable(read.table, '2026-11-15');
+
+  it('scores each KR: progress, ROUND(progress,1) or self-score, exceeded, pace status', () => {
+    expect(s.expected).toBeCloseTo(0.5, 12);
+    const kr = Object.fromEntries(s.krs.map((k) => [k.id, k]));
+    expect(kr['O1.KR1']).toMatchObject({ progress: 0.25, score: 0.3, exceeded: false, status: 'atRisk', objectiveId: 'O1' });
+    expect(kr['O1.KR2']).toMatchObject({ progress: 1, score: 1, status: 'done' });
+    expect(kr['O2.KR1']).toMatchObject({ progress: 1, score: 0.8, exceeded: true });
+    expect(kr['O2.KR1']!.ratio).toBeCloseTo(1.6, 12);
+    expect(kr['O2.KR2']).toMatchObject({ progress: 0, score: 0, status: 'notStarted' });
+    expect(s.krs.map((k) => k.row)).toEqual([1, 2, 4, 5, 7]);
+  });
+  it('scores objectives with KR weights and grades them', () => {
+    const [o1, o2, o3] = s.objectives;
+    expect(o1!.progress).toBeCloseTo(0.75 * 0.25 + 0.25 * 1, 12);
+    expect(o1!.score).toBeCloseTo(0.75 * 0.3 + 0.25 * 1, 12);
+    expect(o1).toMatchObject({ grade: 'yellow', krCount: 2, status: 'onTrack' });
+    expect(o2!.score).toBeCloseTo(0.4, 12);
+    expect(o2).toMatchObject({ grade: 'yellow', status: 'onTrack' });
+    expect(o3).toMatchObject({ krCount: 1, progress: 0.5, score: 0.5 });
+    expect(s.overall).toBeCloseTo((o1!.score + o2!.score + o3!.score) / 3, 12);
+  });
+  it('without asOf the status only knows started / done', () => {
+    const s2 = scoreTable(read.table);
+    expect(s2.expected).toBeNull();
+    expect(s2.krs.find((k) => k.id === 'O1.KR1')!.status).toBe('onTrack');
+  });
+  it('an empty table scores 0 (red), not NaN', () => {
+    const r = readTableValues([['ID', 'Type', 'Title']]);
+    if (isTableError(r)) throw new Error('read failed');
+    expect(scoreTable(r.table)).toMatchObject({ overall: 0, overallGrade: 'red', krs: [], objectives: [] });
   });
 });
