@@ -1,0 +1,161 @@
+/**
+ * Formula text between a plan (`=…`, Sheets dialect, `,` separators) and OOXML (no `=`, newer
+ * functions carry the `_xlfn.` prefix Excel requires, Sheets-only functions replaced).
+ */
+import { colToNum, numToCol } from './range';
+
+/** Functions added after Excel 2007: OOXML stores them as `_xlfn.NAME` (`_xlfn._xlws.` for a few). */
+const XLFN: Record<string, string> = Object.fromEntries(
+  [
+    'IFS', 'SWITCH', 'MAXIFS', 'MINIFS', 'CONCAT', 'TEXTJOIN', 'IFNA', 'XOR', 'DAYS', 'ISOWEEKNUM',
+    'XLOOKUP', 'XMATCH', 'SORTBY', 'UNIQUE', 'SEQUENCE', 'LET', 'LAMBDA', 'RANDARRAY',
+    'FLOOR.MATH', 'CEILING.MATH', 'STDEV.S', 'STDEV.P', 'VAR.S', 'VAR.P', 'PERCENTILE.INC',
+    'PERCENTILE.EXC', 'QUARTILE.INC', 'QUARTILE.EXC', 'RANK.EQ', 'RANK.AVG', 'MODE.SNGL',
+    'NORM.DIST', 'NORM.INV', 'AGGREGATE', 'NETWORKDAYS.INTL', 'WORKDAY.INTL', 'FORMULATEXT',
+    'ISFORMULA', 'SHEET', 'SHEETS', 'NUMBERVALUE', 'UNICHAR', 'UNICODE', 'ARABIC', 'BASE',
+    'DECIMAL', 'COT', 'ACOT', 'CSC', 'SEC', 'BITAND', 'BITOR', 'BITXOR', 'IFERROR.NOTHING',
+    'TEXTBEFORE', 'TEXTAFTER', 'TEXTSPLIT', 'VSTACK', 'HSTACK', 'TOCOL', 'TOROW', 'CHOOSECOLS',
+    'CHOOSEROWS', 'TAKE', 'DROP',
+  ].map((f) => [f, `_xlfn.${f}`]),
+);
+XLFN.FILTER = '_xlfn._xlws.FILTER';
+XLFN.SORT = '_xlfn._xlws.SORT';
+
+const IDENT = /[A-Za-z0-9_.\\]/;
+
+/** Calls `visit` for every stretch of formula text outside string literals and quoted sheet names. */
+function mapOutsideQuotes(f: string, visit: (code: string) => string): string {
+  let out = '';
+  let code = '';
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i]!;
+    if (ch === '"' || ch === "'") {
+      out += visit(code);
+      code = '';
+      let j = i + 1;
+      while (j < f.length) {
+        if (f[j] === ch) {
+          if (f[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      out += f.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      code += ch;
+      i++;
+    }
+  }
+  return out + visit(code);
+}
+
+/** Plan formula (`=…`) → OOXML formula text (no `=`), with `_xlfn.` prefixes. */
+export function toXlsxFormula(formula: string): string {
+  const body = formula.startsWith('=') ? formula.slice(1) : formula;
+  return mapOutsideQuotes(body, (code) =>
+    code.replace(/([A-Za-z_][A-Za-z0-9_.]*)(\s*\()/g, (whole, name: string, paren: string, offset: number) => {
+      const before = offset > 0 ? code[offset - 1]! : '';
+      if (before && IDENT.test(before)) return whole;
+      const mapped = XLFN[name.toUpperCase()];
+      return mapped ? mapped + paren : whole;
+    }),
+  );
+}
+
+/** OOXML formula text → plan formula (`=…`) without `_xlfn.` / `_xlws.` prefixes. */
+export function fromXlsxFormula(formula: string): string {
+  const body = formula.startsWith('=') ? formula.slice(1) : formula;
+  return '=' + mapOutsideQuotes(body, (code) => code.replace(/_xlfn\.(_xlws\.)?/gi, '').replace(/_xlws\./gi, ''));
+}
+
+/** Index just past the `)` that closes the `(` at `open`, skipping strings; -1 if unbalanced. */
+function closingParen(f: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < f.length && !(f[j] === ch && f[j + 1] !== ch)) j += f[j] === ch ? 2 : 1;
+      i = j;
+    } else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** The text of the first top-level argument of the call whose `(` is at `open`. */
+function firstArgument(f: string, open: number, end: number): string {
+  let depth = 0;
+  for (let i = open + 1; i < end - 1; i++) {
+    const ch = f[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < f.length && !(f[j] === ch && f[j + 1] !== ch)) j += f[j] === ch ? 2 : 1;
+      i = j;
+    } else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) return f.slice(open + 1, i).trim();
+  }
+  return f.slice(open + 1, end - 1).trim();
+}
+
+/** True when a formula uses SPARKLINE (Sheets only). */
+export function hasSparkline(formula: string): boolean {
+  return /(^|[^A-Za-z0-9_.])SPARKLINE\s*\(/i.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}
+
+/**
+ * Replaces every `SPARKLINE(data, options)` call by its data argument, so the cell holds the
+ * number the bar shows (the exporter adds a data bar over those cells). `=…` in, `=…` out.
+ */
+export function replaceSparkline(formula: string): string {
+  let f = formula;
+  for (let guard = 0; guard < 20; guard++) {
+    const m = /(^|[^A-Za-z0-9_.])(SPARKLINE)\s*\(/i.exec(f.replace(/"(?:[^"]|"")*"/g, (s) => ' '.repeat(s.length)));
+    if (!m) break;
+    const start = m.index + m[1]!.length;
+    const open = f.indexOf('(', start);
+    const end = closingParen(f, open);
+    if (end < 0) break;
+    const arg = firstArgument(f, open, end) || '0';
+    f = f.slice(0, start) + arg + f.slice(end);
+  }
+  return f;
+}
+
+const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
+
+/** Moves relative A1 references by (dRow, dCol), like copying the formula to another cell. */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  return mapOutsideQuotes(formula, (code) => {
+    let out = '';
+    let i = 0;
+    while (i < code.length) {
+      const before = i > 0 ? code[i - 1]! : '';
+      const m = before && /[A-Za-z0-9_.$]/.test(before) ? null : REF.exec(code.slice(i));
+      if (m) {
+        const after = code[i + m[0].length] ?? '';
+        if (!/[A-Za-z0-9_(.]/.test(after)) {
+          const [, cAbs, col, rAbs, row] = m;
+          const colNum = cAbs ? colToNum(col!) : colToNum(col!) + dCol;
+          const rowNum = rAbs ? Number(row) : Number(row) + dRow;
+          out += `${cAbs}${numToCol(Math.max(1, colNum))}${rAbs}${Math.max(1, rowNum)}`;
+          i += m[0].length;
+          continue;
+        }
+      }
+      out += code[i];
+      i++;
+    }
+    return out;
+  });
+}
