@@ -1,0 +1,50 @@
+/**
+ * Apps Script bundle budget (design §6): size of what `clasp push` sends, and the cold start of
+ * a custom function — evaluate every dist script in a fresh V8 context and answer one OKRSCORE
+ * call — median of N runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import vm from 'node:vm';
+import { DIST, distScripts, ensureBuilt, loadDist } from '../test/bundle/sandbox';
+
+const RUNS = 41;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+export function run() {
+  ensureBuilt();
+  const code = fs.readFileSync(path.join(DIST, 'Code.js'));
+  const all = distScripts().map((f) => fs.readFileSync(path.join(DIST, f)));
+  const allBytes = all.reduce((n, b) => n + b.length, 0);
+
+  // Read the sources once, so the figure is V8 compile + run, not disk.
+  const sources = distScripts().map((f) => [f, fs.readFileSync(path.join(DIST, f), 'utf8')] as const);
+  const cold: number[] = [];
+  const evalOnly: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const ctx = vm.createContext({ console });
+    for (const [f, src] of sources) vm.runInContext(src, ctx, { filename: f });
+    const t1 = performance.now();
+    const score = vm.runInContext('OKRSCORE([[0.5], [0.7], [1]])', ctx) as number;
+    const t2 = performance.now();
+    if (typeof score !== 'number') throw new Error(`OKRSCORE answered ${String(score)}`);
+    cold.push(t2 - t0);
+    evalOnly.push(t1 - t0);
+  }
+  // Sanity: the full stand-in environment loads too.
+  loadDist();
+
+  return [
+    { name: 'dist/Code.js size', value: code.length, unit: 'B' },
+    { name: 'dist/Code.js gzip', value: zlib.gzipSync(code).length, unit: 'B' },
+    { name: 'all dist/*.js size', value: allBytes, unit: 'B' },
+    { name: `evaluate bundle in a fresh context (median of ${RUNS})`, value: median(evalOnly), unit: 'ms' },
+    { name: `cold start: evaluate + one OKRSCORE (median of ${RUNS})`, value: median(cold), unit: 'ms', budget: 10 },
+  ];
+}

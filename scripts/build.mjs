@@ -1,0 +1,433 @@
+#!/usr/bin/env node
+/**
+ * The Apps Script build (design §5). `npm run build` writes to dist/ exactly what `clasp push`
+ * sends:
+ *
+ *   Code.js             src/addon/main.ts bundled as an IIFE (es2019) into the global `OKRSheets`
+ *   Entrypoints.js      `function NAME(a, b) { return OKRSheets.NAME.apply(null, arguments); }` for
+ *                       every function main.ts exports (Apps Script finds functions by reading
+ *                       the source: menu callbacks, triggers, google.script.run targets)
+ *   CustomFunctions.js  the same stubs for custom functions, each with its JSDoc copied from the
+ *                       source (`@customfunction`, `@param`, `@return`) so Sheets' autocomplete
+ *                       shows it
+ *   Sidebar.html        from `buildSidebar()` in scripts/build-sidebar.mjs (when that file exists)
+ *   appsscript.json     the manifest, copied
+ *
+ * The build fails (exit 1, one clear message) when:
+ *   - the bundle would contain Node built-ins, src/local, HyperFormula, exceljs or full zod;
+ *   - the output is not a plain script (import/export/require) or throws while loading;
+ *   - a menu item (MENU_ITEMS in src/addon/menu.ts) names a function main.ts does not export;
+ *   - an RPC method (RPC_METHODS in src/addon/rpc/contract.ts) has no handler in RPC_HANDLERS
+ *     (src/addon/rpc/server.ts), or `rpc` itself is not exported;
+ *   - scripts/build-sidebar.mjs exists and fails.
+ *
+ * Programmatic use: `import { build } from './build.mjs'` → `await build({ quiet: true })`.
+ */
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import { builtinModules } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const GLOBAL_NAME = 'OKRSheets';
+/** Paths relative to the repository root; `build()` takes overrides (tests build fixtures). */
+export const DEFAULTS = {
+  entry: 'src/addon/main.ts',
+  menu: 'src/addon/menu.ts',
+  contract: 'src/addon/rpc/contract.ts',
+  server: 'src/addon/rpc/server.ts',
+  sidebarBuilder: 'scripts/build-sidebar.mjs',
+  manifest: 'appsscript.json',
+  outDir: 'dist',
+  buildManifest: 'build/build-manifest.json',
+  quiet: false,
+};
+const FORBIDDEN_PACKAGES = ['hyperformula', 'exceljs', 'playwright-core', 'fast-check', 'vitest'];
+
+export class BuildError extends Error {}
+const fail = (msg) => {
+  throw new BuildError(msg);
+};
+const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
+const abs = (p) => path.join(ROOT, p);
+const exists = (p) => fs.existsSync(abs(p));
+
+/** Writes through a temporary file so a concurrent reader never sees half a file. */
+function writeAtomic(file, content) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+}
+
+function formatEsbuildError(e) {
+  if (!e || !Array.isArray(e.errors)) return String(e?.message ?? e);
+  return e.errors
+    .map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text))
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Bundle
+
+const isBuiltin = (spec) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
+
+/** Refuses, at resolve time, what must never reach Apps Script (with the importer named). */
+const guardPlugin = {
+  name: 'apps-script-guard',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      const by = args.importer ? rel(args.importer) : '(entry)';
+      if (isBuiltin(args.path)) {
+        return { errors: [{ text: `Node built-in "${args.path}" cannot go into the Apps Script bundle (imported by ${by})` }] };
+      }
+      const pkg = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      if (FORBIDDEN_PACKAGES.includes(pkg)) {
+        return { errors: [{ text: `"${args.path}" cannot go into the Apps Script bundle (imported by ${by}); it belongs to src/local or tests` }] };
+      }
+      if (args.path === 'zod' || args.path === 'zod/v4' || args.path === 'zod/v4/classic') {
+        return { errors: [{ text: `full zod ("${args.path}", imported by ${by}) adds ~385 KB to every cold start: import from "zod/mini"` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+const bundleOptions = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  target: 'es2019', // Apps Script V8 rejects class fields
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+  plugins: [guardPlugin],
+};
+
+async function esbuildOrFail(options, what) {
+  try {
+    return await esbuild.build({ ...bundleOptions, ...options });
+  } catch (e) {
+    fail(`${what}:\n${formatEsbuildError(e)}`);
+  }
+}
+
+/** Who imports `input`, for messages. */
+function importersOf(metafile, input) {
+  return Object.entries(metafile.inputs)
+    .filter(([, v]) => v.imports.some((i) => i.path === input))
+    .map(([k]) => k);
+}
+
+function checkInputs(metafile) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const by = importersOf(metafile, input).join(', ') || '(entry)';
+    if (input.startsWith('src/local/')) fail(`the Apps Script bundle must not include ${input} (imported by ${by}); src/local is Node-only`);
+    if (input.startsWith('src/sidebar/')) fail(`the Apps Script bundle must not include browser code ${input} (imported by ${by})`);
+    if (/node_modules\/zod\/(v4\/classic|v3)\//.test(input)) fail(`full zod reached the bundle through ${by}: import from "zod/mini"`);
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m && FORBIDDEN_PACKAGES.includes(m[1])) fail(`${m[1]} reached the bundle (${input}, imported by ${by})`);
+  }
+}
+
+/** Minimal stand-ins, so loading the bundle proves top-level code calls no Apps Script service. */
+function loadingContext() {
+  const trap = (name) =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop) {
+          if (prop === Symbol.toPrimitive || prop === 'toJSON' || prop === 'then') return undefined;
+          throw new Error(`top-level code used ${name}.${String(prop)}; Apps Script services may only be used inside functions`);
+        },
+      },
+    );
+  const ctx = { console };
+  for (const g of ['SpreadsheetApp', 'HtmlService', 'PropertiesService', 'LockService', 'Session', 'Utilities', 'Logger', 'CacheService', 'ScriptApp']) ctx[g] = trap(g);
+  return vm.createContext(ctx);
+}
+
+function checkPlainScript(code, file) {
+  try {
+    new vm.Script(code, { filename: file });
+  } catch (e) {
+    fail(`${file} is not a plain script Apps Script can load: ${e.message}`);
+  }
+  if (/\b__require\b|\brequire\(\s*["']/.test(code)) fail(`${file} still calls require(); something in the bundle is CommonJS that needs Node`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Entry points: names (what the bundle really exposes), parameter names and JSDoc (source)
+
+function sourceInfo(entryFile) {
+  const program = ts.createProgram([entryFile], {
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    noLib: true,
+    types: [],
+    noEmit: true,
+    allowJs: false,
+  });
+  const checker = program.getTypeChecker();
+  const sf = program.getSourceFile(entryFile);
+  const info = new Map();
+  const modSym = sf && checker.getSymbolAtLocation(sf);
+  if (!modSym) return info;
+  for (const exp of checker.getExportsOfModule(modSym)) {
+    let sym = exp;
+    if (sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+    const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+    if (!decl) continue;
+    let fn = null;
+    if (ts.isFunctionDeclaration(decl)) fn = decl;
+    else if (ts.isVariableDeclaration(decl) && decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer))) fn = decl.initializer;
+    const params = fn
+      ? fn.parameters.map((p, i) => (ts.isIdentifier(p.name) ? p.name.text : `arg${i}`))
+      : [];
+    const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+    const dsf = holder.getSourceFile();
+    const text = dsf.getFullText();
+    const comments = ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? [];
+    const docs = comments.map((c) => text.slice(c.pos, c.end)).filter((c) => c.startsWith('/**'));
+    const jsdoc = docs.length ? docs[docs.length - 1] : null;
+    info.set(exp.name, { params, jsdoc, file: rel(dsf.fileName) });
+  }
+  return info;
+}
+
+/** Re-indents a JSDoc block to column 0. */
+function normaliseJsDoc(doc) {
+  return doc
+    .split('\n')
+    .map((line, i) => (i === 0 ? line.trim() : ' ' + line.trim()))
+    .join('\n');
+}
+
+const stub = (name, params) =>
+  `function ${name}(${params.join(', ')}) {\n  return ${GLOBAL_NAME}.${name}.apply(null, arguments);\n}\n`;
+
+// ---------------------------------------------------------------------------------------------
+// 3. Menu and RPC contract
+
+async function contractCheck(o, entryNames, customNames, bundled, notes) {
+  const { menu: MENU, contract: CONTRACT, server: SERVER, entry: ENTRY } = o;
+  const parts = [];
+  if (exists(MENU)) parts.push(`import * as menu from './${MENU}'; export { menu };`);
+  else notes.push(`${MENU} not present yet: menu items not checked`);
+  if (exists(CONTRACT)) parts.push(`import * as contract from './${CONTRACT}'; export { contract };`);
+  else notes.push(`${CONTRACT} not present yet: RPC methods not checked`);
+  // The handler table is checked once main.ts ships it (re-exports rpc from server.ts).
+  if (bundled.has(SERVER)) parts.push(`import * as server from './${SERVER}'; export { server };`);
+  else if (exists(CONTRACT)) notes.push(`${SERVER} not in the bundle yet (main.ts does not re-export rpc): RPC handlers not checked`);
+  if (!parts.length) return;
+
+  const res = await esbuildOrFail(
+    { stdin: { contents: parts.join('\n'), resolveDir: ROOT, sourcefile: 'contract-check.ts', loader: 'ts' }, format: 'iife', globalName: '__check', outfile: 'build/contract-check.js' },
+    'bundling the menu / RPC modules for the contract check failed',
+  );
+  const ctx = loadingContext();
+  try {
+    vm.runInContext(`${res.outputFiles[0].text}\n;globalThis.__check = __check;`, ctx, { filename: 'contract-check.js' });
+  } catch (e) {
+    fail(`loading the menu / RPC modules threw: ${e.message}`);
+  }
+  const { menu, contract, server } = ctx.__check;
+  const problems = [];
+
+  if (menu) {
+    const items = menu.MENU_ITEMS;
+    if (!Array.isArray(items)) problems.push(`${MENU} must export MENU_ITEMS: { fn: string; label: Localized }[]`);
+    else {
+      const walk = (list, where) =>
+        list.forEach((item, i) => {
+          const at = `${where}[${i}]`;
+          if (!item || typeof item !== 'object') return problems.push(`MENU_ITEMS${at} is not an object`);
+          if (item.separator) return;
+          if (Array.isArray(item.items)) return walk(item.items, `${at}.items`);
+          const label = item.label?.en ?? item.label?.['zh-CN'] ?? at;
+          if (!item.label || typeof item.label.en !== 'string' || typeof item.label['zh-CN'] !== 'string')
+            problems.push(`menu item ${at} needs a label in zh-CN and en`);
+          if (typeof item.fn !== 'string') problems.push(`menu item "${label}" has no fn`);
+          else if (!entryNames.has(item.fn)) problems.push(`menu item "${label}" calls ${item.fn}(), which ${ENTRY} does not export`);
+          else if (customNames.has(item.fn)) problems.push(`menu item "${label}" calls custom function ${item.fn}()`);
+        });
+      walk(items, '');
+    }
+  }
+
+  if (contract) {
+    const methods = contract.RPC_METHODS;
+    if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string'))
+      problems.push(`${CONTRACT} must export RPC_METHODS: readonly string[]`);
+    else {
+      if (!entryNames.has('rpc') && bundled.has(SERVER)) problems.push(`the RPC contract declares ${methods.length} methods but ${ENTRY} does not export rpc`);
+      if (server) {
+        const handlers = server.RPC_HANDLERS;
+        if (!handlers || typeof handlers !== 'object') problems.push(`${SERVER} must export RPC_HANDLERS (method → handler)`);
+        else {
+          for (const m of methods) if (typeof handlers[m] !== 'function') problems.push(`RPC method "${m}" has no handler in RPC_HANDLERS`);
+          for (const h of Object.keys(handlers)) if (!methods.includes(h)) notes.push(`RPC_HANDLERS.${h} is not declared in RPC_METHODS`);
+        }
+      }
+    }
+  }
+  if (problems.length) fail(`menu / RPC contract check failed:\n  - ${problems.join('\n  - ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Sidebar
+
+async function buildSidebarHtml(o, notes) {
+  const SIDEBAR_BUILDER = o.sidebarBuilder;
+  if (!exists(SIDEBAR_BUILDER)) {
+    notes.push(`${SIDEBAR_BUILDER} not present yet: dist/Sidebar.html skipped`);
+    return null;
+  }
+  let mod;
+  try {
+    mod = await import(`${pathToFileURL(abs(SIDEBAR_BUILDER)).href}?t=${Date.now()}`);
+  } catch (e) {
+    fail(`${SIDEBAR_BUILDER} failed to load: ${e.message}`);
+  }
+  if (typeof mod.buildSidebar !== 'function') fail(`${SIDEBAR_BUILDER} must export buildSidebar()`);
+  const outFile = path.join(abs(o.outDir), 'Sidebar.html');
+  let out;
+  try {
+    out = await mod.buildSidebar({ root: ROOT, outFile });
+  } catch (e) {
+    fail(`the sidebar build failed: ${e?.message ?? e}`);
+  }
+  const html = typeof out === 'string' ? out : typeof out?.html === 'string' ? out.html : null;
+  if (html !== null) return html;
+  if (fs.existsSync(outFile)) return fs.readFileSync(outFile, 'utf8');
+  fail(`buildSidebar() returned no HTML (expected a string, { html }, or dist/Sidebar.html written)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Builds dist/. Returns a summary (files, sizes, entry points). Throws BuildError with one clear
+ * message when something is wrong.
+ */
+export async function build(options = {}) {
+  const o = { ...DEFAULTS, ...options };
+  const { quiet, entry: ENTRY } = o;
+  const t0 = performance.now();
+  const notes = [];
+  const entry = abs(ENTRY);
+  if (!fs.existsSync(entry)) fail(`${ENTRY} is missing`);
+
+  const iife = await esbuildOrFail(
+    {
+      entryPoints: [ENTRY],
+      format: 'iife',
+      globalName: GLOBAL_NAME,
+      outfile: `${o.outDir}/Code.js`,
+      banner: { js: '// OKR Sheets server bundle, generated by scripts/build.mjs from src/addon/main.ts. Do not edit.' },
+    },
+    'bundling src/addon/main.ts failed',
+  );
+  checkInputs(iife.metafile);
+  const code = iife.outputFiles[0].text;
+  checkPlainScript(code, 'Code.js');
+
+  // What the bundle really exposes: load it the way Apps Script does.
+  const ctx = loadingContext();
+  try {
+    vm.runInContext(`${code}\n;globalThis.${GLOBAL_NAME} = ${GLOBAL_NAME};`, ctx, { filename: 'Code.js' });
+  } catch (e) {
+    fail(`dist/Code.js throws while loading: ${e.message}`);
+  }
+  const exported = ctx[GLOBAL_NAME];
+  const names = Object.keys(exported).sort();
+  for (const n of names) {
+    if (typeof exported[n] !== 'function') fail(`${ENTRY} exports "${n}", which is not a function (only entry points belong there)`);
+    if (n === GLOBAL_NAME) fail(`an entry point may not be called ${GLOBAL_NAME}`);
+    if (n.endsWith('_')) notes.push(`${n} ends with "_": Apps Script treats it as private (not callable from menus or google.script.run)`);
+  }
+
+  // Cross-check with esbuild's own export list (ESM pass).
+  const esm = await esbuildOrFail({ entryPoints: [ENTRY], format: 'esm', outfile: 'build/main.esm.js' }, 'ESM pass failed');
+  const esmNames = [...Object.values(esm.metafile.outputs)[0].exports].sort();
+  if (esmNames.join() !== names.join()) fail(`export lists disagree: bundle [${names}] vs esbuild [${esmNames}]`);
+
+  const info = sourceInfo(entry);
+  const entries = names.map((name) => {
+    const i = info.get(name);
+    if (!i) notes.push(`no source information for ${name}: stub has no parameter names`);
+    const custom = !!i?.jsdoc && /@customfunction\b/.test(i.jsdoc);
+    return { name, params: i?.params ?? [], custom, jsdoc: custom ? normaliseJsDoc(i.jsdoc) : null, source: i?.file ?? null };
+  });
+  const customNames = new Set(entries.filter((e) => e.custom).map((e) => e.name));
+
+  await contractCheck(o, new Set(names), customNames, new Set(Object.keys(iife.metafile.inputs)), notes);
+  const sidebar = await buildSidebarHtml(o, notes);
+
+  const header = (what) =>
+    `// Generated by scripts/build.mjs: ${what}\n// Each stub forwards to the bundle in Code.js (global ${GLOBAL_NAME}). Do not edit.\n\n`;
+  const entrypointsJs =
+    header('one top-level function per entry point exported by src/addon/main.ts.\n// Apps Script finds menu callbacks, triggers and google.script.run targets by name in the source.') +
+    entries.filter((e) => !e.custom).map((e) => stub(e.name, e.params)).join('\n');
+  const customJs =
+    header('the custom functions, with their JSDoc so that Sheets shows them in autocomplete.') +
+    entries.filter((e) => e.custom).map((e) => `${e.jsdoc}\n${stub(e.name, e.params)}`).join('\n');
+  checkPlainScript(entrypointsJs, 'Entrypoints.js');
+  checkPlainScript(customJs, 'CustomFunctions.js');
+
+  const manifest = fs.readFileSync(abs(o.manifest), 'utf8');
+  try {
+    JSON.parse(manifest);
+  } catch (e) {
+    fail(`appsscript.json is not valid JSON: ${e.message}`);
+  }
+
+  const files = { 'Code.js': code, 'Entrypoints.js': entrypointsJs, 'CustomFunctions.js': customJs, 'appsscript.json': manifest };
+  if (sidebar !== null) files['Sidebar.html'] = sidebar;
+
+  const dist = abs(o.outDir);
+  fs.mkdirSync(dist, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeAtomic(path.join(dist, name), content);
+  // dist/ holds exactly what clasp pushes: drop anything else.
+  for (const f of fs.readdirSync(dist)) if (!(f in files) && !f.includes('.tmp-')) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
+
+  const summary = {
+    files: Object.entries(files).map(([name, content]) => ({
+      name,
+      bytes: Buffer.byteLength(content),
+      gzip: zlib.gzipSync(content).length,
+    })),
+    entryPoints: entries.map(({ name, params, custom, source }) => ({ name, params, custom, source })),
+    inputs: Object.keys(iife.metafile.inputs).length,
+    notes,
+    ms: Math.round(performance.now() - t0),
+  };
+  if (o.buildManifest) writeAtomic(abs(o.buildManifest), JSON.stringify(summary, null, 2) + '\n');
+
+  if (!quiet) {
+    console.log(`Built ${o.outDir}/ in ${summary.ms} ms (${summary.inputs} modules bundled):`);
+    for (const f of summary.files) console.log(`  ${o.outDir}/${f.name.padEnd(20)} ${String(f.bytes).padStart(9)} B  (${f.gzip} B gzip)`);
+    const custom = entries.filter((e) => e.custom).map((e) => e.name);
+    const other = entries.filter((e) => !e.custom).map((e) => e.name);
+    console.log(`  entry points: ${other.join(', ') || '(none)'}`);
+    console.log(`  custom functions: ${custom.join(', ') || '(none)'}`);
+    for (const n of notes) console.log(`  note: ${n}`);
+  }
+  return summary;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  build().catch((e) => {
+    if (e instanceof BuildError) console.error(`Build failed: ${e.message}`);
+    else console.error('Build failed unexpectedly:', e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * Argument handling shared by the custom functions. Sheets passes a single cell as a scalar and
+ * a range as a 2-D array (rows of cells); numbers, strings, booleans, Dates, '' for blanks.
+ * HyperFormula (src/local/hfPlugin.ts) is adapted to pass the same shapes.
+ *
+ * Error policy (documented in the README):
+ * - a problem with the whole call (wrong shapes, mismatched sizes, no numbers at all, an unknown
+ *   language) throws `CfError`; Sheets shows its message as the cell's error;
+ * - a problem with one row of a range result (an unreadable number in row 7) becomes a short
+ *   message in that row, so the other rows still compute; when the call was for one cell, the
+ *   message is thrown instead.
+ * Messages are bilingual (English / 中文): a custom function cannot know the viewer's language.
+ */
+import type { Lang, Localized } from '../../core/i18n';
+import { parseDate, parseNumber } from '../../core/numbers';
+
+export type Grid = unknown[][];
+
+export class CfError extends Error {}
+
+/** `FN: english / 中文`, with `{name}` placeholders filled in both. */
+export function message(fn: string, msg: Localized, params: Record<string, string | number> = {}): string {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (w, k: string) => (k in params ? String(params[k]) : w));
+  return `${fn}: ${fill(msg.en)} / ${fill(msg['zh-CN'])}`;
+}
+
+export function fail(fn: string, msg: Localized, params?: Record<string, string | number>): never {
+  throw new CfError(message(fn, msg, params));
+}
+
+/** A per-cell problem, turned into text (range call) or thrown (single-cell call) at the end. */
+export class CellProblem {
+  constructor(readonly text: string) {
+    this.text = text;
+  }
+}
+
+export const isRange = (x: unknown): x is unknown[] => Array.isArray(x);
+
+/** Any argument as rows of cells: scalar → 1×1, 1-D array → one row, 2-D stays. */
+export function toGrid(x: unknown): Grid {
+  if (!Array.isArray(x)) return [[x]];
+  if (x.length === 0) return [];
+  return x.every((r) => Array.isArray(r)) ? (x as Grid) : [x];
+}
+
+export const width = (g: Grid): number => g.reduce((w, r) => Math.max(w, r.length), 0);
+
+export function flatten(g: Grid): unknown[] {
+  const out: unknown[] = [];
+  for (const r of g) for (const c of r) out.push(c);
+  return out;
+}
+
+export const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** An optional argument left out (or given as one blank cell). */
+export const isOmitted = (v: unknown): boolean => v === undefined || (!Array.isArray(v) && isBlank(v));
+
+export interface ReadNumber {
+  value: number;
+  /** came from text with an explicit % (so it is a fraction whatever the percent rule says) */
+  percent: boolean;
+}
+
+/**
+ * A lenient number (core parseNumber: `80%`, `5万`, `¥10,000`, `五家`) or null for blank,
+ * undefined for text that is not a number. Booleans count only when `booleans` is set.
+ */
+export function readNumber(v: unknown, booleans = false): ReadNumber | null | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v, percent: false } : undefined;
+  if (isBlank(v)) return null;
+  if (typeof v === 'boolean') return booleans ? { value: v ? 1 : 0, percent: false } : undefined;
+  if (v instanceof Date || (typeof v === 'object' && v !== null)) return undefined;
+  const r = parseNumber(v);
+  if (!r.ok) return r.error === 'empty' ? null : undefined;
+  return { value: r.value, percent: r.percent };
+}
+
+const SHARE_MSG: Localized = {
+  en: '{what} must be fractions (0–1) or percentages (0–100); found {value}',
+  'zh-CN': '{what}须为小数（0–1）或百分数（0–100），发现 {value}',
+};
+
+/**
+ * The percent rule for shares (progress, scores, weights). Explicit `80%` text is always 0.8.
+ * Of the plain numbers: when every one is ≤ 1 they are fractions; when some are above 1 and all
+ * are ≤ 100 they are percentages (÷100); a number below 0 or above 100 is an error.
+ * Returns the divisor for plain numbers (1 or 100).
+ */
+export function shareScale(fn: string, what: Localized, nums: readonly (ReadNumber | null | undefined)[]): number {
+  let max = 0;
+  for (const n of nums) {
+    if (!n || n.percent) continue;
+    if (n.value < 0 || n.value > 100) fail(fn, SHARE_MSG, { what: what.en, value: n.value });
+    if (n.value > max) max = n.value;
+  }
+  return max > 1 ? 100 : 1;
+}
+
+export const asShare = (n: ReadNumber, scale: number): number => (n.percent ? n.value : n.value / scale);
+
+const SHAPE_MSG: Localized = {
+  en: '{name} must be one cell or the same size as {other} ({rows}×{cols}); it is {r}×{c}',
+  'zh-CN': '{name}须为单个单元格，或与{other}大小相同（{rows}×{cols}），现为 {r}×{c}',
+};
+
+/**
+ * An argument that is either one value (used for every cell) or a range of the same shape as
+ * `rows × cols`. Returns a cell accessor.
+ */
+export function shaped(fn: string, name: string, other: string, arg: unknown, rows: number, cols: number): (r: number, c: number) => unknown {
+  if (!Array.isArray(arg)) return () => arg;
+  const g = toGrid(arg);
+  const gw = width(g);
+  if (g.length === 1 && gw === 1) {
+    const v = g[0]![0];
+    return () => v;
+  }
+  if (g.length !== rows || gw !== cols) fail(fn, SHAPE_MSG, { name, other, rows, cols, r: g.length, c: gw });
+  return (r, c) => g[r]![c];
+}
+
+const LANG_MSG: Localized = {
+  en: 'language must be "en" or "zh-CN" (got "{value}")',
+  'zh-CN': '语言须为 "en" 或 "zh-CN"（收到 "{value}"）',
+};
+
+/** `en`, `English`, `英文` → en; `zh`, `zh-CN`, `zh_CN`, `cn`, `Chinese`, `中文` → zh-CN; blank → fallback. */
+export function readLang(fn: string, v: unknown, fallback: Lang): Lang {
+  if (isOmitted(v)) return fallback;
+  const s = String(Array.isArray(v) ? toGrid(v)[0]?.[0] ?? '' : v).trim().toLowerCase().replace(/_/g, '-');
+  if (!s) return fallback;
+  if (/^(en|en-[a-z]+|english|英文|英语)$/.test(s)) return 'en';
+  if (/^(zh|zh-[a-z]+|cn|chinese|中文|简体中文|汉语)$/.test(s)) return 'zh-CN';
+  return fail(fn, LANG_MSG, { value: s });
+}
+
+/** A date cell (Date, serial number, ISO or 2026/12/31 or 2026年12月31日 text) as ISO; null for blank; undefined if unreadable. */
+export function readDate(v: unknown): string | null | undefined {
+  if (isBlank(v)) return null;
+  return parseDate(v) ?? undefined;
+}
+
+/** Today's calendar date where the function runs (the script's time zone in Apps Script). */
+export function today(): string {
+  const d = new Date();
+  const p = (n: number) => (n < 10 ? '0' : '') + n;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * Final shape: a range call returns the grid (per-cell problems as their text); a single-cell
+ * call returns the one value, or throws its problem.
+ */
+export function finish(wasRange: boolean, out: unknown[][]): unknown {
+  if (!wasRange && out.length === 1 && out[0]!.length === 1) {
+    const v = out[0]![0];
+    if (v instanceof CellProblem) throw new CfError(v.text);
+    return v;
+  }
+  for (const row of out) for (let c = 0; c < row.length; c++) if (row[c] instanceof CellProblem) row[c] = (row[c] as CellProblem).text;
+  return out;
+}
+
+/** Runs a custom function body: CfError messages pass through; anything else becomes one short line. */
+export function guard<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CfError) throw new Error(e.message);
+    const m = e instanceof Error ? e.message : String(e);
+    throw new Error(`${fn}: ${m.split('\n')[0]}`);
+  }
+}
