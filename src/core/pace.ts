@@ -10,12 +10,19 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 /** Days since 1970-01-01 of an ISO date (time part ignored); null if not a valid date. */
 export function dayNumber(iso: string | null | undefined): number | null {
   if (!iso) return null;
+  const hit = dayCache.get(iso);
+  if (hit !== undefined) return hit;
   const m = ISO_RE.exec(iso);
-  if (!m) return null;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return Date.UTC(y, mo - 1, d) / 86400000;
+  let day: number | null = null;
+  if (m) {
+    const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) day = Date.UTC(y, mo - 1, d) / 86400000;
+  }
+  if (dayCache.size > 4096) dayCache.clear(); // a pure memo, bounded
+  dayCache.set(iso, day);
+  return day;
 }
+const dayCache = new Map<string, number | null>();
 
 /** ISO date of a day number (inverse of dayNumber). */
 export function isoOfDay(day: number): string {

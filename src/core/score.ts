@@ -10,9 +10,9 @@
  * - Overall: plain mean of the objective scores (0 without objectives).
  */
 import { DEFAULT_SETTINGS, type Grade, type OkrSettings, type OkrTable, type Status } from './model';
-import { expectedProgress, paceStatus } from './pace';
+import { expectedProgress, statusFromDelta } from './pace';
 import {
-  effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
+  EDGE_EPS, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
 } from './progress';
 import { groupObjectives } from './table';
 
@@ -61,6 +61,10 @@ export function scoreTable(
   const at = asOf ?? null;
   const expected = at ? expectedProgress(cycleStart, cycleEnd, at) : null;
   const { groups, orphans } = groupObjectives(table);
+  // paceStatus, with `expected` computed once per table
+  const exp0 = expected ?? 0;
+  const statusOf = (p: number | null): Status =>
+    p === null ? 'notStarted' : p >= 1 - EDGE_EPS ? 'done' : statusFromDelta(p - exp0, settings);
   const krs: KrScoreRow[] = [];
   const objectives: ObjectiveScoreRow[] = [];
 
@@ -75,7 +79,7 @@ export function scoreTable(
       ratio: krRatio(type, row.start, row.target, row.current),
       score: krScore(row.selfScore, progress),
       exceeded: krExceeded(type, row.start, row.target, row.current),
-      status: paceStatus(row.current === null ? null : progress, cycleStart, cycleEnd, at, settings),
+      status: statusOf(row.current === null ? null : progress),
     };
     krs.push(k);
     return k;
@@ -100,7 +104,7 @@ export function scoreTable(
       progress: p,
       score,
       grade: grade(score),
-      status: paceStatus(started ? p : null, cycleStart, cycleEnd, at, settings),
+      status: statusOf(started ? p : null),
       krCount: g.krs.length,
       sweetSpot: isSweetSpot(score),
       tooEasy: g.krs.length > 0 && tooEasy(score),

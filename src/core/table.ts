@@ -4,8 +4,8 @@
  * above it, and converts each data row into an OkrRow. Never depends on column order.
  *
  * Rules:
- * - The header row is the row (among the first 200) with the most cells matching
- *   COLUMN_LABELS (any alias, either language); it needs ≥ 3 matches including the title column.
+ * - The header row is the first row (among the first 200) with ≥ 3 cells matching COLUMN_LABELS
+ *   (any alias, either language), one of them the title column.
  * - The table language is the language with more matched header labels that belong to one
  *   language only (a tie → opts.lang, else zh-CN).
  * - Header block: above the header row, a cell matching HEADER_LABELS (a trailing `:`/`：` is
@@ -26,7 +26,7 @@ import {
   COLUMN_LABELS, HEADER_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, SOURCE_LABELS, matchLabel,
   type HeaderKey,
 } from './labels';
-import type { CellRef, ColumnKey, OkrHeader, OkrRow, OkrTable, RowType } from './model';
+import { COLUMN_KEYS, type CellRef, type ColumnKey, type OkrHeader, type OkrRow, type OkrTable, type RowType } from './model';
 import { parseDate, parseNumber } from './numbers';
 import { cycleDates } from './pace';
 
@@ -102,6 +102,8 @@ const text = (v: unknown): string => {
   return String(v).trim();
 };
 
+const COLUMN_BIT = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
+
 const FORMULA_COLUMNS = new Set<ColumnKey>(['progress', 'score', 'status', 'bar']);
 
 const OBJ_ID_RE = /^O\d+$/i;
@@ -128,26 +130,33 @@ function readNum(v: unknown): number | null {
   return r.ok ? r.value : null;
 }
 
+function headerScore(line: unknown[]): { count: number; zh: number; en: number; hasTitle: boolean } {
+  let count = 0, zh = 0, en = 0, hasTitle = false;
+  let seen = 0; // bit set of matched column keys
+  for (const v of line) {
+    const hit = cellLabel(COLUMN_INDEX, v);
+    if (!hit) continue;
+    const bit = 1 << COLUMN_BIT[hit.key];
+    if (seen & bit) continue;
+    seen |= bit;
+    count++;
+    if (hit.key === 'title') hasTitle = true;
+    if (hit.lang === 'zh-CN') zh++;
+    else if (hit.lang === 'en') en++;
+  }
+  return { count, zh, en, hasTitle };
+}
+
+/** The first row (of the first 200) with ≥ 3 column labels including the title column. */
 function findHeaderRow(values: unknown[][]): { row: number; zh: number; en: number } | null {
-  let best: { row: number; zh: number; en: number; count: number } | null = null;
   const limit = Math.min(values.length, 200);
   for (let r = 0; r < limit; r++) {
     const line = values[r];
     if (!line) continue;
-    let count = 0, zh = 0, en = 0, hasTitle = false;
-    const seen = new Set<ColumnKey>();
-    for (const v of line) {
-      const hit = cellLabel(COLUMN_INDEX, v);
-      if (!hit || seen.has(hit.key)) continue;
-      seen.add(hit.key);
-      count++;
-      if (hit.key === 'title') hasTitle = true;
-      if (hit.lang === 'zh-CN') zh++;
-      else if (hit.lang === 'en') en++;
-    }
-    if (count >= 3 && hasTitle && (!best || count > best.count)) best = { row: r, zh, en, count };
+    const h = headerScore(line);
+    if (h.count >= 3 && h.hasTitle) return { row: r, zh: h.zh, en: h.en };
   }
-  return best;
+  return null;
 }
 
 function emptyHeader(): OkrHeader {
@@ -204,6 +213,7 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
   const rows: OkrRow[] = [];
   const rowIndexes: number[] = [];
   let blankRun = 0;
+  const titleCol = columns.title;
   for (let r = headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     let blank = true;
@@ -219,7 +229,8 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
       continue;
     }
     blankRun = 0;
-    if (findHeaderRowIn(line)) break;
+    // a second header row (its title cell holds a title label) ends the table
+    if (titleCol !== undefined && cellLabel(COLUMN_INDEX, line[titleCol])?.key === 'title' && headerScore(line).count >= 3) break;
     const raw: Partial<Record<ColumnKey, unknown>> = {};
     for (const [k, c] of colList) raw[k] = line[c] ?? null;
     const row = readRow(raw, rows.length, problems);
@@ -227,12 +238,6 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
     rowIndexes.push(r);
   }
   return { table: { header, rows, lang }, headerRow, columns, rowIndexes, asOf, problems };
-}
-
-function findHeaderRowIn(line: unknown[]): boolean {
-  let count = 0;
-  for (const v of line) if (cellLabel(COLUMN_INDEX, v) && ++count >= 3) return true;
-  return false;
 }
 
 function setHeader(h: OkrHeader, key: HeaderKey, v: unknown, setAsOf: (d: string | null) => void): void {
