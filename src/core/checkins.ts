@@ -6,13 +6,11 @@
  *
  * Pure: dates are ISO strings, "today" is always a parameter.
  */
-import type { Lang, Localized } from './i18n';
+import type { Localized } from './i18n';
 import { fmt } from './i18n';
 import { isKrType } from './labels';
 import type { ActionItem, CheckIn, OkrRow, OkrTable } from './model';
-import type { PlanCell, SheetPlan } from './plan/types';
-import { OWNER_KEY } from './plan/types';
-import { SHEET_NAMES } from './labels';
+import type { PlanCell } from './plan/types';
 import { escapeCellText } from './escape';
 import { krProgress } from './progress';
 
@@ -407,26 +405,3 @@ export function defaultCheckInColumns(): Partial<Record<CheckInKey, number>> {
   return c;
 }
 
-/** A minimal Check-ins sheet (header only), used when a workbook has none yet. */
-export function checkInsSheetPlan(lang: Lang): SheetPlan {
-  return {
-    name: SHEET_NAMES.checkins[lang],
-    role: 'checkins',
-    values: [CHECKIN_KEYS.map((k) => CHECKIN_LABELS[k][lang][0]!)],
-    frozenRows: 1,
-    columnWidths: [100, 120, 90, 90, 80, 260, 260, 260],
-    formats: [
-      { range: 'A1:H1', bold: true, background: '#e8eaed' },
-      { range: 'A2:A', numberFormat: 'yyyy-mm-dd' },
-      { range: 'F2:H', wrap: true },
-    ],
-    validations: [
-      { range: 'E2:E', rule: { kind: 'number', min: 1, max: 10 }, helpText: lang === 'zh-CN' ? '信心指数：1–10' : 'Confidence: 1–10', strict: false },
-      { range: 'A2:A', rule: { kind: 'date' }, helpText: lang === 'zh-CN' ? '日期' : 'A date', strict: false },
-    ],
-    conditionalFormats: [],
-    protections: [],
-    namedRanges: [],
-    metadata: { [OWNER_KEY]: 'checkins' },
-  };
-}

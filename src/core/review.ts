@@ -398,3 +398,28 @@ export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string 
 export function statusText(s: Status, lang: Lang): string {
   return STATUS_LABELS[s][lang];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Results of the review actions (plain data; shared by src/sheets, the RPC contract and the sidebar)
+
+export interface GenerateReviewResult {
+  /** The Review sheet's name. */
+  reviewSheet: string;
+  objectives: number;
+  /** Parts (over all objectives) still waiting for the owner's words. */
+  ownerPrompts: number;
+  markdown: string;
+}
+
+export interface GenerateDashboardResult {
+  dashboardSheet: string;
+  units: number;
+  staleKrs: number;
+}
+
+export interface GenerateAlignmentResult {
+  alignmentSheet: string;
+  units: number;
+  /** Alignment problems, localized. */
+  problems: string[];
+}
