@@ -171,6 +171,21 @@ export function krScore(selfScore: number | null, progress: number): number {
   return round1(progress);
 }
 
+/**
+ * Objective score: the objective's own self-score when entered, else the weighted mean of its
+ * KRs' scores (krScore: self-score or ROUND(progress, 1)) with the weights of effectiveWeights —
+ * so KR self-scores entered at review carry up to the objective. Not rounded. No KRs → 0.
+ * Formula: like the objective progress, with the KR Score column in place of Progress.
+ */
+export function objectiveScore(selfScore: number | null, krs: readonly { score: number; weight: number | null }[]): number {
+  if (selfScore !== null && Number.isFinite(selfScore)) return selfScore;
+  if (krs.length === 0) return 0;
+  const w = effectiveWeights(krs.map((k) => k.weight));
+  let sum = 0;
+  for (let i = 0; i < krs.length; i++) sum += krs[i]!.score * w[i]!;
+  return sum;
+}
+
 /** Google's bands: < 0.4 red, 0.4 – 0.69 yellow, ≥ 0.7 green (edges with EDGE_EPS tolerance). */
 export function grade(score: number): Grade {
   if (score >= 0.7 - EDGE_EPS) return 'green';

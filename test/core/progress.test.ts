@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  effectiveWeights, grade, isSweetSpot, krExceeded, krProgress, krRatio, krScore, objectiveProgress,
+  effectiveWeights, grade, isSweetSpot, objectiveScore, krExceeded, krProgress, krRatio, krScore, objectiveProgress,
   round1, roundHalfUp, tooEasy,
 } from '../../src/core/progress';
 import type { KrType } from '../../src/core/model';
@@ -122,6 +122,12 @@ describe('scores and grades', () => {
     expect(round1(0.24999999999999997)).toBe(0.3);
     expect(round1(0.649)).toBe(0.6);
     expect(roundHalfUp(-0.25, 1)).toBe(-0.3);
+  });
+  it('objectiveScore: own self-score, else weighted mean of KR scores (KR self-scores count)', () => {
+    expect(objectiveScore(0.6, [{ score: 1, weight: null }])).toBe(0.6);
+    expect(objectiveScore(null, [{ score: 0.3, weight: 0.75 }, { score: 1, weight: 0.25 }])).toBeCloseTo(0.475, 12);
+    expect(objectiveScore(null, [{ score: 0.8, weight: null }, { score: 0.2, weight: null }])).toBeCloseTo(0.5, 12);
+    expect(objectiveScore(null, [])).toBe(0);
   });
   it('grade bands with tolerant edges', () => {
     expect(grade(0.39)).toBe('red');
