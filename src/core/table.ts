@@ -12,7 +12,7 @@
  *   ignored) takes its value from the first non-blank cell to its right.
  *   A missing cycle start/end is filled from the cycle name (`2026-Q4` → Oct 1 – Dec 31).
  * - Data rows: rows whose input cells are all blank are skipped (formula columns Progress,
- *   Score, Status, Bar and an unticked Agreed checkbox do not count as input); 3 blank rows in
+ *   Score, Status, Bar and unticked checkboxes (FALSE) do not count as input); 3 blank rows in
  *   a row, or a second header row, end the table.
  * - Type: ROW_TYPE_LABELS in either language. Blank type: an ID like `O1` → objective; an ID
  *   like `O1.KR2` / `KR3` → KR (checkbox current → milestone, start > target → decrease, else
@@ -217,9 +217,9 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
   for (let r = headerRow + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     let blank = true;
-    for (const [k, c] of inputCols) {
+    for (const [, c] of inputCols) {
       const v = line[c];
-      if (!isBlank(v) && !(k === 'agreed' && v === false)) {
+      if (!isBlank(v) && v !== false) {
         blank = false;
         break;
       }

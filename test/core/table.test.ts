@@ -135,6 +135,16 @@ describe('readTableValues — failures and edge cases', () => {
     ]));
     expect(r.table.rows.map((x) => x.id)).toEqual(['O1']);
   });
+  it('rows holding only unticked checkboxes and formula values are blank', () => {
+    const r = ok(readTableValues([
+      ['ID', 'Type', 'Title', 'Current', 'Agreed', 'Progress'],
+      ['O1', 'Objective', 'A', null, true, 0],
+      [null, null, null, false, false, 0],
+      ['O1.KR1', 'Milestone', 'B', false, false, 0],
+    ]));
+    expect(r.table.rows.map((x) => [x.id, x.current])).toEqual([['O1', null], ['O1.KR1', 0]]);
+    expect(r.rowIndexes).toEqual([1, 3]);
+  });
   it('a header with too few known columns is not a header', () => {
     expect(isTableError(readTableValues([['ID', 'Title'], ['O1', 'x']]))).toBe(true);
   });

@@ -175,7 +175,7 @@ export const resultsNotTasks: LintRule = {
   },
 };
 
-const LONG_EFFECT_RE = /(年度|全年|年底|年末|年终|长期|整体|总体|全面|多年|三年|五年|品牌影响力|口碑|企业文化)|\b(annual|yearly|year[- ]end|full[- ]year|long[- ]term|overall|lifetime|brand awareness|reputation|culture)\b/i;
+const LONG_EFFECT_RE = /(年度|全年|年底|年末|年终|长期|整体|总体|多年|三年|五年|品牌影响力|口碑|企业文化)|\b(annual|yearly|year[- ]end|full[- ]year|long[- ]term|overall|lifetime|brand awareness|reputation|culture)\b/i;
 
 export const longEffect: LintRule = {
   id: 'long-effect',
