@@ -43,7 +43,10 @@ export interface ImportedWorkbook {
   plan: WorkbookPlan;
   /** Per sheet (same order as plan.sheets): cached results of formula cells, keyed `row,col` (0-based). */
   cached: Array<Map<string, CachedValue>>;
-  /** True when every formula cell of every sheet has a cached result. */
+  /**
+   * True when the file carries calculated results (some formula has one; formulas without one
+   * show blank — exceljs reads `<v></v>` as no result). False for our own exports.
+   */
   complete: boolean;
 }
 
@@ -95,7 +98,8 @@ function cellToPlan(cell: ExcelJS.Cell): { value: PlanCell; cached?: CachedValue
     if ('formula' in o || 'sharedFormula' in o) {
       const text = cell.formula;
       if (!text) return { value: null };
-      const r = o.result as unknown;
+      // cell.result: the value's copy drops falsy results (0, FALSE, "")
+      const r = cell.result as unknown;
       let cached: CachedValue | undefined;
       if (r === undefined) cached = undefined;
       else if (r instanceof Date) cached = { date: dateToIso(r) };
@@ -336,7 +340,10 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
   const names = (wb.definedNames.model as Array<{ name: string; ranges: string[] }>) ?? [];
   const sheets: SheetPlan[] = [];
   const cachedAll: Array<Map<string, CachedValue>> = [];
-  let complete = true;
+  // exceljs cannot tell an empty-string result (<v></v>) from none: a file with any cached
+  // result was calculated by an application, and its formulas without one show blank
+  let formulaCount = 0;
+  let withResult = 0;
   const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.name !== LISTS_SHEET);
   if (worksheets.length === 0) throw new XlsxReadError('the .xlsx file has no sheets');
 
@@ -369,8 +376,11 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
         const line = (values[r - 1] ??= []);
         line[c - 1] = value;
         if (typeof value === 'string' && value.startsWith('=')) {
-          if (cv === undefined) complete = false;
-          else cached.set(`${r - 1},${c - 1}`, cv);
+          formulaCount++;
+          if (cv !== undefined) {
+            withResult++;
+            cached.set(`${r - 1},${c - 1}`, cv);
+          }
         }
       });
     });
@@ -453,7 +463,7 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
     cachedAll.push(cached);
   });
 
-  return { plan: { sheets }, cached: cachedAll, complete };
+  return { plan: { sheets }, cached: cachedAll, complete: formulaCount > 0 && withResult > 0 };
 }
 
 export { DATA_BAR_COLOR };
