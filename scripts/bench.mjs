@@ -49,7 +49,7 @@ const fmtValue = (v) => (Number.isInteger(v) ? v.toLocaleString('en-US') : Math.
 
 function table(rows) {
   const head = ['bench', 'figure', 'value', 'unit', 'budget', ''];
-  const body = rows.map((r) => [r.bench, r.name, r.error ? 'ERROR' : fmtValue(r.value), r.unit ?? '', r.budget === undefined ? '' : fmtValue(r.budget), r.error ? r.error : r.over ? 'OVER BUDGET' : r.budget !== undefined ? 'ok' : '']);
+  const body = rows.map((r) => [r.bench, r.name, r.error ? 'ERROR' : fmtValue(r.value), r.unit ?? '', r.budget === undefined ? '' : fmtValue(r.budget), r.error ? r.error.slice(0, 100) : r.over ? 'OVER BUDGET' : r.budget !== undefined ? 'ok' : '']);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 2 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
@@ -67,19 +67,26 @@ async function main() {
     process.exit(1);
   }
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: files.map((f) => `bench/${f}`),
-    outdir: 'build/bench',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
+  // One esbuild run per bench, so a bench whose code does not compile yet does not stop the rest.
+  const bundleErrors = new Map();
+  await Promise.all(
+    files.map((f) =>
+      esbuild
+        .build({
+          absWorkingDir: ROOT,
+          entryPoints: [`bench/${f}`],
+          outfile: `build/bench/${f.replace(/\.ts$/, '.mjs')}`,
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node20',
+          packages: 'external',
+          sourcemap: 'inline',
+          logLevel: 'silent',
+        })
+        .catch((e) => bundleErrors.set(f, (e.errors ?? []).map((m) => `${m.location?.file ?? ''}:${m.location?.line ?? ''} ${m.text}`).join('; ') || e.message)),
+    ),
+  );
 
   const results = {};
   const rows = [];
@@ -89,6 +96,7 @@ async function main() {
     const t0 = performance.now();
     process.stderr.write(`bench ${name} … `);
     try {
+      if (bundleErrors.has(f)) throw new Error(`does not compile: ${bundleErrors.get(f)}`);
       const mod = await import(pathToFileURL(path.join(OUT_DIR, `${name}.bench.mjs`)).href);
       if (typeof mod.run !== 'function') throw new Error('does not export run()');
       const figures = normalise(await mod.run());
@@ -116,6 +124,8 @@ async function main() {
     cores: cpus.length,
     cpu: cpus[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    /** 1-minute load average when the run ended: timings on a busy machine are inflated */
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
     results,
   };
   // A filtered run keeps the other benches' last figures.
@@ -129,7 +139,7 @@ async function main() {
   }
   fs.writeFileSync(RESULTS, JSON.stringify(out, null, 2) + '\n');
   console.log(table(rows));
-  console.log(`\n${out.node}, ${out.cores} cores (${out.cpu}); written to bench/results.json`);
+  console.log(`\n${out.node}, ${out.cores} cores (${out.cpu}), load average ${out.loadAverage}; written to bench/results.json`);
   process.exit(failed ? 1 : 0);
 }
 

@@ -155,6 +155,29 @@ describe('OKRPACE', () => {
   });
 });
 
+describe('OKRPARSE', () => {
+  it('one row per input row: kind, direction, start, target, unit, deadline (labels in the sentence language)', () => {
+    expect(OKRPARSE(col('将采购周期由 1.5 天缩短至 1 天', 'Raise NPS from 45 to 60', '', '客户满意度不低于 95%'))).toEqual([
+      ['指标', '降低', 1.5, 1, '天', ''],
+      ['Metric', 'Increase', 45, 60, '', ''],
+      ['', '', '', '', '', ''],
+      ['指标', '不低于', '', 0.95, '%', ''],
+    ]);
+  });
+  it('milestones and deadlines; a fixed language on request', () => {
+    expect(OKRPARSE('12月15日前上线新官网', 'en')).toEqual([['Milestone', '', '', '', '', '12-15']]);
+  });
+  it('nothing measurable: the reason in that row; a single cell throws it', () => {
+    const out = OKRPARSE(col('hello there', 'Raise NPS from 45 to 60')) as unknown[][];
+    expect(out[0]![0]).toMatch(/^OKRPARSE: no measurable number or milestone found \/ 没有找到/);
+    expect(out[1]![0]).toBe('Metric');
+    expect(thrown(() => OKRPARSE('hello there'))).toMatch(/^OKRPARSE: no measurable/);
+  });
+  it('reads a multi-column row from its first non-blank cell', () => {
+    expect(OKRPARSE([['', 'Raise NPS from 45 to 60', 'ignored']])).toEqual([['Metric', 'Increase', 45, 60, '', '']]);
+  });
+});
+
 describe('OKRCHECK', () => {
   it('one row per finding: cell, rule, severity, message (table language)', () => {
     const out = OKRCHECK(BAD_TABLE);

@@ -1,0 +1,203 @@
+/**
+ * The Apps Script bundle as Apps Script sees it: every dist/*.js in one fresh V8 context holding
+ * only stand-ins for the Apps Script services. `npm test` builds first; the test rebuilds when
+ * dist/ is missing or older than its sources.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build.mjs';
+import { DIST, ROOT, buildManifest, distScripts, ensureBuilt, loadDist, type BuildManifest } from './sandbox';
+
+let manifest: BuildManifest;
+beforeAll(() => {
+  ensureBuilt();
+  manifest = buildManifest();
+});
+
+const CLASP_FILES = new Set(['Code.js', 'Entrypoints.js', 'CustomFunctions.js', 'appsscript.json', 'Sidebar.html']);
+
+describe('dist/ (what clasp push sends)', () => {
+  it('holds the bundle, the stubs, the manifest (and the sidebar) and nothing else', () => {
+    const files = fs.readdirSync(DIST);
+    for (const f of files) expect(CLASP_FILES.has(f), `unexpected dist/${f}`).toBe(true);
+    for (const f of ['Code.js', 'Entrypoints.js', 'CustomFunctions.js', 'appsscript.json']) expect(files).toContain(f);
+    expect(JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'))).toEqual(
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')),
+    );
+  });
+
+  it('every script is a plain script: no import, export or require', () => {
+    for (const f of distScripts()) {
+      const code = fs.readFileSync(path.join(DIST, f), 'utf8');
+      expect(() => new vm.Script(code, { filename: f })).not.toThrow();
+      expect(code).not.toMatch(/^\s*(import|export)\b/m);
+      expect(code).not.toMatch(/\brequire\(|__require\b/);
+    }
+  });
+
+  it('the bundle contains none of src/local, HyperFormula, exceljs or full zod', () => {
+    const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/src\/local\/|node_modules\/(hyperformula|exceljs)|zod\/v4\/classic/);
+  });
+});
+
+describe('loaded into a fresh context with only the Apps Script stand-ins', () => {
+  it('defines every entry point main.ts exports as a global function', () => {
+    const ctx = loadDist();
+    const names = manifest.entryPoints.map((e) => e.name);
+    expect(names).toContain('onOpen');
+    expect(names).toContain('OKRSCORE');
+    for (const n of names) expect(typeof ctx[n], n).toBe('function');
+    // …and the bundle exposes nothing without a stub
+    expect(Object.keys(ctx.OKRSheets as object).sort()).toEqual([...names].sort());
+  });
+
+  it('does not depend on the order the files are loaded in', () => {
+    const ctx = loadDist({ order: distScripts().reverse() });
+    expect(vm.runInContext('OKRSCORE([[0.5], [1]])', ctx)).toBeCloseTo(0.75);
+  });
+
+  it('every custom function answers a 2-D range from the global scope', () => {
+    const ctx = loadDist();
+    const call = (expr: string) => vm.runInContext(expr, ctx);
+    const custom = manifest.entryPoints.filter((e) => e.custom).map((e) => e.name).sort();
+    expect(custom).toEqual(['KRPROGRESS', 'OKRCHECK', 'OKRGRADE', 'OKRPACE', 'OKRPARSE', 'OKRROLLUP', 'OKRSCORE']);
+
+    expect(call('OKRSCORE([[0.5], [1], [""]], [[1], [3], [""]])')).toBeCloseTo(0.875);
+    expect(call('KRPROGRESS([[5], [8]], [[10], [10]], [[0], [0]])')).toEqual([[0.5], [0.8]]);
+    expect(call('OKRSCORE(KRPROGRESS([[5], [8]], [[10], [10]], [[0], [0]]), [[1], [1]])')).toBeCloseTo(0.65);
+    expect(call('OKRGRADE([[0.3], [0.7]], "zh-CN")')).toEqual([['红（未达预期）'], ['绿（达成）']]);
+    expect(call('OKRPACE([[0.35], [1]], new Date(2026, 9, 1), new Date(2026, 11, 31), new Date(2026, 10, 15))')).toEqual([['On track'], ['Done']]);
+    const parsed = call('OKRPARSE([["Raise NPS from 45 to 60"], [""]])') as unknown[][];
+    expect(parsed).toHaveLength(2);
+    expect(parsed[0]!.slice(2, 4)).toEqual([45, 60]);
+    const check = call(`OKRCHECK(${JSON.stringify([
+      ['ID', 'Type', 'Objective / Key result', 'Owner', 'Target', 'Current'],
+      ['O1', 'Objective', 'Grow', 'Ann', '', ''],
+      ['O1.KR1', 'Increase', 'Attend meetings', '', 'xx', ''],
+    ])})`) as unknown[][];
+    expect(check.length).toBeGreaterThan(0);
+    for (const row of check) expect(row).toHaveLength(4);
+    expect(call('OKRROLLUP([["P"], ["A"], ["B"]], [[""], ["P"], ["P"]], [[""], [0], [1]])')).toEqual([[0.5], [0], [1]]);
+  });
+
+  it('bad input reaches the cell as one short message, not a stack trace', () => {
+    const ctx = loadDist();
+    expect(() => vm.runInContext('OKRSCORE([[0.5], [1]], [[1]])', ctx)).toThrow(/^OKRSCORE: weights must be the same size as progress/);
+  });
+
+  it('onOpen builds the add-on menu; every item calls a global function', () => {
+    const log = { calls: [] as string[] };
+    const ctx = loadDist({ log });
+    vm.runInContext('onOpen({ authMode: "LIMITED" })', ctx);
+    expect(log.calls).toContain('Menu.addToUi()');
+    const items = log.calls.filter((c) => c.startsWith('Menu.addItem('));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const fn = /, "(\w+)"\)$/.exec(item)![1]!;
+      expect(typeof ctx[fn], fn).toBe('function');
+    }
+  });
+});
+
+describe('the custom-function stubs (autocomplete)', () => {
+  const src = () => fs.readFileSync(path.join(DIST, 'CustomFunctions.js'), 'utf8');
+  it('carry their JSDoc: @customfunction, a @param per parameter, @return', () => {
+    const text = src();
+    for (const e of manifest.entryPoints.filter((x) => x.custom)) {
+      const m = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\nfunction ${e.name}\\(([^)]*)\\)`).exec(text);
+      expect(m, e.name).not.toBeNull();
+      const [, doc, params] = m!;
+      expect(doc).toMatch(/@customfunction/);
+      expect(doc).toMatch(/@return \{/);
+      expect(params!.split(', ').filter(Boolean)).toEqual(e.params);
+      for (const p of e.params) expect(doc, `${e.name} @param ${p}`).toMatch(new RegExp(`@param \\{[^}]+\\} ${p} \\S`));
+    }
+  });
+  it('entry-point stubs keep the real parameter names and forward to the bundle', () => {
+    const text = fs.readFileSync(path.join(DIST, 'Entrypoints.js'), 'utf8');
+    expect(text).toMatch(/function onOpen\(\w*\) \{\n {2}return OKRSheets\.onOpen\.apply\(null, arguments\);\n\}/);
+    expect(src()).toMatch(/function KRPROGRESS\(current, target, start, type\)/);
+  });
+});
+
+describe('the build refuses', () => {
+  const FIX = path.join(ROOT, 'build', 'test-fixtures');
+  const fixture = (name: string, files: Record<string, string>) => {
+    const dir = path.join(FIX, name);
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const [f, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), content);
+    }
+    const rel = (f: string) => path.relative(ROOT, path.join(dir, f)).split(path.sep).join('/');
+    return {
+      entry: rel('main.ts'),
+      menu: rel('menu.ts'),
+      contract: rel('contract.ts'),
+      server: rel('server.ts'),
+      sidebarBuilder: rel('none.mjs'),
+      outDir: rel('dist'),
+      buildManifest: null,
+      quiet: true,
+    };
+  };
+
+  it('a Node built-in in the bundle', async () => {
+    const o = fixture('node-builtin', { 'main.ts': `import fs from 'node:fs';\nexport function f() { return fs.existsSync('x'); }\n` });
+    await expect(build(o)).rejects.toThrow(/Node built-in "node:fs" cannot go into the Apps Script bundle \(imported by build\/test-fixtures\/node-builtin\/main.ts\)/);
+  });
+
+  it('src/local (HyperFormula) in the bundle', async () => {
+    const o = fixture('local', { 'main.ts': `export { registerOkrFunctions } from '../../../src/local/hfPlugin';\n` });
+    await expect(build(o)).rejects.toThrow(/"hyperformula" cannot go into the Apps Script bundle|src\/local/);
+  });
+
+  it('full zod instead of zod/mini', async () => {
+    const o = fixture('zod', { 'main.ts': `import { z } from 'zod';\nexport function f(x: unknown) { return z.string().parse(x); }\n` });
+    await expect(build(o)).rejects.toThrow(/import from "zod\/mini"/);
+  });
+
+  it('a menu item naming a function main.ts does not export', async () => {
+    const o = fixture('menu', {
+      'main.ts': `export function onOpen() {}\nexport function menuA() {}\n`,
+      'menu.ts': `export const MENU_ITEMS = [\n  { fn: 'menuA', label: { 'zh-CN': '甲', en: 'A' } },\n  { fn: 'menuGone', label: { 'zh-CN': '乙', en: 'Gone' } },\n];\n`,
+    });
+    await expect(build(o)).rejects.toThrow(/menu item "Gone" calls menuGone\(\), which build\/test-fixtures\/menu\/main.ts does not export/);
+  });
+
+  it('an RPC method without a handler, or no rpc entry point', async () => {
+    const o = fixture('rpc', {
+      'main.ts': `export { rpc } from './server';\n`,
+      'contract.ts': `export const RPC_METHODS = ['ping', 'pong'] as const;\n`,
+      'server.ts': `export const RPC_HANDLERS: Record<string, () => string> = { ping: () => 'ok' };\nexport function rpc(method: string) { return RPC_HANDLERS[method]?.(); }\n`,
+    });
+    await expect(build(o)).rejects.toThrow(/RPC method "pong" has no handler in RPC_HANDLERS/);
+    const o2 = fixture('rpc2', {
+      'main.ts': `import { RPC_HANDLERS } from './server';\nexport function notRpc() { return RPC_HANDLERS; }\n`,
+      'contract.ts': `export const RPC_METHODS = ['ping'];\n`,
+      'server.ts': `export const RPC_HANDLERS = { ping: () => 'ok' };\n`,
+    });
+    await expect(build(o2)).rejects.toThrow(/does not export rpc/);
+  });
+
+  it('top-level code that calls an Apps Script service', async () => {
+    const o = fixture('toplevel', { 'main.ts': `const ui = SpreadsheetApp.getUi();\nexport function f() { return ui; }\n` });
+    await expect(build(o)).rejects.toThrow(/top-level code used SpreadsheetApp.getUi/);
+  });
+
+  it('and lowers class fields (Apps Script V8 rejects them) while keeping a valid build', async () => {
+    const o = fixture('classfields', {
+      'main.ts': `class Counter { n = 0; inc() { return ++this.n; } }\nexport function count() { return new Counter().inc(); }\n`,
+    });
+    const summary = await build(o);
+    expect(summary.entryPoints.map((e) => e.name)).toEqual(['count']);
+    const code = fs.readFileSync(path.join(ROOT, o.outDir, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/class Counter \{\s*n = 0;/);
+    const ctx = vm.createContext({});
+    for (const f of ['Code.js', 'Entrypoints.js']) vm.runInContext(fs.readFileSync(path.join(ROOT, o.outDir, f), 'utf8'), ctx);
+    expect(vm.runInContext('count()', ctx)).toBe(1);
+  });
+});
