@@ -15,8 +15,9 @@
  *   Score, Status, Bar and unticked checkboxes (FALSE) do not count as input); 3 blank rows in
  *   a row, or a second header row, end the table.
  * - Type: ROW_TYPE_LABELS in either language. Blank type: an ID like `O1` → objective; an ID
- *   like `O1.KR2` / `KR3` → KR (checkbox current → milestone, start > target → decrease, else
- *   increase). Text that is not a known type → type null and a problem.
+ *   like `O1.KR2` / `KR3` → KR: a checkbox current → milestone; start and target given →
+ *   decrease when target < start, else increase; otherwise the type the KR text implies
+ *   (krtext.ts: `上线…` → milestone, `不低于 95%` → atLeast …), else increase. Text that is not a known type → type null and a problem.
  * - Numbers are parsed leniently (numbers.ts). Current TRUE/FALSE → 1/0. Weight: `30%` → 0.3,
  *   and a plain number above 1 is read as a percentage (30 → 0.3).
  * - `row.raw` keeps every mapped cell as found, for lint.
@@ -26,9 +27,10 @@ import {
   COLUMN_LABELS, HEADER_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, SOURCE_LABELS, matchLabel,
   type HeaderKey,
 } from './labels';
-import { COLUMN_KEYS, type CellRef, type ColumnKey, type OkrHeader, type OkrRow, type OkrTable, type RowType } from './model';
+import { COLUMN_KEYS, type CellRef, type ColumnKey, type OkrHeader, type OkrRow, type OkrTable, type RowType, type KrType } from './model';
 import { parseDate, parseNumber } from './numbers';
 import { cycleDates } from './pace';
+import { parseKrText } from './krtext';
 
 export interface TableProblem {
   at: CellRef;
@@ -245,7 +247,10 @@ function setHeader(h: OkrHeader, key: HeaderKey, v: unknown, setAsOf: (d: string
     case 'unit': if (!h.unit) h.unit = text(v); break;
     case 'owner': if (!h.owner) h.owner = text(v); break;
     case 'alignedTo': if (!h.alignedTo) h.alignedTo = text(v); break;
-    case 'cycle': if (!h.cycle) h.cycle = v instanceof Date ? text(v).slice(0, 7) : text(v); break;
+    case 'cycle':
+      // a month typed as `2026-11` may come back as a Date (Sheets) or a date serial (xlsx)
+      if (!h.cycle) h.cycle = v instanceof Date || (typeof v === 'number' && v > 20000) ? (parseDate(v) ?? '').slice(0, 7) : text(v);
+      break;
     case 'level': if (!h.level) h.level = matchLabel(LEVEL_LABELS, v); break;
     case 'cycleStart': if (!h.cycleStart) h.cycleStart = isBlank(v) ? null : parseDate(v); break;
     case 'cycleEnd': if (!h.cycleEnd) h.cycleEnd = isBlank(v) ? null : parseDate(v); break;
@@ -272,7 +277,11 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     if (!type) problems.push({ at: { row: index, column: 'type' }, message: withText(MSG.badType, typeText) });
   } else if (OBJ_ID_RE.test(id)) type = 'objective';
   else if (KR_ID_RE.test(id)) {
-    type = typeof cur === 'boolean' ? 'milestone' : start !== null && target !== null && target < start ? 'decrease' : 'increase';
+    type = typeof cur === 'boolean'
+      ? 'milestone'
+      : start !== null && target !== null
+        ? target < start ? 'decrease' : 'increase'
+        : inferKrType(text(raw.title));
   } else if (text(raw.title)) problems.push({ at: { row: index, column: 'type' }, message: MSG.noType });
 
   return {
@@ -295,6 +304,11 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     notes: text(raw.notes),
     raw,
   };
+}
+
+function inferKrType(title: string): KrType {
+  const p = parseKrText(title);
+  return p.krType ?? (p.direction === 'decrease' ? 'decrease' : 'increase');
 }
 
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */

@@ -271,6 +271,14 @@ describe('rule details', () => {
       expect(findingMessage(many[0]!, l)).toContain('5');
     }
   });
+  it('kr-measurable: a number written only in the text is pointed out, in both languages', () => {
+    const zh = of(lintTable(sheet('zh-CN', withRow('zh-CN', 'k1', { title: '新签客户达到 50 家', start: null, target: null }))), 'kr-measurable');
+    expect(zh).toMatchObject([{ variant: 'inText', params: { value: '50家' } }]);
+    expect(findingMessage(zh[0]!, 'zh-CN')).toContain('50家');
+    const en = of(lintTable(sheet('en', withRow('en', 'k1', { title: 'Raise NPS from 45 to 60', start: null, target: null }))), 'kr-measurable');
+    expect(en).toMatchObject([{ variant: 'inText', params: { value: '60' } }]);
+    expect(findingMessage(en[0]!, 'en')).toMatch(/Target column.*60/);
+  });
   it('single-owner: a blank owner, and other separators', () => {
     const t = sheet('en', withRow('en', 'k1', { owner: null }));
     expect(of(lintTable(t), 'single-owner')).toMatchObject([{ variant: 'missing' }]);

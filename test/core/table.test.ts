@@ -145,6 +145,20 @@ describe('readTableValues — failures and edge cases', () => {
     expect(r.table.rows.map((x) => [x.id, x.current])).toEqual([['O1', null], ['O1.KR1', 0]]);
     expect(r.rowIndexes).toEqual([1, 3]);
   });
+  it('infers a blank KR type from the KR text when the numbers do not tell', () => {
+    const r = ok(readTableValues([
+      ['周期', 46327],
+      ['编号', '类型', '目标 / 关键结果', '起始值', '目标值'],
+      ['O1', '', '目标', null, null],
+      ['O1.KR1', '', '系统可用性不低于 99.9%', null, 0.999],
+      ['O1.KR2', '', '上线新版官网', null, null],
+      ['O1.KR3', '', '退货率由 8% 降到 5%', 0.08, 0.05],
+      ['O1.KR4', '', '退货率降到 5%', null, null],
+    ]));
+    expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'atLeast', 'milestone', 'decrease', 'decrease']);
+    // a month that the spreadsheet turned into a date serial still names the cycle
+    expect(r.table.header).toMatchObject({ cycle: '2026-11', cycleStart: '2026-11-01', cycleEnd: '2026-11-30' });
+  });
   it('a header with too few known columns is not a header', () => {
     expect(isTableError(readTableValues([['ID', 'Title'], ['O1', 'x']]))).toBe(true);
   });

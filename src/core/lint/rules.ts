@@ -5,6 +5,7 @@
  */
 import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
+import { parseKrText } from '../krtext';
 import { dayNumber } from '../pace';
 import { groupObjectives, type ObjectiveGroup } from '../table';
 import type { Finding, LintContext, LintRule } from './types';
@@ -80,13 +81,23 @@ export const krMeasurable: LintRule = {
     'zh-CN': '关键结果“{title}”没有数字目标值：请填写目标值，或将类型改为里程碑',
     en: 'Key result “{title}” has no numeric target: enter a target, or make it a milestone',
   },
+  variants: {
+    inText: {
+      'zh-CN': '关键结果“{title}”的目标值列为空，文字里写的是 {value}：请填入目标值列',
+      en: 'Key result “{title}” has an empty Target column, but its text says {value}: enter it as the target',
+    },
+  },
   description: { 'zh-CN': '关键结果必须可衡量：数字目标或里程碑', en: 'A key result must be measurable: a number or a milestone' },
   check(t) {
     const out: Finding[] = [];
     for (const r of t.rows) {
       if (!isKr(r) || r.type === 'milestone' || r.target !== null) continue;
       if (!isBlankRaw(r.raw.target)) continue; // unreadable text: reported by unreadable-number
-      out.push(finding(this, r.index, 'target', { id: idOr(r), title: short(r.title) }));
+      const parsed = r.title ? parseKrText(r.title) : null;
+      if (parsed && parsed.target !== null && !parsed.placeholder) {
+        const value = parsed.unit === '%' ? `${Math.round(parsed.target * 1e6) / 1e4}%` : `${parsed.target}${parsed.unit ?? ''}`;
+        out.push(finding(this, r.index, 'target', { id: idOr(r), title: short(r.title), value }, 'inText'));
+      } else out.push(finding(this, r.index, 'target', { id: idOr(r), title: short(r.title) }));
     }
     return out;
   },
