@@ -153,7 +153,7 @@ describe('readTableValues — failures and edge cases', () => {
       ['O1.KR1', '', '系统可用性不低于 99.9%', null, 0.999],
       ['O1.KR2', '', '上线新版官网', null, null],
       ['O1.KR3', '', '退货率由 8% 降到 5%', 0.08, 0.05],
-      ['O1.KR4', '', '退货率降到 5%', null, null],
+      ['O1.KR4', '', '将退货率降低至 5%', null, null],
     ]));
     expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'atLeast', 'milestone', 'decrease', 'decrease']);
     // a month that the spreadsheet turned into a date serial still names the cycle
