@@ -46,6 +46,11 @@ describe('OKRSCORE', () => {
   it('scores the same table with Chinese headers and a header block above it', () => {
     expect(OKRSCORE(ZH_TABLE)).toBeCloseTo(0.825);
   });
+  it('a range with OKR column titles that is not a whole table: a hint, not a silent average', () => {
+    expect(thrown(() => OKRSCORE([['Owner', 'Target', 'Current', 'Progress'], ['Ann', 10, 5, 0.5]]))).toMatch(
+      /^OKRSCORE: the range has OKR column titles but is not a whole OKR table .* pass just the progress column/,
+    );
+  });
   it('refuses separate weights for a whole table', () => {
     expect(thrown(() => OKRSCORE(EN_TABLE, col(1)))).toMatch(/^OKRSCORE: a whole OKR table takes its weights/);
   });

@@ -48,6 +48,10 @@ const M = {
   duplicateId: { en: 'duplicate id “{id}”', 'zh-CN': '重复的编号“{id}”' },
   cycle: { en: 'alignment cycle: {path}', 'zh-CN': '对齐关系成环：{path}' },
   noProblems: { en: 'No problems found', 'zh-CN': '未发现问题' },
+  notATable: {
+    en: 'the range has OKR column titles but is not a whole OKR table (ID, Type, Objective / Key result columns); to score your own layout, pass just the progress column',
+    'zh-CN': '该区域有 OKR 列标题，但不是完整的 OKR 表（需要编号、类型、目标 / 关键结果列）；如为自定义布局，请只传入进度列',
+  },
 } satisfies Record<string, Localized>;
 
 const SEVERITY: Record<Severity, Localized> = {
@@ -73,9 +77,9 @@ export function looksLikeTable(g: Grid): boolean {
   return false;
 }
 
-function readTable(fn: string, g: Grid): TableReadOk {
+function readTable(fn: string, g: Grid, looked: boolean): TableReadOk {
   const read = readTableValues(g);
-  if (isTableError(read)) fail(fn, read.error);
+  if (isTableError(read)) fail(fn, looked ? M.notATable : read.error);
   return read;
 }
 
@@ -84,7 +88,7 @@ export function okrScore(progressOrTable: unknown, weights?: unknown): number {
   const g = toGrid(progressOrTable);
   if (looksLikeTable(g)) {
     if (!isOmitted(weights)) fail(FN, M.tableWeights);
-    return scoreTable(readTable(FN, g).table).overall;
+    return scoreTable(readTable(FN, g, true).table).overall;
   }
   const cells = flatten(g);
   let wcells: unknown[] | null = null;
@@ -238,7 +242,7 @@ export function okrPace(progress: unknown, cycleStart: unknown, cycleEnd: unknow
 
 export function okrCheck(table: unknown, language?: unknown): unknown[][] {
   const FN = 'OKRCHECK';
-  const read = readTable(FN, toGrid(table));
+  const read = readTable(FN, toGrid(table), false);
   const lang: Lang = readLang(FN, language, read.table.lang);
   const out: unknown[][] = [];
   for (const p of read.problems) out.push([a1For(read, p.at) ?? '', 'table-read', SEVERITY.warning[lang], p.message[lang]]);
