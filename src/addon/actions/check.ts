@@ -1,0 +1,99 @@
+/**
+ * Sidebar actions that read the spreadsheet: the context (sheets, active sheet), Check (lint
+ * findings with the A1 of each), selecting a cell, and listing the KRs of an OKR sheet.
+ * Each reads a sheet in ONE getValues call (design §6).
+ */
+import type { Localized } from '../../core/i18n';
+import { isKrType } from '../../core/labels';
+import { findingMessage, lintTable } from '../../core/lint';
+import type { Severity } from '../../core/model';
+import { a1For, isTableError, readTableValues, type TableReadOk } from '../../core/table';
+import type { SheetLike } from '../../sheets/api';
+import type { SheetsContext } from '../../sheets/context';
+import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
+import type { CheckResult, ContextInfo, Finding, KrList } from '../rpc/contract';
+
+export const CHECK_MESSAGES = {
+  cellNotFound: { 'zh-CN': '找不到单元格 {a1}。', en: 'Cell {a1} was not found.' },
+} satisfies Record<string, Localized>;
+
+/** How far down/right an OKR header row is looked for when listing sheets. */
+const PROBE_ROWS = 40;
+const PROBE_COLS = 40;
+
+export function findSheet(ctx: SheetsContext, name?: string): SheetLike {
+  if (name === undefined) return ctx.ss.getActiveSheet();
+  const sh = ctx.ss.getSheetByName(name);
+  if (!sh) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name });
+  return sh;
+}
+
+/** The OKR table of a sheet (one getValues call), or a clear `notOkrSheet` error. */
+export function readSheetTable(ctx: SheetsContext, sheet: SheetLike): TableReadOk {
+  const rows = sheet.getLastRow();
+  const cols = sheet.getLastColumn();
+  const values = rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
+  const read = readTableValues(values, { lang: ctx.lang });
+  if (isTableError(read)) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name: sheet.getName() });
+  return read;
+}
+
+function looksLikeOkrSheet(ctx: SheetsContext, sheet: SheetLike): boolean {
+  const rows = Math.min(PROBE_ROWS, sheet.getLastRow());
+  const cols = Math.min(PROBE_COLS, sheet.getLastColumn());
+  if (rows < 1 || cols < 1) return false;
+  return !isTableError(readTableValues(sheet.getRange(1, 1, rows, cols).getValues(), { lang: ctx.lang }));
+}
+
+export function getContextInfo(ctx: SheetsContext): ContextInfo {
+  const sheets = ctx.ss.getSheets();
+  return {
+    lang: ctx.lang,
+    spreadsheetName: ctx.ss.getName(),
+    activeSheet: ctx.ss.getActiveSheet().getName(),
+    sheets: sheets.map((s) => ({ name: s.getName(), isOkr: looksLikeOkrSheet(ctx, s) })),
+  };
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function checkSheet(ctx: SheetsContext, p: { sheet?: string }): CheckResult {
+  const sheet = findSheet(ctx, p.sheet);
+  const name = sheet.getName();
+  const read = readSheetTable(ctx, sheet);
+  const findings: Finding[] = [];
+  for (const prob of read.problems) {
+    findings.push({ ruleId: 'table-read', severity: 'warning', message: prob.message[ctx.lang], sheet: name, a1: a1For(read, prob.at) });
+  }
+  for (const f of lintTable(read.table, { asOf: read.asOf ?? todayIso() })) {
+    findings.push({ ruleId: f.rule, severity: f.severity, message: findingMessage(f, ctx.lang), sheet: name, a1: a1For(read, f.at) });
+  }
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { sheet: name, findings, counts };
+}
+
+export function selectCell(ctx: SheetsContext, p: { sheet: string; a1: string }): { sheet: string; a1: string } {
+  const sheet = findSheet(ctx, p.sheet);
+  let a1: string;
+  try {
+    ctx.ss.setActiveSheet(sheet);
+    a1 = sheet.setActiveSelection(p.a1).getA1Notation();
+  } catch {
+    throw new OkrError('notFound', CHECK_MESSAGES.cellNotFound, { a1: p.a1 });
+  }
+  return { sheet: sheet.getName(), a1 };
+}
+
+export function listKrs(ctx: SheetsContext, p: { sheet?: string }): KrList {
+  const sheet = findSheet(ctx, p.sheet);
+  const read = readSheetTable(ctx, sheet);
+  return {
+    sheet: sheet.getName(),
+    krs: read.table.rows
+      .filter((r) => isKrType(r.type) && r.id !== '')
+      .map((r) => ({ id: r.id, title: r.title, current: r.current, target: r.target, unit: r.unit, confidence: r.confidence })),
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * The typed RPC contract between the sidebar and the server (design §1, §7).
+ *
+ * Every method is declared ONCE here: its name, its payload schema (zod/mini, validated on the
+ * server before any handler runs), whether it writes (writes take the document lock) and its
+ * result type. The server's handler table (`RPC_HANDLERS` in ./server) must have exactly these
+ * keys — the compiler checks it and the build checks it again. The sidebar imports only the
+ * TYPES of this file (`import type`), so zod never reaches the browser bundle.
+ *
+ * This file must stay free of Apps Script and DOM types: both tsconfig projects compile it.
+ *
+ * Adding a method: add an entry to `CONTRACT` with `method<ResultType>()(schema, { write })`,
+ * a handler in `RPC_HANDLERS`, and call it from a panel with `rpc('name', payload)`.
+ */
+import * as z from 'zod/mini';
+import type { Lang, Localized } from '../../core/i18n';
+import type { Severity } from '../../core/model';
+import type { AlignmentTree } from '../../core/alignment';
+import type { GenerateAlignmentResult, GenerateDashboardResult, GenerateReviewResult } from '../../core/review';
+
+/** Longest string any payload field accepts (a KR title, a note, a pasted OKR text …). */
+export const MAX_STRING = 10_000;
+/** Longest serialised payload accepted at all (checked before parsing). */
+export const MAX_PAYLOAD_CHARS = 100_000;
+
+// ─── field helpers ──────────────────────────────────────────────────────────────────────────
+const text = (max = MAX_STRING) => z.string().check(z.maxLength(max));
+const name = () => z.string().check(z.minLength(1), z.maxLength(200));
+const lang = () => z.enum(['zh-CN', 'en']);
+const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const a1 = () => z.string().check(z.maxLength(30), z.regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/));
+const level = () => z.enum(['company', 'department', 'team', 'individual']);
+const finite = () => z.number().check(z.refine((n) => Number.isFinite(n)));
+const empty = () => z.strictObject({});
+
+// ─── result types (plain data, JSON-safe: google.script.run drops Dates and functions) ──────
+
+export interface SheetSummary {
+  name: string;
+  /** An OKR sheet (has the OKR header row): Check / Check-in / Import work on it. */
+  isOkr: boolean;
+}
+
+export interface ContextInfo {
+  /** From the user's Google account locale. */
+  lang: Lang;
+  spreadsheetName: string;
+  activeSheet: string;
+  sheets: SheetSummary[];
+}
+
+export interface TemplateRoleInfo {
+  id: string;
+  name: Localized;
+}
+export interface TemplateDepartmentInfo {
+  id: string;
+  name: Localized;
+  roles: TemplateRoleInfo[];
+}
+export interface TemplateCatalog {
+  departments: TemplateDepartmentInfo[];
+  /** Cycle suggestions such as `2026-Q4`, the current one first. */
+  cycles: string[];
+}
+
+export interface PreviewRow {
+  id: string;
+  /** 'objective' or a KR type. */
+  type: string;
+  title: string;
+  start: number | null;
+  target: number | null;
+  unit: string;
+}
+export interface TemplatePreview {
+  title: string;
+  rows: PreviewRow[];
+}
+
+export interface InsertResult {
+  /** The new sheet's name (also made active). */
+  sheet: string;
+  rows: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  sheet: string;
+  /** The cell to select, null for a whole-table finding. */
+  a1: string | null;
+}
+export interface CheckResult {
+  sheet: string;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
+
+export interface KrInfo {
+  id: string;
+  title: string;
+  current: number | null;
+  target: number | null;
+  unit: string;
+  confidence: number | null;
+}
+export interface KrList {
+  sheet: string;
+  krs: KrInfo[];
+}
+
+export interface CheckInResult {
+  sheet: string;
+  krId: string;
+  /** A1 of the updated Current cell. */
+  currentA1: string;
+  /** The Check-ins sheet and the row number of the appended entry. */
+  logSheet: string;
+  logRow: number;
+}
+
+export interface ImportRow {
+  id: string;
+  type: string;
+  title: string;
+  start: number | null;
+  target: number | null;
+  unit: string;
+  /** Problems the parser saw on this line (localized). */
+  notes: string[];
+}
+export interface ImportPreview {
+  rows: ImportRow[];
+  /** Lines that were not understood (localized). */
+  problems: string[];
+}
+export interface ImportResult {
+  sheet: string;
+  rows: number;
+  mode: 'newSheet' | 'append';
+}
+
+// ─── declaration helper ─────────────────────────────────────────────────────────────────────
+
+export interface MethodSpec<S extends z.ZodMiniType, R> {
+  payload: S;
+  write: boolean;
+  /** Phantom: carries the result type, never read at run time. */
+  result?: R;
+}
+const method =
+  <R>() =>
+  <S extends z.ZodMiniType>(payload: S, opts: { write: boolean }): MethodSpec<S, R> => ({ payload, write: opts.write });
+
+// ─── the contract ───────────────────────────────────────────────────────────────────────────
+
+export const CONTRACT = {
+  getContext: method<ContextInfo>()(empty(), { write: false }),
+
+  listTemplates: method<TemplateCatalog>()(z.strictObject({ lang: z.optional(lang()) }), { write: false }),
+  previewTemplate: method<TemplatePreview>()(
+    z.strictObject({ department: name(), role: name(), lang: lang(), cycle: z.optional(text(40)) }),
+    { write: false },
+  ),
+  insertTemplate: method<InsertResult>()(
+    z.strictObject({
+      department: name(),
+      role: name(),
+      lang: lang(),
+      cycle: text(40),
+      unit: z.optional(text(200)),
+      owner: z.optional(text(200)),
+      level: z.optional(level()),
+      alignedTo: z.optional(text(200)),
+    }),
+    { write: true },
+  ),
+
+  checkSheet: method<CheckResult>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
+  selectCell: method<{ sheet: string; a1: string }>()(z.strictObject({ sheet: name(), a1: a1() }), { write: false }),
+
+  listKrs: method<KrList>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
+  recordCheckIn: method<CheckInResult>()(
+    z.strictObject({
+      sheet: name(),
+      krId: z.string().check(z.minLength(1), z.maxLength(50)),
+      value: z.nullable(finite()),
+      confidence: z.nullable(z.int().check(z.gte(1), z.lte(10))),
+      done: text(),
+      next: text(),
+      blockers: text(),
+      date: z.optional(isoDate()),
+    }),
+    { write: true },
+  ),
+
+  previewImport: method<ImportPreview>()(z.strictObject({ text: text() }), { write: false }),
+  writeImport: method<ImportResult>()(
+    z.strictObject({
+      text: text(),
+      mode: z.enum(['newSheet', 'append']),
+      /** append: the OKR sheet to append to (default: the active sheet). */
+      sheet: z.optional(name()),
+      lang: lang(),
+      cycle: z.optional(text(40)),
+      unit: z.optional(text(200)),
+    }),
+    { write: true },
+  ),
+
+  // Review, dashboard, alignment (src/addon/actions/review.ts)
+  generateReview: method<GenerateReviewResult>()(
+    z.strictObject({ sheet: name(), month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))), asOf: z.optional(isoDate()) }),
+    { write: true },
+  ),
+  reviewMarkdown: method<{ markdown: string }>()(
+    z.strictObject({ sheet: name(), month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))), asOf: z.optional(isoDate()) }),
+    { write: false },
+  ),
+  generateDashboard: method<GenerateDashboardResult>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: true }),
+  generateAlignmentMap: method<GenerateAlignmentResult>()(
+    z.strictObject({ mode: z.optional(z.enum(['krs', 'children', 'both'])), childShare: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+    { write: true },
+  ),
+  alignmentTree: method<AlignmentTree>()(
+    z.strictObject({ mode: z.optional(z.enum(['krs', 'children', 'both'])), childShare: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
+    { write: false },
+  ),
+} as const;
+
+export type RpcMethod = keyof typeof CONTRACT;
+export const RPC_METHODS: readonly RpcMethod[] = Object.keys(CONTRACT) as RpcMethod[];
+
+type SpecOf<M extends RpcMethod> = (typeof CONTRACT)[M];
+export type RpcPayload<M extends RpcMethod> = z.output<SpecOf<M>['payload']>;
+export type RpcResult<M extends RpcMethod> = NonNullable<SpecOf<M>['result']>;
+
+/** What `rpc(method, payload)` returns: never throws, never a stack trace. */
+export type RpcResponse<R = unknown> = { ok: true; result: R } | { ok: false; code: string; message: string };
+
+export function isRpcMethod(x: unknown): x is RpcMethod {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, x);
+}

@@ -1,0 +1,27 @@
+/**
+ * Opens the sidebar (dist/Sidebar.html, built by scripts/build-sidebar.mjs) with the user's
+ * language and the panel to show written into `<html data-okr-lang data-okr-panel>`.
+ */
+import type { Localized } from '../core/i18n';
+import { langFromLocale } from '../core/i18n';
+
+export type PanelId = 'templates' | 'roster' | 'check' | 'checkin' | 'import' | 'review' | 'help';
+
+const TITLE: Localized = { 'zh-CN': 'OKR 助手', en: 'OKR Sheets' };
+
+/** The placeholder → concrete language and panel (pure; shared with the playground). */
+export function personalizeSidebar(html: string, lang: 'zh-CN' | 'en', panel?: string): string {
+  const p = panel && /^\w{1,20}$/.test(panel) ? ` data-okr-panel="${panel}"` : '';
+  return html.replace('data-okr-lang="auto"', `data-okr-lang="${lang}"${p}`);
+}
+
+export function showSidebar(panel?: PanelId): void {
+  let lang: 'zh-CN' | 'en' = 'en';
+  try {
+    lang = langFromLocale(Session.getActiveUserLocale());
+  } catch {
+    /* English */
+  }
+  const html = personalizeSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').getContent(), lang, typeof panel === 'string' ? panel : undefined);
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(TITLE[lang]));
+}

@@ -1,0 +1,289 @@
+/**
+ * The local playground (design §5, `npm start`): the REAL built sidebar in a 300 px frame beside
+ * a grid of the in-memory workbook. The sidebar's `google.script.run` is replaced by a stand-in
+ * that POSTs to this server, which runs the same RPC handlers as Apps Script (`dispatch`) on
+ * the in-memory workbook (src/local/workbook, formulas computed by HyperFormula).
+ *
+ * Loopback only: it listens on 127.0.0.1, refuses other peers, checks the Host header (no DNS
+ * rebinding) and requires JSON POSTs from its own origin.
+ *
+ * Routes:
+ *   GET  /                 the playground page (grid + sidebar frame)
+ *   GET  /sidebar.html     the built sidebar with the stand-in injected (?lang=zh-CN|en&panel=…)
+ *   POST /rpc              { method, payload, lang } → the RPC response, exactly as Apps Script
+ *   GET  /api/workbook     sheets with display values, formulas, backgrounds; the active cell
+ *   POST /api/cell         { sheet, a1, value } → writes through Range.setValues, recomputes
+ *   POST /api/activate     { sheet } → makes a sheet active (as clicking its tab in Sheets)
+ *   GET  /download.xlsx    the workbook as .xlsx (src/local/xlsx/export.ts), 501 if absent
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../../core/i18n';
+import { isLang } from '../../core/i18n';
+import type { SheetsContext } from '../../sheets/context';
+import type { SpreadsheetLike } from '../../sheets/api';
+import { dispatch } from '../../addon/rpc/server';
+import { personalizeSidebar } from '../../addon/sidebar';
+import { createLocalApp } from '../workbook';
+import { seedWorkbook } from './seed';
+
+export interface PlaygroundOptions {
+  /** The built sidebar HTML (scripts/build-sidebar.mjs `buildSidebar()`). */
+  sidebarHtml: string;
+  /** 0 = a random free port. */
+  port?: number;
+  /** Default language of the sidebar frame. */
+  lang?: Lang;
+  /** Insert the sample company workbook at startup (default true). */
+  seed?: boolean;
+  /** Directory holding page.html / page.js / page.css (default: this file's folder from cwd). */
+  assetsDir?: string;
+}
+
+export interface Playground {
+  url: string;
+  port: number;
+  ctx: SheetsContext;
+  /** The in-memory workbook as a plan (for tests: compare before/after). */
+  toPlan(): unknown;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 2_000_000; // the RPC layer rejects big payloads in words; this only stops abuse
+
+/** Injected as the first script of the sidebar: the `google.script.run` stand-in. */
+export const GOOGLE_SCRIPT_STANDIN = `<script>(function(){
+  function runner(ok, ko){
+    var r = {
+      withSuccessHandler: function(f){ return runner(f, ko); },
+      withFailureHandler: function(f){ return runner(ok, f); },
+      withUserObject: function(){ return r; },
+      rpc: function(method, payload, lang){
+        fetch('/rpc', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method: method, payload: payload, lang: lang }) })
+          .then(function(res){ if (!res.ok) throw new Error('HTTP ' + res.status); return res.json(); })
+          .then(function(v){
+            try { window.parent.postMessage({ type: 'okr-rpc', method: method }, location.origin); } catch (e) {}
+            if (ok) ok(v);
+          }, function(e){ if (ko) ko(e); });
+      }
+    };
+    return r;
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function(){}, editor: { focus: function(){} } } } };
+})();</script>`;
+
+export function injectStandIn(sidebarHtml: string, lang: Lang, panel?: string): string {
+  const html = personalizeSidebar(sidebarHtml, lang, panel);
+  return html.replace('<head>', `<head>\n${GOOGLE_SCRIPT_STANDIN}`);
+}
+
+// ─── workbook snapshot for the grid ─────────────────────────────────────────────────────────
+
+export interface GridSheet {
+  name: string;
+  values: string[][];
+  formulas: string[][];
+  backgrounds: string[][];
+  frozenRows: number;
+}
+export interface GridState {
+  spreadsheet: string;
+  active: { sheet: string; a1: string | null };
+  sheets: GridSheet[];
+}
+
+export function gridState(ss: SpreadsheetLike): GridState {
+  const activeSheet = ss.getActiveSheet();
+  const activeRange = ss.getActiveRange();
+  return {
+    spreadsheet: ss.getName(),
+    active: { sheet: activeSheet.getName(), a1: activeRange ? activeRange.getA1Notation() : null },
+    sheets: ss.getSheets().map((sh) => {
+      const rows = Math.max(1, sh.getLastRow());
+      const cols = Math.max(1, sh.getLastColumn());
+      const r = sh.getRange(1, 1, rows, cols);
+      return {
+        name: sh.getName(),
+        values: r.getDisplayValues(),
+        formulas: r.getFormulas(),
+        backgrounds: r.getBackgrounds(),
+        frozenRows: sh.getFrozenRows(),
+      };
+    }),
+  };
+}
+
+/** What a user typed into a grid cell → the value setValues receives (as Sheets parses input). */
+export function parseCellInput(text: string): string | number | boolean {
+  const s = text.trim();
+  if (s === '') return '';
+  if (s.startsWith('=')) return s;
+  if (/^(true|false)$/i.test(s)) return s.toLowerCase() === 'true';
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number(s);
+  const pct = /^([-+]?\d+\.?\d*)%$/.exec(s);
+  if (pct) return Number(pct[1]) / 100;
+  return text;
+}
+
+// ─── HTTP ───────────────────────────────────────────────────────────────────────────────────
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, data: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(data));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+
+export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
+  const defaultLang: Lang = opts.lang ?? 'zh-CN';
+  const local = createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
+  const ctx: SheetsContext = local.ctx(defaultLang);
+  if (opts.seed !== false) {
+    const blank = local.ss.getSheets()[0];
+    const seeded = seedWorkbook(ctx, defaultLang);
+    for (const p of seeded.problems) console.warn(`playground seed: ${p}`);
+    if (seeded.sheets.length > 0 && blank && blank.getLastRow() === 0) local.ss.deleteSheet(blank);
+    const first = seeded.sheets[0] ? local.ss.getSheetByName(seeded.sheets[0]) : null;
+    if (first) local.ss.setActiveSheet(first);
+  }
+
+  const assets = opts.assetsDir ?? path.resolve('src/local/playground');
+  const asset = (name: string) => readFileSync(path.join(assets, name), 'utf8');
+
+  let port = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, 'text/plain', 'loopback only');
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return send(res, 421, 'text/plain', 'unexpected Host');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (req.method === 'GET') {
+      switch (url.pathname) {
+        case '/':
+          return send(res, 200, 'text/html; charset=utf-8', asset('page.html'));
+        case '/page.js':
+          return send(res, 200, 'text/javascript; charset=utf-8', asset('page.js'));
+        case '/page.css':
+          return send(res, 200, 'text/css; charset=utf-8', asset('page.css'));
+        case '/sidebar.html': {
+          const l = url.searchParams.get('lang');
+          const panel = url.searchParams.get('panel') ?? undefined;
+          return send(res, 200, 'text/html; charset=utf-8', injectStandIn(opts.sidebarHtml, isLang(l) ? l : defaultLang, panel));
+        }
+        case '/api/workbook':
+          return json(res, 200, gridState(local.ss));
+        case '/download.xlsx':
+          return downloadXlsx(res, local.toPlan());
+        case '/favicon.ico':
+          return send(res, 204, 'text/plain', '');
+      }
+      return send(res, 404, 'text/plain', 'not found');
+    }
+
+    if (req.method === 'POST') {
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return send(res, 403, 'text/plain', 'cross-origin');
+      if (!/^application\/json/.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain', 'JSON only');
+      let body: Record<string, unknown>;
+      try {
+        const parsed: unknown = JSON.parse(await readBody(req));
+        body = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+      } catch {
+        return json(res, 400, { ok: false, code: 'invalidInput', message: 'Bad JSON' });
+      }
+      const lang: Lang = isLang(body.lang) ? body.lang : defaultLang;
+      switch (url.pathname) {
+        case '/rpc':
+          return json(res, 200, dispatch(body.method, body.payload, () => ctx, lang));
+        case '/api/cell': {
+          try {
+            const sheet = local.ss.getSheetByName(String(body.sheet));
+            if (!sheet) return json(res, 404, { ok: false, message: 'no such sheet' });
+            const value = parseCellInput(String(body.value ?? '').slice(0, 10_000));
+            sheet.getRange(String(body.a1)).setValues([[value]]);
+            return json(res, 200, { ok: true });
+          } catch (e) {
+            return json(res, 400, { ok: false, message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        case '/api/activate': {
+          const sheet = local.ss.getSheetByName(String(body.sheet));
+          if (!sheet) return json(res, 404, { ok: false, message: 'no such sheet' });
+          local.ss.setActiveSheet(sheet);
+          if (typeof body.a1 === 'string' && /^[A-Z]{1,3}\d{1,7}$/.test(body.a1)) sheet.setActiveSelection(body.a1);
+          return json(res, 200, { ok: true });
+        }
+      }
+      return send(res, 404, 'text/plain', 'not found');
+    }
+    return send(res, 405, 'text/plain', 'method not allowed');
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', e instanceof Error ? e.message : 'error');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, HOST, () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    url: `http://${HOST}:${port}/`,
+    port,
+    ctx,
+    toPlan: () => local.toPlan(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The "Download .xlsx" hook: uses src/local/xlsx/export.ts when it is there. */
+async function downloadXlsx(res: ServerResponse, plan: unknown): Promise<void> {
+  let exporter: ((plan: never) => Promise<Uint8Array>) | undefined;
+  try {
+    const mod = (await import('../xlsx/export')) as { exportXlsx?: (plan: never) => Promise<Uint8Array> };
+    exporter = mod.exportXlsx;
+  } catch {
+    exporter = undefined;
+  }
+  if (!exporter) return send(res, 501, 'text/plain; charset=utf-8', 'The .xlsx exporter (src/local/xlsx/export.ts) is not available in this build.');
+  const bytes = await exporter(plan as never);
+  res.writeHead(200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': 'attachment; filename="okr-playground.xlsx"',
+    'cache-control': 'no-store',
+  });
+  res.end(Buffer.from(bytes));
+}

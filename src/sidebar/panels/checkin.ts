@@ -1,0 +1,109 @@
+/**
+ * Check-in: pick a KR, enter the new value, confidence, what was done, next steps and blockers.
+ * The server updates Current and Confidence and appends a row to the Check-ins log.
+ */
+import type { KrInfo } from '../../addon/rpc/contract';
+import type { App, Panel } from '../app';
+import { clear, field, h, select } from '../dom';
+import { fmtNumber, okrSheetSelect, parseNumberInput, primaryButton } from './common';
+
+export const checkinPanel: Panel = {
+  id: 'checkin',
+  title: { 'zh-CN': '进展更新', en: 'Check-in' },
+  render(root, app) {
+    const sheet = okrSheetSelect(app, 'ci-sheet');
+    if (!sheet) {
+      root.appendChild(h('p', { className: 'empty' }, app.t('noOkrSheet')));
+      return;
+    }
+    const form = h('div', { id: 'ci-form' });
+    const load = async () => {
+      clear(form);
+      try {
+        const list = await app.rpc('listKrs', { sheet: sheet.value });
+        buildForm(form, app, sheet.value, list.krs);
+      } catch {
+        /* shown */
+      }
+    };
+    sheet.addEventListener('change', () => void load());
+    root.append(field(app.t('sheet'), sheet), form);
+    return load();
+  },
+};
+
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]): void {
+  if (krs.length === 0) {
+    form.appendChild(h('p', { className: 'empty' }, app.t('noKrs')));
+    return;
+  }
+  const kr = select('ci-kr', krs.map((k) => ({ value: k.id, label: `${k.id} · ${k.title}` })));
+  const info = h('div', { className: 'hint', id: 'ci-info' });
+  const value = h('input', { id: 'ci-value', type: 'text', inputmode: 'decimal', maxlength: 40 });
+  const conf = select('ci-confidence', Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })), '5');
+  const done = h('textarea', { id: 'ci-done', rows: 2, maxlength: 10000 });
+  const next = h('textarea', { id: 'ci-next', rows: 2, maxlength: 10000 });
+  const blockers = h('textarea', { id: 'ci-blockers', rows: 2, maxlength: 10000 });
+  const date = h('input', { id: 'ci-date', type: 'date', value: today() });
+
+  const showInfo = () => {
+    const k = krs.find((x) => x.id === kr.value);
+    if (!k) return;
+    info.textContent = app.t('currentTarget', { current: fmtNumber(k.current, app.lang), target: fmtNumber(k.target, app.lang), unit: k.unit });
+    if (k.confidence !== null) conf.value = String(Math.min(10, Math.max(1, Math.round(k.confidence))));
+  };
+  kr.addEventListener('change', showInfo);
+  showInfo();
+
+  const save = primaryButton('ci-save', app.t('save'), async () => {
+    app.clearMessages();
+    const v = parseNumberInput(value.value);
+    if (v === undefined) {
+      app.error(app.t('badNumber', { text: value.value }));
+      return;
+    }
+    try {
+      const r = await app.rpc('recordCheckIn', {
+        sheet: sheetName,
+        krId: kr.value,
+        value: v,
+        confidence: Number(conf.value),
+        done: done.value,
+        next: next.value,
+        blockers: blockers.value,
+        date: /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : undefined,
+      });
+      const k = krs.find((x) => x.id === kr.value);
+      if (k) {
+        k.current = v;
+        k.confidence = Number(conf.value);
+      }
+      showInfo();
+      value.value = '';
+      done.value = '';
+      next.value = '';
+      blockers.value = '';
+      app.info(app.t('saved', { kr: r.krId, a1: r.currentA1, log: r.logSheet, row: r.logRow }));
+    } catch {
+      /* shown */
+    }
+  });
+
+  form.append(
+    field(app.t('kr'), kr),
+    info,
+    field(app.t('newValue'), value, app.t('newValueHint')),
+    field(app.t('confidence'), conf),
+    field(app.t('done'), done),
+    field(app.t('next'), next),
+    field(app.t('blockers'), blockers),
+    field(app.t('date'), date),
+    h('div', { className: 'buttons' }, save),
+  );
+}

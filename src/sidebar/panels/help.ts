@@ -1,0 +1,43 @@
+/** Help: what each panel does, in a few lines (static text). */
+import type { Localized } from '../../core/i18n';
+import type { Panel } from '../app';
+import { h } from '../dom';
+
+const ITEMS: { title: Localized; body: Localized }[] = [
+  {
+    title: { 'zh-CN': '模板', en: 'Templates' },
+    body: {
+      'zh-CN': '选择部门、角色、语言和周期，预览后插入为新的 OKR 工作表。已有数据不会被改动。',
+      en: 'Pick a department, role, language and cycle, preview, then insert a new OKR sheet. Existing data is never touched.',
+    },
+  },
+  {
+    title: { 'zh-CN': '检查', en: 'Check' },
+    body: {
+      'zh-CN': '按好 O 与好 KR 的规则检查当前 OKR 表：目标数量、KR 是否可衡量、是否只有一个负责人、是否是任务而非结果等。点击条目定位单元格。',
+      en: 'Checks the OKR sheet against the rules for good objectives and key results: how many, measurable, one owner, results not tasks … Click an item to go to its cell.',
+    },
+  },
+  {
+    title: { 'zh-CN': '进展更新', en: 'Check-in' },
+    body: {
+      'zh-CN': '每周或每月更新 KR 的当前值和信心指数，记录本期完成、下一步和需要的资源。历史记录保存在“进展更新”表中，不会被覆盖。',
+      en: 'Update a KR’s current value and confidence every week or month, with what was done, next steps and the help you need. The history stays on the Check-ins sheet and is never overwritten.',
+    },
+  },
+  {
+    title: { 'zh-CN': '导入', en: 'Import' },
+    body: {
+      'zh-CN': '把文档或聊天里的 OKR 文本粘贴进来，先预览识别出的起始值、目标值和单位，再写入新表或追加到现有表。',
+      en: 'Paste OKRs from a document or a chat, check the start, target and unit that were recognised, then write them as a new sheet or append them.',
+    },
+  },
+];
+
+export const helpPanel: Panel = {
+  id: 'help',
+  title: { 'zh-CN': '帮助', en: 'Help' },
+  render(root, app) {
+    for (const it of ITEMS) root.append(h('h3', {}, it.title[app.lang]), h('p', { className: 'help' }, it.body[app.lang]));
+  },
+};

@@ -1,0 +1,10 @@
+/** The sidebar's panels, in tab order. One file per panel; add yours here. */
+import type { Panel } from '../app';
+import { templatesPanel } from './templates';
+import { checkPanel } from './check';
+import { checkinPanel } from './checkin';
+import { importPanel } from './importText';
+import { reviewPanel } from './review';
+import { helpPanel } from './help';
+
+export const PANELS: Panel[] = [templatesPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel];
