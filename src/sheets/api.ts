@@ -160,7 +160,6 @@ export interface EmbeddedChartBuilderLike {
 
 export interface RangeLike {
   activate(): RangeLike;
-  addDeveloperMetadata(key: string, value: string): RangeLike;
   clear(): RangeLike;
   clear(options: {
     commentsOnly?: boolean | undefined;
@@ -183,9 +182,11 @@ export interface RangeLike {
   getDisplayValues(): string[][];
   getFontWeight(): FontWeight;
   getFontWeights(): FontWeight[][];
+  getFontColors(): string[][];
   getFormula(): string;
   getFormulas(): string[][];
   getHorizontalAlignment(): string;
+  getHorizontalAlignments(): string[][];
   getLastColumn(): number;
   getLastRow(): number;
   getNumColumns(): number;
@@ -197,25 +198,31 @@ export interface RangeLike {
   getValue(): any;
   getValues(): any[][];
   getWrap(): boolean;
+  getWraps(): boolean[][];
   isBlank(): boolean;
   offset(rowOffset: number, columnOffset: number): RangeLike;
   offset(rowOffset: number, columnOffset: number, numRows: number): RangeLike;
   offset(rowOffset: number, columnOffset: number, numRows: number, numColumns: number): RangeLike;
   protect(): ProtectionLike;
   setBackground(color: string | null): RangeLike;
+  setBackgrounds(color: Array<Array<string | null>>): RangeLike;
   setDataValidation(rule: DataValidationLike | null): RangeLike;
   setDataValidations(rules: Array<Array<DataValidationLike | null>>): RangeLike;
   setFontColor(color: string | null): RangeLike;
+  setFontColors(colors: any[][]): RangeLike;
   setFontWeight(fontWeight: FontWeight | null): RangeLike;
+  setFontWeights(fontWeights: Array<Array<FontWeight | null>>): RangeLike;
   setFormula(formula: string): RangeLike;
   setFormulas(formulas: string[][]): RangeLike;
   setHorizontalAlignment(alignment: HorizontalAlignment): RangeLike;
+  setHorizontalAlignments(alignments: Array<Array<'left' | 'center' | 'normal' | 'right' | null>>): RangeLike;
   setNote(note: string | null): RangeLike;
   setNumberFormat(numberFormat: string): RangeLike;
   setNumberFormats(numberFormats: string[][]): RangeLike;
   setValue(value: any): RangeLike;
   setValues(values: any[][]): RangeLike;
   setWrap(isWrapEnabled: boolean): RangeLike;
+  setWraps(isWrapEnabled: boolean[][]): RangeLike;
 }
 
 export interface RangeListLike {
@@ -276,9 +283,11 @@ export interface SheetLike {
   getTabColor(): string | null;
   hideSheet(): SheetLike;
   insertChart(chart: EmbeddedChartLike): void;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
   insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
   isSheetHidden(): boolean;
   newChart(): EmbeddedChartBuilderLike;
+  protect(): ProtectionLike;
   removeChart(chart: EmbeddedChartLike): void;
   setActiveRange(range: RangeLike): RangeLike;
   setActiveSelection(a1Notation: string): RangeLike;

@@ -1,0 +1,527 @@
+/**
+ * Applies a WorkbookPlan (design §1, plans as data) through SpreadsheetApp in batched calls.
+ *
+ * Service calls per sheet do not depend on the number of rows: one getRange for the whole block,
+ * one setValues (formulas are strings starting with `=`), one setDataValidations for every
+ * validation, one call per styling property (setBackgrounds, setFontWeights …, or a RangeList per
+ * distinct number format), one getRangeList for every other range, one
+ * setConditionalFormatRules. What does grow with the plan (not the rows): one call per named
+ * range, two per protection (three with a description), one per run of equal column widths.
+ * `planCallEstimate()` gives the expected count for a plan.
+ *
+ * Safety (design §7):
+ * - a sheet whose name exists gets a new unique name (`Sales OKR (2)`); the existing sheet is
+ *   never touched;
+ * - support sheets (check-ins, actions, settings) are created only when missing (by either
+ *   language's name);
+ * - with `replaceOwned`, a generated sheet (review / dashboard / alignment) carrying our role
+ *   metadata is rewritten in place (backup copy first, clear, write); a user sheet of that name
+ *   is left alone and the plan goes to a new unique name;
+ * - named ranges get a per-sheet prefix (unique in the spreadsheet); formulas of the same sheet
+ *   that use a plan name are rewritten to the prefixed name;
+ * - writes hold the document lock when ctx.lock is present.
+ */
+import type { Localized } from '../core/i18n';
+import { SHEET_NAMES, type SheetRole } from '../core/labels';
+import { parseRange } from '../core/plan/a1';
+import type {
+  ConditionalFormatPlan, FormatPlan, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan,
+} from '../core/plan/types';
+import { OWNER_KEY } from '../core/plan/types';
+import type {
+  AppLike, ConditionalFormatRuleLike, DataValidationLike, FontWeight, RangeLike, SheetLike,
+} from './api';
+import type { SheetsContext } from './context';
+import { OkrError } from './errors';
+import { withDocumentLock } from './lock';
+
+export interface ApplyOptions {
+  /** A name clash gives the new sheet a unique name (default). false → an OkrError('conflict'). */
+  uniqueNames?: boolean;
+  /** Rewrite our generated sheets (review, dashboard, alignment) in place. Default false. */
+  replaceOwned?: boolean;
+  /** Before a rewrite, keep a copy of the old sheet (default true; one backup per sheet). */
+  backup?: boolean;
+}
+
+export type SheetAction = 'created' | 'rewritten' | 'skipped';
+export interface AppliedSheet {
+  /** The plan's sheet name. */
+  planName: string;
+  /** The sheet's actual name. */
+  name: string;
+  role: SheetRole;
+  action: SheetAction;
+  /** The backup copy made before a rewrite. */
+  backup?: string;
+}
+
+/** Developer metadata keys other than the role are stored together in this one entry (JSON). */
+export const META_KEY = 'okrSheets.meta';
+
+export const SUPPORT_ROLES: readonly SheetRole[] = ['checkins', 'actions', 'settings'];
+export const GENERATED_ROLES: readonly SheetRole[] = ['review', 'dashboard', 'alignment'];
+
+/** Rows and columns of a new sheet in Google Sheets. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLS = 26;
+const DEFAULT_WIDTH = 100;
+
+const MSG = {
+  nameTaken: {
+    'zh-CN': '已存在名为“{name}”的工作表。',
+    en: 'A sheet named "{name}" already exists.',
+  },
+  badRange: { 'zh-CN': '计划中的区域“{range}”无效。', en: 'Invalid range "{range}" in the plan.' },
+  backup: { 'zh-CN': '{name}（备份）', en: '{name} (backup)' },
+} satisfies Record<string, Localized>;
+
+/** Applies a plan; returns the names of the sheets created or rewritten, in plan order. */
+export function applyWorkbookPlan(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions = {}): string[] {
+  return applyWorkbookPlanDetailed(ctx, plan, opts)
+    .filter((s) => s.action !== 'skipped')
+    .map((s) => s.name);
+}
+
+export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions = {}): AppliedSheet[] {
+  return withDocumentLock(ctx, () => plan.sheets.map((sp) => applySheet(ctx, sp, opts)));
+}
+
+function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions): AppliedSheet {
+  const { ss } = ctx;
+  const base = { planName: sp.name, role: sp.role };
+
+  if (SUPPORT_ROLES.includes(sp.role)) {
+    const names = uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]);
+    for (const n of names) {
+      const existing = ss.getSheetByName(n);
+      if (existing) return { ...base, name: existing.getName(), action: 'skipped' };
+    }
+    const sheet = ss.insertSheet(sp.name);
+    writeSheet(ctx, sheet, sp, true, sp.name);
+    return { ...base, name: sp.name, action: 'created' };
+  }
+
+  const existing = ss.getSheetByName(sp.name);
+  if (existing && opts.replaceOwned && GENERATED_ROLES.includes(sp.role)) {
+    const md = existing.getDeveloperMetadata();
+    const owned = md.some((m) => m.getKey() === OWNER_KEY && m.getValue() === sp.role);
+    if (owned) {
+      const backup = opts.backup === false ? undefined : backupSheet(ctx, existing, sp.name);
+      writeSheet(ctx, existing, sp, false, sp.name);
+      return { ...base, name: sp.name, action: 'rewritten', ...(backup ? { backup } : {}) };
+    }
+  }
+  let name = sp.name;
+  if (existing) {
+    if (opts.uniqueNames === false) throw new OkrError('conflict', MSG.nameTaken, { name: sp.name });
+    name = uniqueName(ctx, sp.name);
+  }
+  const sheet = ss.insertSheet(name);
+  writeSheet(ctx, sheet, sp, true, name);
+  return { ...base, name, action: 'created' };
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** `Name (2)`, `Name (3)` … the first one free (names stay within 100 characters). */
+export function uniqueName(ctx: SheetsContext, name: string): string {
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 100 - suffix.length) + suffix;
+    if (!ctx.ss.getSheetByName(candidate)) return candidate;
+  }
+}
+
+/** Keeps one backup per generated sheet: the previous backup (ours, by metadata) is replaced. */
+function backupSheet(ctx: SheetsContext, sheet: SheetLike, name: string): string {
+  const { ss } = ctx;
+  const backupName = MSG.backup[ctx.lang].replace('{name}', name).slice(0, 100);
+  const old = ss.getSheetByName(backupName);
+  let finalName = backupName;
+  if (old) {
+    const ours = old.getDeveloperMetadata().some((m) => m.getKey() === 'okrSheets.backupOf');
+    if (ours) ss.deleteSheet(old);
+    else finalName = uniqueName(ctx, backupName);
+  }
+  const dup = sheet.copyTo(ss);
+  dup.setName(finalName);
+  for (const m of dup.getDeveloperMetadata()) m.remove();
+  dup.addDeveloperMetadata('okrSheets.backupOf', name);
+  return finalName;
+}
+
+// ─── writing one sheet ──────────────────────────────────────────────────────────────────────
+
+interface Box {
+  row1: number;
+  col1: number;
+  row2: number;
+  col2: number;
+}
+
+function box(a1: string): Box {
+  try {
+    return parseRange(a1);
+  } catch {
+    throw new OkrError('invalidInput', MSG.badRange, { range: a1 });
+  }
+}
+
+function planRanges(sp: SheetPlan): string[] {
+  return [
+    ...sp.formats.map((f) => f.range),
+    ...sp.validations.map((v) => v.range),
+    ...sp.conditionalFormats.map((c) => c.range),
+    ...sp.protections.map((p) => p.range),
+    ...sp.namedRanges.map((n) => n.range),
+  ];
+}
+
+/** PlanCell → what setValues takes: PlanDate → Date at local midnight, null → ''. */
+export function cellValue(c: PlanCell): string | number | boolean | Date {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'object') return isoToDate(c.date);
+  return c;
+}
+
+export function isoToDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new OkrError('invalidInput', MSG.badRange, { range: iso });
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** A name usable as a named-range prefix: ASCII word characters, plus a hash when lossy. */
+export function namePrefix(sheetName: string): string {
+  let s = sheetName.replace(/[^A-Za-z0-9_]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');
+  if (s !== sheetName) s = `${s}${s ? '_' : ''}${hash36(sheetName)}`;
+  if (!/^[A-Za-z_]/.test(s)) s = `S_${s}`;
+  return s.slice(0, 60);
+}
+
+function hash36(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).slice(0, 5);
+}
+
+/** The spreadsheet-wide name of a plan's named range on a sheet. */
+export function namedRangeName(sheetName: string, name: string): string {
+  const p = namePrefix(sheetName);
+  return name.startsWith(`${p}_`) ? name : `${p}_${name}`;
+}
+
+/** Replaces bare uses of `names` (outside string literals and quoted sheet names) in a formula. */
+export function renameInFormula(formula: string, names: Map<string, string>): string {
+  if (names.size === 0 || !formula.startsWith('=')) return formula;
+  const lower = formula.toLowerCase();
+  if (![...names.keys()].some((n) => lower.includes(n))) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(i));
+    if (m) {
+      const word = m[0];
+      const prev = out[out.length - 1];
+      const next = formula[i + word.length];
+      const replacement = names.get(word.toLowerCase());
+      out += replacement && prev !== '!' && next !== '(' && next !== '!' ? replacement : word;
+      i += word.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: boolean, actualName: string): void {
+  const { app, ss } = ctx;
+
+  // 1. size of the block: every value and every range of the plan
+  let rows = sp.values.length;
+  let cols = Math.max(0, ...sp.values.map((r) => r.length));
+  const rangeBoxes = new Map<string, Box>();
+  for (const a1 of planRanges(sp)) {
+    const b = rangeBoxes.get(a1) ?? box(a1);
+    rangeBoxes.set(a1, b);
+    rows = Math.max(rows, b.row2);
+    cols = Math.max(cols, b.col2);
+  }
+  cols = Math.max(cols, 1);
+  rows = Math.max(rows, 1);
+
+  // 2. a rewrite starts from an empty sheet (formats, validations, protections, names, charts)
+  let maxRows = NEW_SHEET_ROWS;
+  let maxCols = NEW_SHEET_COLS;
+  if (!fresh) {
+    maxRows = sheet.getMaxRows();
+    maxCols = sheet.getMaxColumns();
+    const all = sheet.getRange(1, 1, maxRows, maxCols);
+    all.clear();
+    all.clearDataValidations();
+    for (const p of sheet.getProtections(app.ProtectionType.RANGE)) p.remove();
+    for (const n of sheet.getNamedRanges()) n.remove();
+    for (const c of sheet.getCharts()) sheet.removeChart(c);
+    if (sp.conditionalFormats.length === 0) sheet.clearConditionalFormatRules();
+  }
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+
+  // 3. values (formulas included) in one call
+  const names = new Map<string, string>();
+  for (const n of sp.namedRanges) names.set(n.name.toLowerCase(), namedRangeName(actualName, n.name));
+  const fix = (f: string) => renameInFormula(f, names);
+  const values: (string | number | boolean | Date)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const src = sp.values[r] ?? [];
+    const row: (string | number | boolean | Date)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const v = cellValue(src[c] ?? null);
+      row[c] = typeof v === 'string' && v.startsWith('=') ? fix(v) : v;
+    }
+    values.push(row);
+  }
+  const block = sheet.getRange(1, 1, rows, cols);
+  block.setValues(values);
+
+  // 4. styling: one 2-D call per property in use; a RangeList per number format and for wrap
+  applyFormats(sheet, block, sp.formats, rangeBoxes, rows, cols);
+
+  // 5. validations: one rule per distinct rule, one call for the whole block
+  if (sp.validations.length > 0) {
+    const grid: (DataValidationLike | null)[][] = Array.from({ length: rows }, () => new Array<DataValidationLike | null>(cols).fill(null));
+    const built = new Map<string, DataValidationLike>();
+    for (const v of sp.validations) {
+      const key = JSON.stringify([v.rule, v.helpText, v.strict]);
+      let rule = built.get(key);
+      if (!rule) built.set(key, (rule = buildValidation(app, v)));
+      const b = rangeBoxes.get(v.range)!;
+      for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r - 1]![c - 1] = rule;
+    }
+    block.setDataValidations(grid);
+  }
+
+  // 6. every other range in one getRangeList: conditional formats, protections, named ranges
+  const others = uniq([
+    ...sp.conditionalFormats.map((c) => c.range),
+    ...sp.protections.map((p) => p.range),
+    ...sp.namedRanges.map((n) => n.range),
+  ]);
+  const rangeOf = new Map<string, RangeLike>();
+  if (others.length > 0) {
+    const list = sheet.getRangeList(others).getRanges();
+    others.forEach((a1, i) => rangeOf.set(a1, list[i]!));
+  }
+  if (sp.conditionalFormats.length > 0) {
+    sheet.setConditionalFormatRules(buildConditionalFormats(app, sp.conditionalFormats, rangeOf, fix));
+  }
+  for (const p of sp.protections) {
+    const prot = rangeOf.get(p.range)!.protect();
+    prot.setWarningOnly(true);
+    if (p.description) prot.setDescription(p.description);
+  }
+  for (const n of sp.namedRanges) ss.setNamedRange(names.get(n.name.toLowerCase())!, rangeOf.get(n.range)!);
+
+  // 7. frozen rows, column widths (one call per run of equal widths, default widths skipped)
+  if (sp.frozenRows > 0 || !fresh) sheet.setFrozenRows(Math.min(sp.frozenRows, rows));
+  let c = 0;
+  while (c < sp.columnWidths.length) {
+    const w = sp.columnWidths[c]!;
+    let n = 1;
+    while (c + n < sp.columnWidths.length && sp.columnWidths[c + n] === w) n++;
+    if (!(fresh && w === DEFAULT_WIDTH)) {
+      if (n === 1) sheet.setColumnWidth(c + 1, w);
+      else sheet.setColumnWidths(c + 1, n, w);
+    }
+    c += n;
+  }
+
+  // 8. developer metadata: the role on its own (searchable), everything else in one JSON entry
+  const { [OWNER_KEY]: role, ...rest } = sp.metadata;
+  if (!fresh) for (const m of sheet.getDeveloperMetadata()) if (m.getKey() === OWNER_KEY || m.getKey() === META_KEY) m.remove();
+  if (role !== undefined) sheet.addDeveloperMetadata(OWNER_KEY, role);
+  if (Object.keys(rest).length > 0) sheet.addDeveloperMetadata(META_KEY, JSON.stringify(rest));
+}
+
+type Grid<T> = (T | null)[][];
+
+function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[], boxes: Map<string, Box>, rows: number, cols: number): void {
+  if (formats.length === 0) return;
+  const make = <T>(): Grid<T> => Array.from({ length: rows }, () => new Array<T | null>(cols).fill(null));
+  let bold: Grid<FontWeight> | null = null;
+  let bg: Grid<string> | null = null;
+  let fg: Grid<string> | null = null;
+  let align: Grid<'left' | 'center' | 'right'> | null = null;
+  const numberFormats = new Map<string, string[]>();
+  const wraps: string[] = [];
+  for (const f of formats) {
+    const b = boxes.get(f.range)!;
+    const each = <T>(g: Grid<T>, v: T) => {
+      for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) g[r - 1]![c - 1] = v;
+    };
+    if (f.bold !== undefined) each((bold ??= make<FontWeight>()), f.bold ? 'bold' : 'normal');
+    if (f.background !== undefined) each((bg ??= make<string>()), f.background);
+    if (f.fontColor !== undefined) each((fg ??= make<string>()), f.fontColor);
+    if (f.horizontalAlignment !== undefined) each((align ??= make<'left' | 'center' | 'right'>()), f.horizontalAlignment);
+    if (f.numberFormat !== undefined) {
+      // a later format wins: drop the range from any earlier format list, add to this one
+      for (const list of numberFormats.values()) {
+        const i = list.indexOf(f.range);
+        if (i >= 0) list.splice(i, 1);
+      }
+      const list = numberFormats.get(f.numberFormat) ?? [];
+      list.push(f.range);
+      numberFormats.set(f.numberFormat, list);
+    }
+    if (f.wrap) wraps.push(f.range);
+  }
+  if (bold) block.setFontWeights(bold);
+  if (bg) block.setBackgrounds(bg);
+  if (fg) block.setFontColors(fg);
+  if (align) block.setHorizontalAlignments(align);
+  for (const [fmt, ranges] of numberFormats) {
+    if (ranges.length === 1) sheet.getRange(ranges[0]!).setNumberFormat(fmt);
+    else if (ranges.length > 1) sheet.getRangeList(ranges).setNumberFormat(fmt);
+  }
+  if (wraps.length === 1) sheet.getRange(wraps[0]!).setWrap(true);
+  else if (wraps.length > 1) sheet.getRangeList(uniq(wraps)).setWrap(true);
+}
+
+function buildValidation(app: AppLike, v: ValidationPlan): DataValidationLike {
+  let b = app.newDataValidation();
+  const rule = v.rule;
+  switch (rule.kind) {
+    case 'list':
+      b = b.requireValueInList(rule.values, true);
+      break;
+    case 'checkbox':
+      b = b.requireCheckbox();
+      break;
+    case 'number':
+      if (rule.min !== undefined && rule.max !== undefined) b = b.requireNumberBetween(rule.min, rule.max);
+      else if (rule.min !== undefined) b = b.requireNumberGreaterThanOrEqualTo(rule.min);
+      else if (rule.max !== undefined) b = b.requireNumberLessThanOrEqualTo(rule.max);
+      else b = b.requireNumberBetween(-1e15, 1e15);
+      break;
+    case 'date':
+      if (rule.min !== undefined && rule.max !== undefined) b = b.requireDateBetween(isoToDate(rule.min), isoToDate(rule.max));
+      else if (rule.min !== undefined) b = b.requireDateOnOrAfter(isoToDate(rule.min));
+      else if (rule.max !== undefined) b = b.requireDateOnOrBefore(isoToDate(rule.max));
+      else b = b.requireDate();
+      break;
+  }
+  if (v.helpText) b = b.setHelpText(v.helpText);
+  return b.setAllowInvalid(!v.strict).build();
+}
+
+function buildConditionalFormats(
+  app: AppLike,
+  plans: ConditionalFormatPlan[],
+  rangeOf: Map<string, RangeLike>,
+  fix: (f: string) => string,
+): ConditionalFormatRuleLike[] {
+  return plans.map((c) => {
+    let b = app.newConditionalFormatRule().setRanges([rangeOf.get(c.range)!]);
+    const w = c.when;
+    switch (w.kind) {
+      case 'textEq':
+        b = b.whenTextEqualTo(w.value);
+        break;
+      case 'numberBetween':
+        b = b.whenNumberBetween(w.min, w.max);
+        break;
+      case 'numberLess':
+        b = b.whenNumberLessThan(w.value);
+        break;
+      case 'numberGreaterEq':
+        b = b.whenNumberGreaterThanOrEqualTo(w.value);
+        break;
+      case 'formula':
+        b = b.whenFormulaSatisfied(fix(w.formula));
+        break;
+    }
+    if (c.background) b = b.setBackground(c.background);
+    if (c.fontColor) b = b.setFontColor(c.fontColor);
+    if (c.bold) b = b.setBold(true);
+    return b.build();
+  });
+}
+
+/**
+ * Service calls `applyWorkbookPlan` makes for one new sheet (no name clash, fresh sheet) —
+ * the budget figure reported by tests and the bench.
+ */
+export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {
+  const rows = Math.max(sp.values.length, ...planRanges(sp).map((a) => parseRange(a).row2));
+  const cols = Math.max(1, ...sp.values.map((r) => r.length), ...planRanges(sp).map((a) => parseRange(a).col2));
+  const numberFormats = new Set(sp.formats.filter((f) => f.numberFormat !== undefined).map((f) => f.numberFormat));
+  const nfCalls = [...numberFormats].reduce((n, fmt) => {
+    const k = sp.formats.filter((f) => f.numberFormat === fmt).length;
+    return n + (k > 1 ? 2 : 1);
+  }, 0);
+  const wraps = sp.formats.filter((f) => f.wrap).length;
+  let widthRuns = 0;
+  for (let i = 0; i < sp.columnWidths.length; i++) {
+    if (i > 0 && sp.columnWidths[i] === sp.columnWidths[i - 1]) continue;
+    if (sp.columnWidths[i] !== DEFAULT_WIDTH) widthRuns++;
+  }
+  const others = uniq([...sp.conditionalFormats.map((c) => c.range), ...sp.protections.map((p) => p.range), ...sp.namedRanges.map((n) => n.range)]);
+  const { [OWNER_KEY]: role, ...rest } = sp.metadata;
+  const has = (k: keyof FormatPlan) => (sp.formats.some((f) => f[k] !== undefined) ? 1 : 0);
+  const parts: Record<string, number> = {
+    'find name': SUPPORT_ROLES.includes(sp.role) ? uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).length : 1,
+    insertSheet: 1,
+    'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
+    'values block': 2,
+    styles: has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + nfCalls + (wraps > 1 ? 2 : wraps),
+    validations: sp.validations.length > 0 ? 1 : 0,
+    ranges: others.length > 0 ? 2 : 0,
+    conditionalFormats: sp.conditionalFormats.length > 0 ? 1 : 0,
+    protections: sp.protections.reduce((n, p) => n + (p.description ? 3 : 2), 0),
+    namedRanges: sp.namedRanges.length,
+    frozenRows: sp.frozenRows > 0 ? 1 : 0,
+    columnWidths: widthRuns,
+    metadata: (role !== undefined ? 1 : 0) + (Object.keys(rest).length > 0 ? 1 : 0),
+  };
+  return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts };
+}
+
+/** Reads a sheet's developer metadata back into the plan's flat record (role + META_KEY JSON). */
+export function readSheetMetadata(sheet: SheetLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of sheet.getDeveloperMetadata()) {
+    const k = m.getKey();
+    const v = m.getValue() ?? '';
+    if (k === META_KEY) {
+      try {
+        const parsed = JSON.parse(v) as unknown;
+        if (parsed && typeof parsed === 'object') {
+          for (const [pk, pv] of Object.entries(parsed as Record<string, unknown>)) out[pk] = String(pv);
+        }
+      } catch {
+        /* a damaged entry is ignored */
+      }
+    } else out[k] = v;
+  }
+  return out;
+}
+
