@@ -1,0 +1,197 @@
+/**
+ * Native formulas of the OKR table (design §3). They must agree with src/core/progress.ts and
+ * src/core/pace.ts to ±1e-9, and use only functions that Google Sheets, Excel and LibreOffice
+ * evaluate the same way: IF, AND, OR, NOT, MIN, MAX, INT, ROUND, ISNUMBER, ISLOGICAL,
+ * SUMPRODUCT (comma form only, so text in a range counts as 0), LEFT, LEN, TODAY. No LET/LAMBDA/
+ * IFS, no boolean literals (TRUE/FALSE), no whole-column references. SPARKLINE (bar column) is
+ * the one Sheets-only function; `barFallbackFormula` is its portable stand-in.
+ *
+ * Every data row (template rows and spare rows) carries the same relative formula, so a row
+ * works as soon as its Type cell says what it is, and a row without a type shows blanks.
+ */
+import type { Lang } from '../i18n';
+import { ROW_TYPE_LABELS, STATUS_LABELS } from '../labels';
+import type { ColumnKey, RowType } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
+import { EDGE_EPS } from '../progress';
+import { cell, colLetter } from './a1';
+
+export interface FormulaLayout {
+  /** 1-based column number of every table column. */
+  col: Record<ColumnKey, number>;
+  /** First and last data row (1-based) the objective formulas scan, spare rows included. */
+  firstRow: number;
+  lastRow: number;
+  /** Absolute A1 cells (same sheet) of the header values. */
+  cycleStart: string;
+  cycleEnd: string;
+  asOf: string;
+  /** Cell references (usually on the Settings sheet) of the pace thresholds; null = constants. */
+  atRiskRef: string | null;
+  offTrackRef: string | null;
+}
+
+/** The constants used when the Settings cells are missing or not numbers. */
+export const DEFAULT_AT_RISK = DEFAULT_SETTINGS.atRiskBelow; // 0.2
+export const DEFAULT_OFF_TRACK = DEFAULT_SETTINGS.offTrackBelow; // 0.4
+
+const EPS = formatNumber(EDGE_EPS);
+
+/** Plain decimal notation: 1e-9 → 0.000000001 (HyperFormula does not parse 1E-9). */
+export function formatNumber(n: number): string {
+  if (!/e/i.test(String(n))) return String(n);
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+function q(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Every label (both languages, all aliases) of a row type, deduplicated. */
+function typeAliases(t: RowType): string[] {
+  const l = ROW_TYPE_LABELS[t];
+  return [...new Set([...l['zh-CN'], ...l.en])];
+}
+
+/** OR(B7="提升",B7="Increase") — comparisons are case-insensitive in every engine. */
+function isType(typeCell: string, types: RowType[]): string {
+  const parts = types.flatMap((t) => typeAliases(t)).map((a) => `${typeCell}=${q(a)}`);
+  return parts.length === 1 ? parts[0]! : `OR(${parts.join(',')})`;
+}
+
+const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+
+const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
+
+function refs(L: FormulaLayout, row: number) {
+  const c = (k: ColumnKey) => cell(row, L.col[k]);
+  /** The rows below this one down to one row past the table: `$O8:$O$38` (relative start,
+   *  absolute end). Excluding the row itself avoids circular references; KRs sit below their
+   *  objective. Copying the row down keeps the meaning; inserting rows inside grows the range. */
+  const below = (k: ColumnKey) => {
+    const l = colLetter(L.col[k]);
+    return `$${l}${row + 1}:$${l}$${Math.max(L.lastRow + 1, row + 1)}`;
+  };
+  return { c, col: below };
+}
+
+/** Progress of a KR row (type known to be a KR type), exactly krProgress(). */
+export function krProgressExpr(L: FormulaLayout, row: number): string {
+  const { c } = refs(L, row);
+  const T = c('type'), S = c('start'), G = c('target'), C = c('current');
+  const s = `IF(ISNUMBER(${S}),${S},0)`;
+  const cv = `IF(ISLOGICAL(${C}),IF(${C},1,0),${C})`;
+  const has = `OR(ISNUMBER(${C}),ISLOGICAL(${C}))`;
+  const ratio = clamp(`(${cv}-${s})/(${G}-${s})`);
+  const incDec =
+    `IF(${G}=${s},IF(${isType(T, ['decrease'])},IF(${cv}<=${G},1,0),IF(${cv}>=${G},1,0)),${ratio})`;
+  const atLeast = `IF(${cv}>=${G},1,IF(${G}>${s},${ratio},0))`;
+  const atMost = `IF(${cv}<=${G},1,IF(${s}>${G},${clamp(`(${s}-${cv})/(${s}-${G})`)},0))`;
+  return (
+    `IF(NOT(${has}),0,IF(${isType(T, ['milestone'])},${clamp(cv)},` +
+    `IF(NOT(ISNUMBER(${G})),0,IF(${isType(T, ['increase', 'decrease'])},${incDec},` +
+    `IF(${isType(T, ['atLeast'])},${atLeast},IF(${isType(T, ['atMost'])},${atMost},0))))))`
+  );
+}
+
+/**
+ * Objective progress: objectiveProgress() over the KRs below the objective whose ID starts with
+ * this row's ID & "." and whose progress is a number, with effectiveWeights(): blanks share MAX(0, 1 − W), then the
+ * weights are normalised; total 0 → equal weights; no KRs → 0. Robust to inserted rows (the
+ * ranges are absolute and grow when rows are inserted inside them).
+ */
+export function objectiveProgressExpr(L: FormulaLayout, row: number): string {
+  const { c, col } = refs(L, row);
+  const ID = c('id');
+  const m = `--(LEFT(${col('id')},LEN(${ID})+1)=${ID}&"."),--ISNUMBER(${col('progress')})`;
+  const W = col('weight'), P = col('progress');
+  const given = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W})`;
+  const blanks = `SUMPRODUCT(${m},1-ISNUMBER(${W}))`;
+  const n = `SUMPRODUCT(${m})`;
+  const gp = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W},${P})`;
+  const bp = `SUMPRODUCT(${m},1-ISNUMBER(${W}),${P})`;
+  const ap = `SUMPRODUCT(${m},${P})`;
+  const rest = `IF(${blanks}>0,MAX(0,1-${given}),0)`;
+  const total = `(${given}+${rest})`;
+  const weighted = `(${gp}+IF(${blanks}>0,MAX(0,1-${given})/${blanks},0)*${bp})/${total}`;
+  return `IF(${ID}="","",IF(${n}=0,0,${clamp(`IF(${total}>0,${weighted},${ap}/${n})`)}))`;
+}
+
+/**
+ * What a row's formulas are prepared for. 'any' (spare rows) handles objectives and KRs alike;
+ * 'objective' / 'kr' rows carry only their branch (a KR row then depends on its own cells only,
+ * which keeps recalculation linear) and show blanks if their type is changed to the other kind.
+ */
+export type RowKind = 'any' | 'objective' | 'kr';
+
+/** Progress cell: objective, KR or blank (no type / unknown type). */
+export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = 'any'): string {
+  const T = cell(row, L.col.type);
+  const obj = `IF(${isType(T, ['objective'])},${objectiveProgressExpr(L, row)},`;
+  const kr = `IF(${isType(T, KR_TYPES_ALL)},${krProgressExpr(L, row)},`;
+  if (kind === 'objective') return `=${obj}"")`;
+  if (kind === 'kr') return `=${kr}"")`;
+  return `=${obj}${kr}""))`;
+}
+
+/** Score: the self-score when it is a number, else ROUND(ROUND(progress,10),1) (= krScore). */
+export function scoreFormula(L: FormulaLayout, row: number): string {
+  const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore);
+  return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},ROUND(ROUND(${P},10),1)),"")`;
+}
+
+/** Share of the cycle elapsed (= expectedProgress, 0 when the dates are missing). */
+export function expectedExpr(L: FormulaLayout): string {
+  const cs = `INT(${L.cycleStart})`, ce = `INT(${L.cycleEnd})`;
+  const asOf = `INT(IF(ISNUMBER(${L.asOf}),${L.asOf},TODAY()))`;
+  return (
+    `IF(AND(ISNUMBER(${L.cycleStart}),ISNUMBER(${L.cycleEnd})),IF(${ce}>=${cs},` +
+    `${clamp(`(${asOf}-${cs}+1)/(${ce}-${cs}+1)`)},0),0)`
+  );
+}
+
+function threshold(ref: string | null, fallback: number): string {
+  return ref ? `IF(ISNUMBER(${ref}),${ref},${fallback})` : String(fallback);
+}
+
+/**
+ * Status: blank when progress is blank; not started for a KR whose current is neither a number
+ * nor TRUE/FALSE, or an objective none of whose KRs has one; done at progress ≥ 1; else pace
+ * (paceStatus / statusFromDelta with the Settings thresholds).
+ */
+export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: RowKind = 'any'): string {
+  const { c, col } = refs(L, row);
+  const T = c('type'), P = c('progress'), C = c('current'), ID = c('id');
+  const lab = (s: keyof typeof STATUS_LABELS) => q(STATUS_LABELS[s][lang]);
+  const m = `--(LEFT(${col('id')},LEN(${ID})+1)=${ID}&"."),--ISNUMBER(${col('progress')})`;
+  const objStarted = `SUMPRODUCT(${m},ISNUMBER(${col('current')})+ISLOGICAL(${col('current')}))>0`;
+  const krNotStarted = `NOT(OR(ISNUMBER(${C}),ISLOGICAL(${C})))`;
+  const notStarted =
+    kind === 'kr' ? krNotStarted : kind === 'objective' ? `NOT(${objStarted})` : `IF(${isType(T, ['objective'])},NOT(${objStarted}),${krNotStarted})`;
+  const d = `${P}-${expectedExpr(L)}`;
+  const atRisk = threshold(L.atRiskRef, DEFAULT_AT_RISK);
+  const offTrack = threshold(L.offTrackRef, DEFAULT_OFF_TRACK);
+  return (
+    `=IF(NOT(ISNUMBER(${P})),"",IF(${notStarted},${lab('notStarted')},IF(${P}>=1-${EPS},${lab('done')},` +
+    `IF(${d}>=-${atRisk}-${EPS},${lab('onTrack')},IF(${d}>=-${offTrack}-${EPS},${lab('atRisk')},${lab('offTrack')})))))`
+  );
+}
+
+export const BAR_COLOR = '#34a853';
+
+/** The bar: SPARKLINE (Google Sheets only). */
+export function barFormula(L: FormulaLayout, row: number): string {
+  const P = cell(row, L.col.progress);
+  return `=IF(ISNUMBER(${P}),SPARKLINE(${P},{"charttype","bar";"max",1;"color1","${BAR_COLOR}"}),"")`;
+}
+
+/** What an engine without SPARKLINE shows instead (the progress value, under a data bar). */
+export function barFallbackFormula(L: FormulaLayout, row: number): string {
+  const P = cell(row, L.col.progress);
+  return `=IF(ISNUMBER(${P}),${P},"")`;
+}
+
+/** True for formulas only Google Sheets evaluates. */
+export function isSheetsOnlyFormula(f: unknown): boolean {
+  return typeof f === 'string' && f.startsWith('=') && /\bSPARKLINE\s*\(/i.test(f);
+}

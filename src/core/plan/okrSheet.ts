@@ -1,0 +1,472 @@
+/**
+ * The OKR sheet as a plan (design §2): a header block (label/value pairs, named ranges), one
+ * blank row, the table header (all COLUMN_KEYS, localized) and one row per objective / KR, then
+ * spare rows that already carry the formulas, validations and formats so users can add KRs.
+ *
+ * Layout (1-based rows):
+ *   rows 1–4   A/B: unit, level, owner, aligned to   D/E: cycle, cycle start, cycle end, as of
+ *   row 5      blank
+ *   row 6      table header (frozen through here)
+ *   row 7…     objectives and KRs, then `spareRows` blank rows
+ */
+import { escapeCellText } from '../escape';
+import type { Lang } from '../i18n';
+import {
+  COLUMN_LABELS,
+  HEADER_LABELS,
+  LEVEL_LABELS,
+  ROW_TYPE_LABELS,
+  SHEET_NAMES,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  label,
+  type HeaderKey,
+} from '../labels';
+import { COLUMN_KEYS, type ColumnKey, type Level, type RowType, type Source, type Status } from '../model';
+import { EDGE_EPS } from '../progress';
+import type { DepartmentTemplate, Due, RoleTemplate } from '../templates/schema';
+import { cell, colLetter, colRange, range, sheetRef } from './a1';
+import {
+  BAR_COLOR,
+  barFallbackFormula,
+  barFormula,
+  formatNumber,
+  progressFormula,
+  scoreFormula,
+  statusFormula,
+  type FormulaLayout,
+  type RowKind,
+} from './formulas';
+import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan, SETTINGS_CELLS } from './supportSheets';
+import { OWNER_KEY, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type WorkbookPlan } from './types';
+
+/** Where each header label and value sits. */
+export const HEADER_CELLS: Record<HeaderKey, { label: string; value: string }> = {
+  unit: { label: 'A1', value: 'B1' },
+  level: { label: 'A2', value: 'B2' },
+  owner: { label: 'A3', value: 'B3' },
+  alignedTo: { label: 'A4', value: 'B4' },
+  cycle: { label: 'D1', value: 'E1' },
+  cycleStart: { label: 'D2', value: 'E2' },
+  cycleEnd: { label: 'D3', value: 'E3' },
+  asOf: { label: 'D4', value: 'E4' },
+};
+const HEADER_ORDER: HeaderKey[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
+
+export const TABLE_HEADER_ROW = 6;
+export const FIRST_DATA_ROW = 7;
+export const DEFAULT_SPARE_ROWS = 30;
+
+/** 1-based column of each table column (COLUMN_KEYS order, from A). */
+export const OKR_COLUMNS = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i + 1])) as Record<ColumnKey, number>;
+
+/** Named ranges of the header values (the applier makes them unique per spreadsheet). */
+export const HEADER_RANGE_NAMES: Record<HeaderKey, string> = Object.fromEntries(
+  HEADER_ORDER.map((k) => [k, `okr_${k}`]),
+) as Record<HeaderKey, string>;
+export const TABLE_RANGE_NAME = 'okr_table';
+
+export const META = {
+  role: OWNER_KEY,
+  cycle: 'okrSheets.cycle',
+  unit: 'okrSheets.unit',
+  lang: 'okrSheets.lang',
+  headerRow: 'okrSheets.headerRow',
+  template: 'okrSheets.template',
+} as const;
+
+const COLUMN_WIDTHS: Record<ColumnKey, number> = {
+  id: 72, type: 80, title: 340, owner: 90, alignsTo: 160, source: 90, agreed: 64, start: 80,
+  target: 80, current: 80, unit: 64, weight: 64, due: 96, confidence: 76, progress: 72,
+  selfScore: 72, score: 60, status: 84, bar: 110, notes: 280,
+};
+
+/** One table row as the builder writes it. Number cells take any PlanCell (text stays text). */
+export interface OkrSheetRow {
+  id: string;
+  type: RowType | null;
+  title: string;
+  owner?: string;
+  alignsTo?: string;
+  source?: Source | null;
+  agreed?: boolean | null;
+  start?: PlanCell;
+  target?: PlanCell;
+  current?: PlanCell;
+  unit?: string;
+  weight?: PlanCell;
+  due?: string | null; // ISO
+  confidence?: PlanCell;
+  selfScore?: PlanCell;
+  notes?: string;
+  /** Number format for start/target/current of this row (e.g. '0%' for a percentage KR). */
+  valueFormat?: string;
+}
+
+export interface OkrHeaderValues {
+  unit: string;
+  level: Level | null;
+  owner: string;
+  cycle: string;
+  cycleStart: string | null; // ISO
+  cycleEnd: string | null; // ISO
+  alignedTo: string;
+  /** null = blank, which the formulas read as TODAY(). */
+  asOf?: string | null;
+}
+
+export interface RowsSheetOptions {
+  lang: Lang;
+  header: OkrHeaderValues;
+  rows: OkrSheetRow[];
+  sheetName?: string;
+  spareRows?: number;
+  /** Sheet holding the pace thresholds at SETTINGS_CELLS; null = constants 0.2 / 0.4. */
+  settingsSheetName?: string | null;
+  /** Extra metadata (e.g. the template id). */
+  metadata?: Record<string, string>;
+}
+
+const escapeText = escapeCellText;
+
+const STATUS_COLORS: Record<Status, string> = {
+  done: '#b7e1cd',
+  onTrack: '#d9ead3',
+  atRisk: '#fce8b2',
+  offTrack: '#f4c7c3',
+  notStarted: '#eeeeee',
+};
+export const GRADE_COLORS = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3' } as const;
+
+const TEXT = {
+  typeHelp: { 'zh-CN': '目标，或关键结果类型：提升 / 降低 / 不低于 / 不高于 / 里程碑', en: 'Objective, or the KR type: Increase / Decrease / At least / At most / Milestone' },
+  sourceHelp: { 'zh-CN': '自上而下或自下而上（至少 60% 的目标应自下而上）', en: 'Top-down or bottom-up (at least 60% of objectives should be bottom-up)' },
+  agreedHelp: { 'zh-CN': '勾选表示上下级已达成共识', en: 'Tick when manager and owner have agreed' },
+  numberHelp: { 'zh-CN': '数字（百分比填 80%）', en: 'A number (percentages as 80%)' },
+  currentHelp: { 'zh-CN': '当前值：数字；里程碑可填 TRUE/FALSE 或完成比例（如 70%）；留空 = 未开始', en: 'Current value: a number; for a milestone TRUE/FALSE or the share done (e.g. 70%); blank = not started' },
+  weightHelp: { 'zh-CN': '权重 0–100%；留空 = 平均分配；同一目标下合计应为 100%', en: 'Weight 0–100%; blank = equal; should total 100% within an objective' },
+  dueHelp: { 'zh-CN': '截止日期应在周期内', en: 'The due date should fall within the cycle' },
+  confidenceHelp: { 'zh-CN': '信心指数 1–10（来自最近一次进展更新）', en: 'Confidence 1–10 (from the latest check-in)' },
+  selfScoreHelp: { 'zh-CN': '复盘时的自评分 0–1（一位小数）', en: 'Self-score 0–1 (one decimal), entered at review' },
+  levelHelp: { 'zh-CN': '公司 / 部门 / 团队 / 个人', en: 'Company / department / team / individual' },
+  dateHelp: { 'zh-CN': '日期', en: 'A date' },
+  asOfHelp: { 'zh-CN': '统计日期；留空 = 今天', en: 'As-of date; blank = today' },
+  protect: { 'zh-CN': 'OKR Sheets 公式列（进度、得分、状态、进度条）', en: 'OKR Sheets formula column (progress, score, status, bar)' },
+  why: { 'zh-CN': '为什么：', en: 'Why: ' },
+} as const;
+
+/** Builds an OKR sheet plan from explicit rows (templates, tests, imports). */
+export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
+  const { lang, header } = opts;
+  const spare = Math.max(0, opts.spareRows ?? DEFAULT_SPARE_ROWS);
+  const C = OKR_COLUMNS;
+  const width = COLUMN_KEYS.length;
+  const firstRow = FIRST_DATA_ROW;
+  const lastRow = firstRow + Math.max(1, opts.rows.length + spare) - 1;
+  const lastCol = colLetter(width);
+  const settingsName = opts.settingsSheetName === undefined ? SHEET_NAMES.settings[lang] : opts.settingsSheetName;
+
+  const L: FormulaLayout = {
+    col: C,
+    firstRow,
+    lastRow,
+    cycleStart: abs(HEADER_CELLS.cycleStart.value),
+    cycleEnd: abs(HEADER_CELLS.cycleEnd.value),
+    asOf: abs(HEADER_CELLS.asOf.value),
+    atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
+    offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
+  };
+
+  const values: PlanCell[][] = [];
+  for (let r = 0; r < lastRow; r++) values.push(new Array<PlanCell>(width).fill(null));
+  const put = (a1: string, v: PlanCell) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+    const col = m[1]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    values[Number(m[2]) - 1]![col - 1] = v;
+  };
+
+  // Header block.
+  const hv: Record<HeaderKey, PlanCell> = {
+    unit: escapeText(header.unit),
+    level: header.level ? label(LEVEL_LABELS[header.level], lang) : null,
+    owner: escapeText(header.owner),
+    alignedTo: escapeText(header.alignedTo),
+    cycle: escapeText(header.cycle),
+    cycleStart: header.cycleStart ? { date: header.cycleStart } : null,
+    cycleEnd: header.cycleEnd ? { date: header.cycleEnd } : null,
+    asOf: header.asOf ? { date: header.asOf } : null,
+  };
+  for (const k of HEADER_ORDER) {
+    put(HEADER_CELLS[k].label, label(HEADER_LABELS[k], lang));
+    put(HEADER_CELLS[k].value, hv[k]);
+  }
+
+  // Table header.
+  values[TABLE_HEADER_ROW - 1] = COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang));
+
+  // Data rows (template rows, then spare rows: formulas only).
+  const formats: SheetPlan['formats'] = [];
+  for (let i = 0; i <= lastRow - firstRow; i++) {
+    const row = firstRow + i;
+    const out = values[row - 1]!;
+    const src = opts.rows[i];
+    if (src) {
+      const set = (k: ColumnKey, v: PlanCell | undefined) => {
+        if (v !== undefined) out[C[k] - 1] = typeof v === 'string' ? escapeText(v) : v;
+      };
+      set('id', src.id);
+      set('type', src.type ? label(ROW_TYPE_LABELS[src.type], lang) : null);
+      set('title', src.title);
+      set('owner', src.owner);
+      set('alignsTo', src.alignsTo);
+      set('source', src.source ? label(SOURCE_LABELS[src.source], lang) : null);
+      set('agreed', src.agreed ?? null);
+      set('start', src.start);
+      set('target', src.target);
+      set('current', src.current);
+      set('unit', src.unit);
+      set('weight', src.weight);
+      set('due', src.due ? { date: src.due } : null);
+      set('confidence', src.confidence);
+      set('selfScore', src.selfScore);
+      set('notes', src.notes);
+      if (src.valueFormat) formats.push({ range: range(row, C.start, row, C.current), numberFormat: src.valueFormat });
+    }
+    const kind: RowKind = !src?.type ? 'any' : src.type === 'objective' ? 'objective' : 'kr';
+    out[C.progress - 1] = progressFormula(L, row, kind);
+    out[C.score - 1] = scoreFormula(L, row);
+    out[C.status - 1] = statusFormula(L, row, lang, kind);
+    out[C.bar - 1] = barFormula(L, row);
+  }
+
+  const col = (k: ColumnKey) => colRange(C[k], firstRow, lastRow);
+  const tableRange = `A${TABLE_HEADER_ROW}:${lastCol}${lastRow}`;
+  const dataRange = `A${firstRow}:${lastCol}${lastRow}`;
+
+  formats.unshift(
+    { range: `${HEADER_CELLS.unit.label}:${HEADER_CELLS.alignedTo.label}`, bold: true, fontColor: '#5f6368' },
+    { range: `${HEADER_CELLS.cycle.label}:${HEADER_CELLS.asOf.label}`, bold: true, fontColor: '#5f6368' },
+    { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd', horizontalAlignment: 'left' },
+    { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true, horizontalAlignment: 'center' },
+    { range: col('title'), wrap: true },
+    { range: col('notes'), wrap: true },
+    { range: col('weight'), numberFormat: '0%' },
+    { range: col('due'), numberFormat: 'yyyy-mm-dd' },
+    { range: col('progress'), numberFormat: '0%' },
+    { range: col('selfScore'), numberFormat: '0.0' },
+    { range: col('score'), numberFormat: '0.0' },
+    { range: col('agreed'), horizontalAlignment: 'center' },
+    { range: col('status'), horizontalAlignment: 'center' },
+  );
+
+  const typeValues = (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as RowType[]).map((t) =>
+    label(ROW_TYPE_LABELS[t], lang),
+  );
+  const t = (m: { 'zh-CN': string; en: string }) => m[lang];
+  const validations: SheetPlan['validations'] = [
+    { range: HEADER_CELLS.level.value, rule: { kind: 'list', values: (['company', 'department', 'team', 'individual'] as Level[]).map((l) => label(LEVEL_LABELS[l], lang)) }, helpText: t(TEXT.levelHelp), strict: false },
+    { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.cycleEnd.value}`, rule: { kind: 'date' }, helpText: t(TEXT.dateHelp), strict: false },
+    { range: HEADER_CELLS.asOf.value, rule: { kind: 'date' }, helpText: t(TEXT.asOfHelp), strict: false },
+    { range: col('type'), rule: { kind: 'list', values: typeValues }, helpText: t(TEXT.typeHelp), strict: false },
+    { range: col('source'), rule: { kind: 'list', values: (['bottomUp', 'topDown'] as Source[]).map((s) => label(SOURCE_LABELS[s], lang)) }, helpText: t(TEXT.sourceHelp), strict: false },
+    { range: col('agreed'), rule: { kind: 'checkbox' }, helpText: t(TEXT.agreedHelp), strict: true },
+    { range: `${colLetter(C.start)}${firstRow}:${colLetter(C.target)}${lastRow}`, rule: { kind: 'number' }, helpText: t(TEXT.numberHelp), strict: false },
+    { range: col('current'), rule: { kind: 'number' }, helpText: t(TEXT.currentHelp), strict: false },
+    { range: col('weight'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.weightHelp), strict: true },
+    {
+      range: col('due'),
+      rule: { kind: 'date', ...(header.cycleStart ? { min: header.cycleStart } : {}), ...(header.cycleEnd ? { max: header.cycleEnd } : {}) },
+      helpText: t(TEXT.dueHelp),
+      strict: false,
+    },
+    { range: col('confidence'), rule: { kind: 'number', min: 1, max: 10 }, helpText: t(TEXT.confidenceHelp), strict: true },
+    { range: col('selfScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.selfScoreHelp), strict: true },
+  ];
+
+  const statusCf: ConditionalFormatPlan[] = (['done', 'onTrack', 'atRisk', 'offTrack', 'notStarted'] as Status[]).map((s) => ({
+    range: col('status'),
+    when: { kind: 'textEq', value: STATUS_LABELS[s][lang] },
+    background: STATUS_COLORS[s],
+  }));
+  const q = cell(firstRow, C.score);
+  const eps = formatNumber(EDGE_EPS);
+  const gradeCf: ConditionalFormatPlan[] = [
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}>=0.7-${eps})` }, background: GRADE_COLORS.green },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}>=0.4-${eps})` }, background: GRADE_COLORS.yellow },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}<0.4-${eps})` }, background: GRADE_COLORS.red },
+  ];
+  const typeCell = `$${colLetter(C.type)}${firstRow}`;
+  const objAliases = [...new Set([...ROW_TYPE_LABELS.objective['zh-CN'], ...ROW_TYPE_LABELS.objective.en])];
+  const objectiveCf: ConditionalFormatPlan = {
+    range: dataRange,
+    when: { kind: 'formula', formula: `=OR(${objAliases.map((a) => `${typeCell}="${a}"`).join(',')})` },
+    background: '#f1f5fb',
+    bold: true,
+  };
+
+  const protections: SheetPlan['protections'] = (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => ({
+    range: col(k),
+    description: `${t(TEXT.protect)}: ${label(COLUMN_LABELS[k], lang)}`,
+    warningOnly: true,
+  }));
+
+  const namedRanges: SheetPlan['namedRanges'] = [
+    ...HEADER_ORDER.map((k) => ({ name: HEADER_RANGE_NAMES[k], range: HEADER_CELLS[k].value })),
+    { name: TABLE_RANGE_NAME, range: tableRange },
+  ];
+
+  const barRows: string[] = [];
+  for (let row = firstRow; row <= lastRow; row++) barRows.push(barFallbackFormula(L, row));
+
+  return {
+    name: opts.sheetName ?? defaultOkrSheetName(header.unit, header.cycle, lang),
+    role: 'okr',
+    values,
+    frozenRows: TABLE_HEADER_ROW,
+    columnWidths: COLUMN_KEYS.map((k) => COLUMN_WIDTHS[k]),
+    formats,
+    validations,
+    conditionalFormats: [objectiveCf, ...statusCf, ...gradeCf],
+    protections,
+    namedRanges,
+    metadata: {
+      [META.role]: 'okr',
+      [META.cycle]: header.cycle,
+      [META.unit]: header.unit,
+      [META.lang]: lang,
+      [META.headerRow]: String(TABLE_HEADER_ROW),
+      ...(opts.metadata ?? {}),
+    },
+    dataBars: [{ range: col('bar'), fallback: barRows, min: 0, max: 1, color: BAR_COLOR }],
+  };
+}
+
+function abs(a1: string): string {
+  return a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+}
+
+/** "OKR 销售中心 2026-Q4" — sheet names may not exceed 100 characters nor contain some symbols. */
+export function defaultOkrSheetName(unit: string, cycle: string, lang: Lang): string {
+  const base = [SHEET_NAMES.okr[lang], unit, cycle].map((s) => s.trim()).filter(Boolean).join(' ');
+  return base.replace(/[\[\]*?:/\\']/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a template role.
+
+export interface OkrSheetOptions {
+  role: RoleTemplate;
+  lang: Lang;
+  cycle: string;
+  cycleStart: string; // ISO
+  cycleEnd: string; // ISO
+  /** The unit's name; blank → the role's name. */
+  unit?: string;
+  /** Owner of the sheet and, until changed, of every KR. */
+  owner: string;
+  /** Blank → the role's level. */
+  level?: Level | null;
+  /** The parent sheet / unit; blank → the parent role's name when the role has one. */
+  alignedTo?: string;
+  sheetName?: string;
+  asOf?: string | null;
+  spareRows?: number;
+  settingsSheetName?: string | null;
+  /** Needed only to name the parent role when `alignedTo` is blank. */
+  parentRole?: RoleTemplate | null;
+  /** Recorded in metadata as `dept/role`. */
+  departmentId?: string;
+}
+
+/** The due date of a template KR: 'end' or the end of the n-th month of the cycle, within it. */
+export function dueDate(due: Due, cycleStart: string, cycleEnd: string): string {
+  if (due === 'end') return cycleEnd;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(cycleStart);
+  if (!m) return cycleEnd;
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1 + (due - 1); // 0-based month index of the n-th cycle month
+  const last = new Date(Date.UTC(y, mo + 1, 0)).toISOString().slice(0, 10);
+  return last > cycleEnd ? cycleEnd : last < cycleStart ? cycleStart : last;
+}
+
+/** The table rows of a template role in a language. */
+export function templateRows(opts: OkrSheetOptions, alignedTo: string): OkrSheetRow[] {
+  const { role, lang } = opts;
+  const rows: OkrSheetRow[] = [];
+  const parentRef = (id: string | undefined) => (id && alignedTo ? `${alignedTo}/${id}` : '');
+  role.objectives.forEach((o, i) => {
+    const oid = `O${i + 1}`;
+    rows.push({
+      id: oid,
+      type: 'objective',
+      title: o.title[lang],
+      owner: opts.owner,
+      alignsTo: parentRef(o.alignsTo),
+      source: o.source,
+      agreed: false,
+      notes: TEXT.why[lang] + o.why[lang],
+    });
+    o.krs.forEach((k, j) => {
+      const unit = k.unit?.[lang] ?? '';
+      rows.push({
+        id: `${oid}.KR${j + 1}`,
+        type: k.type,
+        title: k.title[lang],
+        owner: opts.owner,
+        alignsTo: parentRef(k.alignsTo),
+        agreed: false,
+        start: k.type === 'milestone' ? null : (k.start ?? null),
+        target: k.target,
+        current: null,
+        unit: unit === '%' ? '%' : unit,
+        weight: k.weight ?? null,
+        due: dueDate(k.due, opts.cycleStart, opts.cycleEnd),
+        ...(unit === '%' || k.type === 'milestone' ? { valueFormat: '0%' } : {}),
+      });
+    });
+  });
+  return rows;
+}
+
+/** The OKR sheet of one template role. */
+export function buildOkrSheetPlan(opts: OkrSheetOptions): SheetPlan {
+  const { role, lang } = opts;
+  const unit = opts.unit?.trim() || role.name[lang];
+  const alignedTo = opts.alignedTo?.trim() || (role.parent && opts.parentRole ? opts.parentRole.name[lang] : '');
+  return buildOkrSheetPlanFromRows({
+    lang,
+    header: {
+      unit,
+      level: opts.level ?? role.level,
+      owner: opts.owner,
+      cycle: opts.cycle,
+      cycleStart: opts.cycleStart,
+      cycleEnd: opts.cycleEnd,
+      alignedTo,
+      asOf: opts.asOf ?? null,
+    },
+    rows: templateRows(opts, alignedTo),
+    ...(opts.sheetName !== undefined ? { sheetName: opts.sheetName } : {}),
+    ...(opts.spareRows !== undefined ? { spareRows: opts.spareRows } : {}),
+    ...(opts.settingsSheetName !== undefined ? { settingsSheetName: opts.settingsSheetName } : {}),
+    metadata: { [META.template]: `${opts.departmentId ? opts.departmentId + '/' : ''}${role.id}` },
+  });
+}
+
+/**
+ * The OKR sheet plus the Check-ins, Actions and Settings sheets (the applier creates the
+ * support sheets only when the workbook has none with that role).
+ */
+export function buildWorkbookPlan(opts: OkrSheetOptions): WorkbookPlan {
+  const settingsName = opts.settingsSheetName === undefined ? SHEET_NAMES.settings[opts.lang] : opts.settingsSheetName;
+  const okr = buildOkrSheetPlan({ ...opts, settingsSheetName: settingsName });
+  const sheets: SheetPlan[] = [
+    okr,
+    buildCheckInsPlan(opts.lang),
+    buildActionsPlan(opts.lang),
+    buildSettingsPlan({ lang: opts.lang, cycle: opts.cycle, cycleStart: opts.cycleStart, cycleEnd: opts.cycleEnd, ...(settingsName ? { sheetName: settingsName } : {}) }),
+  ];
+  return { sheets };
+}
+
+export type { DepartmentTemplate };
