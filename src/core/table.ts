@@ -72,8 +72,18 @@ const withText = (m: Localized, text: string): Localized => ({
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/[:：]$/, '').toLowerCase();
 type LabelTable<K extends string> = Record<K, { 'zh-CN': string[]; en: string[] }>;
 interface LabelHit<K> { key: K; lang: Lang | null }
-function labelIndex<K extends string>(t: LabelTable<K>): Map<string, LabelHit<K>> {
-  const m = new Map<string, LabelHit<K>>();
+/** normalised label → key, plus every character a label cell may contain (a quick reject for
+ *  the many cells that are not labels, before the costlier normalisation) */
+type LabelIndex<K> = Map<string, LabelHit<K>> & { chars?: Set<string> };
+function labelIndex<K extends string>(t: LabelTable<K>): LabelIndex<K> {
+  const m: LabelIndex<K> = new Map<string, LabelHit<K>>();
+  const chars = new Set<string>([' ', '\u3000', '\t', '\n', '\r', ':', '：', '\u00a0']);
+  for (const key of Object.keys(t) as K[]) {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const l of t[key][lang]) for (const ch of l) chars.add(ch.toLowerCase()).add(ch.toUpperCase());
+    }
+  }
+  m.chars = chars;
   for (const key of Object.keys(t) as K[]) {
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const l of t[key][lang]) {
@@ -88,9 +98,12 @@ function labelIndex<K extends string>(t: LabelTable<K>): Map<string, LabelHit<K>
 }
 const COLUMN_INDEX = labelIndex(COLUMN_LABELS);
 const HEADER_INDEX = labelIndex(HEADER_LABELS);
+const SOURCE_INDEX = labelIndex(SOURCE_LABELS);
 
-function cellLabel<K>(index: Map<string, LabelHit<K>>, v: unknown): LabelHit<K> | null {
+function cellLabel<K>(index: LabelIndex<K>, v: unknown): LabelHit<K> | null {
   if (typeof v !== 'string' || v.length > 40) return null;
+  const chars = index.chars;
+  if (chars) for (let i = 0; i < v.length; i++) if (!chars.has(v[i]!)) return null;
   const n = norm(v);
   return n ? index.get(n) ?? null : null;
 }
@@ -291,7 +304,7 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     title: text(raw.title),
     owner: text(raw.owner),
     alignsTo: text(raw.alignsTo),
-    source: matchLabel(SOURCE_LABELS, raw.source),
+    source: cellLabel(SOURCE_INDEX, raw.source)?.key ?? null,
     agreed: isBlank(raw.agreed) ? null : readBool(raw.agreed),
     start,
     target,
