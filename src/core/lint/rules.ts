@@ -369,7 +369,8 @@ export const agreed: LintRule = {
 export const duplicateId: LintRule = {
   id: 'duplicate-id',
   severity: 'error',
-  message: { 'zh-CN': '编号 {id} 重复（第 {first} 行已使用）', en: 'ID {id} is used twice (already on row {first})' },
+  // params.first: index (in table.rows) of the row that uses the ID first
+  message: { 'zh-CN': '编号 {id} 重复：表中已有同样的编号', en: 'ID {id} is used more than once in the sheet' },
   description: { 'zh-CN': '编号在表内唯一', en: 'IDs are unique in the sheet' },
   check(t) {
     const seen = new Map<string, number>();
@@ -379,7 +380,7 @@ export const duplicateId: LintRule = {
       const k = r.id.toUpperCase();
       const first = seen.get(k);
       if (first === undefined) seen.set(k, r.index);
-      else out.push(finding(this, r.index, 'id', { id: r.id, first: first + 1 }));
+      else out.push(finding(this, r.index, 'id', { id: r.id, first }));
     }
     return out;
   },
