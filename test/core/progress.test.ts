@@ -220,3 +220,16 @@ describe('krProgress properties', () => {
     );
   });
 });
+
+describe('round1 agrees with a spreadsheet engine', () => {
+  it('ROUND(ROUND(x,10),1) in HyperFormula equals round1(x), edges included', async () => {
+    const { HyperFormula } = await import('hyperformula');
+    const xs: number[] = [];
+    for (let k = 0; k <= 100; k++) xs.push(k / 100, k / 100 + 1e-13, k / 100 - 1e-13, (k + 0.5) / 100);
+    xs.push(0.24999999999999997, (0.3 - 0.05), 1 / 3, 2 / 3, 0.15, 0.35, 0.45, 0.55, 0.65, 0.85, 0.95);
+    const hf = HyperFormula.buildFromArray(xs.map((x, i) => [x, `=ROUND(ROUND(A${i + 1},10),1)`]), { licenseKey: 'gpl-v3' });
+    const bad = xs.filter((x, i) => hf.getCellValue({ sheet: 0, row: i, col: 1 }) !== round1(x));
+    hf.destroy();
+    expect(bad).toEqual([]);
+  });
+});
