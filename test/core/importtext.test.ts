@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseOkrText, type ImportedOkrs } from '../../src/core/importtext';
+
+const titles = (r: ImportedOkrs) => r.objectives.map((o) => [o.title, o.keyResults.map((k) => k.title)]);
+
+describe('parseOkrText', () => {
+  it('reads labelled Chinese OKRs pasted from a document, keeping section titles as notes', () => {
+    const text = [
+      '二、人力资源部的 OKR',
+      '  1. 招聘主管 OKR',
+      '  • 目标（O）：加快招聘，保障新产品线按期组建团队。',
+      '  • 关键结果（KR）',
+      '  • KR1：12 月 15 日前，新入职 30 人。',
+      '  • KR2：试用期转正率不低于 85%。',
+      '  1. 招聘专员 OKR',
+      '  • 目标(O)：打开新的招聘来源',
+      '  • KR1：新开拓三家校招合作院校',
+      '    负责人：李娜',
+      '  评分：0.7',
+    ].join('\n');
+    const r = parseOkrText(text);
+    expect(titles(r)).toEqual([
+      ['加快招聘，保障新产品线按期组建团队', ['12 月 15 日前，新入职 30 人', '试用期转正率不低于 85%']],
+      ['打开新的招聘来源', ['新开拓三家校招合作院校']],
+    ]);
+    expect(r.notes).toEqual(['二、人力资源部的 OKR', '1. 招聘主管 OKR']);
+    expect(r.objectives[0]!.notes).toEqual(['1. 招聘专员 OKR']);
+    expect(r.objectives[1]!.notes).toEqual(['评分：0.7']);
+    expect(r.objectives[1]!.keyResults[0]!.owner).toBe('李娜');
+    expect(r.objectives[0]!.keyResults[0]!.parsed).toMatchObject({ target: 30, unit: '人', deadline: '12-15' });
+    expect(r.objectives[0]!.keyResults[1]!.parsed).toMatchObject({ target: 0.85, krType: 'atLeast' });
+    expect(r.objectives[1]!.keyResults[0]!.parsed).toMatchObject({ target: 3, unit: '家' });
+  });
+
+  it('accepts every objective and KR label form, with full- and half-width colons', () => {
+    const text = [
+      'O1: Grow self-serve revenue',
+      'KR1: Raise trial conversion from 12% to 18%',
+      'O：降低采购成本',
+      'KR：采购单价平均降低 8%',
+      '目标1：缩短结账周期',
+      '关键结果1：月结由 8 天缩短至 5 天',
+      '目标 2（O2）：提升报表质量',
+      'O2.KR1: 报表差错不超过 2 次',
+      'Objective 3 - Ship the partner portal',
+      'Key result 2: Launch the portal by end of quarter',
+      '### O4 Hire a data team',
+      'KR 1 - Hire 5 data engineers by Dec 15',
+    ].join('\n');
+    expect(titles(parseOkrText(text))).toEqual([
+      ['Grow self-serve revenue', ['Raise trial conversion from 12% to 18%']],
+      ['降低采购成本', ['采购单价平均降低 8%']],
+      ['缩短结账周期', ['月结由 8 天缩短至 5 天']],
+      ['提升报表质量', ['报表差错不超过 2 次']],
+      ['Ship the partner portal', ['Launch the portal by end of quarter']],
+      ['Hire a data team', ['Hire 5 data engineers by Dec 15']],
+    ]);
+  });
+
+  it('reads bullets and numbered lists under an objective as KRs, and keeps notes out of them', () => {
+    const text = [
+      'Our Q4 plan for the growth team. Draft — comments welcome.',
+      '',
+      '## O1 Make onboarding effortless',
+      '- Raise activation from 30% to 45%',
+      '  Owner: Alice',
+      '* Launch the setup wizard by end of quarter (owner: Bob)',
+      '• Status: on track',
+      '',
+      'Objective 2 - Build a pipeline sales can rely on',
+      'Owner: Carol',
+      '1. Generate 400 qualified leads',
+      '2) Keep CAC under $300',
+      '（3）新签 KA 客户 2 家',
+      'Score: 0.6',
+    ].join('\n');
+    const r = parseOkrText(text);
+    expect(titles(r)).toEqual([
+      ['Make onboarding effortless', ['Raise activation from 30% to 45%', 'Launch the setup wizard by end of quarter']],
+      ['Build a pipeline sales can rely on', ['Generate 400 qualified leads', 'Keep CAC under $300', '新签 KA 客户 2 家']],
+    ]);
+    expect(r.notes).toEqual(['Our Q4 plan for the growth team. Draft — comments welcome.']);
+    expect(r.objectives[0]!.keyResults.map((k) => k.owner)).toEqual(['Alice', 'Bob']);
+    expect(r.objectives[0]!.notes).toEqual(['• Status: on track']);
+    expect(r.objectives[1]!.owner).toBe('Carol');
+    expect(r.objectives[1]!.notes).toEqual(['Score: 0.6']);
+    expect(r.objectives[1]!.keyResults[1]!.parsed).toMatchObject({ target: 300, unit: '$', krType: 'atMost' });
+  });
+
+  it('reads an unlabelled nested list: items with children are objectives', () => {
+    const text = ['1. 提升客户满意度', '   - NPS 从 45 提升到 60', '   - 投诉率低于 1%', '2. 降本增效', '   - 采购成本降低 10%', '3. 随手记一条'].join('\n');
+    const r = parseOkrText(text);
+    expect(titles(r)).toEqual([
+      ['提升客户满意度', ['NPS 从 45 提升到 60', '投诉率低于 1%']],
+      ['降本增效', ['采购成本降低 10%']],
+    ]);
+    expect(r.notes).toEqual(['3. 随手记一条']);
+  });
+
+  it('keeps an owner line that follows nothing, and scoring lines, as notes', () => {
+    const r = parseOkrText(['负责人：王五', 'O1：优化供应商结构', '评分：0.7', '负责人：赵六', 'KR1：新增至少 4 家合格供应商'].join('\n'));
+    expect(r.notes).toEqual(['负责人：王五']);
+    expect(r.objectives[0]!.owner).toBeNull();
+    expect(r.objectives[0]!.notes).toEqual(['评分：0.7', '负责人：赵六']);
+    expect(r.objectives[0]!.keyResults[0]!.parsed).toMatchObject({ target: 4, krType: 'atLeast' });
+  });
+
+  it('takes plain lines under an objective as KRs only when they are measurable', () => {
+    const r = parseOkrText(['目标：提升招聘效率', '招聘周期缩短到 30 天', '这个目标是大家开会一起定的，主要考虑明年的扩张', '到岗 40 人'].join('\n'));
+    expect(titles(r)).toEqual([['提升招聘效率', ['招聘周期缩短到 30 天', '到岗 40 人']]]);
+    expect(r.objectives[0]!.notes).toEqual(['这个目标是大家开会一起定的，主要考虑明年的扩张']);
+  });
+
+  it('puts KRs that come before any objective under an untitled objective', () => {
+    const r = parseOkrText('KR1: Close 10 deals\nKR2: Keep churn below 2%');
+    expect(titles(r)).toEqual([['', ['Close 10 deals', 'Keep churn below 2%']]]);
+  });
+
+  it('does not mistake prose for labels', () => {
+    const r = parseOkrText('Objectives and key results help teams focus.\nOKR：一种目标管理方法\n目标用于明确方向');
+    expect(r.objectives).toEqual([]);
+    expect(r.notes).toHaveLength(3);
+  });
+
+  it('returns nothing for empty or non-string input and never throws (property)', () => {
+    expect(parseOkrText('')).toEqual({ objectives: [], notes: [] });
+    expect(parseOkrText(undefined)).toEqual({ objectives: [], notes: [] });
+    const piece = fc.constantFrom('O1: ', 'KR1：', '- ', '  * ', '1. ', '## ', '负责人：', '评分：0.7', '\n', '提升 20%', 'x', '目标（O）', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (s) => {
+        const r = parseOkrText(s);
+        for (const o of r.objectives) for (const k of o.keyResults) expect(typeof k.title).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
