@@ -8,7 +8,7 @@
  */
 import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
-import { isKrType } from './labels';
+import { HEADER_LABELS, isKrType, matchLabel } from './labels';
 import type { Level, OkrRow, OkrTable } from './model';
 import { LEVELS } from './model';
 import { krProgress, objectiveProgress } from './progress';
@@ -142,6 +142,13 @@ export function ownProgress(krs: readonly OkrRow[]): number | null {
   return objectiveProgress(krs.map((k) => ({ progress: krProgress(k.type, k.start, k.target, k.current), weight: k.weight })));
 }
 
+/** The header's "aligned to" value; a header label read as a value (blank cell next to another
+ *  label, e.g. "As of") counts as blank. */
+function headerParent(v: string): string {
+  const t = v.trim();
+  return t && matchLabel(HEADER_LABELS, t) === null ? t : '';
+}
+
 const levelRank = (l: Level | null) => (l === null ? LEVELS.length : LEVELS.indexOf(l));
 
 /** Builds the alignment tree and rolls progress up. */
@@ -205,7 +212,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
       const ref = g.objective.alignsTo.trim() || g.krs.find((k) => k.alignsTo.trim())?.alignsTo.trim() || '';
       let parent: string | null = null;
       if (ref) {
-        parent = resolveObjective(ref, u.s.table.header.alignedTo);
+        parent = resolveObjective(ref, headerParent(u.s.table.header.alignedTo));
         if (!parent) {
           problems.push({
             kind: 'brokenLink', ids: [gid], sheet: u.s.sheet,
@@ -254,7 +261,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     const objs = perUnit.get(u.unit)!.map((x) => objNodes.get(x.gid)!);
     const h = u.s.table.header;
     let parent: string | null = null;
-    if (h.alignedTo.trim()) {
+    if (headerParent(h.alignedTo)) {
       parent = resolveUnit(h.alignedTo);
       if (!parent) {
         problems.push({

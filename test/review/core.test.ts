@@ -215,7 +215,15 @@ describe('review (复盘)', () => {
     // a next step starting with '=' in the check-in is never written as a formula
     expect(cells.some((c) => c.includes('HYPERLINK'))).toBe(true);
     expect(cells.filter((c) => c.startsWith('=') || c.startsWith('+') || c.startsWith('@'))).toEqual([]);
-    expect(plan.formats.some((f) => f.background === '#fff4c2')).toBe(true);
+    expect(plan.conditionalFormats).toHaveLength(1);
+    expect(plan.conditionalFormats[0]!.background).toBe('#fff4c2');
+    // nine rows per objective, the objective named on the first
+    expect(plan.values[3]).toEqual(['目标', '复盘项', '内容']);
+    expect(plan.values[4]!.slice(0, 2)).toEqual(['O1 大幅提升销售中心全年业绩', '1. 目标是什么']);
+    expect(plan.values[13]!.slice(0, 2)).toEqual(['O2 销售方法标准化', '1. 目标是什么']);
+    // formatting does not grow with the number of objectives
+    const one = reviewSheetPlan({ ...doc, objectives: doc.objectives.slice(0, 1), monthly: { ...doc.monthly, objectives: doc.monthly.objectives.slice(0, 1) } });
+    expect(one.formats.length).toBe(plan.formats.length);
   });
 });
 

@@ -1,0 +1,172 @@
+/**
+ * Recording a check-in in a spreadsheet: the KR row's Current and Confidence cells get the new
+ * values, and one row is appended to the Check-ins sheet (created when the workbook has none).
+ * A constant number of service calls whatever the size of the sheets: one read per sheet, one
+ * write per block.
+ */
+import {
+  applyCheckIn, checkInLogRow, defaultCheckInColumns, readActions, readCheckIns,
+  type CheckInEntry, type CheckInInput, type CheckInKey,
+} from '../core/checkins';
+import type { Localized } from '../core/i18n';
+import { SHEET_NAMES } from '../core/labels';
+import type { ActionItem, OkrTable } from '../core/model';
+import { buildCheckInsPlan } from '../core/plan/supportSheets';
+import { OWNER_KEY, type PlanCell, type SheetPlan } from '../core/plan/types';
+import { readTableValues, isTableError, type TableReadOk } from '../core/table';
+import type { SheetLike, SpreadsheetLike } from './api';
+import type { SheetsContext } from './context';
+import { ERROR_MESSAGES, OkrError } from './errors';
+import { withDocumentLock } from './lock';
+import { applyWorkbookPlan } from './applyPlan';
+
+export const CHECKIN_SHEET_MESSAGES = {
+  noCurrentColumn: {
+    'zh-CN': '工作表“{name}”没有“当前值”列，无法记录进展。',
+    en: 'Sheet "{name}" has no Current column, so the check-in cannot be recorded.',
+  },
+  checkInRejected: { 'zh-CN': '{message}', en: '{message}' },
+  userSheetInTheWay: {
+    'zh-CN': '已有名为“{name}”的工作表但不是进展更新表，请改名后重试。',
+    en: 'A sheet named "{name}" exists but is not a Check-ins sheet; rename it and try again.',
+  },
+} satisfies Record<string, Localized>;
+
+export interface CheckInResult {
+  sheet: string;
+  krId: string;
+  /** A1 of the updated Current cell. */
+  currentA1: string;
+  /** The Check-ins sheet and the row number of the appended entry. */
+  logSheet: string;
+  logRow: number;
+}
+
+/** An OKR sheet as read: its values (from A1) and the parsed table. */
+export interface OkrSheetRead extends TableReadOk {
+  sheet: SheetLike;
+  name: string;
+}
+
+const colA = (n: number): string => {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** One sheet's values from A1 (one getDataRange + one getValues). */
+export function sheetValues(sheet: SheetLike): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+export function requireSheet(ss: SpreadsheetLike, name: string): SheetLike {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name });
+  return sheet;
+}
+
+/** Reads an OKR sheet by name; throws a localized error when it is missing or not an OKR sheet. */
+export function readOkrSheetByName(ctx: SheetsContext, name: string): OkrSheetRead {
+  const sheet = requireSheet(ctx.ss, name);
+  const read = readTableValues(sheetValues(sheet), { lang: ctx.lang });
+  if (isTableError(read)) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name });
+  return { ...read, sheet, name };
+}
+
+/** The sheet carrying role metadata `role`, found through the metadata finder (constant calls). */
+export function findOwnedSheet(ss: SpreadsheetLike, role: string): SheetLike | null {
+  const found = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).withValue(role).find();
+  for (const m of found) {
+    const s = m.getLocation().getSheet();
+    if (s) return s;
+  }
+  return null;
+}
+
+/**
+ * Finds the log sheet of `role`: by its name in either language first (one call each), then by
+ * role metadata (a renamed log sheet).
+ */
+export function findLogSheet(ss: SpreadsheetLike, role: 'checkins' | 'actions', lang: 'zh-CN' | 'en' = 'zh-CN'): SheetLike | null {
+  const other = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  return ss.getSheetByName(SHEET_NAMES[role][lang]) ?? ss.getSheetByName(SHEET_NAMES[role][other]) ?? findOwnedSheet(ss, role);
+}
+
+/** Check-in log of the spreadsheet (empty when there is no Check-ins sheet). */
+export function readCheckInLog(ss: SpreadsheetLike): { sheet: SheetLike | null; entries: CheckInEntry[] } {
+  const sheet = findLogSheet(ss, 'checkins');
+  if (!sheet) return { sheet: null, entries: [] };
+  return { sheet, entries: readCheckIns(sheetValues(sheet)).items };
+}
+
+export function readActionLog(ss: SpreadsheetLike): ActionItem[] {
+  const sheet = findLogSheet(ss, 'actions');
+  return sheet ? readActions(sheetValues(sheet)).items : [];
+}
+
+/** A PlanCell → what setValues takes (dates as local-midnight Date objects). */
+export function toCellValue(v: PlanCell): unknown {
+  if (v && typeof v === 'object') {
+    const [y, m, d] = v.date.split('-').map(Number);
+    return new Date(y!, m! - 1, d!);
+  }
+  return v ?? '';
+}
+
+function ensureCheckInsSheet(ctx: SheetsContext): { sheet: SheetLike; values: unknown[][] } {
+  const existing = findLogSheet(ctx.ss, 'checkins', ctx.lang);
+  if (existing) return { sheet: existing, values: sheetValues(existing) };
+  const plan: SheetPlan = buildCheckInsPlan(ctx.lang);
+  applyWorkbookPlan(ctx, { sheets: [plan] }, { replaceOwned: false });
+  const created = ctx.ss.getSheetByName(plan.name) ?? findOwnedSheet(ctx.ss, 'checkins');
+  if (!created) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name: plan.name });
+  return { sheet: created, values: [plan.values[0] as unknown[]] };
+}
+
+/**
+ * Records a check-in: writes Current / Confidence of the KR row and appends the log row.
+ * Takes the document lock. User text is escaped against formula injection.
+ */
+export function recordCheckIn(ctx: SheetsContext, input: CheckInInput): CheckInResult {
+  return withDocumentLock(ctx, () => {
+    const okr = readOkrSheetByName(ctx, input.sheet);
+    const res = applyCheckIn(okr.table, input);
+    if (!res.ok) throw new OkrError('invalidInput', CHECKIN_SHEET_MESSAGES.checkInRejected, { message: res.message[ctx.lang] });
+    const u = res.update;
+    const curCol = okr.columns.current;
+    if (curCol === undefined) throw new OkrError('invalidInput', CHECKIN_SHEET_MESSAGES.noCurrentColumn, { name: okr.name });
+    const confCol = okr.columns.confidence;
+    const r = okr.rowIndexes[u.row]! + 1;
+    const writes: { col: number; value: unknown }[] = [];
+    if (u.current !== null) writes.push({ col: curCol + 1, value: u.current });
+    if (u.confidence !== null && confCol !== undefined) writes.push({ col: confCol + 1, value: u.confidence });
+    if (writes.length === 2 && Math.abs(writes[0]!.col - writes[1]!.col) === 1) {
+      writes.sort((a, b) => a.col - b.col);
+      okr.sheet.getRange(r, writes[0]!.col, 1, 2).setValues([[writes[0]!.value, writes[1]!.value]]);
+    } else {
+      for (const w of writes) okr.sheet.getRange(r, w.col).setValue(w.value);
+    }
+
+    const log = ensureCheckInsSheet(ctx);
+    const read = readCheckIns(log.values);
+    if (read.headerRow < 0) {
+      throw new OkrError('conflict', CHECKIN_SHEET_MESSAGES.userSheetInTheWay, { name: log.sheet.getName() });
+    }
+    const columns: Partial<Record<CheckInKey, number>> = read.headerRow >= 0 ? read.columns : defaultCheckInColumns();
+    const width = Math.max((log.values[read.headerRow] ?? []).length, ...Object.values(columns).map((c) => (c ?? 0) + 1));
+    const entry = { ...u.entry, sheet: okr.name };
+    const row = checkInLogRow(entry, columns, width).map(toCellValue);
+    const logRow = Math.max(log.values.length, read.headerRow + 1) + 1;
+    log.sheet.getRange(logRow, 1, 1, width).setValues([row]);
+    return {
+      sheet: okr.name,
+      krId: u.krId,
+      currentA1: `${colA(curCol + 1)}${r}`,
+      logSheet: log.sheet.getName(),
+      logRow,
+    };
+  });
+}
+
+/** The KR's table (for callers that already read it). */
+export type { OkrTable };
