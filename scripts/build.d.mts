@@ -11,6 +11,8 @@ export interface BuildOptions {
   outDir?: string;
   /** where the summary JSON goes; null = nowhere */
   buildManifest?: string | null;
+  /** ship lazy entry points (default true) */
+  lazy?: boolean;
   quiet?: boolean;
 }
 export declare const DEFAULTS: Required<BuildOptions>;

@@ -17,3 +17,4 @@ export {
   menuHelp,
 } from './menu';
 export { showSidebar } from './sidebar';
+export { rpc } from './rpc/server';

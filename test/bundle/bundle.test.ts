@@ -83,6 +83,16 @@ describe('loaded into a fresh context with only the Apps Script stand-ins', () =
     expect(call('OKRROLLUP([["P"], ["A"], ["B"]], [[""], ["P"], ["P"]], [[""], [0], [1]])')).toEqual([[0.5], [0], [1]]);
   });
 
+  it('loads the server code lazily: the sidebar RPC entry point answers from the global scope', () => {
+    const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+    expect(code).toMatch(/__esm\(/); // modules initialise on first use
+    const ctx = loadDist();
+    const res = vm.runInContext('rpc("noSuchMethod", {}, "en")', ctx) as { ok: boolean; code?: string; message?: string };
+    expect(res.ok).toBe(false);
+    expect(res.code).toBe('unknownMethod');
+    expect(res.message).toMatch(/noSuchMethod/);
+  });
+
   it('bad input reaches the cell as one short message, not a stack trace', () => {
     const ctx = loadDist();
     expect(() => vm.runInContext('OKRSCORE([[0.5], [1]], [[1]])', ctx)).toThrow(/^OKRSCORE: weights must be the same size as progress/);
