@@ -115,8 +115,7 @@ class Sidebar implements App {
     });
     this.root.append(
       this.bar,
-      h('header', {}, h('h1', { id: 'title' }), this.langSelect),
-      this.tabs,
+      h('header', {}, this.tabs, this.langSelect),
       this.messages,
       this.body,
     );
@@ -133,8 +132,7 @@ class Sidebar implements App {
   }
 
   private renderChrome(): void {
-    const title = document.getElementById('title');
-    if (title) title.textContent = this.t('appTitle');
+    document.title = this.t('appTitle');
     clear(this.tabs);
     for (const p of PANELS) {
       const active = p === this.current;

@@ -1,7 +1,6 @@
 /** The sidebar's write actions through the RPC layer, on the in-memory workbook. */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/addon/rpc/server';
-import { splitOkrText } from '../../src/addon/actions/importText';
 import { makeWorkbook, snapshot } from './helpers';
 import type { SheetsContext } from '../../src/sheets/context';
 
@@ -12,19 +11,14 @@ function ok<T>(ctx: SheetsContext, method: string, payload: unknown, lang: 'en' 
 }
 
 const TEXT_EN = ['O: Delight our customers', 'KR1: Raise NPS from 45 to 60', 'KR2: Cut first response time from 8 hours to 2 hours'].join('\n');
-const TEXT_ZH = ['目标(O)：提升客户满意度', 'KR1：NPS 由 45 提升到 60', '关键结果2：将投诉处理时长由 3 天缩短至 1 天', '- 12月15日前上线自助服务中心'].join('\n');
+const TEXT_ZH = ['目标(O)：提升客户满意度', 'KR1：NPS 由 45 提升到 60', '关键结果2：将投诉处理时长由 3 天缩短至 1 天', 'KR3：12月15日前上线自助服务中心'].join('\n');
 
 describe('import text', () => {
-  it('splits English and Chinese OKR text into objective and KR lines', () => {
-    expect(splitOkrText(TEXT_EN).lines.map((l) => l.kind)).toEqual(['objective', 'kr', 'kr']);
-    const zh = splitOkrText(TEXT_ZH);
-    expect(zh.lines.map((l) => [l.kind, l.title])).toEqual([
-      ['objective', '提升客户满意度'],
-      ['kr', 'NPS 由 45 提升到 60'],
-      ['kr', '将投诉处理时长由 3 天缩短至 1 天'],
-      ['kr', '12月15日前上线自助服务中心'],
-    ]);
-    expect(splitOkrText('hello\nO: x').problems).toEqual([{ line: 1, text: 'hello' }]);
+  it('keeps what is not an objective or a KR aside, in words', () => {
+    const { ctx } = makeWorkbook();
+    const p = ok<{ rows: { id: string; title: string }[]; problems: string[] }>(ctx, 'previewImport', { text: `Our plan for Q4\n${TEXT_EN}` });
+    expect(p.rows.map((r) => r.id)).toEqual(['O1', 'O1.KR1', 'O1.KR2']);
+    expect(p.problems).toEqual(['Not imported as an objective or key result: Our plan for Q4']);
   });
 
   it('previews rows with start, target, unit and type, writing nothing', () => {

@@ -4,6 +4,8 @@
  *   O: Delight our customers            目标(O)：提升客户满意度        Objective 2 - …
  *   KR1: Raise NPS from 45 to 60        KR1：NPS 由 45 提升到 60       关键结果2：…   - bullet KR
  *
+ * The text is read by `parseOkrText` (src/core/importtext.ts; each KR by `parseKrText`).
+ *
  * `previewImport` only parses (nothing is written); `writeImport` writes the same rows either as
  * a NEW OKR sheet (the full template layout: formulas, validations, formats) or appended below
  * the last row of an existing OKR table — only into blank rows, never over user data. IDs are
@@ -13,23 +15,20 @@
 import type { Lang, Localized } from '../../core/i18n';
 import { fmt } from '../../core/i18n';
 import { escapeCellText } from '../../core/escape';
-import { KR_PARSE_ERRORS, parseKrText } from '../../core/krtext';
+import { KR_PARSE_ERRORS } from '../../core/krtext';
+import { parseOkrText } from '../../core/importtext';
 import { ROW_TYPE_LABELS, label } from '../../core/labels';
 import type { ColumnKey, RowType } from '../../core/model';
 import { cycleDates } from '../../core/pace';
 import { buildOkrSheetPlanFromRows, defaultOkrSheetName, type OkrSheetRow } from '../../core/plan/okrSheet';
-import { applyWorkbookPlan } from '../../sheets/applyPlan';
+import { applyWorkbookPlan, isoToDate } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { OkrError } from '../../sheets/errors';
 import type { ImportPreview, ImportResult, ImportRow } from '../rpc/contract';
 import { findSheet, readSheetTable } from './check';
 
 export const IMPORT_MESSAGES = {
-  krBeforeObjective: {
-    'zh-CN': '第 {line} 行：关键结果出现在任何目标之前，已归入一个新目标。',
-    en: 'Line {line}: a key result before any objective; it was put under a new objective.',
-  },
-  notUnderstood: { 'zh-CN': '第 {line} 行未识别：{text}', en: 'Line {line} not understood: {text}' },
+  keptAside: { 'zh-CN': '未作为目标或关键结果导入：{text}', en: 'Not imported as an objective or key result: {text}' },
   parse: { 'zh-CN': '未能读出数字：{why}', en: 'No number read: {why}' },
   placeholder: { 'zh-CN': '含占位符（xx），请补全', en: 'Has a placeholder (xx) to fill in' },
   nothing: {
@@ -44,91 +43,64 @@ export const IMPORT_MESSAGES = {
   importedUnit: { 'zh-CN': '导入', en: 'Imported' },
 } satisfies Record<string, Localized>;
 
-// ─── parsing ────────────────────────────────────────────────────────────────────────────────
-
-interface ParsedLine {
-  kind: 'objective' | 'kr';
-  title: string;
-  line: number;
-}
-
-const SEP = '\\s*[:：.、．\\-–—)）]\\s*';
-const OBJ_RE = new RegExp(`^(?:目标\\s*[(（]?\\s*O?\\s*\\d*\\s*[)）]?|O\\s*\\d*|Objective\\s*\\d*|Obj\\.?\\s*\\d*)${SEP}(.*)$`, 'i');
-const KR_RE = new RegExp(
-  `^(?:(?:关键结果|KR|Key\\s*result)\\s*[(（]?\\s*(?:KR)?\\s*\\d*(?:\\.\\d+)?\\s*[)）]?|O\\d+\\.KR\\d+)${SEP}(.*)$`,
-  'i',
-);
-const BULLET_RE = /^(?:[-*•·●▪◦]|\d+[.)、）])\s*(.+)$/;
-
-/** Splits pasted text into objective and KR lines. Pure. */
-export function splitOkrText(text: string): { lines: ParsedLine[]; problems: { line: number; text: string }[] } {
-  const lines: ParsedLine[] = [];
-  const problems: { line: number; text: string }[] = [];
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const s = raw.replace(/\u3000/g, ' ').trim();
-    if (!s) return;
-    const kr = KR_RE.exec(s);
-    if (kr && kr[1]!.trim()) return void lines.push({ kind: 'kr', title: kr[1]!.trim(), line: i + 1 });
-    const o = OBJ_RE.exec(s);
-    if (o && o[1]!.trim()) return void lines.push({ kind: 'objective', title: o[1]!.trim(), line: i + 1 });
-    const b = BULLET_RE.exec(s);
-    if (b && lines.length > 0) return void lines.push({ kind: 'kr', title: b[1]!.trim(), line: i + 1 });
-    problems.push({ line: i + 1, text: s.length > 60 ? `${s.slice(0, 60)}…` : s });
-  });
-  return { lines, problems };
-}
+// ─── parsing (src/core/importtext.ts) ───────────────────────────────────────────────────────
 
 interface ImportedRow {
   oNum: number;
   krNum: number; // 0 = the objective row
   type: RowType;
   title: string;
+  owner: string;
   start: number | null;
   target: number | null;
   unit: string;
   due: string | null;
-  notes: Localized[];
+  notes: string;
+  warnings: Localized[];
 }
 
 function toRows(text: string, lang: Lang): { rows: ImportedRow[]; problems: string[] } {
-  const { lines, problems } = splitOkrText(text);
-  const out: ImportedRow[] = [];
-  const msgs = problems.map((p) => fmt(IMPORT_MESSAGES.notUnderstood, lang, p));
-  let o = 0;
-  let k = 0;
-  for (const l of lines) {
-    if (l.kind === 'objective') {
-      o++;
-      k = 0;
-      out.push({ oNum: o, krNum: 0, type: 'objective', title: l.title, start: null, target: null, unit: '', due: null, notes: [] });
-      continue;
-    }
-    if (o === 0) {
-      o = 1;
-      out.push({ oNum: 1, krNum: 0, type: 'objective', title: IMPORT_MESSAGES.untitled[lang], start: null, target: null, unit: '', due: null, notes: [] });
-      msgs.push(fmt(IMPORT_MESSAGES.krBeforeObjective, lang, { line: l.line }));
-    }
-    k++;
-    const p = parseKrText(l.title);
-    const notes: Localized[] = [];
-    if (p.error) {
-      const why = KR_PARSE_ERRORS[p.error];
-      notes.push({ 'zh-CN': fmt(IMPORT_MESSAGES.parse, 'zh-CN', { why: why['zh-CN'] }), en: fmt(IMPORT_MESSAGES.parse, 'en', { why: why.en }) });
-    }
-    if (p.placeholder) notes.push(IMPORT_MESSAGES.placeholder);
-    out.push({
-      oNum: o,
-      krNum: k,
-      type: p.krType ?? 'increase',
-      title: l.title,
-      start: p.start,
-      target: p.target,
-      unit: p.unit ?? '',
-      due: p.deadline && /^\d{4}-\d{2}-\d{2}$/.test(p.deadline) ? p.deadline : null,
-      notes,
+  const parsed = parseOkrText(text);
+  const rows: ImportedRow[] = [];
+  const problems = parsed.notes.map((n) => fmt(IMPORT_MESSAGES.keptAside, lang, { text: n.length > 80 ? `${n.slice(0, 80)}…` : n }));
+  parsed.objectives.forEach((o, i) => {
+    rows.push({
+      oNum: i + 1,
+      krNum: 0,
+      type: 'objective',
+      title: o.title || IMPORT_MESSAGES.untitled[lang],
+      owner: o.owner ?? '',
+      start: null,
+      target: null,
+      unit: '',
+      due: null,
+      notes: o.notes.join('\n'),
+      warnings: [],
     });
-  }
-  return { rows: out, problems: msgs };
+    o.keyResults.forEach((kr, k) => {
+      const p = kr.parsed;
+      const warnings: Localized[] = [];
+      if (p.error) {
+        const why = KR_PARSE_ERRORS[p.error];
+        warnings.push({ 'zh-CN': fmt(IMPORT_MESSAGES.parse, 'zh-CN', { why: why['zh-CN'] }), en: fmt(IMPORT_MESSAGES.parse, 'en', { why: why.en }) });
+      }
+      if (p.placeholder) warnings.push(IMPORT_MESSAGES.placeholder);
+      rows.push({
+        oNum: i + 1,
+        krNum: k + 1,
+        type: p.krType ?? 'increase',
+        title: kr.title,
+        owner: kr.owner ?? '',
+        start: p.start,
+        target: p.target,
+        unit: p.unit ?? '',
+        due: p.deadline && /^\d{4}-\d{2}-\d{2}$/.test(p.deadline) ? p.deadline : null,
+        notes: '',
+        warnings,
+      });
+    });
+  });
+  return { rows, problems };
 }
 
 const rowId = (r: ImportedRow, oOffset: number) => (r.krNum === 0 ? `O${r.oNum + oOffset}` : `O${r.oNum + oOffset}.KR${r.krNum}`);
@@ -144,7 +116,7 @@ export function previewImport(ctx: SheetsContext, p: { text: string }): ImportPr
         start: r.start,
         target: r.target,
         unit: r.unit,
-        notes: r.notes.map((n) => n[ctx.lang]),
+        notes: r.warnings.map((n) => n[ctx.lang]),
       }),
     ),
     problems,
@@ -193,6 +165,8 @@ function newSheet(ctx: SheetsContext, p: WriteImportPayload, rows: ImportedRow[]
         id: rowId(r, 0),
         type: r.type,
         title: r.title, // the plan builder escapes user text
+        owner: r.owner,
+        notes: r.notes,
         start: r.start,
         target: r.target,
         unit: r.unit,
@@ -209,7 +183,7 @@ function newSheet(ctx: SheetsContext, p: WriteImportPayload, rows: ImportedRow[]
 }
 
 /** Input columns the import fills; the others (formulas, owner …) are left as they are. */
-const FILLED: ColumnKey[] = ['id', 'type', 'title', 'start', 'target', 'unit'];
+const FILLED: ColumnKey[] = ['id', 'type', 'title', 'owner', 'start', 'target', 'unit', 'due', 'notes'];
 
 function appendRows(ctx: SheetsContext, sheetName: string | undefined, rows: ImportedRow[]): ImportResult {
   const sheet = findSheet(ctx, sheetName);
@@ -274,6 +248,15 @@ function appendRows(ctx: SheetsContext, sheetName: string | undefined, rows: Imp
           break;
         case 'unit':
           line.push(escapeCellText(r.unit));
+          break;
+        case 'owner':
+          line.push(escapeCellText(r.owner));
+          break;
+        case 'due':
+          line.push(r.due ? isoToDate(r.due) : '');
+          break;
+        case 'notes':
+          line.push(escapeCellText(r.notes));
           break;
         default:
           line.push(existing?.[i]?.[c - c0] ?? '');

@@ -119,6 +119,7 @@
   });
 
   function loadSidebar() {
+    document.getElementById('sidebar-title').textContent = langSel.value === 'zh-CN' ? 'OKR 助手' : 'OKR Sheets';
     frame.src = '/sidebar.html?lang=' + encodeURIComponent(langSel.value);
   }
   langSel.addEventListener('change', loadSidebar);

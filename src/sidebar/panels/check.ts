@@ -15,7 +15,8 @@ const GROUPS: { sev: Severity; key: MsgKey }[] = [
 export const checkPanel: Panel = {
   id: 'check',
   title: { 'zh-CN': '检查', en: 'Check' },
-  render(root, app) {
+  async render(root, app) {
+    await app.refreshContext().catch(() => undefined); // the active sheet may have changed
     const sheet = okrSheetSelect(app, 'check-sheet');
     if (!sheet) {
       root.appendChild(h('p', { className: 'empty' }, app.t('noOkrSheet')));
@@ -57,7 +58,7 @@ function item(app: App, f: Finding): HTMLElement {
     'li',
     { className: `finding sev-${f.severity}`, 'data-rule': f.ruleId, 'data-a1': f.a1 ?? '' },
     f.a1 ? h('span', { className: 'cell' }, f.a1) : null,
-    h('span', { className: 'msg' }, f.message),
+    h('span', { className: 'ftext' }, f.message),
   );
   if (f.a1) {
     li.tabIndex = 0;

@@ -10,7 +10,8 @@ import { fmtNumber, okrSheetSelect, parseNumberInput, primaryButton } from './co
 export const checkinPanel: Panel = {
   id: 'checkin',
   title: { 'zh-CN': '进展更新', en: 'Check-in' },
-  render(root, app) {
+  async render(root, app) {
+    await app.refreshContext().catch(() => undefined); // the active sheet may have changed
     const sheet = okrSheetSelect(app, 'ci-sheet');
     if (!sheet) {
       root.appendChild(h('p', { className: 'empty' }, app.t('noOkrSheet')));
