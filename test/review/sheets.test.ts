@@ -269,3 +269,56 @@ describe('dashboard and alignment map', () => {
     expect(local.toPlan().sheets.filter((s) => s.metadata[OWNER_KEY] === 'alignment')).toHaveLength(1);
   });
 });
+
+describe('the 3-level sales chain built from the templates', () => {
+  it('check-ins through the sheets roll up to the hand-computed expectation; review covers every objective', async () => {
+    const { getRole } = await import('../../src/core/templates');
+    const { buildWorkbookPlan } = await import('../../src/core/plan/okrSheet');
+    const local = createLocalApp({ lang: 'zh-CN' });
+    const ctx = local.ctx('zh-CN');
+    const common = { lang: 'zh-CN' as const, cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31', spareRows: 2 };
+    applyWorkbookPlan(ctx, buildWorkbookPlan({ ...common, role: getRole('sales', 'salesCenter'), owner: '王总', unit: '销售中心', sheetName: '销售中心' }));
+    applyWorkbookPlan(ctx, buildWorkbookPlan({ ...common, role: getRole('sales', 'regionalTeam'), owner: '赵强', unit: '北京销售团队', alignedTo: '销售中心', sheetName: '北京销售团队' }));
+    applyWorkbookPlan(ctx, buildWorkbookPlan({ ...common, role: getRole('sales', 'channelTeam'), owner: '孙丽', unit: '渠道团队', alignedTo: '北京销售团队', sheetName: '渠道团队' }));
+    const ci = (sheet: string, krId: string, value: number, date = '2026-11-15') =>
+      recordCheckIn(ctx, { sheet, krId, value, confidence: 7, done: `${krId} 本月推进`, next: `${krId} 下一步`, blockers: krId.endsWith('KR2') ? '需要市场部支持' : '', date });
+    // 渠道团队 O1: 0→30 at 24, 0→2000 at 1000, at least 10 at 10, 0→10 at 3
+    ci('渠道团队', 'O1.KR1', 24); ci('渠道团队', 'O1.KR2', 1000); ci('渠道团队', 'O1.KR3', 10); ci('渠道团队', 'O1.KR4', 3);
+    // 北京销售团队 O1: at least 400 at 300, 0→15 at 6, 0→4000 at 2000
+    ci('北京销售团队', 'O1.KR1', 300); ci('北京销售团队', 'O1.KR2', 6); ci('北京销售团队', 'O1.KR3', 2000);
+    // 销售中心 O1: at least 1200 at 600, 40→60 at 50, 0→12000 at 3000
+    ci('销售中心', 'O1.KR1', 600); ci('销售中心', 'O1.KR2', 50); ci('销售中心', 'O1.KR3', 3000);
+
+    const tree = alignmentTree(ctx);
+    expect(tree.problems.map((p) => p.message.en)).toEqual([]);
+    const idx = objectiveIndex(tree);
+    // own progress:
+    //   渠道团队/O1    = (24/30 + 1000/2000 + 1 + 3/10) / 4 = (0.8 + 0.5 + 1 + 0.3) / 4 = 0.65
+    //   北京销售团队/O1 = (300/400 + 6/15 + 2000/4000) / 3 = (0.75 + 0.4 + 0.5) / 3 = 0.55
+    //   销售中心/O1    = (600/1200 + (50−40)/(60−40) + 3000/12000) / 3 = (0.5 + 0.5 + 0.25) / 3 = 0.41666…
+    // roll-up (own KRs and aligned objectives, half each):
+    //   北京销售团队/O1 = 0.5 × 0.65 + 0.5 × 0.55 = 0.6
+    //   销售中心/O1    = 0.5 × 0.6 + 0.5 × 1.25/3 = 0.3 + 0.208333… = 0.508333…
+    expect(idx.get('渠道团队/O1')!.progress).toBeCloseTo(0.65, 12);
+    expect(idx.get('北京销售团队/O1')!.fromKrs).toBeCloseTo(0.55, 12);
+    expect(idx.get('北京销售团队/O1')!.progress).toBeCloseTo(0.6, 12);
+    expect(idx.get('销售中心/O1')!.fromKrs).toBeCloseTo(1.25 / 3, 12);
+    expect(idx.get('销售中心/O1')!.progress).toBeCloseTo(0.3 + 1.25 / 6, 12);
+    expect(tree.roots.map((u) => u.unit)).toEqual(['销售中心']);
+
+    // each level's review: its own objectives, nine parts each, with the level below as context
+    for (const sheet of ['销售中心', '北京销售团队', '渠道团队']) {
+      const doc = buildReviewDoc(ctx, { sheet, asOf: '2026-11-30', month: '2026-11' });
+      expect(doc.objectives.length).toBeGreaterThan(0);
+      for (const o of doc.objectives) expect(o.parts.map((p) => p.key)).toEqual([...REVIEW_PARTS]);
+      const o1 = doc.objectives[0]!;
+      expect(o1.parts.find((p) => p.key === 'why')!.lines[0]).toMatch(/^为什么：/);
+      expect(o1.parts.find((p) => p.key === 'done')!.lines[0]).toBe('2026-11-15 O1.KR1: O1.KR1 本月推进');
+      expect(o1.parts.find((p) => p.key === 'problems')!.lines[0]).toBe('2026-11-15 O1.KR2: 需要市场部支持');
+      expect(doc.monthly.objectives[0]!.krs[0]!.work).toEqual(['2026-11-15: O1.KR1 本月推进']);
+    }
+    const centerDoc = buildReviewDoc(ctx, { sheet: '销售中心', asOf: '2026-11-30' });
+    expect(centerDoc.children.map((c) => c.unit)).toEqual(['北京销售团队']);
+    expect(centerDoc.objectives[0]!.rollup!.fromChildren).toBeCloseTo(0.6, 12);
+  });
+});
