@@ -1,5 +1,6 @@
 /**
- * Formula parity: the Progress, Score and Status formulas of an OKR sheet plan, evaluated by
+ * Formula parity: the Progress, Score and Status formulas (KRs: krProgress / krScore /
+ * paceStatus; objectives: objectiveProgress / objectiveScore / paceStatus) of an OKR sheet plan, evaluated by
  * HyperFormula, equal the core functions (progress.ts, pace.ts) for generated rows of every KR
  * type, including blanks, text, negatives, over-target, start = target, decrease without start
  * and milestones TRUE / FALSE / 0.7 / "70%".
@@ -9,7 +10,7 @@ import { STATUS_LABELS } from '../../src/core/labels';
 import type { KrType, Status } from '../../src/core/model';
 import { KR_TYPES } from '../../src/core/model';
 import { paceStatus } from '../../src/core/pace';
-import { grade, krProgress, krScore, objectiveProgress } from '../../src/core/progress';
+import { grade, krProgress, krScore, objectiveProgress, objectiveScore } from '../../src/core/progress';
 import { cell } from '../../src/core/plan/a1';
 import { buildOkrSheetPlanFromRows, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
 import { buildSettingsPlan, SETTINGS_CELLS } from '../../src/core/plan/supportSheets';
@@ -130,9 +131,10 @@ function expected(c: Case) {
         .filter(({ x, j }) => j > i && x.type !== 'objective' && x.type !== null && x.id.startsWith(row.id + '.'));
       const progress = objectiveProgress(members.map(({ x, j }) => ({ progress: krProg[j]!, weight: num(x.weight) })));
       const started = members.some(({ x }) => currentNum(x.current) !== null);
+      const krScores = members.map(({ x, j }) => ({ score: krScore(num(x.selfScore), krProg[j]!), weight: num(x.weight) }));
       out.push({
         progress,
-        score: krScore(num(row.selfScore), progress),
+        score: objectiveScore(num(row.selfScore), krScores),
         status: paceStatus(started ? progress : null, c.cycleStart, c.cycleEnd, c.asOf, { atRiskBelow: c.atRisk, offTrackBelow: c.offTrack }),
       });
     } else {
@@ -180,7 +182,7 @@ describe('formula parity with core (HyperFormula)', () => {
     [4, 'zh-CN'],
     [5, 'en'],
     [6, 'zh-CN'],
-  ] as const)('seed %i (%s): 50 rows of every KR type agree with krProgress / krScore / paceStatus', (seed, lang) => {
+  ] as const)('seed %i (%s): 50 rows of every KR type agree with core (progress, score, status)', (seed, lang) => {
     const c = genCase(seed, 50);
     expect(c.rows.filter((r) => r.type !== 'objective').length).toBe(250);
     const { okr, ev } = evaluate(c, lang);

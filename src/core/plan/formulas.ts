@@ -95,26 +95,34 @@ export function krProgressExpr(L: FormulaLayout, row: number): string {
 }
 
 /**
- * Objective progress: objectiveProgress() over the KRs below the objective whose ID starts with
- * this row's ID & "." and whose progress is a number, with effectiveWeights(): blanks share MAX(0, 1 − W), then the
- * weights are normalised; total 0 → equal weights; no KRs → 0. Robust to inserted rows (the
- * ranges are absolute and grow when rows are inserted inside them).
+ * Weighted mean over the KRs below the objective whose ID starts with this row's ID & "." and
+ * whose progress is a number, with effectiveWeights(): blanks share MAX(0, 1 − W), then the
+ * weights are normalised; total 0 → equal weights; no KRs → 0. `value` is the column averaged
+ * (Progress for objectiveProgress, Score for objectiveScore). The ranges are absolute at the
+ * end and grow when rows are inserted inside them.
  */
-export function objectiveProgressExpr(L: FormulaLayout, row: number): string {
+function weightedMeanExpr(L: FormulaLayout, row: number, value: ColumnKey, clamped: boolean): string {
   const { c, col } = refs(L, row);
   const ID = c('id');
   const m = `--(LEFT(${col('id')},LEN(${ID})+1)=${ID}&"."),--ISNUMBER(${col('progress')})`;
-  const W = col('weight'), P = col('progress');
+  const W = col('weight'), V = col(value);
   const given = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W})`;
   const blanks = `SUMPRODUCT(${m},1-ISNUMBER(${W}))`;
   const n = `SUMPRODUCT(${m})`;
-  const gp = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W},${P})`;
-  const bp = `SUMPRODUCT(${m},1-ISNUMBER(${W}),${P})`;
-  const ap = `SUMPRODUCT(${m},${P})`;
+  const gv = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W},${V})`;
+  const bv = `SUMPRODUCT(${m},1-ISNUMBER(${W}),${V})`;
+  const av = `SUMPRODUCT(${m},${V})`;
   const rest = `IF(${blanks}>0,MAX(0,1-${given}),0)`;
   const total = `(${given}+${rest})`;
-  const weighted = `(${gp}+IF(${blanks}>0,MAX(0,1-${given})/${blanks},0)*${bp})/${total}`;
-  return `IF(${ID}="","",IF(${n}=0,0,${clamp(`IF(${total}>0,${weighted},${ap}/${n})`)}))`;
+  const weighted = `(${gv}+IF(${blanks}>0,MAX(0,1-${given})/${blanks},0)*${bv})/${total}`;
+  const mean = `IF(${total}>0,${weighted},${av}/${n})`;
+  return `IF(${n}=0,0,${clamped ? clamp(mean) : mean})`;
+}
+
+/** Objective progress = objectiveProgress() of its KRs (clamped to [0, 1]); blank ID → blank. */
+export function objectiveProgressExpr(L: FormulaLayout, row: number): string {
+  const ID = cell(row, L.col.id);
+  return `IF(${ID}="","",${weightedMeanExpr(L, row, 'progress', true)})`;
 }
 
 /**
@@ -134,10 +142,16 @@ export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = '
   return `=${obj}${kr}""))`;
 }
 
-/** Score: the self-score when it is a number, else ROUND(ROUND(progress,10),1) (= krScore). */
-export function scoreFormula(L: FormulaLayout, row: number): string {
-  const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore);
-  return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},ROUND(ROUND(${P},10),1)),"")`;
+/**
+ * Score: the self-score when it is a number; else for a KR ROUND(ROUND(progress,10),1)
+ * (= krScore) and for an objective the weighted mean of its KRs' scores (= objectiveScore).
+ */
+export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any'): string {
+  const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore), T = cell(row, L.col.type);
+  const kr = `ROUND(ROUND(${P},10),1)`;
+  const obj = weightedMeanExpr(L, row, 'score', false);
+  const computed = kind === 'kr' ? kr : kind === 'objective' ? obj : `IF(${isType(T, ['objective'])},${obj},${kr})`;
+  return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},${computed}),"")`;
 }
 
 /** Share of the cycle elapsed (= expectedProgress, 0 when the dates are missing). */

@@ -234,7 +234,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     }
     const kind: RowKind = !src?.type ? 'any' : src.type === 'objective' ? 'objective' : 'kr';
     out[C.progress - 1] = progressFormula(L, row, kind);
-    out[C.score - 1] = scoreFormula(L, row);
+    out[C.score - 1] = scoreFormula(L, row, kind);
     out[C.status - 1] = statusFormula(L, row, lang, kind);
     out[C.bar - 1] = barFormula(L, row);
   }
