@@ -189,6 +189,16 @@ function xlsxName(name: string, taken: Set<string>): string {
   return out;
 }
 
+/** Excel sheet names: ≤ 31 characters, none of : \\ / ? * [ ], unique (case-insensitive). */
+export function xlsxSheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  base = base.slice(0, 31);
+  let out = base;
+  for (let i = 2; used.has(out.toLowerCase()); i++) out = `${base.slice(0, 31 - String(i).length - 3)} (${i})`;
+  used.add(out.toLowerCase());
+  return out;
+}
+
 function sparklineRuns(cells: Array<{ row: number; col: number; formula: string }>): SparklineRun[] {
   const runs: SparklineRun[] = [];
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
@@ -219,8 +229,10 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     },
   };
 
+  const usedSheetNames = new Set<string>([META_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase()]);
   plan.sheets.forEach((sheet, index) => {
-    const ws = wb.addWorksheet(sheet.name, {
+    const xlsxSheet = xlsxSheetName(sheet.name, usedSheetNames);
+    const ws = wb.addWorksheet(xlsxSheet, {
       views: sheet.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows }] : [{}],
     });
     const openRow = openRowFor(sheet);
@@ -236,6 +248,7 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
       dataBars: [],
       names: {},
       helpTexts: {},
+      ...(xlsxSheet !== sheet.name ? { planName: sheet.name } : {}),
     };
     const locking = protect === 'lock' && sheet.protections.length > 0;
 
@@ -262,6 +275,19 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     }
     const sparkCells: Array<{ row: number; col: number; formula: string }> = [];
     const genericBars: Array<[number, number]> = [];
+    // a column's run of formulas that are copies of the first one (same relative formula) is
+    // written as one shared formula: a fraction of the XML, faster to write, load and recalc
+    const runs = new Map<number, { row: number; last: number; formula: string; address: string }>();
+    const writeFormula = (cell: ExcelJS.Cell, row: number, col: number, f: string) => {
+      const run = runs.get(col);
+      if (run && run.last === row - 1 && shiftFormula(run.formula, row - run.row, 0) === f) {
+        cell.value = { sharedFormula: run.address } as ExcelJS.CellSharedFormulaValue;
+        run.last = row;
+      } else {
+        writeValue(cell, f);
+        runs.set(col, { row, last: row, formula: f, address: cellAddress(row, col) });
+      }
+    };
     sheet.values.forEach((rowValues, r) => {
       if (!rowValues || rowValues.length === 0) return;
       const row = ws.getRow(r + 1);
@@ -269,11 +295,17 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
         if (v === null || v === undefined || v === '') return;
         const cell = row.getCell(c + 1);
         const fallback = fallbackAt.get(`${r + 1},${c + 1}`);
-        if (typeof v === 'string' && v.startsWith('=') && (fallback !== undefined || hasSparkline(v))) {
-          sparkCells.push({ row: r + 1, col: c + 1, formula: v });
-          if (fallback === undefined) genericBars.push([r + 1, c + 1]);
-          writeValue(cell, fallback ?? replaceSparkline(v));
+        if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
+          let f = v;
+          if (fallback !== undefined || hasSparkline(v)) {
+            sparkCells.push({ row: r + 1, col: c + 1, formula: v });
+            if (fallback === undefined) genericBars.push([r + 1, c + 1]);
+            f = fallback ?? replaceSparkline(v);
+          }
+          if (f.startsWith('=') && f.length > 1) writeFormula(cell, r + 1, c + 1, f);
+          else writeValue(cell, f);
         } else {
+          runs.delete(c + 1);
           writeValue(cell, v);
         }
       });
@@ -362,9 +394,9 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
       const name = xlsxName(n.name, takenNames);
       meta.names[name] = n.name;
       const closed = closeRect(rect, openRow, openCol);
-      wb.definedNames.add(absoluteRef(sheet.name, closed, openRow), name);
+      wb.definedNames.add(absoluteRef(xlsxSheet, closed, openRow), name);
     }
-    metas.push([sheet.name, meta]);
+    metas.push([xlsxSheet, meta]);
   });
 
   if (listRows.length) {

@@ -25,33 +25,36 @@ const IDENT = /[A-Za-z0-9_.\\]/;
 
 /** Calls `visit` for every stretch of formula text outside string literals and quoted sheet names. */
 function mapOutsideQuotes(f: string, visit: (code: string) => string): string {
-  let out = '';
-  let code = '';
+  if (f.indexOf('"') < 0 && f.indexOf("'") < 0) return visit(f);
+  const parts: string[] = [];
   let i = 0;
+  let codeStart = 0;
   while (i < f.length) {
-    const ch = f[i]!;
-    if (ch === '"' || ch === "'") {
-      out += visit(code);
-      code = '';
-      let j = i + 1;
-      while (j < f.length) {
-        if (f[j] === ch) {
-          if (f[j + 1] === ch) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
+    const dq = f.indexOf('"', i);
+    const sq = f.indexOf("'", i);
+    const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+    if (q < 0) break;
+    const ch = f[q]!;
+    parts.push(visit(f.slice(codeStart, q)));
+    let j = q + 1;
+    for (;;) {
+      const k = f.indexOf(ch, j);
+      if (k < 0) {
+        j = f.length;
+        break;
       }
-      out += f.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      code += ch;
-      i++;
+      if (f[k + 1] === ch) {
+        j = k + 2;
+        continue;
+      }
+      j = k + 1;
+      break;
     }
+    parts.push(f.slice(q, j));
+    i = codeStart = j;
   }
-  return out + visit(code);
+  parts.push(visit(f.slice(codeStart)));
+  return parts.join('');
 }
 
 /** Plan formula (`=…`) → OOXML formula text (no `=`), with `_xlfn.` prefixes. */
@@ -131,31 +134,18 @@ export function replaceSparkline(formula: string): string {
   return f;
 }
 
-const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)/;
+const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(.])/g;
 
 /** Moves relative A1 references by (dRow, dCol), like copying the formula to another cell. */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
-  return mapOutsideQuotes(formula, (code) => {
-    let out = '';
-    let i = 0;
-    while (i < code.length) {
-      const before = i > 0 ? code[i - 1]! : '';
-      const m = before && /[A-Za-z0-9_.$]/.test(before) ? null : REF.exec(code.slice(i));
-      if (m) {
-        const after = code[i + m[0].length] ?? '';
-        if (!/[A-Za-z0-9_(.]/.test(after)) {
-          const [, cAbs, col, rAbs, row] = m;
-          const colNum = cAbs ? colToNum(col!) : colToNum(col!) + dCol;
-          const rowNum = rAbs ? Number(row) : Number(row) + dRow;
-          out += `${cAbs}${numToCol(Math.max(1, colNum))}${rAbs}${Math.max(1, rowNum)}`;
-          i += m[0].length;
-          continue;
-        }
-      }
-      out += code[i];
-      i++;
-    }
-    return out;
-  });
+  return mapOutsideQuotes(formula, (code) =>
+    code.replace(REF, (whole, cAbs: string, col: string, rAbs: string, row: string, offset: number) => {
+      const before = offset > 0 ? code[offset - 1]! : '';
+      if (before && /[A-Za-z0-9_.$]/.test(before)) return whole;
+      const colNum = cAbs ? colToNum(col) : colToNum(col) + dCol;
+      const rowNum = rAbs ? Number(row) : Number(row) + dRow;
+      return `${cAbs}${numToCol(Math.max(1, colNum))}${rAbs}${Math.max(1, rowNum)}`;
+    }),
+  );
 }

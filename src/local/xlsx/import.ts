@@ -96,7 +96,16 @@ function cellToPlan(cell: ExcelJS.Cell): { value: PlanCell; cached?: CachedValue
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      const text = cell.formula;
+      // shared formulas: translate the master's text ourselves (string literals stay as they are)
+      let text: string | undefined = typeof o.formula === 'string' ? o.formula : undefined;
+      if (text === undefined && typeof o.sharedFormula === 'string') {
+        const master = cell.worksheet.getCell(o.sharedFormula);
+        const mf = (master.value as { formula?: unknown } | null)?.formula;
+        if (typeof mf === 'string') {
+          text = shiftFormula(mf, Number(cell.row) - Number(master.row), Number(cell.col) - Number(master.col));
+        }
+      }
+      text ??= cell.formula;
       if (!text) return { value: null };
       // cell.result: the value's copy drops falsy results (0, FALSE, "")
       const r = cell.result as unknown;
@@ -447,7 +456,7 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
     }
 
     sheets.push({
-      name: ws.name,
+      name: meta?.planName ?? ws.name,
       role: meta?.role ?? guessRole(ws.name),
       values,
       frozenRows,

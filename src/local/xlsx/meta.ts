@@ -39,6 +39,8 @@ export interface SheetMeta {
   names: Record<string, string>;
   /** xlsx validation range → full help text, when Excel's 255-character prompt limit cut it. */
   helpTexts: Record<string, string>;
+  /** The plan's sheet name when Excel's rules (31 characters, no : / ? * [ ]) changed it. */
+  planName?: string;
   /** Plan ranges of the plan formats, validations and CFs as written (xlsx range → plan range). */
   rangeNames?: Record<string, string>;
 }

@@ -1,0 +1,232 @@
+/**
+ * Shared plumbing of the xlsx CLI commands (templates, template, setup, lint, score, review,
+ * import -o): argument parsing, localized messages, safe file I/O, finding OKR tables in a
+ * workbook. Errors the user can fix end as a one-line message and exit code 2, never a stack.
+ * Input files are only ever read.
+ */
+import { readFile, writeFile, rename, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { fmt, isLang, langFromLocale, type Lang, type Localized, type Params } from '../../core/i18n';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { isTableError, readTableValues, type TableReadOk } from '../../core/table';
+import { exportXlsx } from './export';
+import { XlsxReadError } from './import';
+import { readXlsxValues, type SheetValues } from './values';
+
+/** A text sink: a stream (`process.stdout`) or a function. */
+export type Writer = { write(s: string): unknown } | ((s: string) => unknown);
+export interface CliIo {
+  stdout: Writer;
+  stderr: Writer;
+  /** Base directory of relative paths (default process.cwd()). */
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+export function say(w: Writer, s: string): void {
+  const line = s.endsWith('\n') ? s : s + '\n';
+  if (typeof w === 'function') w(line);
+  else w.write(line);
+}
+
+/** A problem the user can fix: printed as one line, exit code 2. */
+export class CliError extends Error {
+  constructor(message: string, readonly code = 2) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export const MSG = {
+  missingArg: { 'zh-CN': '缺少参数：{what}', en: 'Missing argument: {what}' },
+  unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
+  optionValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  extraArg: { 'zh-CN': '多余的参数：{arg}', en: 'Unexpected argument: {arg}' },
+  notFound: { 'zh-CN': '找不到文件：{file}', en: 'File not found: {file}' },
+  notAFile: { 'zh-CN': '不是文件：{file}', en: 'Not a file: {file}' },
+  cannotRead: { 'zh-CN': '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
+  cannotWrite: { 'zh-CN': '无法写入 {file}：{why}', en: 'Cannot write {file}: {why}' },
+  badXlsx: { 'zh-CN': '{file} 不是可读取的 .xlsx 文件（{why}）', en: '{file} is not a readable .xlsx file ({why})' },
+  noTable: {
+    'zh-CN': '{file} 中没有 OKR 表（需要“编号”“类型”“目标 / 关键结果”等列标题）',
+    en: 'No OKR table in {file} (expected column titles such as “ID”, “Type”, “Objective / Key result”)',
+  },
+  sameFile: { 'zh-CN': '输出文件不能与输入文件相同：{file}', en: 'The output file must differ from the input file: {file}' },
+  outExt: { 'zh-CN': '输出文件应以 {ext} 结尾：{file}', en: 'The output file should end in {ext}: {file}' },
+  badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en：{value}', en: '--lang must be zh-CN or en: {value}' },
+  badDate: { 'zh-CN': '日期应为 YYYY-MM-DD：{value}', en: 'The date must be YYYY-MM-DD: {value}' },
+  wrote: { 'zh-CN': '已写入 {file}', en: 'Wrote {file}' },
+  unexpected: { 'zh-CN': '出错了：{why}', en: 'Something went wrong: {why}' },
+} satisfies Record<string, Localized>;
+
+export function t(lang: Lang, m: Localized, p: Params = {}): string {
+  return fmt(m, lang, p);
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  options: Record<string, string>;
+  flags: Set<string>;
+  lang: Lang;
+}
+
+/**
+ * `--name value`, `--name=value`, `-o value`, flags. `--lang` is common to every command; the
+ * default language comes from LANG / LC_ALL (zh… → zh-CN, else en).
+ */
+export function parseArgs(
+  args: readonly string[],
+  spec: { options?: string[]; flags?: string[]; aliases?: Record<string, string> },
+  io: CliIo,
+): ParsedArgs {
+  const env = io.env ?? process.env;
+  let lang: Lang = langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  // the language first, so that the other messages use it
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v !== undefined) {
+      if (!isLang(v)) throw new CliError(t(lang, MSG.badLang, { value: v }));
+      lang = v;
+    }
+  }
+  const options = new Set([...(spec.options ?? []), 'lang']);
+  const flags = new Set(spec.flags ?? []);
+  const out: ParsedArgs = { positional: [], options: {}, flags: new Set(), lang };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1 && !/^-\d/.test(a)) {
+      const eq = a.indexOf('=');
+      let name = (eq > 0 ? a.slice(0, eq) : a).replace(/^--?/, '');
+      name = spec.aliases?.[name] ?? name;
+      if (flags.has(name)) {
+        out.flags.add(name);
+        continue;
+      }
+      if (!options.has(name)) throw new CliError(t(lang, MSG.unknownOption, { option: a }));
+      const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (value === undefined || value === '') throw new CliError(t(lang, MSG.optionValue, { option: a }));
+      out.options[name] = value;
+      continue;
+    }
+    out.positional.push(a);
+  }
+  return out;
+}
+
+export function resolvePath(io: CliIo, p: string): string {
+  return isAbsolute(p) ? p : resolve(io.cwd ?? process.cwd(), p);
+}
+
+export async function readInput(io: CliIo, file: string, lang: Lang): Promise<Buffer> {
+  const path = resolvePath(io, file);
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new CliError(t(lang, MSG.notAFile, { file }));
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(t(lang, MSG.notFound, { file }));
+    throw new CliError(t(lang, MSG.cannotRead, { file, why: code ?? String(e) }));
+  }
+}
+
+/** Writes through a temporary file and a rename, so a failed write leaves no half file. */
+export async function writeOutput(io: CliIo, file: string, data: Buffer | string, lang: Lang, inputs: string[] = []): Promise<void> {
+  const path = resolvePath(io, file);
+  for (const input of inputs) {
+    if (resolvePath(io, input) === path) throw new CliError(t(lang, MSG.sameFile, { file }));
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(t(lang, MSG.cannotWrite, { file, why: code ?? String(e) }));
+  }
+}
+
+export function requireExt(file: string, ext: string, lang: Lang): void {
+  if (extname(file).toLowerCase() !== ext) throw new CliError(t(lang, MSG.outExt, { ext, file }));
+}
+
+export async function writePlanXlsx(io: CliIo, file: string, plan: WorkbookPlan, lang: Lang, inputs: string[] = []): Promise<void> {
+  requireExt(file, '.xlsx', lang);
+  await writeOutput(io, file, await exportXlsx(plan), lang, inputs);
+}
+
+export function isoDateOption(v: string | undefined, lang: Lang): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z'))) throw new CliError(t(lang, MSG.badDate, { value: v }));
+  return v;
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export interface FoundTable {
+  sheet: string;
+  read: TableReadOk;
+}
+
+export interface OpenedWorkbook {
+  sheets: SheetValues[];
+  tables: FoundTable[];
+  source: 'cached' | 'hyperformula' | 'none';
+}
+
+/**
+ * Reads an xlsx and finds its OKR tables: sheets marked as OKR sheets first; when none of
+ * those holds a table, any sheet whose header row is recognised (a workbook not made by us).
+ */
+export async function openWorkbook(io: CliIo, file: string, lang: Lang): Promise<OpenedWorkbook> {
+  const buf = await readInput(io, file, lang);
+  let wb;
+  try {
+    wb = await readXlsxValues(buf);
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new CliError(t(lang, MSG.badXlsx, { file, why: e.message }));
+    throw new CliError(t(lang, MSG.badXlsx, { file, why: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
+  }
+  const tables: FoundTable[] = [];
+  const tryRead = (s: SheetValues) => {
+    const read = readTableValues(s.values, { lang });
+    if (!isTableError(read)) tables.push({ sheet: s.name, read });
+  };
+  wb.sheets.filter((s) => s.role === 'okr').forEach(tryRead);
+  if (tables.length === 0) wb.sheets.filter((s) => s.role !== 'okr').forEach(tryRead);
+  if (tables.length === 0) throw new CliError(t(lang, MSG.noTable, { file }));
+  return { sheets: wb.sheets, tables, source: wb.source };
+}
+
+/** Runs a command body: CliError → its message and code; anything else → one line, code 2. */
+export async function guard(io: CliIo, lang: () => Lang, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof CliError) {
+      say(io.stderr, e.message);
+      return e.code;
+    }
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    say(io.stderr, t(lang(), MSG.unexpected, { why }));
+    return 2;
+  }
+}
+
+/** Language of the parsed args when parsing got that far, else from the environment. */
+export function envLang(io: CliIo): Lang {
+  const env = io.env ?? process.env;
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+}
+
+export const pct = (x: number): string => `${Math.round(x * 100)}%`;
