@@ -1,0 +1,120 @@
+/**
+ * `okr-sheets import [file | -] [--json] [--pretty]`: reads pasted OKR text (a file, or standard
+ * input for `-` or no file) and prints its structure as JSON:
+ *   {"objectives":[{"title":…,"owner":…,"notes":[…],"key_results":[{"title":…,<parse fields>,"owner":…}]}],"notes":[…]}
+ * where <parse fields> are those of `okr-sheets parse`, in the same order. `--json` is the default
+ * output. `-o file.xlsx` writes a workbook instead: see `importToXlsx` (not available yet).
+ * Exit 0 ok, 2 bad usage or unreadable input.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { fmt, type Lang, type Localized } from '../../core/i18n';
+import { parseOkrText, type ImportedOkrs } from '../../core/importtext';
+import { cliLang, type CliIo } from './main';
+import { krJson } from './parse';
+
+const TEXT = {
+  usage: {
+    'zh-CN': '用法：okr-sheets import [文件.txt | -] [--json] [--pretty] [-o 输出.xlsx]',
+    en: 'Usage: okr-sheets import [file.txt | -] [--json] [--pretty] [-o out.xlsx]',
+  },
+  unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
+  optionValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
+  extraArg: { 'zh-CN': '多余的参数：{arg}', en: 'Unexpected argument: {arg}' },
+  notFound: { 'zh-CN': '找不到文件：{file}', en: 'File not found: {file}' },
+  cannotRead: { 'zh-CN': '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
+  noXlsx: {
+    'zh-CN': '暂不支持 -o {file}：导出 .xlsx 尚未实现，请先使用 --json',
+    en: '-o {file} is not available yet: .xlsx output is not implemented; use --json for now',
+  },
+} satisfies Record<string, Localized>;
+
+export interface ImportArgs {
+  file: string | null; // null = stdin
+  json: boolean;
+  pretty: boolean;
+  out: string | null;
+  lang: Lang;
+}
+
+/** The JSON printed by `import --json`. */
+export function importJson(r: ImportedOkrs): unknown {
+  return {
+    objectives: r.objectives.map((o) => ({
+      title: o.title,
+      owner: o.owner,
+      notes: o.notes,
+      key_results: o.keyResults.map((k) => ({ title: k.title, ...krJson(k.parsed), owner: k.owner })),
+    })),
+    notes: r.notes,
+  };
+}
+
+/**
+ * `import … -o file.xlsx`: writes the imported OKRs as a workbook. Placeholder until the xlsx
+ * export lands — replace this function (same signature) to enable it.
+ */
+export async function importToXlsx(imported: ImportedOkrs, a: ImportArgs & { out: string }, io: CliIo): Promise<number> {
+  void imported;
+  io.stderr(fmt(TEXT.noXlsx, a.lang, { file: a.out }) + '\n');
+  return 2;
+}
+
+function parseImportArgs(args: string[], lang: Lang): ImportArgs | string {
+  const a: ImportArgs = { file: null, json: false, pretty: false, out: null, lang };
+  let fileSeen = false;
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i]!;
+    if (x === '--json') a.json = true;
+    else if (x === '--pretty') a.pretty = true;
+    else if (x === '--lang') i++;
+    else if (x.startsWith('--lang=')) continue;
+    else if (x === '-o' || x === '--output' || x === '--out') {
+      const v = args[++i];
+      if (!v) return fmt(TEXT.optionValue, lang, { option: x });
+      a.out = v;
+    } else if (x.startsWith('--output=') || x.startsWith('--out=')) {
+      a.out = x.slice(x.indexOf('=') + 1);
+      if (!a.out) return fmt(TEXT.optionValue, lang, { option: x });
+    } else if (x.startsWith('-') && x !== '-') return fmt(TEXT.unknownOption, lang, { option: x });
+    else if (fileSeen) return fmt(TEXT.extraArg, lang, { arg: x });
+    else {
+      fileSeen = true;
+      a.file = x === '-' ? null : x;
+    }
+  }
+  return a;
+}
+
+async function readText(file: string, io: CliIo, lang: Lang): Promise<string | { error: string }> {
+  const path = isAbsolute(file) ? file : resolve(io.cwd ?? process.cwd(), file);
+  try {
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: fmt(TEXT.notFound, lang, { file }) };
+    return { error: fmt(TEXT.cannotRead, lang, { file, why: code ?? String(e) }) };
+  }
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const lang = cliLang(io, args);
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(TEXT.usage[lang] + '\n');
+    return 0;
+  }
+  const a = parseImportArgs(args, lang);
+  if (typeof a === 'string') {
+    io.stderr(`${a}\n${TEXT.usage[lang]}\n`);
+    return 2;
+  }
+  const text = a.file === null ? (await io.stdin()).replace(/^\uFEFF/, '') : await readText(a.file, io, lang);
+  if (typeof text !== 'string') {
+    io.stderr(text.error + '\n');
+    return 2;
+  }
+  const imported = parseOkrText(text);
+  if (a.out !== null) return importToXlsx(imported, { ...a, out: a.out }, io);
+  io.stdout(JSON.stringify(importJson(imported), null, a.pretty ? 2 : undefined) + '\n');
+  return 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * The CLI dispatcher: `okr-sheets <command> [args]` (bin/okr-sheets.mjs bundles and runs this).
+ *
+ * A command is a module `src/local/cli/<command>.ts` exporting
+ *   `run(args: string[], io: CliIo): Promise<number>`   (the exit code)
+ * and registered in COMMANDS below: name, a lazy `load: () => import('./<command>')` (the bin
+ * bundles with code splitting, so `parse` never loads exceljs), and a one-line summary in both
+ * languages. Commands write only through `io`, so tests run them in-process.
+ * Exit codes: 0 ok, 1 the command found problems or failed, 2 bad usage / unreadable input.
+ */
+import { fmt, isLang, langFromLocale, type Lang, type Localized } from '../../core/i18n';
+
+export interface CliIo {
+  /** The whole of standard input, as text. */
+  stdin: () => Promise<string>;
+  /** Writes exactly `s` (commands add their own newlines). */
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Base directory of relative paths (default process.cwd()). */
+  cwd?: string;
+  /** Environment for LANG / LC_ALL (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
+
+interface Command {
+  load: () => Promise<{ run: CommandRun }>;
+  summary: Localized;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  parse: {
+    load: () => import('./parse'),
+    summary: { 'zh-CN': '解析关键结果句子（每行一条，读标准输入），输出 JSON', en: 'parse KR sentences (one per line on stdin) into JSON' },
+  },
+  import: {
+    load: () => import('./import'),
+    summary: { 'zh-CN': '导入粘贴的 OKR 文本：--json 输出结构', en: 'import pasted OKR text: --json prints the structure' },
+  },
+  lint: {
+    load: () => import('./lint'),
+    summary: { 'zh-CN': '检查 .xlsx 中的 OKR 表', en: 'check the OKR tables of an .xlsx file' },
+  },
+  score: {
+    load: () => import('./score'),
+    summary: { 'zh-CN': '计算 .xlsx 中 OKR 的进度与得分', en: 'compute progress and scores of an .xlsx file' },
+  },
+  review: {
+    load: () => import('./review'),
+    summary: { 'zh-CN': '生成复盘', en: 'generate a review (复盘)' },
+  },
+};
+
+const TEXT = {
+  usage: { 'zh-CN': '用法：okr-sheets <命令> [参数]    （okr-sheets <命令> --help 查看命令说明）', en: 'Usage: okr-sheets <command> [args]    (okr-sheets <command> --help for details)' },
+  commands: { 'zh-CN': '命令：', en: 'Commands:' },
+  unknown: { 'zh-CN': '未知命令：{name}', en: 'Unknown command: {name}' },
+  failed: { 'zh-CN': '出错了：{why}', en: 'Something went wrong: {why}' },
+} satisfies Record<string, Localized>;
+
+/** The language of messages: `--lang` in args, else LC_ALL / LC_MESSAGES / LANG (zh… → zh-CN), else en. */
+export function cliLang(io: Pick<CliIo, 'env'>, args: readonly string[] = []): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v !== undefined && isLang(v)) return v;
+  }
+  const env = io.env ?? (typeof process !== 'undefined' ? process.env : {});
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+}
+
+export function usage(lang: Lang): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  const lines = names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]!.summary[lang]}`);
+  return `${TEXT.usage[lang]}\n${TEXT.commands[lang]}\n${lines.join('\n')}\n`;
+}
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const lang = cliLang(io, args);
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(usage(lang));
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`${fmt(TEXT.unknown, lang, { name })}\n${usage(lang)}`);
+    return 2;
+  }
+  try {
+    const { run } = await command.load();
+    return await run(rest, io);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    io.stderr(fmt(TEXT.failed, lang, { why }) + '\n');
+    const env = io.env ?? process.env;
+    if (env.OKR_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    return 1;
+  }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** Entry point used by bin/okr-sheets.mjs: the real process streams. */
+export async function cliMain(argv: string[] = process.argv.slice(2)): Promise<number> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  return main(argv, {
+    stdin: readStdin,
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+  });
+}
