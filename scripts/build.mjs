@@ -99,6 +99,27 @@ const guardPlugin = {
   },
 };
 
+/**
+ * JSON data (the template library) goes in as `JSON.parse("…")`: V8 skims a string literal far
+ * faster than it parses an object literal, and parses it only when the module is first used.
+ * Default imports only (`import sales from './sales.json'`).
+ */
+const jsonAsStringPlugin = {
+  name: 'json-as-string',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      let data;
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        return { errors: [{ text: `${rel(args.path)} is not valid JSON: ${e.message}` }] };
+      }
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js' };
+    });
+  },
+};
+
 const bundleOptions = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -110,7 +131,7 @@ const bundleOptions = {
   write: false,
   metafile: true,
   logLevel: 'silent',
-  plugins: [guardPlugin],
+  plugins: [guardPlugin, jsonAsStringPlugin],
 };
 
 async function esbuildOrFail(options, what) {
@@ -168,39 +189,86 @@ function checkPlainScript(code, file) {
 // ---------------------------------------------------------------------------------------------
 // 2. Entry points: names (what the bundle really exposes), parameter names and JSDoc (source)
 
-function sourceInfo(entryFile) {
-  const program = ts.createProgram([entryFile], {
-    target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    noLib: true,
-    types: [],
-    noEmit: true,
-    allowJs: false,
-  });
-  const checker = program.getTypeChecker();
-  const sf = program.getSourceFile(entryFile);
+/**
+ * For each exported name: the declaring file, the name there, the parameter names and the JSDoc.
+ * Follows `export { a as b } from`, `export * from`, `import { a } …; export { a }` through the
+ * source files with the TypeScript parser only (no type checker: a whole program costs seconds).
+ */
+function sourceInfo(entryFile, names) {
+  const parsed = new Map();
+  const parse = (file) => {
+    if (!parsed.has(file)) parsed.set(file, ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, true));
+    return parsed.get(file);
+  };
+  const resolve = (fromFile, spec) => {
+    if (!spec.startsWith('.')) return null;
+    const base = path.resolve(path.dirname(fromFile), spec);
+    for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+    return null;
+  };
+  const exported = (node) => !!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+
+  /** A declaration named `name` in `sf` (exported or not), or where an import binding leads. */
+  const local = (sf, name, seen) => {
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name?.text === name) return { fn: st, holder: st, sf, name };
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (ts.isIdentifier(d.name) && d.name.text === name) {
+            const init = d.initializer;
+            const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : null;
+            return { fn, holder: st, sf, name };
+          }
+        }
+      }
+      if (ts.isImportDeclaration(st) && st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings)) {
+        for (const el of st.importClause.namedBindings.elements) {
+          if (el.name.text !== name) continue;
+          const target = resolve(sf.fileName, st.moduleSpecifier.text);
+          return target ? find(target, (el.propertyName ?? el.name).text, seen) : null;
+        }
+      }
+    }
+    return null;
+  };
+
+  /** The declaration behind export `name` of `file`. */
+  const find = (file, name, seen = new Set()) => {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return null;
+    seen.add(key);
+    const sf = parse(file);
+    for (const st of sf.statements) {
+      if ((ts.isFunctionDeclaration(st) && st.name?.text === name && exported(st)) || (ts.isVariableStatement(st) && exported(st))) {
+        const r = local(sf, name, seen);
+        if (r) return r;
+      }
+      if (ts.isExportDeclaration(st)) {
+        const target = st.moduleSpecifier ? resolve(file, st.moduleSpecifier.text) : null;
+        if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+          for (const el of st.exportClause.elements) {
+            if (el.name.text !== name) continue;
+            const orig = (el.propertyName ?? el.name).text;
+            return st.moduleSpecifier ? (target ? find(target, orig, seen) : null) : local(sf, orig, seen);
+          }
+        } else if (!st.exportClause && target) {
+          const r = find(target, name, seen);
+          if (r) return r;
+        }
+      }
+    }
+    return null;
+  };
+
   const info = new Map();
-  const modSym = sf && checker.getSymbolAtLocation(sf);
-  if (!modSym) return info;
-  for (const exp of checker.getExportsOfModule(modSym)) {
-    let sym = exp;
-    if (sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-    const decl = sym.valueDeclaration ?? sym.declarations?.[0];
-    if (!decl) continue;
-    let fn = null;
-    if (ts.isFunctionDeclaration(decl)) fn = decl;
-    else if (ts.isVariableDeclaration(decl) && decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer))) fn = decl.initializer;
-    const params = fn
-      ? fn.parameters.map((p, i) => (ts.isIdentifier(p.name) ? p.name.text : `arg${i}`))
-      : [];
-    const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
-    const dsf = holder.getSourceFile();
-    const text = dsf.getFullText();
-    const comments = ts.getLeadingCommentRanges(text, holder.getFullStart()) ?? [];
+  for (const name of names) {
+    const r = find(entryFile, name);
+    if (!r) continue;
+    const params = r.fn ? r.fn.parameters.map((p, i) => (ts.isIdentifier(p.name) ? p.name.text : `arg${i}`)) : [];
+    const text = r.sf.getFullText();
+    const comments = ts.getLeadingCommentRanges(text, r.holder.getFullStart()) ?? [];
     const docs = comments.map((c) => text.slice(c.pos, c.end)).filter((c) => c.startsWith('/**'));
-    const jsdoc = docs.length ? docs[docs.length - 1] : null;
-    info.set(exp.name, { params, jsdoc, file: rel(dsf.fileName), orig: sym.name });
+    info.set(name, { params, jsdoc: docs.length ? docs[docs.length - 1] : null, file: rel(r.sf.fileName), orig: r.name });
   }
   return info;
 }
@@ -401,7 +469,7 @@ export async function build(options = {}) {
   const esmNames = [...Object.values(esm.metafile.outputs)[0].exports].sort();
   if (esmNames.join() !== names.join()) fail(`export lists disagree: bundle [${names}] vs esbuild [${esmNames}]`);
 
-  const info = sourceInfo(entry);
+  const info = sourceInfo(entry, names);
   const entries = names.map((name) => {
     const i = info.get(name);
     if (!i) notes.push(`no source information for ${name}: stub has no parameter names`);

@@ -11,7 +11,7 @@
 import type { Lang, Localized } from '../../core/i18n';
 import { KR_PARSE_ERRORS, parseKrText } from '../../core/krtext';
 import { ROW_TYPE_LABELS, label } from '../../core/labels';
-import { CellProblem, CfError, finish, isBlank, isRange, message, readLang, toGrid } from './args';
+import { CellProblem, CfError, finish, guard, isBlank, isRange, message, readLang, toGrid } from './args';
 
 const KIND: Record<'metric' | 'milestone', Localized> = {
   metric: { en: 'Metric', 'zh-CN': '指标' },
@@ -21,7 +21,7 @@ const KIND: Record<'metric' | 'milestone', Localized> = {
 export const PARSE_COLUMNS = 6;
 const CJK = /[\u3400-\u9fff]/;
 
-export function okrParse(text: unknown, language?: unknown): unknown {
+function okrParse(text: unknown, language?: unknown): unknown {
   const FN = 'OKRPARSE';
   const fixed = isBlank(language) ? null : readLang(FN, language, 'en');
   const out: unknown[][] = [];
@@ -53,4 +53,17 @@ export function okrParse(text: unknown, language?: unknown): unknown {
     if (only[0] instanceof CellProblem) throw new CfError(only[0].text);
   }
   return finish(true, out);
+}
+
+/**
+ * Parses key-result sentences in Chinese or English, one result row per input row: kind, direction, start, target, unit, deadline.
+ * Example: "将采购周期由 1.5 天缩短至 1 天" gives metric, decrease, 1.5, 1, 天. Percentages become fractions, 万/亿/k/M are applied, Chinese numerals count.
+ *
+ * @param {string[][]} text A key-result sentence or a column of them.
+ * @param {string} language Optional. "en" or "zh-CN" for the kind and direction labels; default: the language of each sentence.
+ * @return {string[][]} Per row: kind, direction, start, target, unit, deadline (ISO date).
+ * @customfunction
+ */
+export function OKRPARSE(text: unknown, language?: unknown): unknown {
+  return guard('OKRPARSE', () => okrParse(text, language));
 }
