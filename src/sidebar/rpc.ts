@@ -52,6 +52,8 @@ export function call<M extends RpcMethod>(method: M, payload: RpcPayload<M>, lan
         else reject(new RpcError('transport', TRANSPORT[lang]));
       })
       .withFailureHandler(() => reject(new RpcError('transport', TRANSPORT[lang])))
-      .rpc(method, payload, lang);
+      // JSON round trip: drops `undefined` fields (google.script.run may turn them into null,
+      // which an optional field would reject) and anything that is not plain data.
+      .rpc(method, JSON.parse(JSON.stringify(payload ?? {})) as unknown, lang);
   });
 }

@@ -11,6 +11,7 @@ import { a1For, isTableError, readTableValues, type TableReadOk } from '../../co
 import type { SheetLike } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
 import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
+import { OWNER_KEY } from '../../core/plan/types';
 import type { CheckResult, ContextInfo, Finding, KrList } from '../rpc/contract';
 
 export const CHECK_MESSAGES = {
@@ -45,13 +46,25 @@ function looksLikeOkrSheet(ctx: SheetsContext, sheet: SheetLike): boolean {
   return !isTableError(readTableValues(sheet.getRange(1, 1, rows, cols).getValues(), { lang: ctx.lang }));
 }
 
+/**
+ * The spreadsheet as the sidebar needs it. OKR sheets: ours by developer metadata (one finder
+ * call), any other sheet by an OKR header row in its top-left 40×40 cells (one read each);
+ * our generated and support sheets are never scanned.
+ */
 export function getContextInfo(ctx: SheetsContext): ContextInfo {
-  const sheets = ctx.ss.getSheets();
+  const roles = new Map<number, string>();
+  for (const m of ctx.ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()) {
+    const s = m.getLocation().getSheet();
+    if (s) roles.set(s.getSheetId(), m.getValue() ?? '');
+  }
   return {
     lang: ctx.lang,
     spreadsheetName: ctx.ss.getName(),
     activeSheet: ctx.ss.getActiveSheet().getName(),
-    sheets: sheets.map((s) => ({ name: s.getName(), isOkr: looksLikeOkrSheet(ctx, s) })),
+    sheets: ctx.ss.getSheets().map((s) => {
+      const role = roles.get(s.getSheetId());
+      return { name: s.getName(), isOkr: role === 'okr' || (role === undefined && looksLikeOkrSheet(ctx, s)) };
+    }),
   };
 }
 

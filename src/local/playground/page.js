@@ -68,7 +68,8 @@
       for (var ci = 0; ci < cols; ci++) {
         var v = row[ci] === undefined ? '' : row[ci];
         var a1 = colLetter(ci + 1) + (ri + 1);
-        var td = el('td', '', v);
+        var shown = v === 'TRUE' ? '☑' : v === 'FALSE' ? '☐' : v; // checkboxes, as Sheets draws them
+        var td = el('td', '', shown);
         td.setAttribute('data-a1', a1);
         td.title = v;
         var bg = d.backgrounds[ri] && d.backgrounds[ri][ci];
