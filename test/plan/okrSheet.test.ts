@@ -1,0 +1,239 @@
+/**
+ * Structure of the OKR sheet plan and the support sheets: header block and named ranges,
+ * validations / formats / protections covering the spare rows, conditional formats, metadata,
+ * data bars, and the support sheets read back by the project's own readers.
+ */
+import { describe, expect, test } from 'vitest';
+import { readActions, readCheckIns } from '../../src/core/checkins';
+import { COLUMN_LABELS, HEADER_LABELS, ROW_TYPE_LABELS, SETTING_LABELS, SHEET_NAMES, STATUS_LABELS, label } from '../../src/core/labels';
+import { COLUMN_KEYS, DEFAULT_SETTINGS } from '../../src/core/model';
+import { cell, colLetter, colNumber, parseRange, range } from '../../src/core/plan/a1';
+import { isSheetsOnlyFormula } from '../../src/core/plan/formulas';
+import {
+  buildOkrSheetPlanFromRows,
+  buildWorkbookPlan,
+  defaultOkrSheetName,
+  dueDate,
+  DEFAULT_SPARE_ROWS,
+  FIRST_DATA_ROW,
+  HEADER_CELLS,
+  HEADER_RANGE_NAMES,
+  OKR_COLUMNS,
+  TABLE_HEADER_ROW,
+} from '../../src/core/plan/okrSheet';
+import { buildSettingsPlan, readSettingsValues, SETTINGS_CELLS, SETTING_KEYS } from '../../src/core/plan/supportSheets';
+import { OWNER_KEY, type SheetPlan } from '../../src/core/plan/types';
+import { getRole } from '../../src/core/templates';
+import { evaluatePlan } from '../helpers/hfPlan';
+
+const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
+
+function covers(r: string, row1: number, row2: number, col: number): boolean {
+  const p = parseRange(r);
+  return p.row1 <= row1 && p.row2 >= row2 && p.col1 <= col && p.col2 >= col;
+}
+
+describe('a1 helpers', () => {
+  test('column letters round-trip', () => {
+    for (const n of [1, 2, 26, 27, 52, 53, 702, 703, 16384]) expect(colNumber(colLetter(n))).toBe(n);
+    expect([colLetter(1), colLetter(26), colLetter(27), colLetter(703)]).toEqual(['A', 'Z', 'AA', 'AAA']);
+    expect(() => colLetter(0)).toThrow();
+    expect(cell(3, 2, true)).toBe('$B$3');
+    expect(range(9, 4, 3, 2)).toBe('D9:B3');
+    expect(parseRange('D9:B3')).toEqual({ row1: 3, col1: 2, row2: 9, col2: 4 });
+  });
+});
+
+describe('OKR sheet plan', () => {
+  const role = getRole('sales', 'regionalTeam');
+  const plan = buildWorkbookPlan({ role, lang: 'en', ...CYCLE, owner: 'Li Lei', unit: '=cmd', alignedTo: 'Sales center' });
+  const okr = plan.sheets[0]!;
+  const nRows = role.objectives.reduce((s, o) => s + 1 + o.krs.length, 0);
+  const last = FIRST_DATA_ROW + nRows + DEFAULT_SPARE_ROWS - 1;
+
+  test('header block: labels, values, named ranges; user text is escaped', () => {
+    const at = (a1: string) => {
+      const p = parseRange(a1);
+      return okr.values[p.row1 - 1]![p.col1 - 1];
+    };
+    for (const k of Object.keys(HEADER_CELLS) as (keyof typeof HEADER_CELLS)[]) {
+      expect(at(HEADER_CELLS[k].label)).toBe(label(HEADER_LABELS[k], 'en'));
+      expect(okr.namedRanges).toContainEqual({ name: HEADER_RANGE_NAMES[k], range: HEADER_CELLS[k].value });
+    }
+    expect(at(HEADER_CELLS.unit.value)).toBe("'=cmd");
+    expect(at(HEADER_CELLS.cycleStart.value)).toEqual({ date: CYCLE.cycleStart });
+    expect(at(HEADER_CELLS.asOf.value)).toBeNull();
+    expect(okr.values[TABLE_HEADER_ROW - 2]!.every((v) => v === null)).toBe(true);
+    expect(okr.frozenRows).toBe(TABLE_HEADER_ROW);
+    expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual(COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')));
+    expect(okr.columnWidths).toHaveLength(COLUMN_KEYS.length);
+  });
+
+  test('every data row, spare rows included, carries the formulas; the bar is marked Sheets-only', () => {
+    expect(okr.values).toHaveLength(last);
+    for (let r = FIRST_DATA_ROW; r <= last; r++) {
+      const row = okr.values[r - 1]!;
+      for (const k of ['progress', 'score', 'status'] as const) expect(String(row[OKR_COLUMNS[k] - 1])).toMatch(/^=/);
+      expect(isSheetsOnlyFormula(row[OKR_COLUMNS.bar - 1])).toBe(true);
+      expect(isSheetsOnlyFormula(row[OKR_COLUMNS.progress - 1])).toBe(false);
+    }
+    const bars = okr.dataBars!;
+    expect(bars).toHaveLength(1);
+    expect(covers(bars[0]!.range, FIRST_DATA_ROW, last, OKR_COLUMNS.bar)).toBe(true);
+    expect(bars[0]!.fallback).toHaveLength(last - FIRST_DATA_ROW + 1);
+    expect(bars[0]!.fallback.some(isSheetsOnlyFormula)).toBe(false);
+  });
+
+  test('formulas avoid functions and syntax that the three engines do not share', () => {
+    const formulas = okr.values.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('=') && !isSheetsOnlyFormula(v));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) {
+      expect(f).not.toMatch(/\b(LET|LAMBDA|IFS|SWITCH|XLOOKUP|FILTER|ARRAYFORMULA|TRUE|FALSE)\b/);
+      expect(f).not.toMatch(/\{/); // no array literals
+      expect(f).not.toMatch(/\$?[A-Z]+\$?\d*:\$?[A-Z]+(?![\d$])/); // no whole-column ranges
+      expect(f).not.toMatch(/\d[eE]-?\d/); // no scientific notation
+      const open = (f.match(/\(/g) ?? []).length;
+      expect((f.match(/\)/g) ?? []).length).toBe(open);
+    }
+  });
+
+  test('validations cover template and spare rows', () => {
+    const v = (col: keyof typeof OKR_COLUMNS) => okr.validations.filter((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[col]));
+    expect(v('type')[0]!.rule).toEqual({ kind: 'list', values: (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const).map((t) => label(ROW_TYPE_LABELS[t], 'en')) });
+    expect(v('source')[0]!.rule.kind).toBe('list');
+    expect(v('agreed')[0]!.rule).toEqual({ kind: 'checkbox' });
+    expect(v('start')[0]!.rule.kind).toBe('number');
+    expect(v('target')[0]!.rule.kind).toBe('number');
+    expect(v('current')[0]!.rule).toEqual({ kind: 'number' });
+    expect(v('current')[0]!.strict).toBe(false); // milestones take TRUE/FALSE
+    expect(v('weight')[0]!.rule).toEqual({ kind: 'number', min: 0, max: 1 });
+    expect(v('confidence')[0]!.rule).toEqual({ kind: 'number', min: 1, max: 10 });
+    expect(v('selfScore')[0]!.rule).toEqual({ kind: 'number', min: 0, max: 1 });
+    const due = v('due')[0]!;
+    expect(due.rule).toEqual({ kind: 'date', min: CYCLE.cycleStart, max: CYCLE.cycleEnd });
+    expect(due.strict).toBe(false);
+    for (const x of okr.validations) expect(x.helpText.length).toBeGreaterThan(3);
+    expect(okr.validations.some((x) => x.range === HEADER_CELLS.level.value && x.rule.kind === 'list')).toBe(true);
+  });
+
+  test('formula columns are protected with a warning only; formats and colours', () => {
+    for (const k of ['progress', 'score', 'status', 'bar'] as const) {
+      const p = okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]));
+      expect(p?.warningOnly, k).toBe(true);
+    }
+    for (const k of ['id', 'title', 'current', 'weight', 'selfScore'] as const) {
+      expect(okr.protections.some((x) => covers(x.range, FIRST_DATA_ROW, FIRST_DATA_ROW, OKR_COLUMNS[k]))).toBe(false);
+    }
+    const fmtOf = (k: keyof typeof OKR_COLUMNS) => okr.formats.find((f) => f.numberFormat && covers(f.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]))?.numberFormat;
+    expect(fmtOf('progress')).toBe('0%');
+    expect(fmtOf('weight')).toBe('0%');
+    expect(fmtOf('due')).toBe('yyyy-mm-dd');
+    const head = okr.formats.find((f) => f.range === `A${TABLE_HEADER_ROW}:${colLetter(COLUMN_KEYS.length)}${TABLE_HEADER_ROW}`);
+    expect(head?.bold).toBe(true);
+    expect(head?.background).toMatch(/^#[0-9a-f]{6}$/);
+    const statusRules = okr.conditionalFormats.filter((c) => c.when.kind === 'textEq');
+    expect(statusRules.map((c) => (c.when.kind === 'textEq' ? c.when.value : '')).sort()).toEqual(Object.values(STATUS_LABELS).map((l) => l.en).sort());
+    for (const c of okr.conditionalFormats) expect(covers(c.range, FIRST_DATA_ROW, last, parseRange(c.range).col1)).toBe(true);
+  });
+
+  test('metadata marks the sheet and records cycle, unit and language', () => {
+    expect(okr.metadata[OWNER_KEY]).toBe('okr');
+    expect(okr.metadata['okrSheets.cycle']).toBe('2026-Q4');
+    expect(okr.metadata['okrSheets.unit']).toBe('=cmd');
+    expect(okr.metadata['okrSheets.lang']).toBe('en');
+    expect(plan.sheets.map((s) => s.metadata[OWNER_KEY])).toEqual(['okr', 'checkins', 'actions', 'settings']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['OKR =cmd 2026-Q4', ...(['checkins', 'actions', 'settings'] as const).map((r) => SHEET_NAMES[r].en)]);
+  });
+
+  test('a template KR row: percent KRs keep fractions under a percent format, due dates inside the cycle', () => {
+    const pctRow = okr.values.findIndex((r) => r[OKR_COLUMNS.unit - 1] === '%') + 1;
+    expect(pctRow).toBeGreaterThan(0);
+    expect(okr.values[pctRow - 1]![OKR_COLUMNS.target - 1]).toBeLessThanOrEqual(1);
+    expect(okr.formats.some((f) => f.numberFormat === '0%' && covers(f.range, pctRow, pctRow, OKR_COLUMNS.current))).toBe(true);
+    expect(okr.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.alignsTo - 1]).toBe('Sales center/O1');
+  });
+
+  test('a fresh template evaluates to 0% progress and "not started", and blank spare rows', () => {
+    const ev = evaluatePlan(plan);
+    for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + nRows; r++) {
+      expect(ev.get(okr.name, cell(r, OKR_COLUMNS.progress))).toBe(0);
+      expect(ev.get(okr.name, cell(r, OKR_COLUMNS.score))).toBe(0);
+      expect(ev.get(okr.name, cell(r, OKR_COLUMNS.status))).toBe(STATUS_LABELS.notStarted.en);
+    }
+    expect(ev.get(okr.name, cell(last, OKR_COLUMNS.status))).toBe('');
+    expect(ev.sheetsOnlyReplaced).toBe(last - FIRST_DATA_ROW + 1);
+    ev.destroy();
+  });
+});
+
+describe('helpers', () => {
+  test('dueDate: end, or the end of the n-th cycle month, clamped to the cycle', () => {
+    expect(dueDate('end', '2026-10-01', '2026-12-31')).toBe('2026-12-31');
+    expect(dueDate(1, '2026-10-01', '2026-12-31')).toBe('2026-10-31');
+    expect(dueDate(2, '2026-10-01', '2026-12-31')).toBe('2026-11-30');
+    expect(dueDate(3, '2026-10-01', '2026-12-31')).toBe('2026-12-31');
+    expect(dueDate(5, '2026-10-01', '2026-12-31')).toBe('2026-12-31');
+    expect(dueDate(2, '2028-01-01', '2028-12-31')).toBe('2028-02-29');
+    expect(dueDate(2, '2026-11-01', '2026-11-30')).toBe('2026-11-30');
+  });
+
+  test('default sheet names drop characters Sheets rejects', () => {
+    expect(defaultOkrSheetName('销售/北京', '2026-Q4', 'zh-CN')).toBe('OKR 销售 北京 2026-Q4');
+    expect(defaultOkrSheetName('', '2026', 'en')).toBe('OKR 2026');
+  });
+});
+
+describe('support sheets', () => {
+  const plan = buildWorkbookPlan({ role: getRole('hr', 'recruiter'), lang: 'zh-CN', ...CYCLE, owner: '王芳' });
+  const byRole = (r: string) => plan.sheets.find((s) => s.role === r) as SheetPlan;
+
+  test('Check-ins: localized headers the check-in reader finds', () => {
+    const s = byRole('checkins');
+    expect(s.name).toBe(SHEET_NAMES.checkins['zh-CN']);
+    const rows = [s.values[0]!, [new Date('2026-10-20T00:00:00Z'), 'OKR', 'O1.KR2', 12, 7, '新增 2 个渠道', '扩大校招', '需要预算']];
+    const read = readCheckIns(rows as unknown[][]);
+    expect(read.problems).toEqual([]);
+    expect(read.items[0]).toMatchObject({ date: '2026-10-20', krId: 'O1.KR2', value: 12, confidence: 7, blockers: '需要预算' });
+    expect(s.validations.some((v) => v.rule.kind === 'number' && v.rule.min === 1 && v.rule.max === 10)).toBe(true);
+    expect(s.frozenRows).toBe(1);
+  });
+
+  test('Actions: KR ID, task, owner, due, deliverable, done ✓ (checkbox)', () => {
+    const s = byRole('actions');
+    const read = readActions([s.values[0]!, ['O1.KR1', '对接 3 家招聘网站', '王芳', new Date('2026-10-15T00:00:00Z'), '渠道清单', true]] as unknown[][]);
+    expect(read.problems).toEqual([]);
+    expect(read.items[0]).toMatchObject({ krId: 'O1.KR1', task: '对接 3 家招聘网站', owner: '王芳', done: true });
+    expect(s.validations.some((v) => v.rule.kind === 'checkbox' && v.range.startsWith('F2'))).toBe(true);
+  });
+
+  test('Settings: every setting, thresholds where the OKR formulas look, read back', () => {
+    const s = byRole('settings');
+    expect(s.values.slice(1).map((r) => r[0])).toEqual(SETTING_KEYS.map((k) => label(SETTING_LABELS[k], 'zh-CN')));
+    const at = (a1: string) => {
+      const p = parseRange(a1);
+      return s.values[p.row1 - 1]![p.col1 - 1];
+    };
+    expect(at(SETTINGS_CELLS.atRiskBelow)).toBe(DEFAULT_SETTINGS.atRiskBelow);
+    expect(at(SETTINGS_CELLS.offTrackBelow)).toBe(DEFAULT_SETTINGS.offTrackBelow);
+    expect(at(SETTINGS_CELLS.staleDays)).toBe(14);
+    expect(at(SETTINGS_CELLS.lang)).toBe('zh-CN');
+    const okr = plan.sheets[0]!;
+    const status = String(okr.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1]);
+    expect(status).toContain(`'${s.name}'!$B$${parseRange(SETTINGS_CELLS.atRiskBelow).row1}`);
+    const custom = buildSettingsPlan({ lang: 'en', ...CYCLE, settings: { atRiskBelow: 0.15, staleDays: 7 } });
+    const back = readSettingsValues(custom.values);
+    expect(back).toMatchObject({ lang: 'en', cycle: '2026-Q4', atRiskBelow: 0.15, offTrackBelow: 0.4, staleDays: 7 });
+    expect(readSettingsValues([['Language', 'fr'], ['At-risk threshold', 'x']])).toMatchObject({ lang: DEFAULT_SETTINGS.lang, atRiskBelow: 0.2 });
+  });
+
+  test('an existing Settings sheet under another name can be referenced', () => {
+    const p = buildOkrSheetPlanFromRows({
+      lang: 'en',
+      header: { unit: 'U', level: null, owner: '', cycle: 'c', cycleStart: null, cycleEnd: null, alignedTo: '' },
+      rows: [],
+      settingsSheetName: "Team's settings",
+      spareRows: 1,
+    });
+    expect(String(p.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1])).toContain("'Team''s settings'!$B$6");
+  });
+});
