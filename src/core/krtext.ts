@@ -335,10 +335,13 @@ function applyMasks(s: string): string {
 
 const BREAK = /[;。!?！？\n]|,(?!\d{3})|，/;
 
+const BREAK_CHARS = new Set([';', '。', '!', '?', '！', '？', '\n']);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
 function isBreak(m: string, i: number): boolean {
   const c = m[i]!;
-  if (c === ',') return !(/\d/.test(m[i - 1] ?? '') && /^\d{3}/.test(m.slice(i + 1, i + 4)));
-  return /[;。!?！？\n]/.test(c);
+  if (c === ',') return !(isDigit(m[i - 1]) && isDigit(m[i + 1]) && isDigit(m[i + 2]) && isDigit(m[i + 3]));
+  return BREAK_CHARS.has(c);
 }
 
 /** The clause around [start, end): up to the nearest break (;。!? or a comma that is not a thousands separator). */
@@ -409,7 +412,12 @@ function parseString(text: string): ParsedKr {
   const verbs = findVerbs(m);
   const hasMilestoneVerb = MILESTONE_RE.test(s);
 
-  const clauseOf = (t: { start: number; end: number }) => clauseBounds(m, t.start, t.end);
+  const clauses = new Map<number, [number, number]>();
+  const clauseOf = (t: { start: number; end: number }) => {
+    let c = clauses.get(t.start);
+    if (!c) clauses.set(t.start, (c = clauseBounds(m, t.start, t.end)));
+    return c;
+  };
   const before = (t: Tok) => m.slice(clauseOf(t)[0], t.start);
   const after = (t: Tok) => m.slice(t.end, clauseOf(t)[1]);
 

@@ -28,17 +28,17 @@ export type NumberResult =
   | { ok: false; error: 'empty' | 'notANumber'; text: string };
 
 /** Folds full-width ASCII (U+FF01–FF5E) and the ideographic space to half-width; ￥ → ¥. */
+const WIDE = /[\uff01-\uff5e\u3000\uffe5\u2212]/g;
+function narrow(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000) return ' ';
+  if (c === 0xffe5) return '¥';
+  return '-'; // U+2212 minus sign
+}
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else if (c === 0xffe5) out += '¥';
-    else if (c === 0x2212) out += '-'; // minus sign
-    else out += s[i];
-  }
-  return out;
+  // One UTF-16 unit in, one out: offsets stay valid (importtext relies on it).
+  return s.replace(WIDE, narrow);
 }
 
 /** Rounds away binary noise from multiplications such as 4.35 * 100. */
