@@ -26,7 +26,7 @@ import type {
   WorkbookPlan,
 } from '../../core/plan/types';
 import { unescapeCellText } from '../../core/escape';
-import { hasSparkline, replaceSparkline, shiftFormula, toXlsxFormula } from './formula';
+import { compileShift, hasSparkline, replaceSparkline, toXlsxFormula } from './formula';
 import { encodeMeta, LISTS_SHEET, META_MARK, META_SHEET, type SheetMeta, type SparklineRun } from './meta';
 import { absoluteRef, cellAddress, closeRect, formatRect, parseRange, rectsFromCells, type Rect } from './range';
 
@@ -201,13 +201,15 @@ export function xlsxSheetName(name: string, used: Set<string>): string {
 
 function sparklineRuns(cells: Array<{ row: number; col: number; formula: string }>): SparklineRun[] {
   const runs: SparklineRun[] = [];
+  let shift: ((dRow: number, dCol: number) => string) | null = null;
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
   for (const c of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last.col === c.col && last.r2 === c.row - 1 && shiftFormula(last.formula, c.row - last.r1, 0) === c.formula) {
+    if (last && shift && last.col === c.col && last.r2 === c.row - 1 && shift(c.row - last.r1, 0) === c.formula) {
       last.r2 = c.row;
     } else {
       runs.push({ col: c.col, r1: c.row, r2: c.row, formula: c.formula });
+      shift = compileShift(c.formula);
     }
   }
   return runs;
@@ -277,15 +279,15 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     const genericBars: Array<[number, number]> = [];
     // a column's run of formulas that are copies of the first one (same relative formula) is
     // written as one shared formula: a fraction of the XML, faster to write, load and recalc
-    const runs = new Map<number, { row: number; last: number; formula: string; address: string }>();
+    const runs = new Map<number, { row: number; last: number; shift: (dRow: number, dCol: number) => string; address: string }>();
     const writeFormula = (cell: ExcelJS.Cell, row: number, col: number, f: string) => {
       const run = runs.get(col);
-      if (run && run.last === row - 1 && shiftFormula(run.formula, row - run.row, 0) === f) {
+      if (run && run.last === row - 1 && run.shift(row - run.row, 0) === f) {
         cell.value = { sharedFormula: run.address } as ExcelJS.CellSharedFormulaValue;
         run.last = row;
       } else {
         writeValue(cell, f);
-        runs.set(col, { row, last: row, formula: f, address: cellAddress(row, col) });
+        runs.set(col, { row, last: row, shift: compileShift(f), address: cellAddress(row, col) });
       }
     };
     sheet.values.forEach((rowValues, r) => {

@@ -23,19 +23,18 @@ XLFN.SORT = '_xlfn._xlws.SORT';
 
 const IDENT = /[A-Za-z0-9_.\\]/;
 
-/** Calls `visit` for every stretch of formula text outside string literals and quoted sheet names. */
-function mapOutsideQuotes(f: string, visit: (code: string) => string): string {
-  if (f.indexOf('"') < 0 && f.indexOf("'") < 0) return visit(f);
-  const parts: string[] = [];
+/** Splits formula text into code and quoted parts (string literals, quoted sheet names). */
+function splitQuotes(f: string): Array<{ code: boolean; text: string }> {
+  if (f.indexOf('"') < 0 && f.indexOf("'") < 0) return [{ code: true, text: f }];
+  const parts: Array<{ code: boolean; text: string }> = [];
   let i = 0;
-  let codeStart = 0;
   while (i < f.length) {
     const dq = f.indexOf('"', i);
     const sq = f.indexOf("'", i);
     const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
     if (q < 0) break;
     const ch = f[q]!;
-    parts.push(visit(f.slice(codeStart, q)));
+    if (q > i) parts.push({ code: true, text: f.slice(i, q) });
     let j = q + 1;
     for (;;) {
       const k = f.indexOf(ch, j);
@@ -50,11 +49,18 @@ function mapOutsideQuotes(f: string, visit: (code: string) => string): string {
       j = k + 1;
       break;
     }
-    parts.push(f.slice(q, j));
-    i = codeStart = j;
+    parts.push({ code: false, text: f.slice(q, j) });
+    i = j;
   }
-  parts.push(visit(f.slice(codeStart)));
-  return parts.join('');
+  if (i < f.length) parts.push({ code: true, text: f.slice(i) });
+  return parts;
+}
+
+/** Calls `visit` for every stretch of formula text outside string literals and quoted sheet names. */
+function mapOutsideQuotes(f: string, visit: (code: string) => string): string {
+  return splitQuotes(f)
+    .map((p) => (p.code ? visit(p.text) : p.text))
+    .join('');
 }
 
 /** Plan formula (`=…`) → OOXML formula text (no `=`), with `_xlfn.` prefixes. */
@@ -136,6 +142,45 @@ export function replaceSparkline(formula: string): string {
 
 const REF = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(.])/g;
 
+type Piece = string | { cAbs: boolean; col: number; rAbs: boolean; row: number };
+
+/**
+ * Compiles a formula once into text pieces and references; the returned function moves the
+ * relative references by (dRow, dCol), like copying the formula to another cell. Same result
+ * as shiftFormula, for formulas shifted many times (shared formulas, runs of copies).
+ */
+export function compileShift(formula: string): (dRow: number, dCol: number) => string {
+  const pieces: Piece[] = [];
+  for (const part of splitQuotes(formula)) {
+    if (!part.code) {
+      pieces.push(part.text);
+      continue;
+    }
+    const code = part.text;
+    let last = 0;
+    const re = new RegExp(REF.source, 'g');
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+      const before = m.index > 0 ? code[m.index - 1]! : '';
+      if (before && /[A-Za-z0-9_.$]/.test(before)) continue;
+      if (m.index > last) pieces.push(code.slice(last, m.index));
+      pieces.push({ cAbs: !!m[1], col: colToNum(m[2]!), rAbs: !!m[3], row: Number(m[4]) });
+      last = m.index + m[0].length;
+    }
+    if (last < code.length) pieces.push(code.slice(last));
+  }
+  return (dRow, dCol) => {
+    if (dRow === 0 && dCol === 0) return formula;
+    let out = '';
+    for (const p of pieces) out += typeof p === 'string' ? p : refText(p, dRow, dCol);
+    return out;
+  };
+}
+
+function refText(p: Exclude<Piece, string>, dRow: number, dCol: number): string {
+  const col = p.cAbs ? p.col : Math.max(1, p.col + dCol);
+  const row = p.rAbs ? p.row : Math.max(1, p.row + dRow);
+  return `${p.cAbs ? '$' : ''}${numToCol(col)}${p.rAbs ? '$' : ''}${row}`;
+}
 /** Moves relative A1 references by (dRow, dCol), like copying the formula to another cell. */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;

@@ -23,7 +23,7 @@ import type {
 } from '../../core/plan/types';
 import { escapeCellText } from '../../core/escape';
 import { SHEET_NAMES, type SheetRole } from '../../core/labels';
-import { fromXlsxFormula, shiftFormula } from './formula';
+import { compileShift, fromXlsxFormula } from './formula';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type SheetMeta } from './meta';
 import { DATA_BAR_COLOR, DATE_MAX, DATE_MIN, NUM_MAX, NUM_MIN, widthToPx } from './export';
 import { closeRect, formatRect, parseRange, rectsFromCells, type Rect } from './range';
@@ -86,7 +86,9 @@ function guessRole(name: string): SheetRole {
   return 'okr';
 }
 
-function cellToPlan(cell: ExcelJS.Cell): { value: PlanCell; cached?: CachedValue } {
+type ShiftCache = Map<string, (dRow: number, dCol: number) => string>;
+
+function cellToPlan(cell: ExcelJS.Cell, shifts: ShiftCache = new Map()): { value: PlanCell; cached?: CachedValue } {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return { value: null };
   if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : { date: dateToIso(v) } };
@@ -102,7 +104,9 @@ function cellToPlan(cell: ExcelJS.Cell): { value: PlanCell; cached?: CachedValue
         const master = cell.worksheet.getCell(o.sharedFormula);
         const mf = (master.value as { formula?: unknown } | null)?.formula;
         if (typeof mf === 'string') {
-          text = shiftFormula(mf, Number(cell.row) - Number(master.row), Number(cell.col) - Number(master.col));
+          let shift = shifts.get(o.sharedFormula);
+          if (!shift) shifts.set(o.sharedFormula, (shift = compileShift(mf)));
+          text = shift(Number(cell.row) - Number(master.row), Number(cell.col) - Number(master.col));
         }
       }
       text ??= cell.formula;
@@ -364,8 +368,10 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
     const cached = new Map<string, CachedValue>();
     const sparkCells = new Map<string, string>();
     for (const run of meta?.sparklines ?? []) {
-      for (let r = run.r1; r <= run.r2; r++) sparkCells.set(`${r},${run.col}`, shiftFormula(run.formula, r - run.r1, 0));
+      const shift = compileShift(run.formula);
+      for (let r = run.r1; r <= run.r2; r++) sparkCells.set(`${r},${run.col}`, shift(r - run.r1, 0));
     }
+    const shifts: ShiftCache = new Map();
     const barCells = new Set(sparkCells.keys());
     const fallbackRead = new Map<string, string>();
     const formatCells = new Map<string, Array<[number, number]>>();
@@ -378,7 +384,7 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
           list.push([r, c]);
         }
         const spark = sparkCells.get(`${r},${c}`);
-        const read = cellToPlan(cell);
+        const read = cellToPlan(cell, shifts);
         if (spark) fallbackRead.set(`${r},${c}`, typeof read.value === 'string' ? read.value : '');
         const { value, cached: cv } = spark ? { value: spark, cached: read.cached } : read;
         if (value === null) return;
