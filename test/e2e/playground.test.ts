@@ -14,6 +14,16 @@ let side: FrameLocator;
 const dialogs: string[] = [];
 const pageErrors: string[] = [];
 
+/** The little of the DOM the page functions below use (this project type-checks without DOM). */
+interface ElLike {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelectorAll(sel: string): ArrayLike<ElLike>;
+}
+interface DocLike {
+  querySelectorAll(sel: string): ArrayLike<ElLike>;
+}
+
 /** Cell text in the grid of the sheet shown. */
 async function cellText(a1: string): Promise<string> {
   return (await page.locator(`#grid td[data-a1="${a1}"]`).textContent()) ?? '';
@@ -22,6 +32,7 @@ async function cellText(a1: string): Promise<string> {
 /** Header → column letter, from the grid (the reader finds columns by label, so do we). */
 async function gridLookup(): Promise<{ header: Record<string, string>; rowOf: Record<string, number> }> {
   return page.evaluate(() => {
+    const document = (globalThis as unknown as { document: DocLike }).document;
     const header: Record<string, string> = {};
     const rowOf: Record<string, number> = {};
     const rows = Array.from(document.querySelectorAll('#grid tr'));
@@ -82,7 +93,7 @@ afterAll(async () => {
 describe('playground end to end', () => {
   it('starts on the sample company workbook with computed values', async () => {
     await expect.poll(() => page.locator('#tabs button').count()).toBeGreaterThan(0);
-    const width = await page.locator('#sidebar').evaluate((f) => (f as HTMLElement).getBoundingClientRect().width);
+    const width = (await page.locator('#sidebar').boundingBox())?.width;
     expect(width).toBe(300);
     await page.screenshot({ path: shot('01-start') });
   });
