@@ -1,7 +1,7 @@
 /**
  * Native formulas of the OKR table (design §3). They must agree with src/core/progress.ts and
  * src/core/pace.ts to ±1e-9, and use only functions that Google Sheets, Excel and LibreOffice
- * evaluate the same way: IF, AND, OR, NOT, MIN, MAX, INT, ROUND, ISNUMBER, ISLOGICAL,
+ * evaluate the same way: IF, AND, OR, NOT, MIN, MAX, INT, ROUND, N, ISNUMBER, ISLOGICAL,
  * SUMPRODUCT (comma form only, so text in a range counts as 0), LEFT, LEN, TODAY. No LET/LAMBDA/
  * IFS, no boolean literals (TRUE/FALSE), no whole-column references. SPARKLINE (bar column) is
  * the one Sheets-only function; `barFallbackFormula` is its portable stand-in.
@@ -79,8 +79,9 @@ function refs(L: FormulaLayout, row: number) {
 export function krProgressExpr(L: FormulaLayout, row: number): string {
   const { c } = refs(L, row);
   const T = c('type'), S = c('start'), G = c('target'), C = c('current');
-  const s = `IF(ISNUMBER(${S}),${S},0)`;
-  const cv = `IF(ISLOGICAL(${C}),IF(${C},1,0),${C})`;
+  // N(): numbers as they are, TRUE → 1, FALSE / text / blank → 0 (same in Sheets, Excel, LibreOffice)
+  const s = `N(${S})`;
+  const cv = `N(${C})`;
   const has = `OR(ISNUMBER(${C}),ISLOGICAL(${C}))`;
   const ratio = clamp(`(${cv}-${s})/(${G}-${s})`);
   const incDec =

@@ -1,0 +1,55 @@
+/**
+ * Plan builder speed: every template role in both languages as a workbook plan, and one OKR
+ * sheet of 5,000 KRs (1,000 objectives × 5 KRs), built in core (no spreadsheet involved).
+ */
+import { LANGS } from '../src/core/i18n';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
+import { allDepartments, parentOf } from '../src/core/templates';
+
+const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
+
+function best(fn: () => void, runs: number): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t);
+  }
+  return Math.round(min * 100) / 100;
+}
+
+export async function run() {
+  const roles = allDepartments().flatMap((d) => d.roles.map((r) => ({ d, r })));
+  let cells = 0;
+  const all = best(() => {
+    cells = 0;
+    for (const lang of LANGS)
+      for (const { d, r } of roles) {
+        const p = buildWorkbookPlan({ role: r, lang, ...CYCLE, owner: 'A', parentRole: parentOf(r), departmentId: d.id });
+        cells += p.sheets[0]!.values.length;
+      }
+  }, 5);
+
+  const rows: OkrSheetRow[] = [];
+  for (let o = 1; o <= 1000; o++) {
+    rows.push({ id: `O${o}`, type: 'objective', title: `Objective ${o}`, source: 'bottomUp' });
+    for (let k = 1; k <= 5; k++)
+      rows.push({ id: `O${o}.KR${k}`, type: 'increase', title: `KR ${k}`, owner: 'B', start: 0, target: 100, current: (o * k) % 120, due: '2026-12-31' });
+  }
+  let formulaChars = 0;
+  const big = best(() => {
+    const p = buildOkrSheetPlanFromRows({
+      lang: 'zh-CN',
+      header: { unit: 'Bench', level: 'team', owner: 'A', alignedTo: '', ...CYCLE },
+      rows,
+    });
+    formulaChars = p.values.reduce((n, r) => n + r.reduce<number>((m, v) => m + (typeof v === 'string' && v.startsWith('=') ? v.length : 0), 0), 0);
+  }, 3);
+
+  return [
+    { name: `plan: all ${roles.length} template roles × ${LANGS.length} languages (workbook plans)`, value: all, unit: 'ms' },
+    { name: 'plan: one template workbook plan (mean)', value: Math.round((all / (roles.length * LANGS.length)) * 1000) / 1000, unit: 'ms' },
+    { name: 'plan: OKR sheet with 5,000 KRs + 1,000 objectives', value: big, unit: 'ms' },
+    { name: 'plan: formula text in the 5,000-KR sheet', value: Math.round(formulaChars / 1024), unit: 'KiB' },
+  ];
+}
