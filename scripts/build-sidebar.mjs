@@ -8,11 +8,18 @@
  * Run directly to print the size: `node scripts/build-sidebar.mjs`.
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project root: up from this file (also when bundled elsewhere, e.g. by the bench runner). */
+function findRoot() {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'src/sidebar/main.ts'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+const root = findRoot();
 
 /** Keeps inlined code from closing its own element early. */
 const safeInline = (code, tag) => code.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
