@@ -371,8 +371,8 @@ function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[],
   let bg: Grid<string> | null = null;
   let fg: Grid<string> | null = null;
   let align: Grid<'left' | 'center' | 'right'> | null = null;
+  let wrap: boolean[][] | null = null;
   const numberFormats = new Map<string, string[]>();
-  const wraps: string[] = [];
   for (const f of formats) {
     const b = boxes.get(f.range)!;
     const each = <T>(g: Grid<T>, v: T) => {
@@ -392,18 +392,57 @@ function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[],
       list.push(f.range);
       numberFormats.set(f.numberFormat, list);
     }
-    if (f.wrap) wraps.push(f.range);
+    if (f.wrap !== undefined) {
+      wrap ??= Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
+      for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) wrap[r - 1]![c - 1] = f.wrap;
+    }
   }
   if (bold) block.setFontWeights(bold);
   if (bg) block.setBackgrounds(bg);
   if (fg) block.setFontColors(fg);
   if (align) block.setHorizontalAlignments(align);
-  for (const [fmt, ranges] of numberFormats) {
-    if (ranges.length === 1) sheet.getRange(ranges[0]!).setNumberFormat(fmt);
-    else if (ranges.length > 1) sheet.getRangeList(ranges).setNumberFormat(fmt);
+  const nf = numberFormatGrid(numberFormats, boxes);
+  if (nf) sheet.getRange(nf.box.row1, nf.box.col1, nf.box.row2 - nf.box.row1 + 1, nf.box.col2 - nf.box.col1 + 1).setNumberFormats(nf.grid);
+  else {
+    for (const [fmt, ranges] of numberFormats) {
+      if (ranges.length === 1) sheet.getRange(ranges[0]!).setNumberFormat(fmt);
+      else if (ranges.length > 1) sheet.getRangeList(ranges).setNumberFormat(fmt);
+    }
   }
-  if (wraps.length === 1) sheet.getRange(wraps[0]!).setWrap(true);
-  else if (wraps.length > 1) sheet.getRangeList(uniq(wraps)).setWrap(true);
+  // wrap off is the default (text overflows), so one 2-D call covers the block
+  if (wrap) block.setWraps(wrap);
+}
+
+/**
+ * When the number-formatted cells fill their bounding box exactly, one setNumberFormats call
+ * covers them all (a cell without a format cannot be written as "automatic", so otherwise the
+ * formats go one RangeList per format).
+ */
+function numberFormatGrid(formats: Map<string, string[]>, boxes: Map<string, Box>): { box: Box; grid: string[][] } | null {
+  const all = [...formats.entries()].filter(([, r]) => r.length > 0);
+  if (all.length < 2) return null;
+  const bb: Box = { row1: Infinity, col1: Infinity, row2: 0, col2: 0 };
+  for (const [, ranges] of all) {
+    for (const a1 of ranges) {
+      const b = boxes.get(a1)!;
+      bb.row1 = Math.min(bb.row1, b.row1);
+      bb.col1 = Math.min(bb.col1, b.col1);
+      bb.row2 = Math.max(bb.row2, b.row2);
+      bb.col2 = Math.max(bb.col2, b.col2);
+    }
+  }
+  const h = bb.row2 - bb.row1 + 1;
+  const w = bb.col2 - bb.col1 + 1;
+  if (h * w > 200_000) return null;
+  const grid: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
+  for (const [fmt, ranges] of all) {
+    for (const a1 of ranges) {
+      const b = boxes.get(a1)!;
+      for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r - bb.row1]![c - bb.col1] = fmt;
+    }
+  }
+  if (grid.some((row) => row.some((x) => x === null))) return null;
+  return { box: bb, grid: grid as string[][] };
 }
 
 function buildValidation(app: AppLike, v: ValidationPlan): DataValidationLike {
@@ -473,12 +512,17 @@ function buildConditionalFormats(
 export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {
   const rows = Math.max(sp.values.length, ...planRanges(sp).map((a) => parseRange(a).row2));
   const cols = Math.max(1, ...sp.values.map((r) => r.length), ...planRanges(sp).map((a) => parseRange(a).col2));
-  const numberFormats = new Set(sp.formats.filter((f) => f.numberFormat !== undefined).map((f) => f.numberFormat));
-  const nfCalls = [...numberFormats].reduce((n, fmt) => {
-    const k = sp.formats.filter((f) => f.numberFormat === fmt).length;
-    return n + (k > 1 ? 2 : 1);
-  }, 0);
-  const wraps = sp.formats.filter((f) => f.wrap).length;
+  const nfMap = new Map<string, string[]>();
+  for (const f of sp.formats) {
+    if (f.numberFormat === undefined) continue;
+    for (const list of nfMap.values()) {
+      const i = list.indexOf(f.range);
+      if (i >= 0) list.splice(i, 1);
+    }
+    nfMap.set(f.numberFormat, [...(nfMap.get(f.numberFormat) ?? []), f.range]);
+  }
+  const nfBoxes = new Map(sp.formats.map((f) => [f.range, box(f.range)] as const));
+  const nfCalls = numberFormatGrid(nfMap, nfBoxes) ? 2 : [...nfMap.values()].filter((r) => r.length > 0).length * 2;
   let widthRuns = 0;
   for (let i = 0; i < sp.columnWidths.length; i++) {
     if (i > 0 && sp.columnWidths[i] === sp.columnWidths[i - 1]) continue;
@@ -492,7 +536,7 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
     insertSheet: 1,
     'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
     'values block': 2,
-    styles: has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + nfCalls + (wraps > 1 ? 2 : wraps),
+    styles: has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + nfCalls + has('wrap'),
     validations: sp.validations.length > 0 ? 1 : 0,
     ranges: others.length > 0 ? 2 : 0,
     conditionalFormats: sp.conditionalFormats.length > 0 ? 1 : 0,

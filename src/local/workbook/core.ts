@@ -95,6 +95,12 @@ export interface SheetData {
   maxRows: number;
   maxCols: number;
   fmt: Map<number, CellFormat>;
+  /**
+   * Formula texts as written. With `formulas: 'store'` they are the only copy; otherwise they
+   * give back the exact text while the engine's own (normalised) text is unchanged (`norm`).
+   */
+  stored: Map<number, string>;
+  norm: Map<number, string>;
   dv: Map<number, LocalDataValidation>;
   notes: Map<number, string>;
   cf: LocalConditionalFormatRule[];
@@ -118,6 +124,8 @@ export const DEFAULT_WIDTH = 100;
 
 export interface WorkbookCore {
   hf: Engine;
+  /** false: formulas are stored as text and read back as blank values (bulk/bench mode). */
+  evaluate: boolean;
   calls: CallCounter;
   sheets: SheetData[];
   named: Map<string, NamedRangeData>;

@@ -32,6 +32,13 @@ export interface LocalOptions {
   name?: string;
   /** Build the workbook from plan data (the xlsx importer's output) instead of one empty sheet. */
   plan?: WorkbookPlan;
+  /**
+   * 'evaluate' (default): formulas are computed by HyperFormula. 'store': formulas are kept as
+   * text and read back as blank values — for bulk jobs and benchmarks on very large tables,
+   * where HyperFormula's dependency graph grows with rows × range length. Row/column inserts do
+   * not rewrite stored formulas.
+   */
+  formulas?: 'evaluate' | 'store';
 }
 
 /** Local-only helpers on the spreadsheet object (not part of SpreadsheetLike). */
@@ -68,6 +75,7 @@ export function createLocalApp(opts: LocalOptions = {}): LocalWorkbook {
   const lang = opts.lang ?? 'en';
   const wb: WorkbookCore = {
     hf: createEngine(),
+    evaluate: opts.formulas !== 'store',
     calls: new CallCounter(),
     sheets: [],
     named: new Map(),

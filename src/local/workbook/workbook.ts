@@ -26,7 +26,7 @@ import {
   DEFAULT_COLS, DEFAULT_ROWS, DEFAULT_WIDTH, cellKey, keyCol, keyRow,
   type CellFormat, type MetadataData, type SheetData, type WorkbookCore,
 } from './core';
-import { dateToSerial, serialToDate } from './dates';
+import { serialToDate } from './dates';
 import { AUTO_DATE_FORMAT, formatValue, isDateFormat } from './numberFormat';
 import { DetailedCellError } from 'hyperformula';
 
@@ -51,7 +51,9 @@ function toRaw(v: unknown): { raw: unknown; date: boolean } {
   if (v === null || v === undefined || v === '') return { raw: null, date: false };
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return { raw: null, date: false };
-    return { raw: dateToSerial(v), date: true };
+    // HyperFormula reads the local date/time parts and marks the cell as a date, so formulas
+    // that compute from it (=A1+30) are dates too, as in Sheets
+    return { raw: v, date: true };
   }
   if (typeof v === 'number') return { raw: Number.isFinite(v) ? v : null, date: false };
   if (typeof v === 'boolean') return { raw: v, date: false };
@@ -339,12 +341,22 @@ export class LocalRange implements RangeLike {
   _write(values: unknown[][]): void {
     const s = this._live();
     const raw: unknown[][] = new Array(values.length);
+    let anyFormula = false;
     for (let i = 0; i < values.length; i++) {
       const row = values[i]!;
       const out = new Array(row.length);
       for (let j = 0; j < row.length; j++) {
         const t = toRaw(row[j]);
         out[j] = t.raw;
+        const k = cellKey(this._r.row + i, this._r.col + j);
+        if (typeof t.raw === 'string' && t.raw.length > 1 && t.raw.startsWith('=')) {
+          s.stored.set(k, t.raw);
+          anyFormula = true;
+          if (!this._wb.evaluate) out[j] = null;
+        } else if (s.stored.size) {
+          s.stored.delete(k);
+          s.norm.delete(k);
+        }
         if (t.date) {
           const f = this._fmt(this._r.row + i, this._r.col + j);
           if (!f?.numberFormat || !isDateFormat(f.numberFormat)) this._patchFmt(this._r.row + i, this._r.col + j, { numberFormat: AUTO_DATE_FORMAT });
@@ -353,6 +365,16 @@ export class LocalRange implements RangeLike {
       raw[i] = out;
     }
     this._wb.hf.setCellContents({ sheet: s.hfId, row: this._r.row - 1, col: this._r.col - 1 }, raw as any);
+    if (anyFormula && this._wb.evaluate) {
+      // remember the engine's normalised text, to know when the written text still applies
+      const f = this._wb.hf.getRangeFormulas(this._hfRange());
+      for (let i = 0; i < f.length; i++) {
+        for (let j = 0; j < f[i]!.length; j++) {
+          const x = f[i]![j];
+          if (x !== undefined) s.norm.set(cellKey(this._r.row + i, this._r.col + j), x);
+        }
+      }
+    }
   }
   /** Computed values the way getValues returns them. */
   _values(): any[][] {
@@ -404,8 +426,21 @@ export class LocalRange implements RangeLike {
     );
   }
   _formulas(): string[][] {
+    if (!this._wb.evaluate) {
+      const s = this._live();
+      return Array.from({ length: this._r.numRows }, (_, i) =>
+        Array.from({ length: this._r.numCols }, (_, j) => s.stored.get(cellKey(this._r.row + i, this._r.col + j)) ?? ''),
+      );
+    }
+    const s = this._live();
     const f = this._wb.hf.getRangeFormulas(this._hfRange());
-    return f.map((row) => row.map((x) => x ?? ''));
+    return f.map((row, i) =>
+      row.map((x, j) => {
+        if (x === undefined) return '';
+        const k = cellKey(this._r.row + i, this._r.col + j);
+        return s.norm.get(k) === x ? (s.stored.get(k) ?? x) : x;
+      }),
+    );
   }
   _clear(o: ClearOptions = {}): void {
     const s = this._live();
@@ -413,6 +448,7 @@ export class LocalRange implements RangeLike {
     if (all || o.contentsOnly) {
       const empty = Array.from({ length: this._r.numRows }, () => new Array(this._r.numCols).fill(null));
       this._wb.hf.setCellContents({ sheet: s.hfId, row: this._r.row - 1, col: this._r.col - 1 }, empty);
+      if (s.stored.size) for (const [r, c] of this._cells()) s.stored.delete(cellKey(r, c)), s.norm.delete(cellKey(r, c));
     }
     if (all || o.formatOnly) for (const [r, c] of this._cells()) s.fmt.delete(cellKey(r, c));
     if (all || o.validationsOnly) for (const [r, c] of this._cells()) s.dv.delete(cellKey(r, c));
@@ -799,23 +835,31 @@ export class LocalSheet implements SheetLike {
     const dim = hf.getSheetDimensions(s.hfId);
     let h = dim.height;
     let w = dim.width;
-    if (h === 0 || w === 0) return { lastRow: 0, lastCol: 0 };
+    let sr = 0;
+    let sc = 0;
+    for (const k of s.stored.keys()) {
+      sr = Math.max(sr, keyRow(k));
+      sc = Math.max(sc, keyCol(k));
+    }
+    if (h === 0 || w === 0) return { lastRow: sr, lastCol: sc };
     const rowEmpty = (r: number) => {
       const ser = hf.getRangeSerialized({ start: { sheet: s.hfId, row: r, col: 0 }, end: { sheet: s.hfId, row: r, col: w - 1 } });
       return ser[0]!.every((x) => x === null || x === undefined || x === '');
     };
     while (h > 0 && rowEmpty(h - 1)) h--;
-    if (h === 0) return { lastRow: 0, lastCol: 0 };
+    if (h === 0) return { lastRow: sr, lastCol: sc };
     const colEmpty = (c: number) => {
       const ser = hf.getRangeSerialized({ start: { sheet: s.hfId, row: 0, col: c }, end: { sheet: s.hfId, row: h - 1, col: c } });
       return ser.every((row) => row[0] === null || row[0] === undefined || row[0] === '');
     };
     while (w > 0 && colEmpty(w - 1)) w--;
-    return { lastRow: h, lastCol: w };
+    return { lastRow: Math.max(h, sr), lastCol: Math.max(w, sc) };
   }
   _shift(axis: 'row' | 'col', at: number, delta: number): void {
     const s = this._live();
     s.fmt = shiftKeys(s.fmt, axis, at, delta);
+    s.stored = shiftKeys(s.stored, axis, at, delta);
+    s.norm = shiftKeys(s.norm, axis, at, delta);
     s.dv = shiftKeys(s.dv, axis, at, delta);
     s.notes = shiftKeys(s.notes, axis, at, delta);
     const wb = this._wb;
@@ -860,6 +904,8 @@ export class LocalSheet implements SheetLike {
     const all = new LocalRange(this._wb, s, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
     if (!options?.formatOnly || options.contentsOnly) {
       this._wb.hf.clearSheet(s.hfId);
+      s.stored.clear();
+      s.norm.clear();
     }
     if (!options?.contentsOnly || options.formatOnly) {
       all._clear({ formatOnly: true });
@@ -872,6 +918,8 @@ export class LocalSheet implements SheetLike {
   }
   clearContents(): SheetLike {
     this._wb.hf.clearSheet(this._live().hfId);
+    this._s.stored.clear();
+    this._s.norm.clear();
     return this;
   }
   clearFormats(): SheetLike {
@@ -891,6 +939,8 @@ export class LocalSheet implements SheetLike {
     const ser = this._wb.hf.getSheetSerialized(s.hfId);
     if (ser.length) this._wb.hf.setSheetContent(d.hfId, ser as any);
     d.fmt = new Map([...s.fmt].map(([k, v]) => [k, { ...v }]));
+    d.stored = new Map(s.stored);
+    d.norm = new Map(s.norm);
     d.dv = new Map(s.dv);
     d.notes = new Map(s.notes);
     d.frozenRows = s.frozenRows;
@@ -1123,7 +1173,7 @@ export function createSheetData(wb: WorkbookCore, name: string, index: number): 
   const d: SheetData = {
     id: wb.sheets.length === 0 ? 0 : 100_000 + wb.nextId++,
     name, hfId, deleted: false, maxRows: DEFAULT_ROWS, maxCols: DEFAULT_COLS,
-    fmt: new Map(), dv: new Map(), notes: new Map(), cf: [], frozenRows: 0, frozenCols: 0,
+    fmt: new Map(), stored: new Map(), norm: new Map(), dv: new Map(), notes: new Map(), cf: [], frozenRows: 0, frozenCols: 0,
     widths: new Map(), charts: [], hidden: false, tabColor: null, active: { row: 1, col: 1, numRows: 1, numCols: 1 },
   };
   const live = wb.sheets.filter((s) => !s.deleted);
