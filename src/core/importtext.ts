@@ -3,8 +3,10 @@
  * objectives and key results, each KR parsed by `parseKrText`.
  *
  * Accepted forms (tested in test/core/importtext.test.ts):
- * - Objectives: `O1: …`, `O: …`, `目标1：…`, `目标(O)：…`, `目标 2（O2）：…`, `Objective 1 - …`,
- *   `Objective: …`, markdown headings (`## O1 …`), each possibly behind a bullet or number.
+ * - Objectives: `O1: …`, `O: …`, `目标1：…`, `目标一：…`, `目标(O)：…`, `目标 2（O2）：…`, `【O1】…`,
+ *   `Objective 1 - …`, `Objective: …`, markdown headings (`## O1 …`), each possibly behind a
+ *   bullet or number. Rows copied from a spreadsheet (`O1.KR2<TAB>type<TAB>title…`) are read by
+ *   their ID cell.
  * - Key results: `KR1: …`, `KR: …`, `O1.KR2: …`, `关键结果1：…`, `Key result 2: …`, or list items
  *   (`- `, `* `, `• `, `1.`, `1)`, `（1）`, `①`) under an objective whose KRs are not labelled.
  *   A plain short line under such an objective becomes a KR only when it reads as measurable.
@@ -40,15 +42,19 @@ export interface ImportedOkrs {
   notes: string[];
 }
 
-const SEP = String.raw`(?:\s*[:\-–—.、)]\s*|\s+)`;
+const SEP = String.raw`(?:\s*[:\-–—.、)\]】]\s*|\s+)`;
+const INDEX = String.raw`(\d+|[一二三四五六七八九十]{1,3})`;
 const OBJECTIVE_RE = new RegExp(
-  String.raw`^(?:Objective|目标|O)\s*(\d+)?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
+  String.raw`^[\[【]?(?:Objective|目标|O)\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
   'i',
 );
 const KR_RE = new RegExp(
-  String.raw`^(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*(\d+(?:\.\d+)?)?\s*(?:\(\s*KR\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
+  String.raw`^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KR\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
   'i',
 );
+/** An ID cell as copied from a spreadsheet row: `O1`, `KR2`, `O1.KR2`. */
+const ID_CELL_RE = /^(?:O\d+(?:\.KR\d+)?|KR\d+)$/i;
+const TYPE_CELL_RE = /^(?:目标|O|Objective|KR|关键结果|Key result|提升|降低|不低于|至少|不高于|至多|里程碑|Increase|Decrease|At least|At most|Milestone)$/i;
 const NOTE_RE =
   /^(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress|信心指数|信心|confidence|备注|说明|注|PS|note|notes|负责人|责任人|owner|截止(?:日期|时间)?|deadline|due(?: date)?|权重|weight|周期|cycle|对齐|aligned? to|aligns to|来源|source|复盘|review|总结|summary)\s*:/i;
 const OWNER_RE = /^(?:负责人|责任人|owner)\s*:\s*(.+)$/i;
@@ -79,6 +85,18 @@ function analyse(rawLine: string): Line | null {
   const raw = rawLine.trim();
   if (!raw) return null;
   const indent = indentOf(rawLine);
+  // A row copied from a spreadsheet: `O1.KR2<TAB>[type<TAB>]title<TAB>…`.
+  if (raw.includes('\t')) {
+    const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean);
+    const id = cells[0] ?? '';
+    if (ID_CELL_RE.test(toHalfWidth(id))) {
+      let j = 1;
+      if (cells[j] !== undefined && TYPE_CELL_RE.test(toHalfWidth(cells[j]!))) j++;
+      const title = cells[j] ?? '';
+      const line = `${id}: ${title}`;
+      return { raw, indent, heading: false, list: false, content: toHalfWidth(line), orig: line };
+    }
+  }
   // toHalfWidth maps one UTF-16 unit to one, so offsets in `half` are offsets in `raw`.
   let half = toHalfWidth(raw).replace(/\*\*|__/g, (m) => ' '.repeat(m.length));
   let origChars = raw;

@@ -9,7 +9,7 @@
  * - `direction` is the movement the sentence states with a verb (提升/降低/raise/reduce…) or a
  *   from→to pair; it is null when no movement is stated (`达到 80%`, `at least 95%`).
  * - `relative: true` means `target` is the size of the change, not a level: `提升 20%`,
- *   `increase by 15%`, `降低采购成本 5 万元`, `3 倍增长`, `5 个百分点`. Such a KR is tracked as the
+ *   `increase by 15%`, `降低采购成本 5 万元`, `3 倍增长` / `翻番` / `double` (unit 倍), `5 个百分点`. Such a KR is tracked as the
  *   change achieved so far, from 0 up to the target, so its `krType` is `increase` whatever the
  *   direction (a `decrease` row without a start would be a lint error).
  * - `krType`: from→to pairs give increase/decrease by the sign of the change; `不低于/至少/at least/
@@ -126,7 +126,7 @@ const NUM_RE = new RegExp(
     String.raw`|(?<cn>${CN_CLASS}+(?:点${CN_CLASS}+)?)` +
     String.raw`|(?<en>\b(?:${Object.keys(EN_NUMBER_WORDS).join('|')})\b)` +
     String.raw`)\s*(?<mult>万亿|千万|百万|亿|万|千|[kK](?![a-zA-Z])|M(?![a-zA-Z])|bn(?![a-zA-Z])|B(?![a-zA-Z])|(?:thousand|million|billion)\b)?` +
-    String.raw`\s*(?<pct>%|‰|个百分点|percentage points?\b|pp\b|percent\b|points?\b(?=.*\b(?:NPS|score|CSAT)\b))?`,
+    String.raw`\s*(?<pct>%|‰|个百分点|percentage points?\b|pp\b|percent\b)?`,
   'gi',
 );
 
@@ -437,6 +437,11 @@ function parseString(text: string): ParsedKr {
   );
 
   if (toks.length === 0) {
+    // 翻番 / double / triple: a relative change counted in 倍 (as `3 倍增长`).
+    const times = /翻一?番|翻倍|\bdoubl/i.test(s) ? 2 : /\btripl/i.test(s) ? 3 : null;
+    if (times !== null) {
+      return result({ kind: 'metric', direction: 'increase', target: times, unit: '倍', relative: true, deadline, placeholder, krType: 'increase' });
+    }
     if (hasMilestoneVerb || deadline) {
       return result({ kind: 'milestone', krType: 'milestone', deadline, placeholder });
     }

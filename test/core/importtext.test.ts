@@ -58,6 +58,23 @@ describe('parseOkrText', () => {
     ]);
   });
 
+  it('reads bracketed and Chinese-numbered labels', () => {
+    const r = parseOkrText(['【O1】提升客户满意度', '【KR1】NPS 从 45 提升到 60', '目标一：降低采购成本', '关键结果一：采购单价降低 8%'].join('\n'));
+    expect(titles(r)).toEqual([
+      ['提升客户满意度', ['NPS 从 45 提升到 60']],
+      ['降低采购成本', ['采购单价降低 8%']],
+    ]);
+  });
+
+  it('reads rows copied from a spreadsheet by their ID cell', () => {
+    const text = ['ID\tType\tTitle\tOwner', 'O1\tObjective\tGrow recurring revenue\tAmy', 'O1.KR1\tIncrease\tRaise ARR from $1M to $2M\tBen', 'O1.KR2\t里程碑\t上线自助续费\t'].join('\n');
+    const r = parseOkrText(text);
+    expect(titles(r)).toEqual([['Grow recurring revenue', ['Raise ARR from $1M to $2M', '上线自助续费']]]);
+    expect(r.notes).toEqual(['ID\tType\tTitle\tOwner']);
+    expect(r.objectives[0]!.keyResults[0]!.parsed).toMatchObject({ start: 1000000, target: 2000000, unit: '$' });
+    expect(r.objectives[0]!.keyResults[1]!.parsed.kind).toBe('milestone');
+  });
+
   it('reads bullets and numbered lists under an objective as KRs, and keeps notes out of them', () => {
     const text = [
       'Our Q4 plan for the growth team. Draft — comments welcome.',

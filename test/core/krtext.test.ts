@@ -124,6 +124,12 @@ describe('parseKrText: rules', () => {
     expect(parseKrText('降低10%')).toMatchObject({ relative: true, target: 0.1, direction: 'decrease' });
     expect(parseKrText('提升员工参与度至 90%')).toMatchObject({ relative: false, target: 0.9, direction: 'increase' });
   });
+  it('reads doubling as a relative change in 倍, and points as a unit', () => {
+    expect(parseKrText('销售额翻一番')).toMatchObject({ kind: 'metric', relative: true, target: 2, unit: '倍', direction: 'increase' });
+    expect(parseKrText('Double the number of paying customers')).toMatchObject({ relative: true, target: 2, unit: '倍' });
+    expect(parseKrText('Triple qualified demo requests')).toMatchObject({ relative: true, target: 3 });
+    expect(parseKrText('Increase NPS by 10 points')).toMatchObject({ relative: true, target: 10, unit: 'points' });
+  });
   it('tells thresholds apart whose words contain each other', () => {
     expect(parseKrText('不超过 3 天').krType).toBe('atMost');
     expect(parseKrText('超过 3 天').krType).toBe('atLeast');
