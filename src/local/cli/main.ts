@@ -46,6 +46,14 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./score'),
     summary: { 'zh-CN': '计算 .xlsx 中 OKR 的进度与得分', en: 'compute progress and scores of an .xlsx file' },
   },
+  templates: {
+    load: () => import('./templates'),
+    summary: { 'zh-CN': '列出部门模板与角色', en: 'list the department templates and roles' },
+  },
+  template: {
+    load: () => import('./template'),
+    summary: { 'zh-CN': '由部门模板生成 .xlsx 工作簿：template <部门> -o 文件.xlsx', en: 'write an .xlsx workbook from a department template: template <dept> -o file.xlsx' },
+  },
   review: {
     load: () => import('./review'),
     summary: { 'zh-CN': '生成复盘', en: 'generate a review (复盘)' },

@@ -1,5 +1,5 @@
 /**
- * `okr-sheets review file.xlsx [-o review.md|review.xlsx] [--as-of YYYY-MM-DD] [--month YYYY-MM]`
+ * `okr-sheets review file.xlsx [-o review.md|review.xlsx] [--force] [--as-of YYYY-MM-DD] [--month YYYY-MM]`
  * The review (复盘) of every OKR table in the workbook, filled from the table and the Check-ins
  * and Actions sheets (core `buildReview`): Markdown on stdout, or written to a .md file, or a
  * .xlsx with one Review sheet per table. The input file is never modified.
@@ -18,8 +18,8 @@ import {
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets review 文件.xlsx [-o 复盘.md|复盘.xlsx] [--as-of YYYY-MM-DD] [--month YYYY-MM]',
-    en: 'Usage: okr-sheets review file.xlsx [-o review.md|review.xlsx] [--as-of YYYY-MM-DD] [--month YYYY-MM]',
+    'zh-CN': '用法：okr-sheets review 文件.xlsx [-o 复盘.md|复盘.xlsx] [--force] [--as-of YYYY-MM-DD] [--month YYYY-MM]',
+    en: 'Usage: okr-sheets review file.xlsx [-o review.md|review.xlsx] [--force] [--as-of YYYY-MM-DD] [--month YYYY-MM]',
   },
   badOut: { 'zh-CN': '输出文件应以 .md 或 .xlsx 结尾：{file}', en: 'The output file should end in .md or .xlsx: {file}' },
   badMonth: { 'zh-CN': '月份应为 YYYY-MM：{value}', en: 'The month must be YYYY-MM: {value}' },
@@ -28,7 +28,7 @@ const TEXT = {
 export async function run(args: string[], io: CliIo): Promise<number> {
   let lang = envLang(io);
   return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['o', 'output', 'as-of', 'month'], flags: ['help'], aliases: { h: 'help', output: 'o' } }, io);
+    const a = parseArgs(args, { options: ['o', 'output', 'as-of', 'month'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, io);
     lang = a.lang;
     if (a.flags.has('help')) {
       say(io.stdout, t(lang, TEXT.usage));
@@ -74,13 +74,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         used.add(name);
         return { ...plan, name };
       });
-      await writePlanXlsx(io, out!, { sheets }, lang, [file]);
+      await writePlanXlsx(io, out!, { sheets }, lang, { inputs: [file], force: a.flags.has('force') });
       say(io.stderr, t(lang, MSG.wrote, { file: out! }));
       return 0;
     }
     const md = docs.map((d) => reviewToMarkdown(d, lang)).join('\n\n---\n\n');
     if (ext === '.md') {
-      await writeOutput(io, out!, md.endsWith('\n') ? md : md + '\n', lang, [file]);
+      await writeOutput(io, out!, md.endsWith('\n') ? md : md + '\n', lang, { inputs: [file], force: a.flags.has('force') });
       say(io.stderr, t(lang, MSG.wrote, { file: out! }));
     } else {
       say(io.stdout, md);

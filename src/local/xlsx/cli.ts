@@ -51,6 +51,7 @@ export const MSG = {
     'zh-CN': '{file} 中没有 OKR 表（需要“编号”“类型”“目标 / 关键结果”等列标题）',
     en: 'No OKR table in {file} (expected column titles such as “ID”, “Type”, “Objective / Key result”)',
   },
+  exists: { 'zh-CN': '{file} 已存在；加 --force 覆盖', en: '{file} already exists; add --force to overwrite it' },
   sameFile: { 'zh-CN': '输出文件不能与输入文件相同：{file}', en: 'The output file must differ from the input file: {file}' },
   outExt: { 'zh-CN': '输出文件应以 {ext} 结尾：{file}', en: 'The output file should end in {ext}: {file}' },
   badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en：{value}', en: '--lang must be zh-CN or en: {value}' },
@@ -137,10 +138,21 @@ export async function readInput(io: CliIo, file: string, lang: Lang): Promise<Bu
 }
 
 /** Writes through a temporary file and a rename, so a failed write leaves no half file. */
-export async function writeOutput(io: CliIo, file: string, data: Buffer | string, lang: Lang, inputs: string[] = []): Promise<void> {
+export interface WriteOptions {
+  /** Input files of the command: the output may not be one of them. */
+  inputs?: string[];
+  /** Replace an existing file (default: refuse, exit 2). */
+  force?: boolean;
+}
+
+export async function writeOutput(io: CliIo, file: string, data: Buffer | string, lang: Lang, opts: WriteOptions = {}): Promise<void> {
   const path = resolvePath(io, file);
-  for (const input of inputs) {
+  for (const input of opts.inputs ?? []) {
     if (resolvePath(io, input) === path) throw new CliError(t(lang, MSG.sameFile, { file }));
+  }
+  if (!opts.force) {
+    const exists = await stat(path).then(() => true, () => false);
+    if (exists) throw new CliError(t(lang, MSG.exists, { file }));
   }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -156,9 +168,9 @@ export function requireExt(file: string, ext: string, lang: Lang): void {
   if (extname(file).toLowerCase() !== ext) throw new CliError(t(lang, MSG.outExt, { ext, file }));
 }
 
-export async function writePlanXlsx(io: CliIo, file: string, plan: WorkbookPlan, lang: Lang, inputs: string[] = []): Promise<void> {
+export async function writePlanXlsx(io: CliIo, file: string, plan: WorkbookPlan, lang: Lang, opts: WriteOptions = {}): Promise<void> {
   requireExt(file, '.xlsx', lang);
-  await writeOutput(io, file, await exportXlsx(plan), lang, inputs);
+  await writeOutput(io, file, await exportXlsx(plan), lang, opts);
 }
 
 export function isoDateOption(v: string | undefined, lang: Lang): string | undefined {
