@@ -58,7 +58,7 @@ const TYPE_CELL_RE = /^(?:目标|O|Objective|KR|关键结果|Key result|提升|�
 const NOTE_RE =
   /^(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress|信心指数|信心|confidence|备注|说明|注|PS|note|notes|负责人|责任人|owner|截止(?:日期|时间)?|deadline|due(?: date)?|权重|weight|周期|cycle|对齐|aligned? to|aligns to|来源|source|复盘|review|总结|summary)\s*:/i;
 const OWNER_RE = /^(?:负责人|责任人|owner)\s*:\s*(.+)$/i;
-const INLINE_OWNER_RE = /\s*(?:\(\s*(?:负责人|责任人|owner)\s*:\s*([^)]+?)\s*\)|\s[-–—|]\s*(?:负责人|责任人|owner)\s*:\s*(.+))\s*$/i;
+const INLINE_OWNER_RE = /\s*(?:\(\s*(?:负责人|责任人|owner)\s*:\s*([^)]+?)\s*\)|(?:\s*[-–—|,;]\s*|\s+)(?:负责人|责任人|owner)\s*:\s*([^,;()]+?))\s*$/i;
 const BULLET_RE = /^(?:[-*+•·▪●○◦‣]\s*|\d{1,2}\s*[.)、:](?!\d)\s*|\(\s*\d{1,2}\s*\)\s*|[①-⑳]\s*|[一二三四五六七八九十]{1,2}\s*[、.]\s*)/;
 
 interface Line {

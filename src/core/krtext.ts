@@ -400,8 +400,11 @@ export function parseKrText(text: unknown): ParsedKr {
   }
 }
 
+/** A KR is a sentence; only its first MAX_KR_CHARS characters are read (keeps junk input cheap). */
+export const MAX_KR_CHARS = 1000;
+
 function parseString(text: string): ParsedKr {
-  let s = toHalfWidth(text).replace(/[\t\r\n]+/g, ' ').trim();
+  let s = toHalfWidth(text.slice(0, MAX_KR_CHARS)).replace(/[\t\r\n]+/g, ' ').trim();
   s = s.replace(LABEL_RE, '').trim();
   if (!s) return result({ error: 'empty' });
   if (!/[\p{L}\p{N}]/u.test(s)) return result({ error: 'noText' });

@@ -115,6 +115,17 @@ describe('parseOkrText', () => {
     expect(r.notes).toEqual(['3. 随手记一条']);
   });
 
+  it('reads an owner written at the end of a title', () => {
+    const r = parseOkrText(['O1：提升交付质量，负责人：陈晨', 'KR1：线上故障不超过 2 次 负责人：吴昊', 'KR2: Ship the release checklist - owner: Dana', 'KR3: 回归测试自动化率 70%（负责人：孙丽）'].join('\n'));
+    expect(r.objectives[0]!.title).toBe('提升交付质量');
+    expect(r.objectives[0]!.owner).toBe('陈晨');
+    expect(r.objectives[0]!.keyResults.map((k) => [k.title, k.owner])).toEqual([
+      ['线上故障不超过 2 次', '吴昊'],
+      ['Ship the release checklist', 'Dana'],
+      ['回归测试自动化率 70%', '孙丽'],
+    ]);
+  });
+
   it('keeps an owner line that follows nothing, and scoring lines, as notes', () => {
     const r = parseOkrText(['负责人：王五', 'O1：优化供应商结构', '评分：0.7', '负责人：赵六', 'KR1：新增至少 4 家合格供应商'].join('\n'));
     expect(r.notes).toEqual(['负责人：王五']);

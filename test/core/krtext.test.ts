@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KR_PARSE_ERRORS, parseKrText, type ParsedKr } from '../../src/core/krtext';
+import { KR_PARSE_ERRORS, MAX_KR_CHARS, parseKrText, type ParsedKr } from '../../src/core/krtext';
 
 type Expect = Partial<ParsedKr>;
 
@@ -188,6 +188,12 @@ describe('parseKrText: rules', () => {
       expect(KR_PARSE_ERRORS[code]['zh-CN']).not.toBe('');
       expect(KR_PARSE_ERRORS[code].en).not.toBe('');
     }
+  });
+  it('reads only the first MAX_KR_CHARS characters of very long input', () => {
+    expect(parseKrText('Raise NPS from 45 to 60 ' + 'filler '.repeat(200) + 'at least 99%')).toMatchObject({ start: 45, target: 60 });
+    const long = 'filler '.repeat(200) + 'at least 99%';
+    expect(long.length).toBeGreaterThan(MAX_KR_CHARS);
+    expect(parseKrText(long)).toMatchObject({ kind: null, error: 'noMeasure' });
   });
   it('never throws and always returns a well-formed result (property)', () => {
     const alphabet = fc.constantFrom(
