@@ -43,9 +43,14 @@ function newestMtime(p: string): number {
 export function ensureBuilt(): void {
   const outputs = ['Code.js', 'Entrypoints.js', 'CustomFunctions.js', 'appsscript.json'].map((f) => path.join(DIST, f));
   const oldest = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-  const inputs = ['src/addon', 'src/core', 'src/sheets', 'scripts', 'appsscript.json'].map((p) => newestMtime(path.join(ROOT, p)));
+  const inputs = ['src/addon', 'src/core', 'src/sheets', 'src/sidebar', 'templates', 'scripts', 'appsscript.json'].map((p) => newestMtime(path.join(ROOT, p)));
   if (oldest > 0 && oldest >= Math.max(...inputs)) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; message: string };
+    throw new Error(err.stderr?.toString().trim() || err.message);
+  }
 }
 
 export interface CallLog {
