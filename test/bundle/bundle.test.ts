@@ -198,6 +198,24 @@ describe('the build refuses', () => {
     await expect(build(o)).rejects.toThrow(/top-level code used SpreadsheetApp.getUi/);
   });
 
+  it('(and keeps real parameter names and JSDoc through every kind of re-export)', async () => {
+    const o = fixture('reexports', {
+      'main.ts': `export * from './star';\nimport { inner } from './named';\nexport { inner as renamed };\nexport { arrow } from './named';\n`,
+      'star.ts': `/**\n * Doubles.\n * @param {number} value A number.\n * @return {number} Twice the value.\n * @customfunction\n */\nexport function DOUBLE(value: number) { return 2 * value; }\n`,
+      'named.ts': `export function inner(first: string, second?: number) { return first + second; }\nexport const arrow = (x: number, { y }: { y: number }) => x + y;\n`,
+    });
+    const summary = await build(o);
+    const byName = Object.fromEntries(summary.entryPoints.map((e) => [e.name, e]));
+    expect(byName.DOUBLE).toMatchObject({ params: ['value'], custom: true });
+    expect(byName.renamed).toMatchObject({ params: ['first', 'second'], custom: false });
+    expect(byName.arrow).toMatchObject({ params: ['x', 'arg1'], custom: false });
+    const dist = path.join(ROOT, o.outDir);
+    expect(fs.readFileSync(path.join(dist, 'CustomFunctions.js'), 'utf8')).toContain('/**\n * Doubles.\n * @param {number} value A number.');
+    const ctx = vm.createContext({});
+    for (const f of ['Code.js', 'CustomFunctions.js', 'Entrypoints.js']) vm.runInContext(fs.readFileSync(path.join(dist, f), 'utf8'), ctx);
+    expect(vm.runInContext('[DOUBLE(4), renamed("a", 1), arrow(1, { y: 2 })]', ctx)).toEqual(['8', 'a1', '3'].map((x, i) => (i === 1 ? x : Number(x))));
+  });
+
   it('and lowers class fields (Apps Script V8 rejects them) while keeping a valid build', async () => {
     const o = fixture('classfields', {
       'main.ts': `class Counter { n = 0; inc() { return ++this.n; } }\nexport function count() { return new Counter().inc(); }\n`,
