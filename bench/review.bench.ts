@@ -10,6 +10,53 @@ import type { OkrRow, OkrTable, RowType } from '../src/core/model';
 import { buildDashboard } from '../src/core/plan/dashboardSheet';
 import { reviewSheetPlan } from '../src/core/plan/reviewSheet';
 import { buildReview, reviewToMarkdown } from '../src/core/review';
+import { buildOkrSheetPlanFromRows, type OkrSheetRow } from '../src/core/plan/okrSheet';
+import { buildActionsPlan, buildCheckInsPlan } from '../src/core/plan/supportSheets';
+import type { SheetPlan } from '../src/core/plan/types';
+import { applyWorkbookPlan } from '../src/sheets/applyPlan';
+import { recordCheckIn } from '../src/sheets/checkins';
+import { generateDashboard, generateReview } from '../src/sheets/review';
+import { createLocalApp } from '../src/local/workbook';
+
+/** In-memory workbook: 3 OKR sheets (company → dept → team) holding `krs` KRs, plus the logs. */
+function localWorkbook(krs: number) {
+  const local = createLocalApp({ lang: 'en' });
+  const ctx = local.ctx('en');
+  const sheets: SheetPlan[] = [];
+  const per = Math.ceil(krs / 3);
+  let left = krs;
+  ['Company', 'Dept', 'Team'].forEach((unit, s) => {
+    const n = Math.min(per, left);
+    left -= n;
+    const rows: OkrSheetRow[] = [];
+    for (let k = 0; k < n; k++) {
+      const o = Math.floor(k / 5) + 1;
+      if (k % 5 === 0) rows.push({ id: `O${o}`, type: 'objective', title: `Objective ${o}`, owner: 'a', alignsTo: s ? `${['Company', 'Dept'][s - 1]}/O1` : '' });
+      rows.push({ id: `O${o}.KR${(k % 5) + 1}`, type: 'increase', title: `Raise x to ${k}`, owner: 'a', start: 0, target: 100, current: k % 100 });
+    }
+    sheets.push(buildOkrSheetPlanFromRows({
+      lang: 'en', sheetName: unit, spareRows: 0, settingsSheetName: null,
+      header: { unit, level: (['company', 'department', 'team'] as const)[s]!, owner: 'a', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31', alignedTo: s ? ['Company', 'Dept'][s - 1]! : '', asOf: null },
+      rows,
+    }));
+  });
+  sheets.push(buildCheckInsPlan('en'), buildActionsPlan('en'));
+  applyWorkbookPlan(ctx, { sheets });
+  return { local, ctx };
+}
+
+function sheetCalls(krs: number) {
+  const { local, ctx } = localWorkbook(krs);
+  recordCheckIn(ctx, { sheet: 'Team', krId: 'O1.KR1', value: 5, confidence: 5, date: '2026-11-01' });
+  generateReview(ctx, { sheet: 'Dept', asOf: '2026-11-30' });
+  generateDashboard(ctx, { asOf: '2026-11-30' });
+  const checkIn = local.calls.measure(() => recordCheckIn(ctx, { sheet: 'Team', krId: 'O1.KR2', value: 6, confidence: 6, done: 'x', next: 'y', blockers: 'z', date: '2026-11-02' })).calls;
+  const t0 = performance.now();
+  const review = local.calls.measure(() => generateReview(ctx, { sheet: 'Dept', asOf: '2026-11-30' })).calls;
+  const reviewMs = performance.now() - t0;
+  const dashboard = local.calls.measure(() => generateDashboard(ctx, { asOf: '2026-11-30' })).calls;
+  return { checkIn, review, dashboard, reviewMs: Math.round(reviewMs) };
+}
 
 function mkRow(index: number, p: Partial<OkrRow> & { id: string; type: RowType }): OkrRow {
   return {
@@ -47,7 +94,7 @@ export function syntheticWorkbook(sheets = 100, objectives = 10, krsPer = 5) {
   return { sheets: out, checkins };
 }
 
-function time(fn: () => void, reps = 3): number {
+function time(fn: () => void, reps = 5): number {
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
@@ -74,7 +121,16 @@ export async function run(): Promise<Record<string, number | string | { value: n
     for (const s of sheets) buildReview({ table: s.table, sheet: s.sheet, checkins, asOf: '2026-11-30', lang: 'en', alignment: t });
   });
   const dashMs = time(() => buildDashboard(sheets, checkins, '2026-11-30'));
+  const small = sheetCalls(10);
+  const large = sheetCalls(500);
   return {
+    'recordCheckIn service calls, 10 KRs': { value: small.checkIn, unit: 'calls' },
+    'recordCheckIn service calls, 500 KRs': { value: large.checkIn, unit: 'calls' },
+    'generateReview service calls, 10 KRs': { value: small.review, unit: 'calls' },
+    'generateReview service calls, 500 KRs': { value: large.review, unit: 'calls' },
+    'generateDashboard service calls (incl. chart), 10 KRs': { value: small.dashboard, unit: 'calls' },
+    'generateDashboard service calls (incl. chart), 500 KRs': { value: large.dashboard, unit: 'calls' },
+    'generateReview on the in-memory workbook, 500 KRs': { value: large.reviewMs, unit: 'ms', note: 'HyperFormula recalculation included' },
     [`roll-up, ${krs} KRs / ${sheets.length} sheets`]: { value: rollupMs, unit: 'ms', budget: 1000 },
     [`review of all ${sheets.length} sheets (doc + Markdown + sheet plan)`]: { value: reviewAllMs, unit: 'ms' },
     [`roll-up + review, ${krs} KRs / ${sheets.length} sheets`]: { value: totalMs, unit: 'ms', budget: 1000 },

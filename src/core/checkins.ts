@@ -232,10 +232,22 @@ export function readActions(values: unknown[][]): ReadLogResult<ActionKey, Actio
 
 /** Does a log entry belong to this sheet/table? An entry with no sheet matches any table. */
 export function entryBelongsTo(entry: { sheet?: string }, table: OkrTable, sheetName?: string): boolean {
-  const s = (entry.sheet ?? '').trim();
-  if (!s) return true;
-  const n = norm(s);
-  return n === norm(table.header.unit) || (sheetName !== undefined && n === norm(sheetName));
+  const s = entry.sheet ?? '';
+  if (!s.trim()) return true;
+  if (s === table.header.unit || s === sheetName) return true;
+  const n = normCached(s);
+  return n === normCached(table.header.unit) || (sheetName !== undefined && n === normCached(sheetName));
+}
+
+/** Sheet / unit names repeat across thousands of log rows: normalise each distinct one once. */
+const NORM_CACHE = new Map<string, string>();
+function normCached(s: string): string {
+  let n = NORM_CACHE.get(s);
+  if (n === undefined) {
+    if (NORM_CACHE.size > 10000) NORM_CACHE.clear();
+    NORM_CACHE.set(s, (n = norm(s)));
+  }
+  return n;
 }
 
 /** Check-ins of one table, oldest first (date, then log order). */
@@ -244,9 +256,11 @@ export function checkInsFor<T extends CheckIn & { sheet?: string; order?: number
   table: OkrTable,
   sheetName?: string,
 ): T[] {
-  return checkins
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => entryBelongsTo(c, table, sheetName))
+  const mine: { c: T; i: number }[] = [];
+  checkins.forEach((c, i) => {
+    if (entryBelongsTo(c, table, sheetName)) mine.push({ c, i });
+  });
+  return mine
     .sort((a, b) => (a.c.date < b.c.date ? -1 : a.c.date > b.c.date ? 1 : (a.c.order ?? a.i) - (b.c.order ?? b.i)))
     .map(({ c }) => c);
 }
