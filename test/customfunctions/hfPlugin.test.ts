@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { OKR_FUNCTION_NAMES, registerOkrFunctions } from '../../src/local/hfPlugin';
 import { OKRCHECK, OKRSCORE } from '../../src/addon/customFunctions';
+import { createEngine } from '../../src/local/workbook/engine';
 import { BAD_TABLE, EN_TABLE } from './fixtures';
 
 registerOkrFunctions(HyperFormula);
@@ -91,5 +92,20 @@ describe.each(CONFIGS)('HyperFormula, %s', (_name, config) => {
     const v = hf.getCellValue({ sheet: 0, col: 2, row: 0 });
     expect(v).toBeInstanceOf(DetailedCellError);
     expect((v as DetailedCellError).message).toMatch(/^OKRSCORE: weights must be the same size as progress/);
+  });
+});
+
+describe('in the in-memory workbook engine (src/local/workbook, used by the playground)', () => {
+  it('date cells typed as text become dates there, and OKRPACE / OKRSCORE still read them', () => {
+    const hf = createEngine();
+    const sheet = hf.getSheetId(hf.addSheet('OKR'))!;
+    hf.setSheetContent(sheet, [
+      ['2026-10-01', '2026-12-31', '2026-11-15', '', '=OKRPACE(D2:D3,A1,B1,C1)', '=OKRSCORE(D2:D3)'],
+      ['', '', '', 0.35],
+      ['', '', '', '60%'],
+    ]);
+    expect(hf.getCellValue({ sheet, col: 4, row: 0 })).toBe('On track');
+    expect(hf.getCellValue({ sheet, col: 4, row: 1 })).toBe('On track');
+    expect(hf.getCellValue({ sheet, col: 5, row: 0 })).toBeCloseTo(0.475);
   });
 });
