@@ -82,13 +82,13 @@ const EN_STOP = new Set([
 ]);
 
 const EN_NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
 };
 
 const UP_RE = /提升|提高|增加|增长|上升|扩大|新增|增至|增到|突破|翻番|翻倍|拓展|扩展|扩充|拓宽|加快|增强|\b(?:rais|increas|grow|grew|boost|improv|expand|lift|doubl|tripl|add|gain|accelerat|scal(?=e)|driv)\w*/gi;
 const DOWN_RE = /降低|减少|缩短|下降|降至|降到|减至|减到|压缩|节省|节约|削减|缩减|减小|压降|\b(?:reduc|decreas|cut|lower|shrink|shorten|drop|declin|sav(?=e|ing)|slash|trim|minimi[sz]|lessen)\w*/gi;
-const MILESTONE_RE = /完成|上线|发布|推出|交付|建立|建成|制定|搭建|落地|启动|开通|打通|签约|签署|通过|获得|取得|举办|召开|开展|组织|编写|输出|出版|部署|迁移|改版|优化|开发|研发|上架|投产|完善|形成|确定|实现|落实|达到.{0,6}标准|\b(?:launch|ship|releas|deliver|complet|finish|publish|roll(?:ed|ing)? out|go(?:es)? live|go-live|implement|build|built|set up|establish|sign|introduc|migrat|open|deploy|hold|held|run|creat|defin|draft|finaliz|adopt|integrat|automat)\w*/i;
+const MILESTONE_RE = /招聘|聘请|任命|完成|上线|发布|推出|交付|建立|建成|制定|搭建|落地|启动|开通|打通|签约|签署|通过|获得|取得|举办|召开|开展|组织|编写|输出|出版|部署|迁移|改版|优化|开发|研发|上架|投产|完善|形成|确定|实现|落实|达到.{0,6}标准|\b(?:launch|ship|releas|deliver|complet|finish|publish|roll(?:ed|ing)? out|go(?:es)? live|go-live|implement|build|built|set up|establish|sign|introduc|migrat|open|deploy|hold|held|run|creat|defin|draft|finaliz|adopt|integrat|automat|hire|hiring|recruit|appoint)\w*/i;
 
 const PLACEHOLDER_RE = /(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|(?<![A-Za-z])[xX](?=\s*%)|\*(?=\s*%)|某|[?？]{2,}|\bTBD\b|待定|待补充/;
 
@@ -145,7 +145,7 @@ function readUnit(m: string, pos: number, cnOnly: boolean): { unit: string | nul
   const re = /[A-Za-z][A-Za-z-]*/y;
   let unit: string | null = null;
   let unitEnd = pos;
-  for (let words = 0; words < 3; words++) {
+  for (let words = 0; words < 4; words++) {
     re.lastIndex = p;
     const w = re.exec(m);
     if (!w) break;
@@ -212,8 +212,13 @@ function tokenize(m: string): Tok[] {
       const u = readUnit(m, end, source === 'cn' || source === 'en');
       unit = u.unit;
       if (u.unit) end = u.end;
-      // 一致, 统一, "one of" are not counts; 前三 (top three) is a rank.
-      else if ((source === 'cn' || source === 'en') && !RANK_BEFORE.test(m.slice(Math.max(0, start - 5), start))) continue;
+      // 一致, 统一, "one of" are not counts; 前三 (top three) is a rank; "to zero" is a target.
+      else if (
+        (source === 'cn' || source === 'en') &&
+        !RANK_BEFORE.test(m.slice(Math.max(0, start - 5), start)) &&
+        !(source === 'en' && /\b(?:to|at|reach|below|under|than|least|most)\s*$/i.test(m.slice(Math.max(0, start - 12), start)))
+      )
+        continue;
     }
     if (!unit && g.cur) {
       const c = g.cur.trim().toUpperCase();
@@ -441,6 +446,9 @@ function parseString(text: string): ParsedKr {
 
   if (toks.length === 0) {
     // 翻番 / double / triple: a relative change counted in 倍 (as `3 倍增长`).
+    if (/减半|砍半|\bin half\b|\bby half\b|\bhalve/i.test(s)) {
+      return result({ kind: 'metric', direction: 'decrease', target: 0.5, unit: '%', relative: true, deadline, placeholder, krType: 'increase' });
+    }
     const times = /翻一?番|翻倍|\bdoubl/i.test(s) ? 2 : /\btripl/i.test(s) ? 3 : null;
     if (times !== null) {
       return result({ kind: 'metric', direction: 'increase', target: times, unit: '倍', relative: true, deadline, placeholder, krType: 'increase' });
@@ -491,6 +499,18 @@ function parseString(text: string): ParsedKr {
     });
   }
 
+  // "within 3 days" / "3 天内" next to a percentage is a condition, not the target:
+  // "process 95% of invoices within 3 days".
+  const conditions = new Set(
+    toks.filter(
+      (t) =>
+        !t.percent &&
+        toks.some((x) => x !== t && x.percent) &&
+        (/\bwithin\s*$/i.test(before(t)) || /^\s*(?:以内|之内|内)/.test(after(t))),
+    ),
+  );
+  if (conditions.size > 0) toks = toks.filter((t) => !conditions.has(t));
+
   // 2. thresholds
   for (const t of toks) {
     const threshold = thresholdOf(t);
@@ -520,7 +540,7 @@ function parseString(text: string): ParsedKr {
     let v: Verb | null = null;
     for (const x of verbs) if (x.start >= a && x.end <= t.start) v = x;
     if (!v) return null;
-    const gap = m.slice(v.end, t.start);
+    const gap = m.slice(v.start, t.start); // includes the verb: 降至 / 增到 are absolute
     if (/(至|到|为|达|\bto\b|\bof\b)/i.test(gap)) return null;
     if (t.percent || t.unit === '倍' || v.dir === 'decrease') return { dir: v.dir };
     return null;

@@ -102,6 +102,23 @@ const CASES: [string, Expect][] = [
   ['at least 95% of orders delivered on time', { target: 0.95, krType: 'atLeast' }],
   ['No more than 3 late deliveries per month', { target: 3, krType: 'atMost' }],
   ['12月15日前签署两家备选供应商框架协议', { deadline: '12-15', target: 2, unit: '家' }],
+  ['库存周转天数降至 45 天', { direction: 'decrease', target: 45, unit: '天', relative: false, krType: 'decrease' }],
+  ['采购成本节约 200 万元', { direction: 'decrease', target: 2000000, unit: '元', relative: true }],
+  ['供应商交期准确率 ≥ 98%', { target: 0.98, krType: 'atLeast' }],
+  // more HR / finance / R&D
+  ['客户投诉响应时间由 24 小时缩短到 4 小时以内', { start: 24, target: 4, unit: '小时', direction: 'decrease', krType: 'atMost' }],
+  ['年度离职率控制在 10% 以下', { target: 0.1, krType: 'atMost' }],
+  ['毛利率从 35% 提升至 40%', { start: 0.35, target: 0.4, direction: 'increase' }],
+  ['实现营收 1.2 亿元', { target: 120000000, unit: '元' }],
+  ['Hire a VP of Engineering', { kind: 'milestone' }],
+  ['Process 95% of invoices within 3 days', { target: 0.95, unit: '%' }],
+  ['3 天内处理 95% 的报销单', { target: 0.95, unit: '%' }],
+  ['Close the books within 5 working days every month', { target: 5, unit: 'days', krType: 'atMost' }],
+  ['Reduce P1 incidents to zero', { direction: 'decrease', target: 0 }],
+  ['Cut onboarding time in half', { direction: 'decrease', target: 0.5, relative: true }],
+  ['Hold 4 customer advisory board meetings', { target: 4, unit: 'meetings' }],
+  ['Lower DSO from 60 days to 45 days by Q4', { start: 60, target: 45, unit: 'days', deadline: '12-31' }],
+  ['Improve test coverage from 60 to 80 percent', { start: 0.6, target: 0.8, unit: '%' }],
 ];
 
 describe('parseKrText: department examples', () => {
