@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { rollup, type RollupInput } from '../../src/core/rollup';
 
 describe('rollup', () => {
@@ -83,5 +84,39 @@ describe('rollup', () => {
     const r = rollup(nodes);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.ids).toHaveLength(n);
+  });
+});
+
+
+describe('rollup properties', () => {
+  it('any parent links: terminates, one result per distinct id, progress within [0,1]', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.integer({ min: 0, max: 30 }),
+            parent: fc.option(fc.integer({ min: 0, max: 35 })),
+            ownProgress: fc.option(fc.double({ min: -1, max: 2, noNaN: true })),
+            weight: fc.option(fc.double({ min: -1, max: 2, noNaN: true })),
+            mode: fc.constantFrom('krs', 'children', 'both', undefined),
+            childShare: fc.option(fc.double({ min: -1, max: 2, noNaN: true }), { nil: undefined }),
+          }),
+          { maxLength: 40 },
+        ),
+        (raw) => {
+          const nodes: RollupInput[] = raw.map((n) => ({ ...n, id: `N${n.id}`, parent: n.parent === null ? null : `N${n.parent}`, mode: n.mode as RollupInput['mode'] }));
+          const r = rollup(nodes);
+          expect(r.results.size).toBe(new Set(nodes.map((n) => n.id)).size);
+          for (const v of r.results.values()) expect(v.progress >= 0 && v.progress <= 1).toBe(true);
+          // every cycle's ids really link in a loop
+          for (const p of r.problems) {
+            if (p.kind !== 'cycle') continue;
+            const first = new Map<string, string | null>();
+            for (const n of nodes) if (!first.has(n.id)) first.set(n.id, n.parent);
+            for (let i = 0; i < p.ids.length; i++) expect(first.get(p.ids[i]!)).toBe(p.ids[(i + 1) % p.ids.length]);
+          }
+        },
+      ),
+    );
   });
 });

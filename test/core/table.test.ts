@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { lintTable, findingMessage, ruleById } from '../../src/core/lint';
 import {
   a1For, columnLetter, groupObjectives, isTableError, krsOf, objectiveIdOf, readTableValues, type TableReadOk,
 } from '../../src/core/table';
@@ -250,5 +252,46 @@ describe('scoreTable', () => {
     const r = readTableValues([['ID', 'Type', 'Title']]);
     if (isTableError(r)) throw new Error('read failed');
     expect(scoreTable(r.table)).toMatchObject({ overall: 0, overallGrade: 'red', krs: [], objectives: [] });
+  });
+});
+
+
+describe('robustness on arbitrary grids', () => {
+  const labels = ['编号', '类型', '目标 / 关键结果', 'ID', 'Type', 'Title', 'Target', 'Current', '起始值', '权重', 'Weight', 'Due',
+    '目标', '提升', '降低', 'Milestone', 'At most', '不低于', 'O1', 'O1.KR1', 'O2.KR3', 'KR1', '周期', '2026-Q4', 'Cycle start'];
+  const cellArb = fc.oneof(
+    fc.constantFrom(...labels),
+    fc.string({ maxLength: 12 }),
+    fc.double({ noNaN: false }),
+    fc.integer({ min: -1000, max: 100000 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.date({ min: new Date(2000, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: false }),
+  );
+  it('read → lint → score never throws, and scores stay in range', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { maxLength: 10 }), { maxLength: 25 }), (grid) => {
+        const header = ['ID', 'Type', 'Title', 'Start', 'Target', 'Current', 'Weight', 'Due'];
+        for (const g of [grid, [header, ...grid]]) {
+          const r = readTableValues(g);
+          if (isTableError(r)) continue;
+          for (const f of lintTable(r.table, { knownParents: new Set(['X/O1']) })) {
+            // every placeholder of the message template has its parameter (user text may hold braces)
+            const rule = ruleById(f.rule)!;
+            const tmpl = (f.variant && rule.variants?.[f.variant]) || rule.message;
+            for (const lang of ['zh-CN', 'en'] as const) {
+              for (const m of tmpl[lang].matchAll(/\{(\w+)\}/g)) expect(f.params).toHaveProperty(m[1]!);
+              expect(findingMessage(f, lang).length).toBeGreaterThan(0);
+            }
+            if (f.at.row !== null) expect(r.table.rows[f.at.row]).toBeDefined();
+          }
+          const s = scoreTable(r.table, '2026-11-15');
+          for (const k of s.krs) expect(k.progress >= 0 && k.progress <= 1).toBe(true);
+          for (const o of s.objectives) expect(o.progress >= 0 && o.progress <= 1).toBe(true);
+          expect(Number.isNaN(s.overall)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
