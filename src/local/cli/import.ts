@@ -12,6 +12,7 @@ import { fmt, type Lang, type Localized } from '../../core/i18n';
 import { parseOkrText, type ImportedOkrs } from '../../core/importtext';
 import { cliLang, type CliIo } from './main';
 import { krJson } from './parse';
+import { importToXlsx as importToXlsxFile } from '../xlsx/importText';
 
 const TEXT = {
   usage: {
@@ -50,14 +51,9 @@ export function importJson(r: ImportedOkrs): unknown {
   };
 }
 
-/**
- * `import … -o file.xlsx`: writes the imported OKRs as a workbook. Placeholder until the xlsx
- * export lands — replace this function (same signature) to enable it.
- */
+/** `import … -o file.xlsx`: writes the imported OKRs as a workbook (src/local/xlsx/importText.ts). */
 export async function importToXlsx(imported: ImportedOkrs, a: ImportArgs & { out: string }, io: CliIo): Promise<number> {
-  void imported;
-  io.stderr(fmt(TEXT.noXlsx, a.lang, { file: a.out }) + '\n');
-  return 2;
+  return importToXlsxFile(imported, a, io);
 }
 
 function parseImportArgs(args: string[], lang: Lang): ImportArgs | string {

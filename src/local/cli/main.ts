@@ -54,6 +54,10 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./template'),
     summary: { 'zh-CN': '由部门模板生成 .xlsx 工作簿：template <部门> -o 文件.xlsx', en: 'write an .xlsx workbook from a department template: template <dept> -o file.xlsx' },
   },
+  setup: {
+    load: () => import('./setup'),
+    summary: { 'zh-CN': '由组织名单（CSV）生成全员 OKR 工作簿：setup 名单.csv -o 文件.xlsx', en: 'write the OKR workbook of a whole roster (CSV): setup roster.csv -o file.xlsx' },
+  },
   review: {
     load: () => import('./review'),
     summary: { 'zh-CN': '生成复盘', en: 'generate a review (复盘)' },

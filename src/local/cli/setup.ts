@@ -1,0 +1,93 @@
+/**
+ * `okr-sheets setup roster.csv|roster.xlsx -o workbook.xlsx [--cycle 2026-Q4] [--lang zh-CN|en] [--force]`
+ * HR set-up offline: reads the roster (one row per unit: unit, level, parent, owner, email,
+ * department template, role template; headers in either language, any column order), checks it
+ * as a whole, and writes one workbook with an OKR sheet per unit plus the support sheets.
+ * Exit 0 written; 1 the roster has problems (all listed with their row, nothing written);
+ * 2 bad usage or unreadable file.
+ */
+import { extname } from 'node:path';
+import type { Localized } from '../../core/i18n';
+import { cycleDates } from '../../core/pace';
+import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
+import { parseCsv, decodeText } from '../xlsx/csv';
+import { XlsxReadError } from '../xlsx/import';
+import { readXlsxValues } from '../xlsx/values';
+import { CliError, envLang, guard, MSG, parseArgs, readInput, say, t, writePlanXlsx, type CliIo } from '../xlsx/cli';
+
+const TEXT = {
+  usage: {
+    'zh-CN': '用法：okr-sheets setup 组织名单.csv|组织名单.xlsx -o 工作簿.xlsx [--cycle 2026-Q4] [--lang zh-CN|en] [--force]',
+    en: 'Usage: okr-sheets setup roster.csv|roster.xlsx -o workbook.xlsx [--cycle 2026-Q4] [--lang zh-CN|en] [--force]',
+  },
+  outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the workbook with -o workbook.xlsx' },
+  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
+  badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
+  problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成工作簿：', en: 'The roster has {n} problem(s); no workbook was written:' },
+  wrote: { 'zh-CN': '已写入 {file}：{n} 个 OKR 表，周期 {cycle}', en: 'Wrote {file}: {n} OKR sheet(s), cycle {cycle}' },
+} satisfies Record<string, Localized>;
+
+function currentQuarter(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let lang = envLang(io);
+  return guard(io, () => lang, async () => {
+    const a = parseArgs(args, { options: ['o', 'output', 'cycle', 'spare'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, io);
+    lang = a.lang;
+    if (a.flags.has('help')) {
+      say(io.stdout, t(lang, TEXT.usage));
+      return 0;
+    }
+    const [file, extra] = a.positional;
+    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
+    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    const out = a.options.o;
+    if (!out) throw new CliError(`${t(lang, TEXT.outRequired)}\n${t(lang, TEXT.usage)}`);
+    const cycle = a.options.cycle ?? currentQuarter();
+    const dates = cycleDates(cycle);
+    if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+    const ext = extname(file).toLowerCase();
+    if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.txt' && ext !== '.tsv') throw new CliError(t(lang, TEXT.badInput, { file }));
+
+    const buf = await readInput(io, file, lang);
+    let values: unknown[][];
+    if (ext === '.xlsx') {
+      try {
+        const wb = await readXlsxValues(buf);
+        // the sheet whose header the roster reader recognises (else the first)
+        const found = wb.sheets.map((s) => s.values).find((v) => readRosterValues(v).headerRow >= 0);
+        values = found ?? wb.sheets[0]?.values ?? [];
+      } catch (e) {
+        const why = e instanceof XlsxReadError || e instanceof Error ? e.message : String(e);
+        throw new CliError(t(lang, MSG.badXlsx, { file, why }));
+      }
+    } else {
+      values = parseCsv(decodeText(buf));
+    }
+
+    const read = readRosterValues(values);
+    const checked = validateRoster(read);
+    if (!checked.ok) {
+      say(io.stderr, t(lang, TEXT.problems, { n: checked.problems.length }));
+      for (const p of checked.problems) {
+        say(io.stderr, `  ${p.message[lang]}`);
+      }
+      return 1;
+    }
+    const spare = a.options.spare !== undefined ? Number(a.options.spare) : undefined;
+    const plan = buildRosterPlan(checked.units, {
+      lang,
+      cycle,
+      cycleStart: dates.start,
+      cycleEnd: dates.end,
+      ...(spare !== undefined && Number.isInteger(spare) && spare >= 0 ? { spareRows: spare } : {}),
+    });
+    await writePlanXlsx(io, out, plan, lang, { inputs: [file], force: a.flags.has('force') });
+    const okrSheets = plan.sheets.filter((s) => s.role === 'okr').length;
+    say(io.stderr, t(lang, TEXT.wrote, { file: out, n: okrSheets, cycle }));
+    return 0;
+  });
+}
