@@ -366,17 +366,18 @@ export function objectiveIdOf(krId: string): string | null {
   return dot > 0 ? krId.slice(0, dot) : null;
 }
 
-const groupCache = new WeakMap<OkrTable, { groups: ObjectiveGroup[]; orphans: OkrRow[] }>();
+const groupCache = new WeakMap<OkrTable, { rows: OkrRow[]; n: number; groups: ObjectiveGroup[]; orphans: OkrRow[] }>();
 
 /**
  * Groups rows into objectives. A KR (any row that is not an objective, including rows of unknown
  * type) belongs to the objective its ID names (`O1.KR2` → `O1`) when that objective exists,
  * otherwise to the nearest objective above it; `orphans` are KRs with neither. Objectives keep
- * table order. The result is cached per table object (treat tables as immutable).
+ * table order. The result is cached per table object while its `rows` array keeps its identity
+ * and length (re-grouped when rows are added or removed; edit IDs/types → pass a new table).
  */
 export function groupObjectives(table: OkrTable): { groups: ObjectiveGroup[]; orphans: OkrRow[] } {
   const cached = groupCache.get(table);
-  if (cached) return cached;
+  if (cached && cached.rows === table.rows && cached.n === table.rows.length) return cached;
   const groups: ObjectiveGroup[] = [];
   const byId = new Map<string, ObjectiveGroup>();
   for (const row of table.rows) {
@@ -398,9 +399,8 @@ export function groupObjectives(table: OkrTable): { groups: ObjectiveGroup[]; or
     if (g) g.krs.push(row);
     else orphans.push(row);
   }
-  const result = { groups, orphans };
-  groupCache.set(table, result);
-  return result;
+  groupCache.set(table, { rows: table.rows, n: table.rows.length, groups, orphans });
+  return { groups, orphans };
 }
 
 /** The KRs of one objective (by its ID, case-insensitive); [] if there is no such objective. */

@@ -194,6 +194,12 @@ describe('grouping', () => {
     ])).table;
     expect(groupObjectives(t).orphans.map((k) => k.id)).toEqual(['KR1']);
   });
+  it('re-groups after rows are added to the table', () => {
+    const t = ok(readTableValues([['ID', 'Type', 'Title'], ['O1', 'Objective', 'A'], ['O1.KR1', 'Increase', 'a']])).table;
+    expect(groupObjectives(t).groups[0]!.krs).toHaveLength(1);
+    t.rows.push({ ...t.rows[1]!, index: 2, id: 'O1.KR2' });
+    expect(groupObjectives(t).groups[0]!.krs.map((k) => k.id)).toEqual(['O1.KR1', 'O1.KR2']);
+  });
   it('objectiveIdOf', () => {
     expect(objectiveIdOf('O1.KR2')).toBe('O1');
     expect(objectiveIdOf('o3-kr1')).toBe('o3');
