@@ -9,7 +9,8 @@
  * - The table language is the language with more matched header labels that belong to one
  *   language only (a tie → opts.lang, else zh-CN).
  * - Header block: above the header row, a cell matching HEADER_LABELS (a trailing `:`/`：` is
- *   ignored) takes its value from the first non-blank cell to its right.
+ *   ignored) takes its value from the first non-blank cell to its right (up to 3 cells; another
+ *   label there means the value is blank).
  *   A missing cycle start/end is filled from the cycle name (`2026-Q4` → Oct 1 – Dec 31).
  * - Data rows: rows whose input cells are all blank are skipped (formula columns Progress,
  *   Score, Status, Bar and unticked checkboxes (FALSE) do not count as input); 3 blank rows in
@@ -208,10 +209,9 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
       if (!hit) continue;
       let v: unknown = null;
       for (let k = c + 1; k < line.length && k <= c + 3; k++) {
-        if (!isBlank(line[k])) {
-          v = line[k];
-          break;
-        }
+        if (isBlank(line[k])) continue;
+        if (!cellLabel(HEADER_INDEX, line[k])) v = line[k]; // the next label: this one is blank
+        break;
       }
       setHeader(header, hit.key, v, (d) => (asOf = d));
     }

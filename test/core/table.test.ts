@@ -161,6 +161,13 @@ describe('readTableValues — failures and edge cases', () => {
     // a month that the spreadsheet turned into a date serial still names the cycle
     expect(r.table.header).toMatchObject({ cycle: '2026-11', cycleStart: '2026-11-01', cycleEnd: '2026-11-30' });
   });
+  it('a blank header value does not borrow the next label', () => {
+    const r = ok(readTableValues([
+      ['Unit', null, 'Level', 'Team', 'Owner', ''],
+      ['ID', 'Type', 'Title'],
+    ]));
+    expect(r.table.header).toMatchObject({ unit: '', level: 'team', owner: '' });
+  });
   it('a header with too few known columns is not a header', () => {
     expect(isTableError(readTableValues([['ID', 'Title'], ['O1', 'x']]))).toBe(true);
   });
