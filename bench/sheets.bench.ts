@@ -1,0 +1,59 @@
+/**
+ * The sheets layer on the in-memory workbook: applying a 5,000-KR OKR sheet plan and reading it
+ * back (time and spreadsheet service calls), and a template insert with formulas evaluated.
+ *
+ * The 5,000-KR figures use `formulas: 'store'` (formula text kept, not evaluated): HyperFormula
+ * builds one dependency edge per cell of every range, and the objective roll-up formulas scan
+ * to the end of the table, so evaluating 6,250 rows would take minutes in the engine. Service
+ * calls do not depend on that.
+ */
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
+import { getRole, parentOf } from '../src/core/templates';
+import { createLocalApp } from '../src/local/workbook';
+import { applyWorkbookPlan, planCallEstimate } from '../src/sheets/applyPlan';
+import { isReadError, readOkrSheet } from '../src/sheets/readTable';
+
+const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
+
+function bigPlan(krs: number) {
+  const rows: OkrSheetRow[] = [];
+  for (let o = 1; rows.length < krs + krs / 4; o++) {
+    rows.push({ id: `O${o}`, type: 'objective', title: `Objective ${o}`, owner: 'Ann', source: 'bottomUp', agreed: true });
+    for (let k = 1; k <= 4; k++) {
+      rows.push({ id: `O${o}.KR${k}`, type: 'increase', title: `Raise metric ${o}.${k} from 10 to 20`, owner: 'Ann', start: 10, target: 20, current: 12, due: '2026-12-15' });
+    }
+  }
+  return buildOkrSheetPlanFromRows({ lang: 'en', header: { unit: 'Big', level: 'team', owner: 'Ann', ...CYCLE, alignedTo: '' }, rows, spareRows: 0, settingsSheetName: null });
+}
+
+export async function run() {
+  const plan = bigPlan(5000);
+  const local = createLocalApp({ formulas: 'store' });
+  const ctx = local.ctx('en');
+  let t = performance.now();
+  const applied = local.calls.measure(() => applyWorkbookPlan(ctx, { sheets: [plan] }));
+  const applyMs = performance.now() - t;
+  const sheet = local.ss.getSheetByName(applied.result[0]!)!;
+  t = performance.now();
+  const read = local.calls.measure(() => readOkrSheet(ctx, sheet));
+  const readMs = performance.now() - t;
+  if (isReadError(read.result)) throw new Error(read.result.error.en);
+  const rowsRead = read.result.table.rows.length;
+
+  // one template, formulas evaluated by HyperFormula (what the playground does)
+  const role = getRole('sales', 'regionalTeam');
+  const tpl = buildWorkbookPlan({ role, lang: 'zh-CN', ...CYCLE, owner: '王芳', parentRole: parentOf(role) });
+  const live = createLocalApp({ lang: 'zh-CN' });
+  t = performance.now();
+  const ins = live.calls.measure(() => applyWorkbookPlan(live.ctx('zh-CN'), tpl));
+  const insertMs = performance.now() - t;
+
+  return [
+    { name: 'apply 5,000-KR sheet plan (6,250 rows, formulas stored)', value: applyMs, unit: 'ms' },
+    { name: 'apply 5,000-KR sheet plan: service calls', value: applied.calls, unit: 'calls', note: `= planCallEstimate ${planCallEstimate(plan).total}` },
+    { name: 'read back 5,000-KR sheet', value: readMs, unit: 'ms', note: `${rowsRead} rows` },
+    { name: 'read back 5,000-KR sheet: service calls', value: read.calls, unit: 'calls', budget: 3, note: `getValues ×${read.counts.getValues ?? 0}` },
+    { name: 'insert template (OKR + 3 support sheets, formulas evaluated)', value: insertMs, unit: 'ms' },
+    { name: 'insert template: service calls (4 sheets)', value: ins.calls, unit: 'calls', note: `OKR sheet ${planCallEstimate(tpl.sheets[0]!).total}` },
+  ];
+}
