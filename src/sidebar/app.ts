@@ -23,6 +23,8 @@ export interface App {
 export interface Panel {
   id: string;
   title: Localized;
+  /** Shown instead of the title on the tab (the title becomes its tooltip), e.g. `?` for Help. */
+  icon?: string;
   /** Builds the panel into `root` (called on every show and after a language switch). */
   render(root: HTMLElement, app: App): void | Promise<void>;
 }

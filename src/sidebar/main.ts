@@ -144,13 +144,15 @@ class Sidebar implements App {
             id: `tab-${p.id}`,
             role: 'tab',
             'aria-selected': String(active),
-            className: active ? 'tab active' : 'tab',
+            className: `${active ? 'tab active' : 'tab'}${p.icon ? ' icon' : ''}`,
+            title: p.icon ? p.title[this.lang] : null,
+            'aria-label': p.icon ? p.title[this.lang] : null,
             onclick: () => {
               this.clearMessages();
               void this.show(p);
             },
           },
-          p.title[this.lang],
+          p.icon ?? p.title[this.lang],
         ),
       );
     }

@@ -90,3 +90,24 @@ describe('check-in through RPC', () => {
     expect(snapshot(local)).toBe(before);
   });
 });
+
+describe('roster through RPC', () => {
+  it('creates a roster sheet, reports problems with cells, then sets up one sheet per unit', () => {
+    const { ctx } = makeWorkbook();
+    const { sheet } = ok<{ sheet: string }>(ctx, 'createRosterSheet', {});
+    const roster = ctx.ss.getSheetByName(sheet)!;
+    // a unit whose parent does not exist
+    roster.getRange(2, 1, 1, 7).setValues([['Sales', 'Department', 'Nowhere', 'Li Lei', '', 'Sales', 'Sales center']]);
+    const bad = ok<{ ok: boolean; problems?: { a1: string | null; message: string }[] }>(ctx, 'setupFromRoster', { cycle: '2026-Q4', sheetName: sheet });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems!.length).toBeGreaterThan(0);
+    expect(bad.problems![0]!.message).toMatch(/Nowhere/);
+    roster.getRange(2, 1, 2, 7).setValues([
+      ['Acme', 'Company', '', 'Wang Fang', '', 'Company', 'CEO'],
+      ['Sales', 'Department', 'Acme', 'Li Lei', '', 'Sales', 'Sales center'],
+    ]);
+    const good = ok<{ ok: boolean; created?: string[] }>(ctx, 'setupFromRoster', { cycle: '2026-Q4', sheetName: sheet });
+    expect(good.ok).toBe(true);
+    expect(good.created).toHaveLength(2);
+  });
+});

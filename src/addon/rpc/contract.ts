@@ -84,6 +84,10 @@ export interface InsertResult {
   rows: number;
 }
 
+export type RosterSetupResult =
+  | { ok: true; sheet: string; created: string[] }
+  | { ok: false; sheet: string; problems: { a1: string | null; message: string }[] };
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -175,6 +179,12 @@ export const CONTRACT = {
       level: z.optional(level()),
       alignedTo: z.optional(text(200)),
     }),
+    { write: true },
+  ),
+
+  createRosterSheet: method<{ sheet: string }>()(empty(), { write: true }),
+  setupFromRoster: method<RosterSetupResult>()(
+    z.strictObject({ sheetName: z.optional(name()), cycle: text(40) }),
     { write: true },
   ),
 

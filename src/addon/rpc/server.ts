@@ -16,11 +16,8 @@ import type { Lang, Localized } from '../../core/i18n';
 import { fmt, isLang, langFromLocale } from '../../core/i18n';
 import { asApp, asLock, asSpreadsheet } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
-import { ERROR_MESSAGES, OkrError, isOkrError } from '../../sheets/errors';
-import { applyWorkbookPlanDetailed } from '../../sheets/applyPlan';
-import { allDepartments, departmentOf, findRole, parentOf } from '../../core/templates';
-import { buildWorkbookPlan, templateRows } from '../../core/plan/okrSheet';
-import { cycleDates } from '../../core/pace';
+import { ERROR_MESSAGES, isOkrError } from '../../sheets/errors';
+import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setupFromRoster } from '../actions/templates';
 import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
 import { previewImport, writeImport } from '../actions/importText';
@@ -37,9 +34,14 @@ export type RpcHandlers = { [M in RpcMethod]: RpcHandler<M> };
 /** One handler per contract method (the compiler rejects a missing or an extra one). */
 export const RPC_HANDLERS: RpcHandlers = {
   getContext: (ctx) => getContextInfo(ctx),
-  listTemplates: (ctx, p) => templateCatalog(ctx, p),
-  previewTemplate: (ctx, p) => templatePreview(ctx, p),
-  insertTemplate: (ctx, p) => templateInsert(ctx, p),
+  listTemplates: (ctx) => listTemplates(ctx),
+  previewTemplate: (ctx, p) => previewTemplate(ctx, p),
+  insertTemplate: (ctx, p) => {
+    const r = insertTemplate(ctx, p);
+    return { sheet: r.sheet, rows: r.rows };
+  },
+  createRosterSheet: (ctx) => ({ sheet: createRosterSheet(ctx).sheet }),
+  setupFromRoster: (ctx, p) => rosterSetup(ctx, p),
   checkSheet: (ctx, p) => checkSheet(ctx, p),
   selectCell: (ctx, p) => selectCell(ctx, p),
   listKrs: (ctx, p) => listKrs(ctx, p),
@@ -162,88 +164,14 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
 
 export { MAX_STRING };
 
-// ─── template adapters (the library in src/core/templates, the plans in src/core/plan) ──────
-
-function quarterOf(d: Date): string {
-  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
-}
-
-/** Cycle suggestions: this quarter, the next, this year, this month. */
-export function cycleSuggestions(now = new Date()): string[] {
-  const next = new Date(now.getFullYear(), now.getMonth() + 3, 1);
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  return [quarterOf(now), quarterOf(next), String(now.getFullYear()), month];
-}
-
-function templateCatalog(_ctx: SheetsContext, _p: RpcPayload<'listTemplates'>): RpcResult<'listTemplates'> {
+function rosterSetup(ctx: SheetsContext, p: RpcPayload<'setupFromRoster'>): RpcResult<'setupFromRoster'> {
+  const r = setupFromRoster(ctx, p);
+  if (r.ok) return r;
   return {
-    departments: allDepartments().map((d) => ({
-      id: d.id,
-      name: d.name,
-      roles: d.roles.map((r) => ({ id: r.id, name: r.name })),
-    })),
-    cycles: cycleSuggestions(),
+    ok: false,
+    sheet: r.sheet,
+    problems: r.problems.map((x) => ({ a1: x.a1, message: x.message[ctx.lang] })),
   };
-}
-
-const TEMPLATE_MESSAGES = {
-  badCycle: {
-    'zh-CN': '无法识别周期“{cycle}”。请写成 2026-Q4、2026-11 或 2026。',
-    en: 'Cycle "{cycle}" is not recognised. Write it as 2026-Q4, 2026-11 or 2026.',
-  },
-} satisfies Record<string, Localized>;
-
-function roleOptions(p: { department: string; role: string; lang: Lang; cycle?: string | undefined }) {
-  const found = findRole(p.department, p.role);
-  if (!found.ok) throw new OkrError('notFound', found.message);
-  const cycle = (p.cycle ?? '').trim() || cycleSuggestions()[0]!;
-  const dates = cycleDates(cycle);
-  if (!dates) throw new OkrError('invalidInput', TEMPLATE_MESSAGES.badCycle, { cycle });
-  const dept = departmentOf(found.value);
-  return { role: found.value, cycle, dates, departmentId: dept?.id };
-}
-
-function templatePreview(_ctx: SheetsContext, p: RpcPayload<'previewTemplate'>): RpcResult<'previewTemplate'> {
-  const { role, cycle, dates } = roleOptions(p);
-  const rows = templateRows(
-    { role, lang: p.lang, cycle, cycleStart: dates.start, cycleEnd: dates.end, owner: '' },
-    '',
-  );
-  return {
-    title: `${role.name[p.lang]} · ${cycle}`,
-    rows: rows.map((r) => ({
-      id: r.id,
-      type: r.type ?? '',
-      title: r.title,
-      start: typeof r.start === 'number' ? r.start : null,
-      target: typeof r.target === 'number' ? r.target : null,
-      unit: r.unit ?? '',
-    })),
-  };
-}
-
-function templateInsert(ctx: SheetsContext, p: RpcPayload<'insertTemplate'>): RpcResult<'insertTemplate'> {
-  const { role, cycle, dates, departmentId } = roleOptions(p);
-  const plan = buildWorkbookPlan({
-    role,
-    lang: p.lang,
-    cycle,
-    cycleStart: dates.start,
-    cycleEnd: dates.end,
-    owner: p.owner ?? '',
-    parentRole: parentOf(role),
-    ...(departmentId ? { departmentId } : {}),
-    ...(p.unit ? { unit: p.unit } : {}),
-    ...(p.level ? { level: p.level } : {}),
-    ...(p.alignedTo ? { alignedTo: p.alignedTo } : {}),
-  });
-  const applied = applyWorkbookPlanDetailed(ctx, plan, { uniqueNames: true });
-  const okr = applied.find((a) => a.role === 'okr');
-  const name = okr?.name ?? plan.sheets[0]!.name;
-  const sheet = ctx.ss.getSheetByName(name);
-  if (sheet) ctx.ss.setActiveSheet(sheet);
-  const rows = role.objectives.reduce((n, o) => n + 1 + o.krs.length, 0);
-  return { sheet: name, rows };
 }
 
 /** The language for messages: the sidebar's choice, else the user's Google locale. */

@@ -5,6 +5,13 @@ import { h } from '../dom';
 
 const ITEMS: { title: Localized; body: Localized }[] = [
   {
+    title: { 'zh-CN': '组织名单', en: 'Roster' },
+    body: {
+      'zh-CN': 'HR 在“组织名单”表中列出公司、部门、团队和个人及其上级，一键为每个单元创建对齐好的 OKR 表。',
+      en: 'HR lists the company, departments, teams and people with their parents on the Roster sheet, then creates an aligned OKR sheet for each in one go.',
+    },
+  },
+  {
     title: { 'zh-CN': '模板', en: 'Templates' },
     body: {
       'zh-CN': '选择部门、角色、语言和周期，预览后插入为新的 OKR 工作表。已有数据不会被改动。',
@@ -37,6 +44,7 @@ const ITEMS: { title: Localized; body: Localized }[] = [
 export const helpPanel: Panel = {
   id: 'help',
   title: { 'zh-CN': '帮助', en: 'Help' },
+  icon: '?',
   render(root, app) {
     for (const it of ITEMS) root.append(h('h3', {}, it.title[app.lang]), h('p', { className: 'help' }, it.body[app.lang]));
   },

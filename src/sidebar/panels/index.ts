@@ -6,5 +6,6 @@ import { checkinPanel } from './checkin';
 import { importPanel } from './importText';
 import { reviewPanel } from './review';
 import { helpPanel } from './help';
+import { rosterPanel } from './roster';
 
-export const PANELS: Panel[] = [templatesPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel];
+export const PANELS: Panel[] = [templatesPanel, rosterPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel];

@@ -1,0 +1,93 @@
+/**
+ * Roster: HR lists every unit (company → departments → teams → people) on a Roster sheet, then
+ * one click creates an OKR sheet per unit from the matching templates, aligned to its parent.
+ * Problems (unknown parent, missing owner …) are listed in words; clicking one selects its cell.
+ */
+import type { Localized } from '../../core/i18n';
+import type { RosterSetupResult } from '../../addon/rpc/contract';
+import type { App, Panel } from '../app';
+import { append, clear, field, h, select } from '../dom';
+import { primaryButton } from './common';
+
+const T = {
+  intro: {
+    'zh-CN': '在“组织名单”表中每行填写一个单元：名称、层级、上级、负责人、部门模板、角色模板。然后一键为每个单元创建对齐好的 OKR 表。',
+    en: 'List one unit per row on the Roster sheet: name, level, parent, owner, department template, role template. Then create an aligned OKR sheet for every unit in one go.',
+  },
+  newRoster: { 'zh-CN': '新建组织名单表', en: 'New roster sheet' },
+  rosterCreated: { 'zh-CN': '已新建“{sheet}”，请填写后回到这里。', en: 'Created "{sheet}". Fill it in, then come back here.' },
+  rosterSheet: { 'zh-CN': '名单所在工作表', en: 'Roster sheet' },
+  auto: { 'zh-CN': '（自动查找）', en: '(find it)' },
+  cycle: { 'zh-CN': '周期', en: 'Cycle' },
+  setup: { 'zh-CN': '为每个单元创建 OKR 表', en: 'Create OKR sheets for every unit' },
+  created: { 'zh-CN': '已创建 {n} 个 OKR 表：', en: 'Created {n} OKR sheets:' },
+  problems: { 'zh-CN': '名单有 {n} 个问题，未创建任何表：', en: 'The roster has {n} problems; nothing was created:' },
+} satisfies Record<string, Localized>;
+
+function quarter(d = new Date()): string {
+  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
+}
+
+export const rosterPanel: Panel = {
+  id: 'roster',
+  title: { 'zh-CN': '名单', en: 'Roster' },
+  async render(root, app) {
+    const L = app.lang;
+    const tr = (k: keyof typeof T, p: Record<string, string | number> = {}) => T[k][L].replace(/\{(\w+)\}/g, (w, x: string) => (x in p ? String(p[x]) : w));
+    await app.refreshContext().catch(() => undefined);
+    const sheets = (app.context()?.sheets ?? []).filter((s) => !s.isOkr);
+    const rosterSel = select('ro-sheet', [{ value: '', label: tr('auto') }, ...sheets.map((s) => ({ value: s.name, label: s.name }))]);
+    const cycle = h('input', { id: 'ro-cycle', type: 'text', value: quarter(), maxlength: 40 });
+    const out = h('div', { id: 'ro-result' });
+
+    const newRoster = h('button', { id: 'ro-new', type: 'button', className: 'secondary' }, tr('newRoster'));
+    newRoster.addEventListener('click', async () => {
+      app.clearMessages();
+      try {
+        const r = await app.rpc('createRosterSheet', {});
+        app.info(tr('rosterCreated', { sheet: r.sheet }));
+      } catch {
+        /* shown */
+      }
+    });
+
+    const setup = primaryButton('ro-setup', tr('setup'), async () => {
+      app.clearMessages();
+      clear(out);
+      try {
+        const r = await app.rpc('setupFromRoster', { cycle: cycle.value.trim(), ...(rosterSel.value ? { sheetName: rosterSel.value } : {}) });
+        show(out, app, r, tr);
+        if (r.ok) await app.refreshContext();
+      } catch {
+        /* shown */
+      }
+    });
+
+    root.append(
+      h('p', { className: 'hint' }, tr('intro')),
+      h('div', { className: 'buttons' }, newRoster),
+      field(tr('rosterSheet'), rosterSel),
+      field(tr('cycle'), cycle),
+      h('div', { className: 'buttons' }, setup),
+      out,
+    );
+  },
+};
+
+function show(out: HTMLElement, app: App, r: RosterSetupResult, tr: (k: keyof typeof T, p?: Record<string, string | number>) => string): void {
+  if (r.ok) {
+    append(out, h('p', { className: 'ok' }, tr('created', { n: r.created.length })), h('ul', { className: 'tree' }, ...r.created.map((s) => h('li', {}, s))));
+    return;
+  }
+  const list = h('ul', { className: 'findings' });
+  for (const p of r.problems) {
+    const li = h('li', { className: 'finding sev-error', 'data-a1': p.a1 ?? '' }, p.a1 ? h('span', { className: 'cell' }, p.a1) : null, h('span', { className: 'ftext' }, p.message));
+    if (p.a1) {
+      li.setAttribute('role', 'button');
+      li.tabIndex = 0;
+      li.addEventListener('click', () => void app.rpc('selectCell', { sheet: r.sheet, a1: p.a1! }).catch(() => undefined));
+    }
+    list.appendChild(li);
+  }
+  append(out, h('p', { className: 'warn' }, tr('problems', { n: r.problems.length })), list);
+}
