@@ -61,7 +61,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         const found = wb.sheets.map((s) => s.values).find((v) => readRosterValues(v).headerRow >= 0);
         values = found ?? wb.sheets[0]?.values ?? [];
       } catch (e) {
-        const why = e instanceof XlsxReadError || e instanceof Error ? e.message : String(e);
+        const why = e instanceof XlsxReadError ? e.localized[lang] : e instanceof Error ? e.message.split('\n')[0]! : String(e);
         throw new CliError(t(lang, MSG.badXlsx, { file, why }));
       }
     } else {

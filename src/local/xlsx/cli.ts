@@ -46,7 +46,7 @@ export const MSG = {
   notAFile: { 'zh-CN': '不是文件：{file}', en: 'Not a file: {file}' },
   cannotRead: { 'zh-CN': '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
   cannotWrite: { 'zh-CN': '无法写入 {file}：{why}', en: 'Cannot write {file}: {why}' },
-  badXlsx: { 'zh-CN': '{file} 不是可读取的 .xlsx 文件（{why}）', en: '{file} is not a readable .xlsx file ({why})' },
+  badXlsx: { 'zh-CN': '{file} 不是可读取的 .xlsx 文件：{why}', en: '{file} is not a readable .xlsx file: {why}' },
   noTable: {
     'zh-CN': '{file} 中没有 OKR 表（需要“编号”“类型”“目标 / 关键结果”等列标题）',
     en: 'No OKR table in {file} (expected column titles such as “ID”, “Type”, “Objective / Key result”)',
@@ -206,7 +206,7 @@ export async function openWorkbook(io: CliIo, file: string, lang: Lang): Promise
   try {
     wb = await readXlsxValues(buf);
   } catch (e) {
-    if (e instanceof XlsxReadError) throw new CliError(t(lang, MSG.badXlsx, { file, why: e.message }));
+    if (e instanceof XlsxReadError) throw new CliError(t(lang, MSG.badXlsx, { file, why: e.localized[lang] }));
     throw new CliError(t(lang, MSG.badXlsx, { file, why: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
   }
   const tables: FoundTable[] = [];

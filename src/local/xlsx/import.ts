@@ -22,17 +22,28 @@ import type {
   WorkbookPlan,
 } from '../../core/plan/types';
 import { escapeCellText } from '../../core/escape';
+import { fmt, type Localized } from '../../core/i18n';
 import { SHEET_NAMES, type SheetRole } from '../../core/labels';
 import { compileShift, fromXlsxFormula } from './formula';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type SheetMeta } from './meta';
 import { DATA_BAR_COLOR, DATE_MAX, DATE_MIN, NUM_MAX, NUM_MIN, widthToPx } from './export';
 import { closeRect, formatRect, parseRange, rectsFromCells, type Rect } from './range';
 
-/** A file that cannot be read; `message` is meant for the user as is (English, short). */
+const READ_ERRORS = {
+  notZip: { 'zh-CN': '它不是 zip 压缩包，而 .xlsx 文件都是', en: 'it is not a zip archive, which every .xlsx file is' },
+  damaged: { 'zh-CN': '文件已损坏或不是电子表格：{detail}', en: 'it is damaged or not a spreadsheet: {detail}' },
+  noSheets: { 'zh-CN': '其中没有工作表', en: 'it has no sheets' },
+} satisfies Record<string, Localized>;
+
+/** A file that cannot be read: `localized` says why in both languages (`message` is English). */
 export class XlsxReadError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly localized: Localized;
+  constructor(readonly code: keyof typeof READ_ERRORS, detail = '') {
+    const m = READ_ERRORS[code];
+    const localized = { 'zh-CN': fmt(m, 'zh-CN', { detail }), en: fmt(m, 'en', { detail }) };
+    super(localized.en);
     this.name = 'XlsxReadError';
+    this.localized = localized;
   }
 }
 
@@ -58,14 +69,14 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export async function loadWorkbook(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b)) {
-    throw new XlsxReadError('not an .xlsx file (an .xlsx file is a zip archive; this one is not)');
+    throw new XlsxReadError('notZip');
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 160) : String(e);
-    throw new XlsxReadError(`the .xlsx file is damaged or not a spreadsheet (${why})`);
+    throw new XlsxReadError('damaged', why);
   }
   return wb;
 }
@@ -358,7 +369,7 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
   let formulaCount = 0;
   let withResult = 0;
   const worksheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET && ws.name !== LISTS_SHEET);
-  if (worksheets.length === 0) throw new XlsxReadError('the .xlsx file has no sheets');
+  if (worksheets.length === 0) throw new XlsxReadError('noSheets');
 
   worksheets.forEach((ws, index) => {
     const meta = metaByName.get(ws.name) ?? (metaByName.size ? metaByIndex.get(index) : undefined);
