@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,10 +75,15 @@ describe('okr-sheets import --json (in-process)', () => {
     }
   });
 
-  it('-o file.xlsx says it is not available yet (exit 2)', async () => {
-    const f = fakeIo(SAMPLE);
-    expect(await run(['-', '-o', 'out.xlsx'], f.io)).toBe(2);
-    expect(f.err()).toContain('not available yet');
+  it('-o file.xlsx hands the parsed OKRs and options to the workbook writer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-import-o-'));
+    const f = fakeIo(SAMPLE, dir);
+    expect(await run(['-', '-o', 'out.xlsx', '--cycle', '2026-Q4', '--owner', '周敏'], f.io)).toBe(0);
     expect(f.out()).toBe('');
+    expect(statSync(join(dir, 'out.xlsx')).size).toBeGreaterThan(1000);
+    expect(f.err()).toContain('out.xlsx');
+    const missing = fakeIo(SAMPLE, dir);
+    expect(await run(['-', '-o', 'x.xlsx', '--cycle'], missing.io)).toBe(2);
+    expect(missing.err()).toContain('Option --cycle needs a value');
   });
 });

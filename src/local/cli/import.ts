@@ -3,7 +3,8 @@
  * input for `-` or no file) and prints its structure as JSON:
  *   {"objectives":[{"title":…,"owner":…,"notes":[…],"key_results":[{"title":…,<parse fields>,"owner":…}]}],"notes":[…]}
  * where <parse fields> are those of `okr-sheets parse`, in the same order. `--json` is the default
- * output. `-o file.xlsx` writes a workbook instead: see `importToXlsx` (not available yet).
+ * output. `-o file.xlsx [--cycle 2026-Q4] [--unit …] [--owner …] [--force]` writes a workbook
+ * instead (src/local/xlsx/importText.ts).
  * Exit 0 ok, 2 bad usage or unreadable input.
  */
 import { readFile } from 'node:fs/promises';
@@ -16,18 +17,14 @@ import { importToXlsx as importToXlsxFile } from '../xlsx/importText';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets import [文件.txt | -] [--json] [--pretty] [-o 输出.xlsx]',
-    en: 'Usage: okr-sheets import [file.txt | -] [--json] [--pretty] [-o out.xlsx]',
+    'zh-CN': '用法：okr-sheets import [文件.txt | -] [--json] [--pretty] [-o 输出.xlsx [--cycle 2026-Q4] [--unit 单元] [--owner 负责人] [--force]]',
+    en: 'Usage: okr-sheets import [file.txt | -] [--json] [--pretty] [-o out.xlsx [--cycle 2026-Q4] [--unit name] [--owner name] [--force]]',
   },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
   optionValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
   extraArg: { 'zh-CN': '多余的参数：{arg}', en: 'Unexpected argument: {arg}' },
   notFound: { 'zh-CN': '找不到文件：{file}', en: 'File not found: {file}' },
   cannotRead: { 'zh-CN': '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
-  noXlsx: {
-    'zh-CN': '暂不支持 -o {file}：导出 .xlsx 尚未实现，请先使用 --json',
-    en: '-o {file} is not available yet: .xlsx output is not implemented; use --json for now',
-  },
 } satisfies Record<string, Localized>;
 
 export interface ImportArgs {
@@ -36,6 +33,11 @@ export interface ImportArgs {
   pretty: boolean;
   out: string | null;
   lang: Lang;
+  /** Options of `-o`: the workbook's cycle, unit and owner; --force overwrites an existing file. */
+  cycle?: string;
+  unit?: string;
+  owner?: string;
+  force?: boolean;
 }
 
 /** The JSON printed by `import --json`. */
@@ -65,7 +67,16 @@ function parseImportArgs(args: string[], lang: Lang): ImportArgs | string {
     else if (x === '--pretty') a.pretty = true;
     else if (x === '--lang') i++;
     else if (x.startsWith('--lang=')) continue;
-    else if (x === '-o' || x === '--output' || x === '--out') {
+    else if (x === '--force') a.force = true;
+    else if (x === '--cycle' || x === '--unit' || x === '--owner') {
+      const v = args[++i];
+      if (!v) return fmt(TEXT.optionValue, lang, { option: x });
+      a[x.slice(2) as 'cycle' | 'unit' | 'owner'] = v;
+    } else if (/^--(?:cycle|unit|owner)=/.test(x)) {
+      const v = x.slice(x.indexOf('=') + 1);
+      if (!v) return fmt(TEXT.optionValue, lang, { option: x });
+      a[x.slice(2, x.indexOf('=')) as 'cycle' | 'unit' | 'owner'] = v;
+    } else if (x === '-o' || x === '--output' || x === '--out') {
       const v = args[++i];
       if (!v) return fmt(TEXT.optionValue, lang, { option: x });
       a.out = v;
