@@ -17,7 +17,8 @@
  *   `二〇二六` → 2026, `一点五` → 1.5; financial forms (壹贰叁…拾佰仟) too.
  * - Full-width digits and punctuation are folded to half-width first.
  * - Trailing qualifiers 以上 / 以下 / 以内 / 左右 / 多 / 余 / + are ignored (`10万元以上` → 100000 元),
- *   and so are leading 约 / 大约 / 近 / ~ / ≈.
+ *   and so are leading 约 / 大约 / 近 / ~ / ≈ and comparison marks (≥ ≤ > < 不低于 不超过 至少 最多…):
+ *   a target cell holding `≥95%` reads 0.95.
  * - Booleans are milestone values: TRUE → 1, FALSE → 0 (a ticked checkbox means done).
  * - null, undefined and blank text → `{ ok: false, error: 'empty' }`; anything else without a
  *   number (`abc`, `--`, `N/A`, `xx`, NaN) → `notANumber`.
@@ -124,7 +125,7 @@ export const MULTIPLIERS: Record<string, number> = {
 };
 
 const CURRENCY_PREFIX = /^(?:[¥$€£]|RMB|CNY|USD|US\$)\s*/i;
-const LEAD_QUALIFIER = /^(?:约|大约|大概|近|将近|~|≈)\s*/;
+const LEAD_QUALIFIER = /^(?:约|大约|大概|将近|近|~|≈|>=|<=|≥|≤|>|<|不低于|不少于|不超过|不高于|至少|最多)\s*/;
 const TRAIL_QUALIFIER = /\s*(?:及以上|以上|及以下|以下|以内|之内|左右|多|余|\+)$/;
 // Arabic number, optional multiplier, optional percent, rest = unit.
 const ARABIC = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)\s*(万亿|千万|百万|亿|万|千|[kK](?![a-zA-Z])|M(?![a-zA-Z])|bn(?![a-zA-Z])|B(?![a-zA-Z])|(?:thousand|million|billion)\b)?\s*(%|‰)?\s*(.*)$/;

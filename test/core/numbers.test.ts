@@ -69,6 +69,9 @@ describe('parseNumber', () => {
     expect(ok(' 30 人 ')).toMatchObject({ value: 30, unit: '人' });
     expect(ok('10万元以上')).toMatchObject({ value: 100000, unit: '元' });
     expect(ok('约 50 人')).toMatchObject({ value: 50, unit: '人' });
+    expect(ok('≥95%')).toMatchObject({ value: 0.95, percent: true });
+    expect(ok('不超过 3 天')).toMatchObject({ value: 3, unit: '天' });
+    expect(ok('>= 10')).toMatchObject({ value: 10 });
   });
 
   it('treats booleans as milestone values', () => {
@@ -121,7 +124,7 @@ describe('parseNumber', () => {
           } else {
             if (zero) out += '零';
             zero = false;
-            out += d[digit] + units[i];
+            out += d[digit]! + units[i]!;
           }
         }
         return out;
