@@ -5,8 +5,8 @@
  * Accepted forms (tested in test/core/importtext.test.ts):
  * - Objectives: `O1: …`, `O: …`, `目标1：…`, `目标一：…`, `目标(O)：…`, `目标 2（O2）：…`, `【O1】…`,
  *   `Objective 1 - …`, `Objective: …`, markdown headings (`## O1 …`), each possibly behind a
- *   bullet or number. Rows copied from a spreadsheet (`O1.KR2<TAB>type<TAB>title…`) are read by
- *   their ID cell.
+ *   bullet or number. Rows copied from a spreadsheet (`O1.KR2<TAB>type<TAB>title…`) and
+ *   markdown table rows (`| O1.KR2 | title | … |`) are read by their ID cell.
  * - Key results: `KR1: …`, `KR: …`, `O1.KR2: …`, `关键结果1：…`, `Key result 2: …`, or list items
  *   (`- `, `* `, `• `, `1.`, `1)`, `（1）`, `①`) under an objective whose KRs are not labelled.
  *   A plain short line under such an objective becomes a KR only when it reads as measurable.
@@ -45,11 +45,11 @@ export interface ImportedOkrs {
 const SEP = String.raw`(?:\s*[:\-–—.、)\]】]\s*|\s+)`;
 const INDEX = String.raw`(\d+|[一二三四五六七八九十]{1,3})`;
 const OBJECTIVE_RE = new RegExp(
-  String.raw`^[\[【]?(?:Objective|目标|O)\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
+  String.raw`^[\[【]?(?:Objective|目标|O)\s*#?\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
   'i',
 );
 const KR_RE = new RegExp(
-  String.raw`^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KR\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
+  String.raw`^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*#?\s*(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KR\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
   'i',
 );
 /** An ID cell as copied from a spreadsheet row: `O1`, `KR2`, `O1.KR2`. */
@@ -85,9 +85,12 @@ function analyse(rawLine: string): Line | null {
   const raw = rawLine.trim();
   if (!raw) return null;
   const indent = indentOf(rawLine);
-  // A row copied from a spreadsheet: `O1.KR2<TAB>[type<TAB>]title<TAB>…`.
-  if (raw.includes('\t')) {
-    const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean);
+  // A row copied from a spreadsheet (`O1.KR2<TAB>[type<TAB>]title<TAB>…`) or a markdown table
+  // row (`| O1.KR2 | title | … |`).
+  const pipeRow = /^\|.*\|/.test(raw);
+  if (pipeRow && /^[\s|:\-–]+$/.test(raw)) return null; // the |---|---| rule under a header
+  if (raw.includes('\t') || pipeRow) {
+    const cells = raw.split(pipeRow ? '|' : '\t').map((c) => c.trim()).filter(Boolean);
     const id = cells[0] ?? '';
     if (ID_CELL_RE.test(toHalfWidth(id))) {
       let j = 1;

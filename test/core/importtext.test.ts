@@ -75,6 +75,16 @@ describe('parseOkrText', () => {
     expect(r.objectives[0]!.keyResults[1]!.parsed.kind).toBe('milestone');
   });
 
+  it('reads markdown table rows by their ID cell and "#" numbers', () => {
+    const text = ['| ID | Title | Owner |', '|---|:---|---|', '| O1 | Speed up month-end close | Eva |', '| O1.KR1 | Close the books within 5 working days | Eva |', 'Objective #2: Tidy vendor data', 'KR #1: Merge duplicate vendor records by end of month'].join('\n');
+    const r = parseOkrText(text);
+    expect(titles(r)).toEqual([
+      ['Speed up month-end close', ['Close the books within 5 working days']],
+      ['Tidy vendor data', ['Merge duplicate vendor records by end of month']],
+    ]);
+    expect(r.notes).toEqual(['| ID | Title | Owner |']);
+  });
+
   it('reads bullets and numbered lists under an objective as KRs, and keeps notes out of them', () => {
     const text = [
       'Our Q4 plan for the growth team. Draft — comments welcome.',
