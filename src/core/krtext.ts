@@ -292,6 +292,9 @@ const MASKS: RegExp[] = [
   /\b(?:KR|O)\s*\d+(?:\.\d+)?/gi,
   /\b[vV]\d+(?:\.\d+)*\b|\d+(?:\.\d+)+\s*版/g,
   /每\s*\d+\s*(?:个)?(?:天|日|周|月|季度|年|小时)/g,
+  // periods: 前三个季度, 近 6 个月, the last 3 months
+  /(?:前|后|近|最近|过去|未来)\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:季度|月|周|天|年|日)/g,
+  /\b(?:last|past|next|first|previous)\s+(?:\d+|two|three|four|five|six|twelve)\s+(?:days|weeks|months|quarters|years)\b/gi,
   /(?<!\d)\d{1,2}\s*月(?![底末中初旬\d])/g,
   /\b\d+\s*[/:]\s*\d+\b/g, // 1:1, 7/24 ratios and clock times
 ];

@@ -181,6 +181,8 @@ describe('parseKrText: rules', () => {
     expect(parseKrText('KR3：完成 2026 年度供应商评估')).toMatchObject({ kind: 'milestone', target: null });
     expect(parseKrText('第一阶段上线 CRM')).toMatchObject({ kind: 'milestone', target: null });
     expect(parseKrText('O2.KR1: 上线 B2B 商城')).toMatchObject({ kind: 'milestone', target: null });
+    expect(parseKrText('对比近 6 个月的退货数据，退货率降到 2%')).toMatchObject({ target: 0.02, direction: 'decrease' });
+    expect(parseKrText('Based on the last 3 months of tickets, cut reopen rate to 5%')).toMatchObject({ target: 0.05 });
   });
   it('flags placeholders', () => {
     for (const s of ['新增 xx 家渠道', '招聘 XXXX 人', '转化率提升到 X%', '联系某客户', '完成 ?? 场路演', 'Close TBD deals']) {
