@@ -193,6 +193,24 @@ describe('the build refuses', () => {
     await expect(build(o2)).rejects.toThrow(/does not export rpc/);
   });
 
+  it('a failing sidebar build, or one that yields no HTML', async () => {
+    const o = fixture('sidebar', {
+      'main.ts': `export function f() {}\n`,
+      'none.mjs': `export async function buildSidebar() { throw new Error('CSS did not compile'); }\n`,
+    });
+    await expect(build(o)).rejects.toThrow(/the sidebar build failed: CSS did not compile/);
+    const o2 = fixture('sidebar2', { 'main.ts': `export function f() {}\n`, 'none.mjs': `export function buildSidebar() { return 42; }\n` });
+    await expect(build(o2)).rejects.toThrow(/buildSidebar\(\) returned no HTML/);
+    const o3 = fixture('sidebar3', { 'main.ts': `export function f() {}\n`, 'none.mjs': `export function buildSidebar() { return '<p>hi</p>'; }\n` });
+    await build(o3);
+    expect(fs.readFileSync(path.join(ROOT, o3.outDir, 'Sidebar.html'), 'utf8')).toBe('<p>hi</p>');
+  });
+
+  it('an export that is not a function', async () => {
+    const o = fixture('nonfn', { 'main.ts': `export const SETTINGS = { a: 1 };\nexport function f() {}\n` });
+    await expect(build(o)).rejects.toThrow(/exports "SETTINGS", which is not a function/);
+  });
+
   it('top-level code that calls an Apps Script service', async () => {
     const o = fixture('toplevel', { 'main.ts': `const ui = SpreadsheetApp.getUi();\nexport function f() { return ui; }\n` });
     await expect(build(o)).rejects.toThrow(/top-level code used SpreadsheetApp.getUi/);
