@@ -220,7 +220,7 @@ describe('the build refuses', () => {
     const o = fixture('reexports', {
       'main.ts': `export * from './star';\nimport { inner } from './named';\nexport { inner as renamed };\nexport { arrow } from './named';\n`,
       'star.ts': `/**\n * Doubles.\n * @param {number} value A number.\n * @return {number} Twice the value.\n * @customfunction\n */\nexport function DOUBLE(value: number) { return 2 * value; }\n`,
-      'named.ts': `export function inner(first: string, second?: number) { return first + second; }\nexport const arrow = (x: number, { y }: { y: number }) => x + y;\n`,
+      'named.ts': `export function inner(first: string, second?: number) { return first + second; }\nconst arrowImpl = (x: number, { y }: { y: number }) => x + y;\nexport { arrowImpl as arrow };\n`,
     });
     const summary = await build(o);
     const byName = Object.fromEntries(summary.entryPoints.map((e) => [e.name, e]));
