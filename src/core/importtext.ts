@@ -14,6 +14,7 @@
  *   under it is an objective and those items are its KRs.
  * - Owners: `负责人：张三` / `Owner: Alice` on the line right after a KR or objective (blank lines
  *   allowed between) becomes its owner; `（负责人：张三）` / `(owner: Alice)` at the end of a title too.
+ * - A labelled KR that is a question with no number (`KR：怎么衡量？`) is commentary: a note.
  * - Everything else — intro prose, section titles, scoring (`评分：0.7`), status, progress,
  *   notes, an owner line that follows nothing — is kept verbatim (trimmed) in `notes`: the
  *   objective's notes once an objective has started, the top-level notes before. Blank lines are
@@ -241,6 +242,11 @@ function run(text: string, out: ImportedOkrs): void {
         startObjective(k.title, line.indent);
         break;
       case 'kr':
+        // `KR：怎样衡量？…` — a question with nothing measurable is commentary, not a KR.
+        if (/[?？]/.test(k.title) && parseKrText(cleanTitle(k.title)).kind !== 'metric') {
+          note(line);
+          break;
+        }
         addKr(k.title);
         st.cur!.labelledKrs = true;
         break;

@@ -155,6 +155,12 @@ describe('parseOkrText', () => {
     expect(titles(r)).toEqual([['', ['Close 10 deals', 'Keep churn below 2%']]]);
   });
 
+  it('keeps a labelled question without a number as a note', () => {
+    const r = parseOkrText(['O：今年把渠道收入做上去', 'KR：用什么来衡量呢？先列出来', 'KR1：新增有效渠道不少于 30 家', 'KR2: Are we on track? 80% of partners active'].join('\n'));
+    expect(titles(r)).toEqual([['今年把渠道收入做上去', ['新增有效渠道不少于 30 家', 'Are we on track? 80% of partners active']]]);
+    expect(r.objectives[0]!.notes).toEqual(['KR：用什么来衡量呢？先列出来']);
+  });
+
   it('does not mistake prose for labels', () => {
     const r = parseOkrText('Objectives and key results help teams focus.\nOKR：一种目标管理方法\n目标用于明确方向');
     expect(r.objectives).toEqual([]);
