@@ -37,9 +37,10 @@ function narrow(ch: string): string {
   if (c === 0xffe5) return '¥';
   return '-'; // U+2212 minus sign
 }
+const HAS_WIDE = /[\uff01-\uff5e\u3000\uffe5\u2212]/;
 export function toHalfWidth(s: string): string {
   // One UTF-16 unit in, one out: offsets stay valid (importtext relies on it).
-  return s.replace(WIDE, narrow);
+  return HAS_WIDE.test(s) ? s.replace(WIDE, narrow) : s;
 }
 
 /** Rounds away binary noise from multiplications such as 4.35 * 100. */
