@@ -10,6 +10,7 @@ import { COLUMN_LABELS, ROW_TYPE_LABELS, SOURCE_LABELS, LEVEL_LABELS, label, mat
 import { lintTable, findingMessage } from '../../src/core/lint';
 import { COLUMN_KEYS, KR_TYPES } from '../../src/core/model';
 import { readTableValues, isTableError } from '../../src/core/table';
+import { parseKrText } from '../../src/core/krtext';
 import { buildOkrSheetPlan, buildWorkbookPlan, FIRST_DATA_ROW, OKR_COLUMNS, TABLE_HEADER_ROW, HEADER_CELLS, templateRows } from '../../src/core/plan/okrSheet';
 import { parseCell } from '../../src/core/plan/a1';
 import type { PlanCell, SheetPlan } from '../../src/core/plan/types';
@@ -95,6 +96,32 @@ describe('library data', () => {
         if (k.unit?.en === '%') expect(k.target).toBeLessThanOrEqual(1);
       }
     }
+  });
+
+  test('the KR text parser reads every KR title (both languages) as the template describes it', () => {
+    // ¥10k (万元) values: the parser applies 万, the template keeps the unit
+    const same = (parsed: number, given: number, unit: string | undefined) =>
+      Math.abs(parsed - given) < 1e-9 || (unit === '¥10k' && Math.abs(parsed - given * 10000) < 1e-6);
+    const bad: string[] = [];
+    let n = 0;
+    for (const { dept, role } of roles)
+      for (const o of role.objectives)
+        for (const k of o.krs)
+          for (const lang of LANGS) {
+            n++;
+            const p = parseKrText(k.title[lang]);
+            const where = `${dept.id}/${role.id} [${lang}] ${k.title[lang]}`;
+            if (k.type === 'milestone') {
+              if (p.kind !== 'milestone') bad.push(`${where}: kind ${p.kind}`);
+              continue;
+            }
+            if (p.kind !== 'metric') bad.push(`${where}: kind ${p.kind}`);
+            if (p.target !== null && !same(p.target, k.target, k.unit?.en)) bad.push(`${where}: target ${p.target}`);
+            if (p.start !== null && k.start != null && !same(p.start, k.start, k.unit?.en)) bad.push(`${where}: start ${p.start}`);
+            if (p.krType !== null && p.krType !== k.type) bad.push(`${where}: type ${p.krType}`);
+          }
+    expect(n).toBeGreaterThan(200);
+    expect(bad).toEqual([]);
   });
 
   test('the library uses every KR type', () => {
