@@ -30,9 +30,7 @@ export function fail(fn: string, msg: Localized, params?: Record<string, string 
 
 /** A per-cell problem, turned into text (range call) or thrown (single-cell call) at the end. */
 export class CellProblem {
-  constructor(readonly text: string) {
-    this.text = text;
-  }
+  constructor(readonly text: string) {}
 }
 
 export const isRange = (x: unknown): x is unknown[] => Array.isArray(x);
