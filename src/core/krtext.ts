@@ -442,13 +442,17 @@ function parseString(text: string): ParsedKr {
   const hasTargetMarker = (t: Tok) => TARGET_BEFORE.test(before(t));
 
   let toks = tokenize(m);
-  // "一个 / one" in a delivery sentence is an article, unless a threshold or target word frames it.
-  toks = toks.filter(
-    (t) => !(t.source !== 'arabic' && t.source !== 'ph' && t.value === 1 && !t.percent && !thresholdOf(t) && !hasTargetMarker(t)),
-  );
+  // "一个 / one" in a delivery sentence (a delivery verb or a deadline) is an article, unless a
+  // threshold or target word frames it: 上线一个新网站 is a milestone, 新增一家供应商 counts 1.
+  if (hasMilestoneVerb || deadline) {
+    toks = toks.filter(
+      (t) => !(t.source !== 'arabic' && t.source !== 'ph' && t.value === 1 && !t.percent && !thresholdOf(t) && !hasTargetMarker(t)),
+    );
+  }
 
   if (toks.length === 0) {
-    // 翻番 / double / triple: a relative change counted in 倍 (as `3 倍增长`).
+    // 减半 / in half: a relative decrease of 50%; 翻番 / double / triple: a relative change
+    // counted in 倍 (as `3 倍增长`).
     if (/减半|砍半|\bin half\b|\bby half\b|\bhalve/i.test(s)) {
       return result({ kind: 'metric', direction: 'decrease', target: 0.5, unit: '%', relative: true, deadline, placeholder, krType: 'increase' });
     }

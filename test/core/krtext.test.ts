@@ -192,6 +192,11 @@ describe('parseKrText: rules', () => {
       expect(parseKrText(s).placeholder, s).toBe(false);
     }
   });
+  it('reads 一个 as an article only in a delivery sentence', () => {
+    expect(parseKrText('新增一家备选供应商')).toMatchObject({ kind: 'metric', target: 1, unit: '家' });
+    expect(parseKrText('上线一个客户自助门户')).toMatchObject({ kind: 'milestone', target: null });
+    expect(parseKrText('每月至少举办一场分享会')).toMatchObject({ kind: 'metric', target: 1, unit: '场', krType: 'atLeast' });
+  });
   it('does not take Chinese words containing numerals for counts', () => {
     expect(parseKrText('达到 PC 版本使用体验一致性')).toMatchObject({ target: null });
     expect(parseKrText('统一报销流程并上线')).toMatchObject({ kind: 'milestone' });
