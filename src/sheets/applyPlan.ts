@@ -183,6 +183,7 @@ function planRanges(sp: SheetPlan): string[] {
 /** PlanCell → what setValues takes: PlanDate → Date at local midnight, null → ''. */
 export function cellValue(c: PlanCell): string | number | boolean | Date {
   if (c === null || c === undefined) return '';
+  if ((c as unknown) instanceof Date) return c as unknown as Date;
   if (typeof c === 'object') return isoToDate(c.date);
   return c;
 }

@@ -126,6 +126,16 @@ describe('roster set-up', () => {
     expect(local.lock.hasLock()).toBe(false);
   });
 
+  it('while another user holds the document lock: a "locked" error and nothing created', () => {
+    const local = createLocalApp();
+    rosterSheet(local, SALES_EN);
+    const other = local.ss.newLock();
+    other.tryLock(100);
+    const before = local.ss.getNumSheets();
+    expect(() => setupFromRoster(local.ctx(), { cycle: '2026-Q4' })).toThrow(/Another user is editing/);
+    expect(local.ss.getNumSheets()).toBe(before);
+  });
+
   it('createRosterSheet gives HR an empty roster with dropdowns; filled in, it sets up the units', () => {
     const local = createLocalApp({ lang: 'zh-CN' });
     const ctx = local.ctx('zh-CN');
