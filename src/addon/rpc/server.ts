@@ -193,12 +193,15 @@ export function rpc(method: string, payload: unknown, lang?: string): RpcRespons
   return dispatch(
     method,
     payload,
-    () => ({
-      app: asApp(SpreadsheetApp),
-      ss: asSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()),
-      lock: asLock(LockService.getDocumentLock()),
-      lang: l,
-    }),
+    () => {
+      const lock = LockService.getDocumentLock(); // null outside a document (not for an add-on)
+      return {
+        app: asApp(SpreadsheetApp),
+        ss: asSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()),
+        ...(lock ? { lock: asLock(lock) } : {}),
+        lang: l,
+      };
+    },
     l,
   );
 }
