@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileShift, fromXlsxFormula, hasSparkline, replaceSparkline, shiftFormula, toXlsxFormula } from '../../src/local/xlsx/formula';
+import { compileShift, fromXlsxFormula, hasSparkline, hyperFormulaCompatible, replaceSparkline, shiftFormula, toXlsxFormula } from '../../src/local/xlsx/formula';
 import { formatRect, parseRange, rectsFromCells } from '../../src/local/xlsx/range';
 
 describe('formula text for OOXML', () => {
@@ -41,6 +41,12 @@ describe('formula text for OOXML', () => {
         expect(compileShift(f)(dr, dc)).toBe(shiftFormula(f, dr, dc));
       }),
     );
+  });
+});
+
+describe('HyperFormula compatibility', () => {
+  it('bare TRUE/FALSE become TRUE()/FALSE(), not inside strings, names or existing calls', () => {
+    expect(hyperFormulaCompatible('=IF(TRUE,"TRUE",FALSE())+ISTRUE+x.TRUE+AND(false,A1)')).toBe('=IF(TRUE(),"TRUE",FALSE())+ISTRUE+x.TRUE+AND(FALSE(),A1)');
   });
 });
 

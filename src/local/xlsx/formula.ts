@@ -82,6 +82,16 @@ export function fromXlsxFormula(formula: string): string {
   return '=' + mapOutsideQuotes(body, (code) => code.replace(/_xlfn\.(_xlws\.)?/gi, '').replace(/_xlws\./gi, ''));
 }
 
+/**
+ * HyperFormula reads TRUE and FALSE only as functions (`TRUE()`): bare boolean literals outside
+ * strings become calls, so formulas written for Excel/Sheets evaluate the same.
+ */
+export function hyperFormulaCompatible(formula: string): string {
+  return mapOutsideQuotes(formula, (code) =>
+    code.replace(/(^|[^A-Za-z0-9_.!$])(TRUE|FALSE)(?![A-Za-z0-9_.(!])/gi, (_w, pre: string, b: string) => `${pre}${b.toUpperCase()}()`),
+  );
+}
+
 /** Index just past the `)` that closes the `(` at `open`, skipping strings; -1 if unbalanced. */
 function closingParen(f: string, open: number): number {
   let depth = 0;

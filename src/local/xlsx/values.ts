@@ -20,7 +20,7 @@ import { isTableError, readTableValues } from '../../core/table';
 import { unescapeCellText } from '../../core/escape';
 import type { ColumnKey } from '../../core/model';
 import { isPlanDate } from './export';
-import { hasSparkline, replaceSparkline } from './formula';
+import { hasSparkline, hyperFormulaCompatible, replaceSparkline } from './formula';
 import { importXlsxDetailed, type CachedValue } from './import';
 import { closeRect, parseRange } from './range';
 
@@ -92,7 +92,7 @@ export function evaluatePlan(plan: WorkbookPlan): SheetValues[] {
           if (skips[i]!.has(`${r},${c}`)) return null;
           anyFormula = true;
           const f = fallbackAt.get(`${r},${c}`) ?? (v as string);
-          return hasSparkline(f) ? replaceSparkline(f) : f;
+          return hyperFormulaCompatible(hasSparkline(f) ? replaceSparkline(f) : f);
         }
         return v === '' ? null : v;
       }),
