@@ -41,9 +41,9 @@ export interface WorkbookData {
 const GENERATED: SheetRole[] = ['review', 'dashboard', 'alignment'];
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Our generated sheets, their backups (`复盘（备份）`, `Review (backup)`) and renamed copies (`Review (2)`). */
+/** Our generated sheets, their renamed copies (`Review (2)`) and backups (`复盘（备份）`, `Review (2) (backup)`). */
 const GENERATED_RE = new RegExp(
-  `^(${GENERATED.flatMap((r) => [SHEET_NAMES[r]['zh-CN'], SHEET_NAMES[r].en]).map(escRe).join('|')})\\s*([（(](\\d+|备份|backup)[)）])?$`,
+  `^(${GENERATED.flatMap((r) => [SHEET_NAMES[r]['zh-CN'], SHEET_NAMES[r].en]).map(escRe).join('|')})(\\s*[（(]\\d+[)）])?(\\s*[（(](备份|backup)[)）])?$`,
   'i',
 );
 const SETTINGS_NAMES = new Set([norm(SHEET_NAMES.settings['zh-CN']), norm(SHEET_NAMES.settings.en)]);
