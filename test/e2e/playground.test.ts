@@ -243,10 +243,47 @@ describe('playground end to end', () => {
     await page.screenshot({ path: shot('06-xss') });
   });
 
-  it('switches the sidebar to Chinese', async () => {
+  it('shows problems in words, and the busy indicator while a call runs', async () => {
+    await openTab('checkin');
+    await side.locator('#ci-value').fill('abc');
+    await side.locator('#ci-save').click();
+    await expect.poll(() => side.locator('#messages .msg.error').textContent()).toMatch(/"abc" is not a number/);
+    // a server-side refusal reaches the user as a sentence, not a stack trace
+    await side.locator('#ci-value').fill('1');
+    await side.locator('#ci-kr').evaluate((el) => {
+      const s = el as unknown as { options: ArrayLike<{ value: string }>; value: string };
+      s.options[0]!.value = 'O99.KR9';
+      s.value = 'O99.KR9';
+    });
+    await side.locator('#ci-save').click();
+    await expect.poll(async () => (await side.locator('#messages .msg.error').allTextContents()).join(' ')).toMatch(/O99\.KR9/);
+    expect((await side.locator('#messages').textContent()) ?? '').not.toMatch(/at \w+ \(|\.ts:\d+/);
+
+    // slow the server down: the busy bar shows and the buttons are disabled meanwhile
+    await openTab('check');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route('**/rpc', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await side.locator('#check-run').click();
+    await expect.poll(() => side.locator('body').getAttribute('class')).toMatch(/busy/);
+    expect(await side.locator('#check-run').isDisabled()).toBe(true);
+    release();
+    await expect.poll(() => side.locator('body').getAttribute('class')).not.toMatch(/busy/);
+    expect(await side.locator('#check-run').isDisabled()).toBe(false);
+    await page.unroute('**/rpc');
+  });
+
+  it('switches the sidebar to Chinese, server messages included', async () => {
     await page.locator('#sidebar-lang').selectOption('zh-CN');
     await side.locator('body[data-ready="true"]').waitFor();
     await expect.poll(() => side.locator('#tab-templates').textContent()).toBe('模板');
+    await openTab('check');
+    await side.locator('#check-run').click();
+    await side.locator('.finding').first().waitFor();
+    expect(await side.locator('.finding .ftext').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
     await side.locator('#lang').selectOption('en');
     await expect.poll(() => side.locator('#tab-templates').textContent()).toBe('Templates');
   });
