@@ -363,7 +363,7 @@ export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string 
   out.push(`# ${mdText(doc.title)}`, '', mdText(doc.meta), '');
   if (doc.objectives.length === 0) out.push(t(REVIEW_TEXT.noObjectives), '');
   for (const o of doc.objectives) {
-    out.push(`## ${mdText(o.id)} ${mdText(o.title)}`, '');
+    out.push(`## ${mdText(`${o.id} ${o.title}`)}`, '');
     REVIEW_PARTS.forEach((key, i) => {
       const part = o.parts.find((p) => p.key === key)!;
       out.push(`**${i + 1}. ${REVIEW_PART_TITLES[key][lang]}**`, '');
@@ -373,10 +373,10 @@ export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string 
   }
   out.push(`## ${t(REVIEW_TEXT.monthlyTitle, { month: doc.monthly.month })}`, '');
   for (const o of doc.monthly.objectives) {
-    out.push(`**${mdText(o.id)} ${mdText(o.title)}** — ${t(REVIEW_TEXT.progressNow)} ${pct(o.progress)}`, '');
+    out.push(`**${mdText(`${o.id} ${o.title}`)}** — ${t(REVIEW_TEXT.progressNow)} ${pct(o.progress)}`, '');
     for (const k of o.krs) {
       const conf = k.confidence !== null ? `, ${t(REVIEW_TEXT.confidence, { value: k.confidence })}` : '';
-      out.push(`- ${mdText(k.id)} ${mdText(k.title)}: ${pct(k.progress)}${conf}`);
+      out.push(`- ${mdText(`${k.id} ${k.title}`)}: ${pct(k.progress)}${conf}`);
       out.push(`  - ${t(REVIEW_TEXT.lastMonthWork)}: ${k.work.length ? k.work.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
       out.push(`  - ${t(REVIEW_TEXT.nextSteps)}: ${k.next.length ? k.next.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
       out.push(`  - ${t(REVIEW_TEXT.resources)}: ${k.resources.length ? k.resources.map(mdText).join('; ') : t(REVIEW_TEXT.none)}`);
@@ -387,7 +387,7 @@ export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string 
     out.push(`## ${t(REVIEW_TEXT.childrenTitle)}`, '');
     for (const c of doc.children) {
       out.push(`- ${mdText(t(REVIEW_TEXT.childLine, { unit: c.unit, owner: c.owner || '—', progress: pct(c.progress) }))}`);
-      for (const o of c.objectives) out.push(`  - ${mdText(o.id)} ${mdText(o.title)}: ${pct(o.progress)}`);
+      for (const o of c.objectives) out.push(`  - ${mdText(`${o.id} ${o.title}`)}: ${pct(o.progress)}`);
     }
     out.push('');
   }

@@ -246,3 +246,16 @@ describe('dashboard', () => {
     expect(chart.ranges).toEqual(['A4:A7', 'F4:F7']);
   });
 });
+
+describe('Markdown safety', () => {
+  it('user text cannot turn into headings, lists or emphasis', () => {
+    const t = table({ unit: 'U', level: 'team', owner: 'o' }, [
+      row({ id: 'O1', type: 'objective', title: '# not a heading', notes: '- not a list *nor bold*' }),
+      row({ id: 'O1.KR1', type: 'increase', start: 0, target: 10, current: 5 }),
+    ], 'en');
+    const md = reviewToMarkdown(buildReview({ table: t, sheet: 'U', checkins: [], asOf: '2026-11-30' }));
+    expect(md).toContain('## O1 # not a heading');
+    expect(md).toContain('- \\- not a list \\*nor bold\\*');
+    expect(md).not.toMatch(/^# not a heading/m);
+  });
+});
