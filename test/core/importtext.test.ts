@@ -161,6 +161,15 @@ describe('parseOkrText', () => {
     expect(r.objectives[0]!.notes).toEqual(['KR：用什么来衡量呢？先列出来']);
   });
 
+  it('reads full-width labels and digits and CRLF line ends, keeping the user text as typed', () => {
+    const r = parseOkrText('Ｏ１：提升交付质量\r\nＫＲ１：线上故障不超过２次\r\n\r\n  ＫＲ２：发布回滚率低于５％\r\n');
+    expect(titles(r)).toEqual([['提升交付质量', ['线上故障不超过２次', '发布回滚率低于５％']]]);
+    expect(r.objectives[0]!.keyResults.map((k) => [k.parsed.target, k.parsed.krType])).toEqual([
+      [2, 'atMost'],
+      [0.05, 'atMost'],
+    ]);
+  });
+
   it('does not mistake prose for labels', () => {
     const r = parseOkrText('Objectives and key results help teams focus.\nOKR：一种目标管理方法\n目标用于明确方向');
     expect(r.objectives).toEqual([]);
