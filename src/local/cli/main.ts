@@ -36,7 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   import: {
     load: () => import('./import'),
-    summary: { 'zh-CN': '导入粘贴的 OKR 文本：--json 输出结构', en: 'import pasted OKR text: --json prints the structure' },
+    summary: { 'zh-CN': '导入粘贴的 OKR 文本：--json 输出结构，-o 文件.xlsx 生成工作簿', en: 'import pasted OKR text: --json prints it, -o file.xlsx writes a workbook' },
   },
   lint: {
     load: () => import('./lint'),
