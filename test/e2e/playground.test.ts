@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, FrameLocator, Page } from 'playwright-core';
 import type { Playground } from '../../src/local/playground/server';
 import { launch, playground, shot } from './browser';
+import { PANEL_IDS } from '../../src/addon/sidebar';
 
 let pg: Playground;
 let browser: Browser;
@@ -286,6 +287,18 @@ describe('playground end to end', () => {
     expect(await side.locator('.finding .ftext').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
     await side.locator('#lang').selectOption('en');
     await expect.poll(() => side.locator('#tab-templates').textContent()).toBe('Templates');
+  });
+
+  it('every menu item opens an existing panel', async () => {
+    const p2 = await browser.newPage();
+    try {
+      for (const id of PANEL_IDS) {
+        await p2.goto(`${pg.url}sidebar.html?lang=en&panel=${id}`);
+        await p2.locator(`#panel-${id}[data-rendered="true"]`).waitFor({ timeout: 10_000 });
+      }
+    } finally {
+      await p2.close();
+    }
   });
 
   it('no page errors along the way', () => {
