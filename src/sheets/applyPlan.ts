@@ -92,16 +92,25 @@ function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions): Appl
   const base = { planName: sp.name, role: sp.role };
 
   if (SUPPORT_ROLES.includes(sp.role)) {
-    const names = uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]);
-    for (const n of names) {
-      const existing = ss.getSheetByName(n);
-      if (existing) return { ...base, name: existing.getName(), action: 'skipped' };
+    // the other language's name first; the plan's own name is checked by the insert itself
+    const others = uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name);
+    for (const n of others) {
+      if (ss.getSheetByName(n)) return { ...base, name: n, action: 'skipped' };
     }
-    const sheet = ss.insertSheet(sp.name);
+    const sheet = tryInsert(ctx, sp.name);
+    if (!sheet) return { ...base, name: sp.name, action: 'skipped' };
     writeSheet(ctx, sheet, sp, true, sp.name);
     return { ...base, name: sp.name, action: 'created' };
   }
 
+  if (!(opts.replaceOwned && GENERATED_ROLES.includes(sp.role))) {
+    // the common case in one call: insertSheet fails only when the name is taken
+    const sheet = tryInsert(ctx, sp.name);
+    if (sheet) {
+      writeSheet(ctx, sheet, sp, true, sp.name);
+      return { ...base, name: sp.name, action: 'created' };
+    }
+  }
   const existing = ss.getSheetByName(sp.name);
   if (existing && opts.replaceOwned && GENERATED_ROLES.includes(sp.role)) {
     const md = existing.getDeveloperMetadata();
@@ -120,6 +129,16 @@ function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions): Appl
   const sheet = ss.insertSheet(name);
   writeSheet(ctx, sheet, sp, true, name);
   return { ...base, name, action: 'created' };
+}
+
+/** insertSheet(name), or null when a sheet of that name exists (any other failure is thrown). */
+function tryInsert(ctx: SheetsContext, name: string): SheetLike | null {
+  try {
+    return ctx.ss.insertSheet(name);
+  } catch (e) {
+    if (ctx.ss.getSheetByName(name)) return null;
+    throw e;
+  }
 }
 
 function uniq(xs: string[]): string[] {
@@ -507,7 +526,8 @@ function buildConditionalFormats(
 }
 
 /**
- * Service calls `applyWorkbookPlan` makes for one new sheet (no name clash, fresh sheet) —
+ * Service calls `applyWorkbookPlan` makes for one new sheet (no name clash, fresh sheet, no
+ * replaceOwned) —
  * the budget figure reported by tests and the bench.
  */
 export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {
@@ -533,7 +553,7 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
   const { [OWNER_KEY]: role, ...rest } = sp.metadata;
   const has = (k: keyof FormatPlan) => (sp.formats.some((f) => f[k] !== undefined) ? 1 : 0);
   const parts: Record<string, number> = {
-    'find name': SUPPORT_ROLES.includes(sp.role) ? uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).length : 1,
+    'find name': SUPPORT_ROLES.includes(sp.role) ? uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name).length : 0,
     insertSheet: 1,
     'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
     'values block': 2,

@@ -72,7 +72,7 @@ describe('applyWorkbookPlan', () => {
     expect(counts[1]).toBe(planCallEstimate(large).total);
   });
 
-  it('every sheet of a template costs exactly planCallEstimate; support sheets stay around 20 calls', () => {
+  it('every sheet of a template costs exactly planCallEstimate; support sheets ≤ 20 calls', () => {
     const local = createLocalApp();
     const plan = sampleWorkbookPlan('en');
     const report: Record<string, number> = {};
@@ -81,9 +81,12 @@ describe('applyWorkbookPlan', () => {
       expect(m.calls).toBe(planCallEstimate(sp).total);
       report[sp.name] = m.calls;
     }
-    // The OKR sheet's plan asks for 9 named ranges, 4 described protections and 16 runs of column
-    // widths: 37 calls that only a smaller plan can remove (see README, "service-call budget").
-    for (const sp of plan.sheets.slice(1)) expect(report[sp.name]).toBeLessThanOrEqual(21);
+    // Over budget: the OKR sheet. Its plan asks for 9 named ranges, 4 described protections and 16
+    // runs of column widths — 37 calls that only a smaller plan can remove (README, "service-call
+    // budget"); everything else in it is 21 calls.
+    for (const sp of plan.sheets.slice(1)) expect(report[sp.name]).toBeLessThanOrEqual(20);
+    // recorded so a change shows up here first (58 today: see the comment above)
+    expect(report[plan.sheets[0]!.name]).toBe(58);
   });
 
   it('support sheets are created only when missing (by either language\'s name)', () => {
