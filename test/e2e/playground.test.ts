@@ -94,6 +94,14 @@ afterAll(async () => {
 describe('playground end to end', () => {
   it('starts on the sample company workbook with computed values', async () => {
     await expect.poll(() => page.locator('#tabs button').count()).toBeGreaterThan(0);
+    const sheets = await page.locator('#tabs button').allTextContents();
+    expect(sheets.some((n) => /Company|CEO|公司/i.test(n)), sheets.join(', ')).toBe(true);
+    expect(sheets).toContain('Check-ins');
+    // the seeded check-ins give computed, non-zero progress and coloured statuses
+    const { header, rowOf } = await gridLookup();
+    const kr1 = rowOf[Object.keys(rowOf).find((id) => /KR1$/.test(id))!]!;
+    expect(await cellText(`${header['Progress']}${kr1}`)).toMatch(/^[1-9]\d*(\.\d+)?%$/);
+    expect(await page.locator('#grid td[class*="status-"]').count()).toBeGreaterThan(0);
     const width = (await page.locator('#sidebar').boundingBox())?.width;
     expect(width).toBe(300);
     await page.screenshot({ path: shot('01-start') });

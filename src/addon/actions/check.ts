@@ -107,6 +107,6 @@ export function listKrs(ctx: SheetsContext, p: { sheet?: string }): KrList {
     sheet: sheet.getName(),
     krs: read.table.rows
       .filter((r) => isKrType(r.type) && r.id !== '')
-      .map((r) => ({ id: r.id, title: r.title, current: r.current, target: r.target, unit: r.unit, confidence: r.confidence })),
+      .map((r) => ({ id: r.id, title: r.title, start: r.start, current: r.current, target: r.target, unit: r.unit, confidence: r.confidence })),
   };
 }

@@ -105,6 +105,7 @@ export interface CheckResult {
 export interface KrInfo {
   id: string;
   title: string;
+  start: number | null;
   current: number | null;
   target: number | null;
   unit: string;

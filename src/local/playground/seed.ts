@@ -12,6 +12,11 @@ export interface SeedResult {
   problems: string[];
 }
 
+const SAMPLE = {
+  'zh-CN': { done: '示例：本周完成了阶段目标', next: '示例：下周继续推进', blockers: '示例：需要增加一名工程师' },
+  en: { done: 'Sample: this week’s milestone reached', next: 'Sample: keep going next week', blockers: 'Sample: need one more engineer' },
+} as const;
+
 function currentQuarter(d = new Date()): string {
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
@@ -33,7 +38,30 @@ export function seedWorkbook(ctx: SheetsContext, lang: Lang): SeedResult {
     () => ctx,
     lang,
   );
-  if (r.ok) out.sheets.push((r.result as { sheet: string }).sheet);
-  else out.problems.push(r.message);
+  if (!r.ok) {
+    out.problems.push(r.message);
+    return out;
+  }
+  const sheet = (r.result as { sheet: string }).sheet;
+  out.sheets.push(sheet);
+
+  // A few check-ins, so progress, status colours and the log have something to show.
+  const krs = dispatch('listKrs', { sheet }, () => ctx, lang);
+  if (!krs.ok) return out;
+  const list = (krs.result as { krs: { id: string; start: number | null; target: number | null }[] }).krs;
+  const shares = [0.7, 0.35, 0.1, 0.9];
+  const note = SAMPLE[lang];
+  list.slice(0, shares.length).forEach((kr, i) => {
+    if (kr.target === null) return;
+    const start = kr.start ?? 0;
+    const value = Math.round((start + (kr.target - start) * shares[i]!) * 100) / 100;
+    const res = dispatch(
+      'recordCheckIn',
+      { sheet, krId: kr.id, value, confidence: [8, 5, 3, 9][i]!, done: note.done, next: note.next, blockers: i === 2 ? note.blockers : '' },
+      () => ctx,
+      lang,
+    );
+    if (!res.ok) out.problems.push(res.message);
+  });
   return out;
 }
