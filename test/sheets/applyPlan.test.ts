@@ -181,3 +181,13 @@ describe('applyWorkbookPlan', () => {
     expect(local.lock.hasLock()).toBe(false);
   });
 });
+
+describe('toPlan ⇄ applyWorkbookPlan', () => {
+  it('a whole template workbook snapshots to a plan that rebuilds the same workbook', () => {
+    const local = createLocalApp({ lang: 'zh-CN' });
+    applyWorkbookPlan(local.ctx('zh-CN'), sampleWorkbookPlan('zh-CN'));
+    const plan = local.toPlan();
+    const again = createLocalApp({ lang: 'zh-CN', plan });
+    expect(JSON.stringify(again.toPlan())).toBe(JSON.stringify(plan));
+  });
+});
