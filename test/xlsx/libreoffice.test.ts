@@ -39,16 +39,22 @@ function plan(): WorkbookPlan {
   };
 }
 
+const isFormula = (v: unknown) => typeof v === 'string' && v.startsWith('=');
+
 describe.skipIf(!soffice)('LibreOffice recalculation agrees with core', () => {
   let cached: Map<string, CachedValue>;
   let expected: Array<{ r: number; id: string; progress: number; score: number; status: string }>;
   let columns: { progress: number; score: number; status: number; bar: number };
+  let original: WorkbookPlan;
+  let resaved: WorkbookPlan;
 
   beforeAll(async () => {
     const p = plan();
     const out = await recalcWithLibreOffice(await exportXlsx(p));
     const back = await importXlsxDetailed(out);
     cached = back.cached[0]!;
+    original = p;
+    resaved = back.plan;
     // what core says, from the same inputs
     const read = readTableValues(evaluatePlan(p)[0]!.values);
     if (isTableError(read)) throw new Error(read.error.en);
@@ -88,6 +94,29 @@ describe.skipIf(!soffice)('LibreOffice recalculation agrees with core', () => {
   it('Status matches', () => {
     const bad = expected.filter((e) => cached.get(`${e.r},${columns.status}`) !== e.status);
     expect(bad.map((e) => `${e.id}: LO ${JSON.stringify(cached.get(`${e.r},${columns.status}`))} core ${e.status}`)).toEqual([]);
+  });
+
+  it('a workbook saved by LibreOffice imports back: sheets, roles, metadata, inputs, formula cells, SPARKLINE, validations, names', () => {
+    expect(resaved.sheets.map((x) => [x.name, x.role])).toEqual(original.sheets.map((x) => [x.name, x.role]));
+    original.sheets.forEach((sheet, i) => {
+      const other = resaved.sheets[i]!;
+      expect(other.metadata).toEqual(sheet.metadata);
+      expect(other.protections).toEqual(sheet.protections);
+      expect(other.validations.length).toBe(sheet.validations.length);
+      expect(new Set(other.namedRanges.map((n) => `${n.name}=${n.range}`))).toEqual(new Set(sheet.namedRanges.map((n) => `${n.name}=${n.range}`)));
+      sheet.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const w = other.values[r]?.[c] ?? null;
+          if (isFormula(v)) {
+            expect(isFormula(w), `${sheet.name} ${r},${c}`).toBe(true);
+            // LibreOffice rewrites number literals (1E-9 → 0.000000001) but keeps SPARKLINE cells ours
+            if (/SPARKLINE/.test(v as string)) expect(w).toBe(v);
+          } else {
+            expect(w, `${sheet.name} ${r},${c}`).toEqual(v === '' ? null : v);
+          }
+        }),
+      );
+    });
   });
 
   it('the bar fallback shows the progress value', () => {

@@ -90,6 +90,14 @@ export const dateToIso = (d: Date): string => {
   return t.toISOString().slice(0, 10);
 };
 
+/** The text of a cell value: rich text (LibreOffice writes mixed scripts as runs) joined. */
+export function plainText(v: unknown): unknown {
+  if (v && typeof v === 'object' && 'richText' in v && Array.isArray((v as { richText: unknown }).richText)) {
+    return (v as { richText: Array<{ text?: string }> }).richText.map((r) => r.text ?? '').join('');
+  }
+  return v;
+}
+
 function guessRole(name: string): SheetRole {
   for (const [role, names] of Object.entries(SHEET_NAMES) as Array<[SheetRole, { 'zh-CN': string; en: string }]>) {
     if (names['zh-CN'] === name || names.en.toLowerCase() === name.toLowerCase()) return role;
@@ -122,6 +130,9 @@ function cellToPlan(cell: ExcelJS.Cell, shifts: ShiftCache = new Map()): { value
       }
       text ??= cell.formula;
       if (!text) return { value: null };
+      // LibreOffice saves boolean cells as =TRUE() / =FALSE()
+      const bool = /^\s*(TRUE|FALSE)\s*\(\s*\)\s*$/i.exec(text);
+      if (bool) return { value: bool[1]!.toUpperCase() === 'TRUE' };
       // cell.result: the value's copy drops falsy results (0, FALSE, "")
       const r = cell.result as unknown;
       let cached: CachedValue | undefined;
@@ -166,7 +177,7 @@ function resolveRef(wb: ExcelJS.Workbook, ref: string): string[] | null {
   const out: string[] = [];
   for (let r = c.r1; r <= c.r2; r++) {
     for (let col = c.c1; col <= c.c2; col++) {
-      const v = ws.getCell(r, col).value;
+      const v = plainText(ws.getCell(r, col).value);
       if (v !== null && v !== undefined && v !== '') out.push(String(v));
     }
   }
@@ -352,7 +363,7 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
   if (ms) {
     ms.eachRow((row, r) => {
       if (r === 1) return;
-      const vals = (row.values as unknown[]).slice(1);
+      const vals = (row.values as unknown[]).slice(1).map(plainText);
       const d = decodeMeta(vals);
       if (d) {
         metaByName.set(d.name, d.meta);
