@@ -110,6 +110,22 @@ describe('the xlsx file itself', () => {
     expect((open as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
   });
 
+  it('a sheet renamed in Excel keeps its role, metadata and SPARKLINE; with a sheet added too, nothing is guessed wrongly', async () => {
+    const plan = smallPlan('en');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(plan)) as unknown as ArrayBuffer);
+    wb.worksheets[0]!.name = 'Renamed';
+    const renamed = (await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).sheets[0]!;
+    expect(renamed.name).toBe('Renamed');
+    expect(renamed.metadata).toEqual(plan.sheets[0]!.metadata);
+    expect(renamed.values[7]![18]).toBe(plan.sheets[0]!.values[7]![18]);
+    wb.addWorksheet('Extra');
+    const added = (await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).sheets;
+    expect(added.map((x) => x.name)).toEqual(['Renamed', 'Extra']);
+    expect(added[0]!.metadata).toEqual({});
+    expect(added[0]!.values[7]![18]).toBe('=IF(ISNUMBER(O8),O8,"")'); // the fallback, as stored
+  });
+
   it('cached results of a file saved elsewhere are read (and marked complete)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');

@@ -43,6 +43,7 @@ export const DATE_MAX = '9999-12-31';
 export const DATA_BAR_COLOR = 'FF4285F4';
 /** Excel's prompt limits. */
 const PROMPT_MAX = 255;
+const ERROR_MAX = 225;
 
 export const isPlanDate = (v: unknown): v is PlanDate =>
   typeof v === 'object' && v !== null && typeof (v as PlanDate).date === 'string';
@@ -129,7 +130,7 @@ function validationModel(v: ValidationPlan, lists: ListSink): ExcelJS.DataValida
     prompt: v.helpText ? v.helpText.slice(0, PROMPT_MAX) : undefined,
     showErrorMessage: true,
     errorStyle: v.strict ? 'stop' : 'warning',
-    error: v.helpText ? v.helpText.slice(0, PROMPT_MAX) : undefined,
+    error: v.helpText ? v.helpText.slice(0, ERROR_MAX) : undefined,
   } as const;
   const r = v.rule;
   switch (r.kind) {

@@ -383,7 +383,8 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
   if (worksheets.length === 0) throw new XlsxReadError('noSheets');
 
   worksheets.forEach((ws, index) => {
-    const meta = metaByName.get(ws.name) ?? (metaByName.size ? metaByIndex.get(index) : undefined);
+    // a sheet renamed in Excel: fall back to its position, only when no sheet was added or removed
+    const meta = metaByName.get(ws.name) ?? (worksheets.length === metaByName.size ? metaByIndex.get(index) : undefined);
 
     // values
     const values: PlanCell[][] = [];
