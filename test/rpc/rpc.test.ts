@@ -113,6 +113,24 @@ describe('rpc: malformed payloads change nothing and say why', () => {
   });
 });
 
+describe('rpc: two users on one document', () => {
+  it('a write waits for the other user and then proceeds; while held, it says so in words', () => {
+    const { local } = makeWorkbook();
+    const me = local.ctx('en');
+    const other = local.ss.newLock();
+    expect(other.tryLock(1000)).toBe(true); // a colleague is writing
+    const before = snapshot(local);
+    const payload = { text: 'O: Grow\nKR1: Raise NPS from 45 to 60', mode: 'newSheet', lang: 'en' };
+    const blocked = dispatch('writeImport', payload, () => me, 'zh-CN');
+    expect(blocked).toMatchObject({ ok: false, code: 'locked', message: '其他人正在编辑此表格，请稍后再试。' });
+    expect(snapshot(local)).toBe(before);
+    other.releaseLock();
+    const done = dispatch('writeImport', payload, () => me, 'en');
+    expect(done.ok).toBe(true);
+    expect(me.lock!.hasLock()).toBe(false); // released after the write
+  });
+});
+
 describe('rpc: the happy paths', () => {
   it('getContext lists sheets and spots the OKR one', () => {
     const { ctx } = makeWorkbook();
