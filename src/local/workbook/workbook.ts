@@ -1214,7 +1214,7 @@ export class LocalSpreadsheet implements SpreadsheetLike {
     this._wb.hf.removeSheet(d.hfId);
     this._wb.metadata = this._wb.metadata.filter((m) => m.sheetId !== d.id);
     this._wb.protections = this._wb.protections.filter((p) => p.sheetId !== d.id);
-    for (const [k, n] of [...this._wb.named]) if (n.sheetId === d.id) removeNamed(this._wb, n.name), void k;
+    for (const n of [...this._wb.named.values()]) if (n.sheetId === d.id) removeNamed(this._wb, n.name);
     this._wb.sheets = this._wb.sheets.filter((s) => s !== d);
     if (this._wb.activeSheetId === d.id) {
       const rest = this._live();
