@@ -3,7 +3,7 @@
  * workbook — one OKR sheet (objectives and KRs with type, start, target, unit, due date and owner
  * as parsed; notes kept in the Notes column) plus the Check-ins, Actions and Settings sheets.
  */
-import type { Lang } from '../../core/i18n';
+import type { Lang, Localized } from '../../core/i18n';
 import type { ImportedOkrs } from '../../core/importtext';
 import { SHEET_NAMES } from '../../core/labels';
 import type { KrType } from '../../core/model';
@@ -105,7 +105,8 @@ export function importedToPlan(imported: ImportedOkrs, opts: ImportPlanOptions):
 
 const TEXT = {
   wrote: { 'zh-CN': '已写入 {file}：{o} 个目标，{kr} 个关键结果', en: 'Wrote {file}: {o} objective(s), {kr} key result(s)' },
-};
+  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
+} satisfies Record<string, Localized>;
 
 /**
  * The `-o file.xlsx` part of `okr-sheets import` (src/local/cli/import.ts calls it). Returns the
@@ -117,6 +118,7 @@ export async function importToXlsx(
   io: { stdout: Writer; stderr: Writer; cwd?: string },
 ): Promise<number> {
   try {
+    if (a.cycle && !cycleDates(a.cycle)) throw new CliError(t(a.lang, TEXT.badCycle, { value: a.cycle }));
     const plan = importedToPlan(imported, {
       lang: a.lang,
       ...(a.cycle ? { cycle: a.cycle } : {}),
