@@ -160,3 +160,25 @@ describe('okr-sheets review / setup / import -o', () => {
     expect([row[1], row[7], row[8]]).toEqual(['Increase', 45, 60]);
   });
 });
+
+describe('okr-sheets lint: alignment inside one workbook', () => {
+  it('a link to a missing objective of a unit in the file is an error; a unit outside the file is not checked', async () => {
+    const { buildOkrSheetPlanFromRows } = await import('../../src/core/plan/okrSheet');
+    const { CYCLE } = await import('../xlsx/fixtures');
+    const sheet = (unit: string, alignedTo: string, rows: Parameters<typeof buildOkrSheetPlanFromRows>[0]['rows']) =>
+      buildOkrSheetPlanFromRows({ lang: 'en', header: { unit, level: 'team', owner: 'A', ...CYCLE, alignedTo, asOf: '2026-11-15' }, rows, settingsSheetName: null, spareRows: 2 });
+    const parent = sheet('HQ', '', [
+      { id: 'O1', type: 'objective', title: 'Grow', owner: 'A' },
+      { id: 'O1.KR1', type: 'increase', title: 'Raise revenue from 1 to 2', owner: 'A', start: 1, target: 2 },
+    ]);
+    const child = sheet('Team', 'HQ', [
+      { id: 'O1', type: 'objective', title: 'Help HQ grow', owner: 'B', alignsTo: 'HQ/O1' },
+      { id: 'O1.KR1', type: 'increase', title: 'Raise leads from 1 to 2', owner: 'B', start: 1, target: 2, alignsTo: 'HQ/O7' },
+      { id: 'O1.KR2', type: 'increase', title: 'Raise calls from 1 to 2', owner: 'B', start: 1, target: 2, alignsTo: 'Elsewhere/O1' },
+    ]);
+    writeFileSync(join(dir, 'aligned.xlsx'), await exportXlsx({ sheets: [parent, child] }));
+    const r = JSON.parse((await cli(dir, 'lint', 'aligned.xlsx', '--json')).out) as { sheets: Array<{ findings: Array<{ rule: string; message: string }> }> };
+    const aligned = r.sheets.flatMap((x) => x.findings).filter((f) => f.rule === 'aligned-parent');
+    expect(aligned.map((f) => f.message)).toEqual([expect.stringContaining('HQ/O7')]);
+  });
+});

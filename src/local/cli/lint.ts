@@ -1,6 +1,8 @@
 /**
  * `okr-sheets lint file.xlsx [--json] [--as-of YYYY-MM-DD] [--lang zh-CN|en]`
- * Checks every OKR table of the workbook against the lint catalog (design §3).
+ * Checks every OKR table of the workbook against the lint catalog (design §3). Alignment links
+ * (`Sales center/O1`) are checked against the units of the same workbook; links to units that
+ * are not in the file are skipped.
  * Exit 0: no errors (warnings allowed); 1: errors found; 2: bad usage or unreadable file.
  */
 import type { Localized } from '../../core/i18n';
@@ -36,10 +38,23 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const asOfOpt = isoDateOption(a.options['as-of'], lang);
     const wb = await openWorkbook(io, file, lang);
 
+    // "aligned to an existing parent": checked against the units of this workbook; a parent in
+    // a unit that is not in the file (another team's workbook) cannot be checked and is skipped
+    const norm = (x: string) => x.replace(/[\s\u3000]+/g, '').replace(/／/g, '/').toUpperCase();
+    const units = new Set(wb.tables.map((x) => norm(x.read.table.header.unit)).filter(Boolean));
+    const knownParents = new Set<string>();
+    for (const { read } of wb.tables) {
+      for (const row of read.table.rows) {
+        if (row.id && read.table.header.unit) knownParents.add(`${read.table.header.unit}/${row.id}`);
+        const unit = row.alignsTo.includes('/') ? row.alignsTo.slice(0, row.alignsTo.lastIndexOf('/')) : '';
+        if (row.alignsTo && (!unit || !units.has(norm(unit)))) knownParents.add(row.alignsTo);
+      }
+    }
+
     let errors = 0;
     const report = wb.tables.map(({ sheet, read }) => {
       const asOf = asOfOpt ?? read.asOf ?? undefined;
-      const findings = lintTable(read.table, asOf ? { asOf } : {});
+      const findings = lintTable(read.table, { knownParents, ...(asOf ? { asOf } : {}) });
       const items = findings.map((f) => ({
         rule: f.rule,
         severity: f.severity,
