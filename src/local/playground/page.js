@@ -58,6 +58,14 @@
     var table = el('table');
     var cols = 0;
     d.values.forEach(function (r) { cols = Math.max(cols, r.length); });
+    var colgroup = el('colgroup');
+    var rowHeadCol = el('col'); rowHeadCol.style.width = '40px'; colgroup.appendChild(rowHeadCol);
+    for (var w = 0; w < cols; w++) {
+      var col = el('col');
+      col.style.width = Math.max(40, Math.min(360, (d.widths && d.widths[w]) || 100)) + 'px';
+      colgroup.appendChild(col);
+    }
+    table.appendChild(colgroup);
     var head = el('tr');
     head.appendChild(el('th', 'rowhead', ''));
     for (var c = 1; c <= cols; c++) head.appendChild(el('th', '', colLetter(c)));

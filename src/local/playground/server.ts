@@ -88,6 +88,8 @@ export interface GridSheet {
   formulas: string[][];
   backgrounds: string[][];
   frozenRows: number;
+  /** Pixels, by column from A. */
+  widths: number[];
 }
 export interface GridState {
   spreadsheet: string;
@@ -111,6 +113,7 @@ export function gridState(ss: SpreadsheetLike): GridState {
         formulas: r.getFormulas(),
         backgrounds: r.getBackgrounds(),
         frozenRows: sh.getFrozenRows(),
+        widths: Array.from({ length: cols }, (_, i) => sh.getColumnWidth(i + 1)),
       };
     }),
   };
