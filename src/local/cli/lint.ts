@@ -9,7 +9,7 @@ import type { Localized } from '../../core/i18n';
 import type { Severity } from '../../core/model';
 import { findingMessage, lintTable } from '../../core/lint';
 import { a1For } from '../../core/table';
-import { CliError, envLang, guard, isoDateOption, MSG, openWorkbook, parseArgs, say, t, type CliIo } from '../xlsx/cli';
+import { CliError, envLang, guard, isoDateOption, MSG, openWorkbook, padDisplay, parseArgs, say, t, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets lint 文件.xlsx [--json] [--as-of YYYY-MM-DD]', en: 'Usage: okr-sheets lint file.xlsx [--json] [--as-of YYYY-MM-DD]' },
@@ -84,7 +84,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
             : t(lang, TEXT.summary, { sheet: r.sheet, errors: count('error'), warnings: count('warning'), infos: count('info') }),
         );
         for (const f of r.findings) {
-          say(io.stdout, `  ${SEVERITY[f.severity][lang].padEnd(7)} ${(f.cell ?? '').padEnd(6)} ${f.message}  [${f.rule}]`);
+          say(io.stdout, `  ${padDisplay(SEVERITY[f.severity][lang], 7)} ${(f.cell ?? '').padEnd(6)} ${f.message}  [${f.rule}]`);
         }
       }
     }
