@@ -12,8 +12,8 @@
  * Safety (design §7):
  * - a sheet whose name exists gets a new unique name (`Sales OKR (2)`); the existing sheet is
  *   never touched;
- * - support sheets (check-ins, actions, settings) are created only when missing (by either
- *   language's name);
+ * - support sheets (check-ins, actions, settings) are created only when missing: none carries
+ *   that role's metadata and none has that role's name in either language;
  * - with `replaceOwned`, a generated sheet (review / dashboard / alignment) carrying our role
  *   metadata is rewritten in place (backup copy first, clear, write); a user sheet of that name
  *   is left alone and the plan goes to a new unique name;
@@ -29,7 +29,7 @@ import type {
 } from '../core/plan/types';
 import { OWNER_KEY } from '../core/plan/types';
 import type {
-  AppLike, ConditionalFormatRuleLike, DataValidationLike, FontWeight, RangeLike, SheetLike,
+  AppLike, ConditionalFormatRuleLike, DataValidationLike, DeveloperMetadataLike, FontWeight, RangeLike, SheetLike,
 } from './api';
 import type { SheetsContext } from './context';
 import { OkrError } from './errors';
@@ -84,15 +84,33 @@ export function applyWorkbookPlan(ctx: SheetsContext, plan: WorkbookPlan, opts: 
 }
 
 export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions = {}): AppliedSheet[] {
-  return withDocumentLock(ctx, () => plan.sheets.map((sp) => applySheet(ctx, sp, opts)));
+  return withDocumentLock(ctx, () => {
+    const owned = plan.sheets.some((sp) => SUPPORT_ROLES.includes(sp.role)) ? supportSheetsByRole(ctx) : new Map();
+    return plan.sheets.map((sp) => applySheet(ctx, sp, opts, owned));
+  });
 }
 
-function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions): AppliedSheet {
+/**
+ * Support sheets already in the workbook, by role metadata (users rename tabs): one finder
+ * query, one getValue per sheet we own.
+ */
+function supportSheetsByRole(ctx: SheetsContext): Map<SheetRole, DeveloperMetadataLike> {
+  const out = new Map<SheetRole, DeveloperMetadataLike>();
+  for (const m of ctx.ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()) {
+    const role = m.getValue() as SheetRole;
+    if (SUPPORT_ROLES.includes(role) && !out.has(role)) out.set(role, m);
+  }
+  return out;
+}
+
+function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions, owned: Map<SheetRole, DeveloperMetadataLike>): AppliedSheet {
   const { ss } = ctx;
   const base = { planName: sp.name, role: sp.role };
 
   if (SUPPORT_ROLES.includes(sp.role)) {
-    // the other language's name first; the plan's own name is checked by the insert itself
+    const mine = owned.get(sp.role)?.getLocation().getSheet();
+    if (mine) return { ...base, name: mine.getName(), action: 'skipped' };
+    // by name: the other language's first; the plan's own name is checked by the insert itself
     const others = uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name);
     for (const n of others) {
       if (ss.getSheetByName(n)) return { ...base, name: n, action: 'skipped' };
@@ -527,7 +545,8 @@ function buildConditionalFormats(
 
 /**
  * Service calls `applyWorkbookPlan` makes for one new sheet (no name clash, fresh sheet, no
- * replaceOwned) —
+ * replaceOwned) — plus, once per plan with support sheets, 3 calls to find the support sheets
+ * by metadata and 1 per sheet the add-on already owns —
  * the budget figure reported by tests and the bench.
  */
 export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {

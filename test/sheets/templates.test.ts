@@ -44,7 +44,9 @@ describe.each(LANGS)('insert every template (%s)', (lang) => {
     // budget: exactly what planCallEstimate says for each sheet, plus setActiveSheet + the lock
     const plan = buildWorkbookPlan({ role, lang, ...CYCLE, owner: '王芳', parentRole: parentOf(role), departmentId: dept.id });
     const expected = plan.sheets.reduce((n, sp) => n + planCallEstimate(sp).total, 0);
-    expect(m.calls).toBe(expected + 2 /* getSheetByName + setActiveSheet */ + 3 /* hasLock, tryLock, releaseLock */);
+    expect(m.calls).toBe(
+      expected + 3 /* support sheets by metadata */ + 2 /* getSheetByName + setActiveSheet */ + 3 /* hasLock, tryLock, releaseLock */,
+    );
 
     const sheet = local.ss.getSheetByName(name)!;
     const read = readOkrSheet(ctx, sheet);
