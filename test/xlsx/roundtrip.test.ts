@@ -41,6 +41,36 @@ describe('xlsx round trip (plan → xlsx → plan)', () => {
   });
 });
 
+describe('plans xlsx cannot hold as they are', () => {
+  it('long dropdowns, long help text, Excel-invalid sheet names, duplicate range names, bad colours', async () => {
+    const longList = Array.from({ length: 60 }, (_, i) => `选项 ${i + 1}, 含逗号`);
+    const help = '说明'.repeat(200);
+    const sheet = (name: string): SheetPlan => ({
+      name,
+      role: 'okr',
+      values: [['a', 1, { date: '2026-10-01' }], ["'=not a formula", true, null]],
+      frozenRows: 1,
+      columnWidths: [100, 120],
+      formats: [{ range: 'A1:B1', bold: true, background: 'not-a-colour' }, { range: 'nonsense', bold: true }],
+      validations: [{ range: 'A2:A20', rule: { kind: 'list', values: longList }, helpText: help, strict: true }],
+      conditionalFormats: [{ range: 'B2:B20', when: { kind: 'numberLess', value: 0.4 }, background: '#f00' }],
+      protections: [],
+      namedRanges: [{ name: 'okr_unit', range: 'A1' }, { name: 'A1', range: 'B1' }],
+      metadata: { 'okrSheets.role': 'okr' },
+    });
+    const plan: WorkbookPlan = { sheets: [sheet('OKR: a very long name with / and ? that Excel refuses'), sheet('OKR: a very long name with / and ? that Excel refuses (copy)')] };
+    const back = await importXlsx(await exportXlsx(plan));
+    expect(back.sheets.map((x) => x.name)).toEqual(plan.sheets.map((x) => x.name));
+    for (const s of back.sheets) {
+      expect(s.validations[0]!.rule).toEqual({ kind: 'list', values: longList });
+      expect(s.validations[0]!.helpText).toBe(help);
+      expect(s.values[1]![0]).toBe("'=not a formula");
+      expect(s.namedRanges).toEqual([{ name: 'okr_unit', range: 'A1' }, { name: 'A1', range: 'B1' }]);
+      expect(s.conditionalFormats[0]!.background).toBe('#ff0000');
+    }
+  });
+});
+
 describe('the xlsx file itself', () => {
   async function load(plan: WorkbookPlan, opts = {}) {
     const wb = new ExcelJS.Workbook();

@@ -52,7 +52,14 @@ export const isPlanDate = (v: unknown): v is PlanDate =>
 export const pxToWidth = (px: number): number => Math.max(0, (px - 5) / 7);
 export const widthToPx = (w: number): number => Math.round(w * 7 + 5);
 
-export const argb = (hex: string): string => 'FF' + hex.replace('#', '').toUpperCase().padStart(6, '0').slice(0, 6);
+/** `#rrggbb` / `#rgb` → `FFRRGGBB`; anything else → null (an invalid colour would make Excel repair the file). */
+export function argbOrNull(hex: string | undefined): string | null {
+  if (!hex) return null;
+  let h = hex.trim().replace(/^#/, '');
+  if (/^[0-9a-f]{3}$/i.test(h)) h = h.replace(/./g, (c) => c + c);
+  return /^[0-9a-f]{6}$/i.test(h) ? 'FF' + h.toUpperCase() : null;
+}
+export const argb = (hex: string): string => argbOrNull(hex) ?? 'FF000000';
 
 /** ISO date → the JS Date exceljs stores (UTC midnight, so the serial number has no time part). */
 export function planDateToDate(d: PlanDate): Date {
@@ -98,10 +105,10 @@ function applyFormat(ws: ExcelJS.Worksheet, f: FormatPlan, openRow: number, open
       cell.font = {
         ...(cell.font ?? {}),
         ...(f.bold !== undefined ? { bold: f.bold } : {}),
-        ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}),
+        ...(argbOrNull(f.fontColor) ? { color: { argb: argb(f.fontColor!) } } : {}),
       };
     }
-    if (f.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } };
+    if (argbOrNull(f.background)) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background!) } };
     if (f.wrap !== undefined || f.horizontalAlignment) {
       cell.alignment = {
         ...(cell.alignment ?? {}),
@@ -158,10 +165,10 @@ function validationModel(v: ValidationPlan, lists: ListSink): ExcelJS.DataValida
 
 function cfRule(cf: ConditionalFormatPlan): ExcelJS.ConditionalFormattingRule {
   const style: Partial<ExcelJS.Style> = {};
-  if (cf.background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.background) } };
+  if (argbOrNull(cf.background)) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.background!) } };
   if (cf.fontColor || cf.bold !== undefined)
     style.font = {
-      ...(cf.fontColor ? { color: { argb: argb(cf.fontColor) } } : {}),
+      ...(argbOrNull(cf.fontColor) ? { color: { argb: argb(cf.fontColor!) } } : {}),
       ...(cf.bold !== undefined ? { bold: cf.bold } : {}),
     };
   const w = cf.when;
@@ -321,7 +328,7 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     const bars: Array<{ rect: Required<{ [K in keyof Rect]: number }>; min: number; max: number; color: string }> = [];
     for (const bar of sheet.dataBars ?? []) {
       const rect = parseRange(bar.range);
-      if (rect) bars.push({ rect: closeRect(rect, openRow, openCol), min: bar.min, max: bar.max, color: argb(bar.color) });
+      if (rect) bars.push({ rect: closeRect(rect, openRow, openCol), min: bar.min, max: bar.max, color: argbOrNull(bar.color) ?? DATA_BAR_COLOR });
     }
     for (const rect of rectsFromCells(genericBars)) bars.push({ rect: closeRect(rect, openRow, openCol), min: 0, max: 1, color: DATA_BAR_COLOR });
     for (const bar of bars) {
