@@ -72,7 +72,8 @@ export function openRowFor(sheet: SheetPlan): number {
   return Math.max(sheet.values.length + 200, 300);
 }
 export function openColFor(sheet: SheetPlan): number {
-  const width = Math.max(sheet.columnWidths.length, ...sheet.values.map((r) => r.length), 1);
+  let width = Math.max(sheet.columnWidths.length, 1);
+  for (const r of sheet.values) if (r && r.length > width) width = r.length;
   return Math.max(width, 26);
 }
 
