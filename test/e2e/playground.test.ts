@@ -252,6 +252,34 @@ describe('playground end to end', () => {
     await page.screenshot({ path: shot('06-xss') });
   });
 
+  it('sets up OKR sheets for a roster typed into the grid', async () => {
+    await openTab('roster');
+    await side.locator('#ro-new').click();
+    await expect.poll(async () => (await side.locator('#messages .msg.info').textContent()) ?? '').toMatch(/Created "/);
+    const roster = /"(.+)"/.exec((await side.locator('#messages .msg.info').textContent()) ?? '')![1]!;
+    await expect.poll(() => page.locator(`#tabs button[data-sheet="${roster}"]`).count()).toBe(1);
+    await showSheet(roster);
+    const cells: [string, string][] = [
+      ['A2', 'Acme'], ['B2', 'Company'], ['D2', 'Wang Fang'], ['F2', 'Company'], ['G2', 'CEO'],
+      ['A3', 'Sales'], ['B3', 'Department'], ['C3', 'Acme'], ['D3', 'Li Lei'], ['F3', 'Sales'], ['G3', 'Sales center'],
+    ];
+    for (const [a1, value] of cells) {
+      await page.locator(`#grid td[data-a1="${a1}"]`).click();
+      await page.locator('#cell-input').fill(value);
+      const v = await gridVersion();
+      await page.locator('#cell-input').press('Enter');
+      await expect.poll(gridVersion).toBeGreaterThan(v);
+    }
+    expect(await cellText('G3')).toBe('Sales center');
+    await openTab('roster');
+    await side.locator('#ro-cycle').fill('2026-Q4');
+    await side.locator('#ro-setup').click();
+    await expect.poll(async () => (await side.locator('#ro-result').textContent()) ?? '').toMatch(/Created 2 OKR sheets/);
+    const tabs = await page.locator('#tabs button').allTextContents();
+    expect(tabs.filter((t) => /Acme|Sales 2026-Q4/.test(t)).length).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: shot('07-roster') });
+  });
+
   it('shows problems in words, and the busy indicator while a call runs', async () => {
     await openTab('checkin');
     await side.locator('#ci-value').fill('abc');

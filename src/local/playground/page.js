@@ -58,6 +58,10 @@
     var table = el('table');
     var cols = 0;
     d.values.forEach(function (r) { cols = Math.max(cols, r.length); });
+    // like Sheets, show blank room to type into beyond the data
+    cols = Math.max(cols + 2, 10);
+    var rows = d.values.slice();
+    while (rows.length < Math.max(d.values.length + 20, 40)) rows.push([]);
     var colgroup = el('colgroup');
     var rowHeadCol = el('col'); rowHeadCol.style.width = '40px'; colgroup.appendChild(rowHeadCol);
     for (var w = 0; w < cols; w++) {
@@ -70,7 +74,7 @@
     head.appendChild(el('th', 'rowhead', ''));
     for (var c = 1; c <= cols; c++) head.appendChild(el('th', '', colLetter(c)));
     table.appendChild(head);
-    d.values.forEach(function (row, ri) {
+    rows.forEach(function (row, ri) {
       var tr = el('tr', ri + 1 === d.frozenRows ? 'frozen-last' : '');
       tr.appendChild(el('th', 'rowhead', String(ri + 1)));
       for (var ci = 0; ci < cols; ci++) {
