@@ -3,8 +3,12 @@
  * findings with the A1 of each), selecting a cell, and listing the KRs of an OKR sheet.
  * Each reads a sheet in ONE getValues call (design §6).
  */
-import type { Localized } from '../../core/i18n';
-import { isKrType } from '../../core/labels';
+import { fmt, type Localized } from '../../core/i18n';
+import { staleKrs } from '../../core/checkins';
+import { isKrType, SHEET_NAMES } from '../../core/labels';
+import { readSettingsValues } from '../../core/plan/supportSheets';
+import { readCheckInLog, sheetValues } from '../../sheets/checkins';
+import { todayIso } from './review';
 import { findingMessage, lintTable } from '../../core/lint';
 import type { Severity } from '../../core/model';
 import { a1For, isTableError, readTableValues, type TableReadOk } from '../../core/table';
@@ -16,6 +20,14 @@ import type { CheckResult, ContextInfo, Finding, KrList } from '../rpc/contract'
 
 export const CHECK_MESSAGES = {
   cellNotFound: { 'zh-CN': '找不到单元格 {a1}。', en: 'Cell {a1} was not found.' },
+  staleNever: {
+    'zh-CN': 'KR {id} 自周期开始 {days} 天没有进展更新（超过 {limit} 天即视为停滞）。',
+    en: 'KR {id} has had no check-in in the {days} days since the cycle began (stale after {limit} days).',
+  },
+  staleSince: {
+    'zh-CN': 'KR {id} 上次进展更新是 {last}，已 {days} 天（超过 {limit} 天即视为停滞）。',
+    en: 'KR {id} was last checked in on {last}, {days} days ago (stale after {limit} days).',
+  },
 } satisfies Record<string, Localized>;
 
 /** How far down/right an OKR header row is looked for when listing sheets. */
@@ -68,10 +80,6 @@ export function getContextInfo(ctx: SheetsContext): ContextInfo {
   };
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export function checkSheet(ctx: SheetsContext, p: { sheet?: string }): CheckResult {
   const sheet = findSheet(ctx, p.sheet);
   const name = sheet.getName();
@@ -80,12 +88,38 @@ export function checkSheet(ctx: SheetsContext, p: { sheet?: string }): CheckResu
   for (const prob of read.problems) {
     findings.push({ ruleId: 'table-read', severity: 'warning', message: prob.message[ctx.lang], sheet: name, a1: a1For(read, prob.at) });
   }
-  for (const f of lintTable(read.table, { asOf: read.asOf ?? todayIso() })) {
+  const asOf = read.asOf ?? todayIso(ctx);
+  for (const f of lintTable(read.table, { asOf })) {
     findings.push({ ruleId: f.rule, severity: f.severity, message: findingMessage(f, ctx.lang), sheet: name, a1: a1For(read, f.at) });
   }
+  findings.push(...staleFindings(ctx, read, name, asOf));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return { sheet: name, findings, counts };
+}
+
+/** The Settings sheet's stale-days threshold (default 14 when there is no Settings sheet). */
+function staleDaysSetting(ctx: SheetsContext): number {
+  const sheet = ctx.ss.getSheetByName(SHEET_NAMES.settings['zh-CN']) ?? ctx.ss.getSheetByName(SHEET_NAMES.settings.en);
+  return readSettingsValues(sheet ? sheetValues(sheet) : []).staleDays;
+}
+
+/** KRs without a check-in for longer than the Settings threshold: a warning on their Current cell. */
+function staleFindings(ctx: SheetsContext, read: TableReadOk, sheetName: string, asOf: string): Finding[] {
+  const limit = staleDaysSetting(ctx);
+  const log = readCheckInLog(ctx.ss).entries;
+  return staleKrs(read.table, log, asOf, limit, { sheetName }).map((s) => ({
+    ruleId: 'stale-kr',
+    severity: 'warning' as const,
+    message: fmt(s.lastCheckIn ? CHECK_MESSAGES.staleSince : CHECK_MESSAGES.staleNever, ctx.lang, {
+      id: s.krId,
+      days: s.daysSince ?? '?',
+      last: s.lastCheckIn ?? '',
+      limit,
+    }),
+    sheet: sheetName,
+    a1: a1For(read, { row: s.row, column: 'current' }),
+  }));
 }
 
 export function selectCell(ctx: SheetsContext, p: { sheet: string; a1: string }): { sheet: string; a1: string } {
