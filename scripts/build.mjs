@@ -128,6 +128,10 @@ const bundleOptions = {
   mainFields: ['module', 'main'],
   charset: 'utf8',
   legalComments: 'none',
+  // Whitespace and syntax only: identifiers stay readable in Apps Script's stack traces, while
+  // the smaller text parses faster on every custom-function cold start.
+  minifyWhitespace: true,
+  minifySyntax: true,
   write: false,
   metafile: true,
   logLevel: 'silent',
