@@ -67,8 +67,9 @@ export const GRADE_LABELS: Record<Grade, Localized> = {
   green: { 'zh-CN': '绿（达成）', en: 'Green (delivered)' },
 };
 
-/** Labels of the header block above the table. */
-export type HeaderKey = 'unit' | 'level' | 'owner' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'alignedTo' | 'asOf';
+/** Labels of the header block above the table. `elapsed` (time elapsed, a formula the Status
+ *  column reads) is recognised as a label so that no value is taken from it, and is ignored. */
+export type HeaderKey = 'unit' | 'level' | 'owner' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'alignedTo' | 'asOf' | 'elapsed';
 export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   unit: { 'zh-CN': ['单元', '部门/团队'], en: ['Unit'] },
   level: { 'zh-CN': ['层级'], en: ['Level'] },
@@ -78,6 +79,7 @@ export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   cycleEnd: { 'zh-CN': ['结束日期'], en: ['Cycle end'] },
   alignedTo: { 'zh-CN': ['上级'], en: ['Aligned to'] },
   asOf: { 'zh-CN': ['统计日期'], en: ['As of'] },
+  elapsed: { 'zh-CN': ['时间进度'], en: ['Time elapsed'] },
 };
 
 export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment';

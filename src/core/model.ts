@@ -98,7 +98,8 @@ export interface ActionItem {
   done: boolean;
 }
 
-/** Columns of the OKR table, in template order. */
+/** Columns of the OKR table, in template order (the formula columns Progress … Bar are
+ *  contiguous, so one protection covers them; readers never depend on this order). */
 export type ColumnKey =
   | 'id'
   | 'type'
@@ -114,8 +115,8 @@ export type ColumnKey =
   | 'weight'
   | 'due'
   | 'confidence'
-  | 'progress'
   | 'selfScore'
+  | 'progress'
   | 'score'
   | 'status'
   | 'bar'
@@ -123,5 +124,5 @@ export type ColumnKey =
 
 export const COLUMN_KEYS: readonly ColumnKey[] = [
   'id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current',
-  'unit', 'weight', 'due', 'confidence', 'progress', 'selfScore', 'score', 'status', 'bar', 'notes',
+  'unit', 'weight', 'due', 'confidence', 'selfScore', 'progress', 'score', 'status', 'bar', 'notes',
 ];

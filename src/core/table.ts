@@ -12,6 +12,8 @@
  *   ignored) takes its value from the first non-blank cell to its right (up to 3 cells; another
  *   label there means the value is blank).
  *   A missing cycle start/end is filled from the cycle name (`2026-Q4` → Oct 1 – Dec 31).
+ *   The "Time elapsed" helper cell (a formula the Status column reads) is a label whose value is
+ *   ignored: core computes the elapsed share itself.
  * - Data rows: rows whose input cells are all blank are skipped (formula columns Progress,
  *   Score, Status, Bar and unticked checkboxes (FALSE) do not count as input); 3 blank rows in
  *   a row, or a second header row, end the table.
@@ -268,6 +270,7 @@ function setHeader(h: OkrHeader, key: HeaderKey, v: unknown, setAsOf: (d: string
     case 'cycleStart': if (!h.cycleStart) h.cycleStart = isBlank(v) ? null : parseDate(v); break;
     case 'cycleEnd': if (!h.cycleEnd) h.cycleEnd = isBlank(v) ? null : parseDate(v); break;
     case 'asOf': setAsOf(isBlank(v) ? null : parseDate(v)); break;
+    case 'elapsed': break; // the plan's helper cell (share of the cycle elapsed): computed, not read
   }
 }
 

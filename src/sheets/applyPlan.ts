@@ -1,13 +1,17 @@
 /**
  * Applies a WorkbookPlan (design §1, plans as data) through SpreadsheetApp in batched calls.
  *
- * Service calls per sheet do not depend on the number of rows: one getRange for the whole block,
- * one setValues (formulas are strings starting with `=`), one setDataValidations for every
- * validation, one call per styling property (setBackgrounds, setFontWeights …, or a RangeList per
- * distinct number format), one getRangeList for every other range, one
- * setConditionalFormatRules. What does grow with the plan (not the rows): one call per named
- * range, two per protection (three with a description), one per run of equal column widths.
- * `planCallEstimate()` gives the expected count for a plan.
+ * Service calls per sheet do not depend on the number of rows. One Range object serves the
+ * whole block (values, styles, validations): it comes from `getRange`, or — when the plan has
+ * other ranges (conditional formats, protections, named ranges) — as the first range of one
+ * `getRangeList(...).getRanges()` that yields them all. Then one setNumberFormats (cells without
+ * a plan format get 'General', i.e. automatic; written before the values, so a Date written into
+ * an automatic cell still gets its date format), one setValues (formulas are strings starting
+ * with `=`), one 2-D call per other style property in use (setFontWeights, setBackgrounds,
+ * setFontColors, setHorizontalAlignments, setWraps), one setDataValidations (a 2-D grid of rules
+ * and nulls), one setConditionalFormatRules. What grows with the plan (not the rows): one call
+ * per named range, two per protection (three with a description), one per run of equal
+ * non-default column widths. `planCallEstimate()` gives the exact count for a plan.
  *
  * Safety (design §7):
  * - a sheet whose name exists gets a new unique name (`Sales OKR (2)`); the existing sheet is
@@ -324,10 +328,29 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 
-  // 3. values (formulas included) in one call
+  // 3. one Range for the block; with other ranges, all of them from one getRangeList
   const names = new Map<string, string>();
   for (const n of sp.namedRanges) names.set(n.name.toLowerCase(), namedRangeName(actualName, n.name));
   const fix = (f: string) => renameInFormula(f, names);
+  const blockA1 = a1Of({ row1: 1, col1: 1, row2: rows, col2: cols });
+  const others = otherRanges(sp).filter((a1) => a1 !== blockA1);
+  const rangeOf = new Map<string, RangeLike>();
+  let block: RangeLike;
+  if (others.length > 0) {
+    const list = sheet.getRangeList([blockA1, ...others]).getRanges();
+    block = list[0]!;
+    rangeOf.set(blockA1, block);
+    others.forEach((a1, i) => rangeOf.set(a1, list[i + 1]!));
+  } else {
+    block = sheet.getRange(1, 1, rows, cols);
+    rangeOf.set(blockA1, block);
+  }
+
+  // 4. number formats before the values (a Date written into an automatic cell gets a date format)
+  const nf = numberFormatGrid(sp.formats, rangeBoxes, rows, cols);
+  if (nf) block.setNumberFormats(nf);
+
+  // 5. values (formulas included) in one call
   const values: (string | number | boolean | Date)[][] = [];
   for (let r = 0; r < rows; r++) {
     const src = sp.values[r] ?? [];
@@ -338,13 +361,12 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
     }
     values.push(row);
   }
-  const block = sheet.getRange(1, 1, rows, cols);
   block.setValues(values);
 
-  // 4. styling: one 2-D call per property in use; a RangeList per number format and for wrap
-  applyFormats(sheet, block, sp.formats, rangeBoxes, rows, cols);
+  // 6. other styles: one 2-D call per property in use
+  applyFormats(block, sp.formats, rangeBoxes, rows, cols);
 
-  // 5. validations: one rule per distinct rule, one call for the whole block
+  // 7. validations: one rule per distinct rule, one call for the whole block
   if (sp.validations.length > 0) {
     const grid: (DataValidationLike | null)[][] = Array.from({ length: rows }, () => new Array<DataValidationLike | null>(cols).fill(null));
     const built = new Map<string, DataValidationLike>();
@@ -358,17 +380,7 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
     block.setDataValidations(grid);
   }
 
-  // 6. every other range in one getRangeList: conditional formats, protections, named ranges
-  const others = uniq([
-    ...sp.conditionalFormats.map((c) => c.range),
-    ...sp.protections.map((p) => p.range),
-    ...sp.namedRanges.map((n) => n.range),
-  ]);
-  const rangeOf = new Map<string, RangeLike>();
-  if (others.length > 0) {
-    const list = sheet.getRangeList(others).getRanges();
-    others.forEach((a1, i) => rangeOf.set(a1, list[i]!));
-  }
+  // 8. conditional formats (one call), protections, named ranges
   if (sp.conditionalFormats.length > 0) {
     sheet.setConditionalFormatRules(buildConditionalFormats(app, sp.conditionalFormats, rangeOf, fix));
   }
@@ -379,7 +391,7 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
   }
   for (const n of sp.namedRanges) ss.setNamedRange(names.get(n.name.toLowerCase())!, rangeOf.get(n.range)!);
 
-  // 7. frozen rows, column widths (one call per run of equal widths, default widths skipped)
+  // 9. frozen rows, column widths (one call per run of equal widths, default widths skipped)
   if (sp.frozenRows > 0 || !fresh) sheet.setFrozenRows(Math.min(sp.frozenRows, rows));
   let c = 0;
   while (c < sp.columnWidths.length) {
@@ -393,7 +405,7 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
     c += n;
   }
 
-  // 8. developer metadata: the role on its own (searchable), everything else in one JSON entry
+  // 10. developer metadata: the role on its own (searchable), everything else in one JSON entry
   const { [OWNER_KEY]: role, ...rest } = sp.metadata;
   if (!fresh) for (const m of sheet.getDeveloperMetadata()) if (m.getKey() === OWNER_KEY || m.getKey() === META_KEY) m.remove();
   if (role !== undefined) sheet.addDeveloperMetadata(OWNER_KEY, role);
@@ -402,7 +414,26 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
 
 type Grid<T> = (T | null)[][];
 
-function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[], boxes: Map<string, Box>, rows: number, cols: number): void {
+/** The ranges other than the block that need a Range object (in plan order, deduplicated). */
+function otherRanges(sp: SheetPlan): string[] {
+  return uniq([
+    ...sp.conditionalFormats.map((c) => c.range),
+    ...sp.protections.map((p) => p.range),
+    ...sp.namedRanges.map((n) => n.range),
+  ]);
+}
+
+function a1Of(b: Box): string {
+  const col = (n: number) => {
+    let out = '';
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+    return out;
+  };
+  return `${col(b.col1)}${b.row1}:${col(b.col2)}${b.row2}`;
+}
+
+/** Bold, background, font colour, alignment, wrap: one 2-D call on the block per property used. */
+function applyFormats(block: RangeLike, formats: FormatPlan[], boxes: Map<string, Box>, rows: number, cols: number): void {
   if (formats.length === 0) return;
   const make = <T>(): Grid<T> => Array.from({ length: rows }, () => new Array<T | null>(cols).fill(null));
   let bold: Grid<FontWeight> | null = null;
@@ -410,7 +441,6 @@ function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[],
   let fg: Grid<string> | null = null;
   let align: Grid<'left' | 'center' | 'right'> | null = null;
   let wrap: boolean[][] | null = null;
-  const numberFormats = new Map<string, string[]>();
   for (const f of formats) {
     const b = boxes.get(f.range)!;
     const each = <T>(g: Grid<T>, v: T) => {
@@ -420,16 +450,6 @@ function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[],
     if (f.background !== undefined) each((bg ??= make<string>()), f.background);
     if (f.fontColor !== undefined) each((fg ??= make<string>()), f.fontColor);
     if (f.horizontalAlignment !== undefined) each((align ??= make<'left' | 'center' | 'right'>()), f.horizontalAlignment);
-    if (f.numberFormat !== undefined) {
-      // a later format wins: drop the range from any earlier format list, add to this one
-      for (const list of numberFormats.values()) {
-        const i = list.indexOf(f.range);
-        if (i >= 0) list.splice(i, 1);
-      }
-      const list = numberFormats.get(f.numberFormat) ?? [];
-      list.push(f.range);
-      numberFormats.set(f.numberFormat, list);
-    }
     if (f.wrap !== undefined) {
       wrap ??= Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
       for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) wrap[r - 1]![c - 1] = f.wrap;
@@ -439,48 +459,26 @@ function applyFormats(sheet: SheetLike, block: RangeLike, formats: FormatPlan[],
   if (bg) block.setBackgrounds(bg);
   if (fg) block.setFontColors(fg);
   if (align) block.setHorizontalAlignments(align);
-  const nf = numberFormatGrid(numberFormats, boxes);
-  if (nf) sheet.getRange(nf.box.row1, nf.box.col1, nf.box.row2 - nf.box.row1 + 1, nf.box.col2 - nf.box.col1 + 1).setNumberFormats(nf.grid);
-  else {
-    for (const [fmt, ranges] of numberFormats) {
-      if (ranges.length === 1) sheet.getRange(ranges[0]!).setNumberFormat(fmt);
-      else if (ranges.length > 1) sheet.getRangeList(ranges).setNumberFormat(fmt);
-    }
-  }
   // wrap off is the default (text overflows), so one 2-D call covers the block
   if (wrap) block.setWraps(wrap);
 }
 
+/** What Sheets calls the automatic number format (Format → Number → Automatic). */
+export const AUTOMATIC_NUMBER_FORMAT = 'General';
+
 /**
- * When the number-formatted cells fill their bounding box exactly, one setNumberFormats call
- * covers them all (a cell without a format cannot be written as "automatic", so otherwise the
- * formats go one RangeList per format).
+ * The block's number formats as one grid (a later plan format over the same cell wins; cells
+ * without one are automatic), or null when the plan sets none.
  */
-function numberFormatGrid(formats: Map<string, string[]>, boxes: Map<string, Box>): { box: Box; grid: string[][] } | null {
-  const all = [...formats.entries()].filter(([, r]) => r.length > 0);
-  if (all.length < 2) return null;
-  const bb: Box = { row1: Infinity, col1: Infinity, row2: 0, col2: 0 };
-  for (const [, ranges] of all) {
-    for (const a1 of ranges) {
-      const b = boxes.get(a1)!;
-      bb.row1 = Math.min(bb.row1, b.row1);
-      bb.col1 = Math.min(bb.col1, b.col1);
-      bb.row2 = Math.max(bb.row2, b.row2);
-      bb.col2 = Math.max(bb.col2, b.col2);
-    }
+function numberFormatGrid(formats: FormatPlan[], boxes: Map<string, Box>, rows: number, cols: number): string[][] | null {
+  if (!formats.some((f) => f.numberFormat !== undefined)) return null;
+  const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(AUTOMATIC_NUMBER_FORMAT));
+  for (const f of formats) {
+    if (f.numberFormat === undefined) continue;
+    const b = boxes.get(f.range) ?? box(f.range);
+    for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r - 1]![c - 1] = f.numberFormat || AUTOMATIC_NUMBER_FORMAT;
   }
-  const h = bb.row2 - bb.row1 + 1;
-  const w = bb.col2 - bb.col1 + 1;
-  if (h * w > 200_000) return null;
-  const grid: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  for (const [fmt, ranges] of all) {
-    for (const a1 of ranges) {
-      const b = boxes.get(a1)!;
-      for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r - bb.row1]![c - bb.col1] = fmt;
-    }
-  }
-  if (grid.some((row) => row.some((x) => x === null))) return null;
-  return { box: bb, grid: grid as string[][] };
+  return grid;
 }
 
 function buildValidation(app: AppLike, v: ValidationPlan): DataValidationLike {
@@ -550,35 +548,26 @@ function buildConditionalFormats(
  * the budget figure reported by tests and the bench.
  */
 export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {
-  const rows = Math.max(sp.values.length, ...planRanges(sp).map((a) => parseRange(a).row2));
+  const rows = Math.max(1, sp.values.length, ...planRanges(sp).map((a) => parseRange(a).row2));
   const cols = Math.max(1, ...sp.values.map((r) => r.length), ...planRanges(sp).map((a) => parseRange(a).col2));
-  const nfMap = new Map<string, string[]>();
-  for (const f of sp.formats) {
-    if (f.numberFormat === undefined) continue;
-    for (const list of nfMap.values()) {
-      const i = list.indexOf(f.range);
-      if (i >= 0) list.splice(i, 1);
-    }
-    nfMap.set(f.numberFormat, [...(nfMap.get(f.numberFormat) ?? []), f.range]);
-  }
-  const nfBoxes = new Map(sp.formats.map((f) => [f.range, box(f.range)] as const));
-  const nfCalls = numberFormatGrid(nfMap, nfBoxes) ? 2 : [...nfMap.values()].filter((r) => r.length > 0).length * 2;
   let widthRuns = 0;
   for (let i = 0; i < sp.columnWidths.length; i++) {
     if (i > 0 && sp.columnWidths[i] === sp.columnWidths[i - 1]) continue;
     if (sp.columnWidths[i] !== DEFAULT_WIDTH) widthRuns++;
   }
-  const others = uniq([...sp.conditionalFormats.map((c) => c.range), ...sp.protections.map((p) => p.range), ...sp.namedRanges.map((n) => n.range)]);
+  const blockA1 = a1Of({ row1: 1, col1: 1, row2: rows, col2: cols });
+  const others = otherRanges(sp).filter((a1) => a1 !== blockA1);
   const { [OWNER_KEY]: role, ...rest } = sp.metadata;
   const has = (k: keyof FormatPlan) => (sp.formats.some((f) => f[k] !== undefined) ? 1 : 0);
   const parts: Record<string, number> = {
     'find name': SUPPORT_ROLES.includes(sp.role) ? uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name).length : 0,
     insertSheet: 1,
     'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
-    'values block': 2,
-    styles: has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + nfCalls + has('wrap'),
+    // getRange, or getRangeList + getRanges when other ranges are needed
+    ranges: others.length > 0 ? 2 : 1,
+    values: 1,
+    styles: has('numberFormat') + has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + has('wrap'),
     validations: sp.validations.length > 0 ? 1 : 0,
-    ranges: others.length > 0 ? 2 : 0,
     conditionalFormats: sp.conditionalFormats.length > 0 ? 1 : 0,
     protections: sp.protections.reduce((n, p) => n + (p.description ? 3 : 2), 0),
     namedRanges: sp.namedRanges.length,

@@ -105,7 +105,7 @@ describe('okr-sheets lint / score', () => {
     await wb.xlsx.load(readFileSync(join(dir, 'small-en.xlsx')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     ws.getCell('J8').value = { formula: '40+10', result: 50 } as ExcelJS.CellFormulaValue;
-    ws.getCell('O8').value = { formula: '1/3', result: 1 / 3 } as ExcelJS.CellFormulaValue;
+    ws.getCell('P8').value = { formula: '1/3', result: 1 / 3 } as ExcelJS.CellFormulaValue; // Progress
     writeFileSync(join(dir, 'cached.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
     const s = JSON.parse((await cli(dir, 'score', 'cached.xlsx', '--json')).out);
     expect(s.sheets[0].krs.find((k: { id: string }) => k.id === 'O1.KR1').progress).toBeCloseTo(1 / 3, 12);

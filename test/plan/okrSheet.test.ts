@@ -17,7 +17,9 @@ import {
   DEFAULT_SPARE_ROWS,
   FIRST_DATA_ROW,
   HEADER_CELLS,
-  HEADER_RANGE_NAMES,
+  HEADER_BLOCK,
+  HEADER_RANGE_NAME,
+  TABLE_RANGE_NAME,
   OKR_COLUMNS,
   TABLE_HEADER_ROW,
 } from '../../src/core/plan/okrSheet';
@@ -58,7 +60,20 @@ describe('OKR sheet plan', () => {
     };
     for (const k of Object.keys(HEADER_CELLS) as (keyof typeof HEADER_CELLS)[]) {
       expect(at(HEADER_CELLS[k].label)).toBe(label(HEADER_LABELS[k], 'en'));
-      expect(okr.namedRanges).toContainEqual({ name: HEADER_RANGE_NAMES[k], range: HEADER_CELLS[k].value });
+      expect(covers(HEADER_BLOCK, parseRange(HEADER_CELLS[k].value).row1, parseRange(HEADER_CELLS[k].value).row1, parseRange(HEADER_CELLS[k].value).col1), k).toBe(true);
+    }
+    // two names: the header block and the table (each named range costs a service call)
+    expect(okr.namedRanges).toEqual([
+      { name: HEADER_RANGE_NAME, range: HEADER_BLOCK },
+      { name: TABLE_RANGE_NAME, range: `A${TABLE_HEADER_ROW}:${colLetter(COLUMN_KEYS.length)}${last}` },
+    ]);
+    // the share of the cycle elapsed: one formula in the header, read by every Status formula
+    expect(String(at(HEADER_CELLS.elapsed.value))).toMatch(/^=IF\(AND\(ISNUMBER\(\$E\$2\)/);
+    const elapsedAbs = HEADER_CELLS.elapsed.value.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    for (let r = FIRST_DATA_ROW; r <= last; r++) {
+      const st = String(okr.values[r - 1]![OKR_COLUMNS.status - 1]);
+      expect(st).toContain(`-${elapsedAbs}`);
+      expect(st).not.toContain('TODAY()');
     }
     expect(at(HEADER_CELLS.unit.value)).toBe("'=cmd");
     expect(at(HEADER_CELLS.cycleStart.value)).toEqual({ date: CYCLE.cycleStart });
@@ -67,6 +82,19 @@ describe('OKR sheet plan', () => {
     expect(okr.frozenRows).toBe(TABLE_HEADER_ROW);
     expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual(COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')));
     expect(okr.columnWidths).toHaveLength(COLUMN_KEYS.length);
+  });
+
+  test('an objective scans its own block only (through the next objective), the last one through the spare rows', () => {
+    const ids = okr.values.slice(FIRST_DATA_ROW - 1, FIRST_DATA_ROW - 1 + nRows).map((r) => String(r[OKR_COLUMNS.id - 1]));
+    const objRows = ids.map((id, i) => (/^O\d+$/.test(id) ? FIRST_DATA_ROW + i : 0)).filter(Boolean);
+    expect(objRows.length).toBeGreaterThan(1);
+    const idCol = colLetter(OKR_COLUMNS.id);
+    objRows.forEach((row, i) => {
+      const end = objRows[i + 1] ?? last + 1;
+      const p = String(okr.values[row - 1]![OKR_COLUMNS.progress - 1]);
+      expect(p).toContain(`$${idCol}${row + 1}:$${idCol}$${end}`);
+      expect(p).not.toMatch(new RegExp(`\\$${idCol}\\$(?!${end}\\b)\\d+`));
+    });
   });
 
   test('every data row, spare rows included, carries the formulas; the bar is marked Sheets-only', () => {
@@ -117,6 +145,9 @@ describe('OKR sheet plan', () => {
   });
 
   test('formula columns are protected with a warning only; formats and colours', () => {
+    // contiguous formula columns: one protection (with its description) covers them all
+    expect(okr.protections).toHaveLength(1);
+    expect(okr.protections[0]!.description.length).toBeGreaterThan(10);
     for (const k of ['progress', 'score', 'status', 'bar'] as const) {
       const p = okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]));
       expect(p?.warningOnly, k).toBe(true);

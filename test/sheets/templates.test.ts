@@ -1,7 +1,8 @@
 /**
  * Every template of the library × both languages: inserted through the server action into the
  * in-memory workbook, read back from the sheet (formulas evaluated), linted clean; service calls
- * exactly as budgeted by planCallEstimate. Iterates over whatever templates exist.
+ * exactly as budgeted by planCallEstimate, ≤ 20 per sheet (OKR and support sheets) and the same
+ * for any number of rows. Iterates over whatever templates exist.
  */
 import { describe, expect, test } from 'vitest';
 import { LANGS, type Lang } from '../../src/core/i18n';
@@ -47,6 +48,12 @@ describe.each(LANGS)('insert every template (%s)', (lang) => {
     expect(m.calls).toBe(
       expected + 3 /* support sheets by metadata */ + 2 /* getSheetByName + setActiveSheet */ + 3 /* hasLock, tryLock, releaseLock */,
     );
+    // design §6: ≤ 20 service calls per sheet, the OKR sheet included, whatever its row count
+    for (const sp of plan.sheets) expect(planCallEstimate(sp).total, sp.name).toBeLessThanOrEqual(20);
+    const okrCalls = (spareRows: number) =>
+      planCallEstimate(buildWorkbookPlan({ role, lang, ...CYCLE, owner: '王芳', parentRole: parentOf(role), departmentId: dept.id, spareRows }).sheets[0]!).total;
+    expect(okrCalls(0)).toBe(planCallEstimate(plan.sheets[0]!).total);
+    expect(okrCalls(900)).toBe(planCallEstimate(plan.sheets[0]!).total);
 
     const sheet = local.ss.getSheetByName(name)!;
     const read = readOkrSheet(ctx, sheet);

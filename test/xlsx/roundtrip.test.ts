@@ -31,7 +31,7 @@ describe('xlsx round trip (plan → xlsx → plan)', () => {
     const back = (await importXlsx(await exportXlsx(plan))).sheets[0]!;
     const has = (pred: (f: SheetPlan['formats'][number]) => boolean) => back.formats.some(pred);
     expect(has((f) => f.range === 'A6:T6' && f.bold === true && f.background === '#dbe5f1')).toBe(true);
-    expect(has((f) => f.range === 'O7:O17' && f.numberFormat === '0%')).toBe(true);
+    expect(has((f) => f.range === 'P7:P17' && f.numberFormat === '0%')).toBe(true);
     expect(has((f) => f.range.startsWith('M7') && f.numberFormat === 'yyyy-mm-dd')).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('the xlsx file itself', () => {
     const wb = await load(smallPlan('en'));
     const ws = wb.worksheets[0]!;
     ws.eachRow((row) => row.eachCell((cell) => expect(String(cell.formula ?? '')).not.toMatch(/SPARKLINE/i)));
-    expect(ws.getCell('S7').formula).toBe('IF(ISNUMBER(O7),O7,"")');
+    expect(ws.getCell('S7').formula).toBe('IF(ISNUMBER(P7),P7,"")');
     const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings;
     expect(cfs.some((cf) => cf.ref === 'S7:S17' && cf.rules[0]!.type === 'dataBar')).toBe(true);
   });
@@ -120,14 +120,15 @@ describe('the xlsx file itself', () => {
     expect(dv.J8!.errorStyle).toBe('warning');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     expect(wb.getWorksheet('_okr_meta')!.state).toBe('veryHidden');
-    expect(wb.definedNames.model.map((n: { name: string }) => n.name)).toContain('okr_asOf');
+    expect(wb.definedNames.model.map((n: { name: string }) => n.name)).toContain('okr_header');
   });
 
   it("protection: formula cells locked, inputs unlocked, sheet protected without a password ('lock'); none with 'none'", async () => {
     const wb = await load(smallPlan('en'));
     const ws = wb.worksheets[0]!;
     // an xf without <protection> is locked (the OOXML default)
-    expect(ws.getCell('O8').protection?.locked ?? true).toBe(true);
+    expect(ws.getCell('P8').protection?.locked ?? true).toBe(true); // Progress
+    expect(ws.getCell('O8').protection?.locked).toBe(false); // Self-score: an input
     expect(ws.getCell('J8').protection?.locked).toBe(false);
     expect(ws.getCell('J500').protection?.locked).toBe(false);
     const zip = await JSZip.loadAsync(await exportXlsx(smallPlan('en')));
@@ -153,7 +154,7 @@ describe('the xlsx file itself', () => {
     const added = (await importXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).sheets;
     expect(added.map((x) => x.name)).toEqual(['Renamed', 'Extra']);
     expect(added[0]!.metadata).toEqual({});
-    expect(added[0]!.values[7]![18]).toBe('=IF(ISNUMBER(O8),O8,"")'); // the fallback, as stored
+    expect(added[0]!.values[7]![18]).toBe('=IF(ISNUMBER(P8),P8,"")'); // the fallback, as stored
   });
 
   it('cached results of a file saved elsewhere are read (and marked complete)', async () => {

@@ -6,8 +6,10 @@
  * IFS, no boolean literals (TRUE/FALSE), no whole-column references. SPARKLINE (bar column) is
  * the one Sheets-only function; `barFallbackFormula` is its portable stand-in.
  *
- * Every data row (template rows and spare rows) carries the same relative formula, so a row
- * works as soon as its Type cell says what it is, and a row without a type shows blanks.
+ * Every data row (template rows and spare rows) carries the same relative formula (only the end
+ * of an objective's scan differs: its block, `blockEnd`), so a row works as soon as its Type cell
+ * says what it is, and a row without a type shows blanks. Cost is linear in the rows: an objective
+ * scans its own block, and the share of the cycle elapsed is computed once, in a header cell.
  */
 import type { Lang } from '../i18n';
 import { ROW_TYPE_LABELS, STATUS_LABELS } from '../labels';
@@ -19,13 +21,23 @@ import { cell, colLetter } from './a1';
 export interface FormulaLayout {
   /** 1-based column number of every table column. */
   col: Record<ColumnKey, number>;
-  /** First and last data row (1-based) the objective formulas scan, spare rows included. */
+  /** First and last data row (1-based) of the table, spare rows included. */
   firstRow: number;
   lastRow: number;
+  /**
+   * Rows (1-based, ascending) of the plan's objectives. An objective's formulas scan the rows
+   * below it through the next objective's row (that row itself never matches the ID prefix; it
+   * is included so rows inserted above the next objective still count); the last objective and
+   * rows of no known type scan through one row past the table. So each row scans its own block
+   * only and the formula text grows linearly with the table. Absent = every row scans to the end.
+   */
+  objectiveRows?: readonly number[];
   /** Absolute A1 cells (same sheet) of the header values. */
   cycleStart: string;
   cycleEnd: string;
   asOf: string;
+  /** Absolute A1 cell holding `expectedExpr` (share of the cycle elapsed), read by every Status. */
+  expected: string;
   /** Cell references (usually on the Settings sheet) of the pace thresholds; null = constants. */
   atRiskRef: string | null;
   offTrackRef: string | null;
@@ -63,14 +75,30 @@ const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'm
 
 const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
 
+/** Last row an objective formula on `row` scans: the next objective's row, else one past the table. */
+export function blockEnd(L: FormulaLayout, row: number): number {
+  const rows = L.objectiveRows;
+  if (rows) {
+    let lo = 0, hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]! <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < rows.length) return rows[lo]!;
+  }
+  return Math.max(L.lastRow + 1, row + 1);
+}
+
 function refs(L: FormulaLayout, row: number) {
   const c = (k: ColumnKey) => cell(row, L.col[k]);
-  /** The rows below this one down to one row past the table: `$O8:$O$38` (relative start,
+  const end = blockEnd(L, row);
+  /** The rows below this one through the end of its block: `$P8:$P$12` (relative start,
    *  absolute end). Excluding the row itself avoids circular references; KRs sit below their
-   *  objective. Copying the row down keeps the meaning; inserting rows inside grows the range. */
+   *  objective. Inserting rows inside the block (or just above the next objective) grows it. */
   const below = (k: ColumnKey) => {
     const l = colLetter(L.col[k]);
-    return `$${l}${row + 1}:$${l}$${Math.max(L.lastRow + 1, row + 1)}`;
+    return `$${l}${row + 1}:$${l}$${end}`;
   };
   return { c, col: below };
 }
@@ -96,7 +124,8 @@ export function krProgressExpr(L: FormulaLayout, row: number): string {
 }
 
 /**
- * Weighted mean over the KRs below the objective whose ID starts with this row's ID & "." and
+ * Weighted mean over the KRs of the objective's block (rows below it, through the next objective:
+ * `blockEnd`) whose ID starts with this row's ID & "." and
  * whose progress is a number, with effectiveWeights(): blanks share MAX(0, 1 − W), then the
  * weights are normalised; total 0 → equal weights; no KRs → 0. `value` is the column averaged
  * (Progress for objectiveProgress, Score for objectiveScore). The ranges are absolute at the
@@ -155,7 +184,8 @@ export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any
   return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},${computed}),"")`;
 }
 
-/** Share of the cycle elapsed (= expectedProgress, 0 when the dates are missing). */
+/** Share of the cycle elapsed (= expectedProgress, 0 when the dates are missing): the formula of
+ *  the one helper cell (`FormulaLayout.expected`) that every Status formula reads. */
 export function expectedExpr(L: FormulaLayout): string {
   const cs = `INT(${L.cycleStart})`, ce = `INT(${L.cycleEnd})`;
   const asOf = `INT(IF(ISNUMBER(${L.asOf}),${L.asOf},TODAY()))`;
@@ -172,7 +202,7 @@ function threshold(ref: string | null, fallback: number): string {
 /**
  * Status: blank when progress is blank; not started for a KR whose current is neither a number
  * nor TRUE/FALSE, or an objective none of whose KRs has one; done at progress ≥ 1; else pace
- * (paceStatus / statusFromDelta with the Settings thresholds).
+ * (paceStatus / statusFromDelta with the Settings thresholds), Δ = progress − the helper cell.
  */
 export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: RowKind = 'any'): string {
   const { c, col } = refs(L, row);
@@ -183,7 +213,7 @@ export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: R
   const krNotStarted = `NOT(OR(ISNUMBER(${C}),ISLOGICAL(${C})))`;
   const notStarted =
     kind === 'kr' ? krNotStarted : kind === 'objective' ? `NOT(${objStarted})` : `IF(${isType(T, ['objective'])},NOT(${objStarted}),${krNotStarted})`;
-  const d = `${P}-${expectedExpr(L)}`;
+  const d = `${P}-${L.expected}`;
   const atRisk = threshold(L.atRiskRef, DEFAULT_AT_RISK);
   const offTrack = threshold(L.offTrackRef, DEFAULT_OFF_TRACK);
   return (

@@ -5,6 +5,7 @@
  *
  * Layout (1-based rows):
  *   rows 1–4   A/B: unit, level, owner, aligned to   D/E: cycle, cycle start, cycle end, as of
+ *              G1/H1: time elapsed (a formula every Status reads; the reader ignores it)
  *   row 5      blank
  *   row 6      table header (frozen through here)
  *   row 7…     objectives and KRs, then `spareRows` blank rows
@@ -30,6 +31,7 @@ import {
   BAR_COLOR,
   barFallbackFormula,
   barFormula,
+  expectedExpr,
   formatNumber,
   progressFormula,
   scoreFormula,
@@ -50,8 +52,12 @@ export const HEADER_CELLS: Record<HeaderKey, { label: string; value: string }> =
   cycleStart: { label: 'D2', value: 'E2' },
   cycleEnd: { label: 'D3', value: 'E3' },
   asOf: { label: 'D4', value: 'E4' },
+  elapsed: { label: 'G1', value: 'H1' },
 };
-const HEADER_ORDER: HeaderKey[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
+/** The header values written from OkrHeaderValues (the elapsed cell holds a formula). */
+const HEADER_ORDER: Exclude<HeaderKey, 'elapsed'>[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
+/** The header block: every label and value, the elapsed helper included. */
+export const HEADER_BLOCK = 'A1:H4';
 
 export const TABLE_HEADER_ROW = 6;
 export const FIRST_DATA_ROW = 7;
@@ -60,10 +66,9 @@ export const DEFAULT_SPARE_ROWS = 30;
 /** 1-based column of each table column (COLUMN_KEYS order, from A). */
 export const OKR_COLUMNS = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i + 1])) as Record<ColumnKey, number>;
 
-/** Named ranges of the header values (the applier makes them unique per spreadsheet). */
-export const HEADER_RANGE_NAMES: Record<HeaderKey, string> = Object.fromEntries(
-  HEADER_ORDER.map((k) => [k, `okr_${k}`]),
-) as Record<HeaderKey, string>;
+/** Named ranges: the header block and the table (the applier makes them unique per spreadsheet).
+ *  Two names, not one per header value: each costs a service call; readers find cells by label. */
+export const HEADER_RANGE_NAME = 'okr_header';
 export const TABLE_RANGE_NAME = 'okr_table';
 
 export const META = {
@@ -75,11 +80,10 @@ export const META = {
   template: 'okrSheets.template',
 } as const;
 
-const COLUMN_WIDTHS: Record<ColumnKey, number> = {
-  id: 72, type: 80, title: 340, owner: 90, alignsTo: 160, source: 90, agreed: 64, start: 80,
-  target: 80, current: 80, unit: 64, weight: 64, due: 96, confidence: 76, progress: 72,
-  selfScore: 72, score: 60, status: 84, bar: 110, notes: 280,
-};
+/** Column widths: the two long-text columns are wide, every other column keeps the default
+ *  100 px (a new sheet's width: no service call), so the sheet costs two width calls. */
+const WIDE: Partial<Record<ColumnKey, number>> = { title: 340, notes: 280 };
+const DEFAULT_COLUMN_WIDTH = 100;
 
 /** One table row as the builder writes it. Number cells take any PlanCell (text stays text). */
 export interface OkrSheetRow {
@@ -151,7 +155,7 @@ const TEXT = {
   levelHelp: { 'zh-CN': '公司 / 部门 / 团队 / 个人', en: 'Company / department / team / individual' },
   dateHelp: { 'zh-CN': '日期', en: 'A date' },
   asOfHelp: { 'zh-CN': '统计日期；留空 = 今天', en: 'As-of date; blank = today' },
-  protect: { 'zh-CN': 'OKR Sheets 公式列（进度、得分、状态、进度条）', en: 'OKR Sheets formula column (progress, score, status, bar)' },
+  protect: { 'zh-CN': 'OKR Sheets 公式列（进度、得分、状态、进度条）', en: 'OKR Sheets formula columns (progress, score, status, bar)' },
   why: { 'zh-CN': '为什么：', en: 'Why: ' },
 } as const;
 
@@ -166,13 +170,19 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   const lastCol = colLetter(width);
   const settingsName = opts.settingsSheetName === undefined ? SHEET_NAMES.settings[lang] : opts.settingsSheetName;
 
+  const objectiveRows: number[] = [];
+  opts.rows.forEach((r, i) => {
+    if (r.type === 'objective') objectiveRows.push(firstRow + i);
+  });
   const L: FormulaLayout = {
     col: C,
     firstRow,
     lastRow,
+    objectiveRows,
     cycleStart: abs(HEADER_CELLS.cycleStart.value),
     cycleEnd: abs(HEADER_CELLS.cycleEnd.value),
     asOf: abs(HEADER_CELLS.asOf.value),
+    expected: abs(HEADER_CELLS.elapsed.value),
     atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
     offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
   };
@@ -186,7 +196,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   };
 
   // Header block.
-  const hv: Record<HeaderKey, PlanCell> = {
+  const hv: Record<(typeof HEADER_ORDER)[number], PlanCell> = {
     unit: escapeText(header.unit),
     level: header.level ? label(LEVEL_LABELS[header.level], lang) : null,
     owner: escapeText(header.owner),
@@ -200,6 +210,8 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     put(HEADER_CELLS[k].label, label(HEADER_LABELS[k], lang));
     put(HEADER_CELLS[k].value, hv[k]);
   }
+  put(HEADER_CELLS.elapsed.label, label(HEADER_LABELS.elapsed, lang));
+  put(HEADER_CELLS.elapsed.value, `=${expectedExpr(L)}`);
 
   // Table header.
   values[TABLE_HEADER_ROW - 1] = COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang));
@@ -243,20 +255,23 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   const tableRange = `A${TABLE_HEADER_ROW}:${lastCol}${lastRow}`;
   const dataRange = `A${firstRow}:${lastCol}${lastRow}`;
 
+  // Styles the applier writes as one 2-D call per property over the whole block (bold,
+  // background, wrap, number format): a property more costs a service call, a range more does not.
   formats.unshift(
-    { range: `${HEADER_CELLS.unit.label}:${HEADER_CELLS.alignedTo.label}`, bold: true, fontColor: '#5f6368' },
-    { range: `${HEADER_CELLS.cycle.label}:${HEADER_CELLS.asOf.label}`, bold: true, fontColor: '#5f6368' },
-    { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd', horizontalAlignment: 'left' },
-    { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true, horizontalAlignment: 'center' },
+    { range: `${HEADER_CELLS.unit.label}:${HEADER_CELLS.alignedTo.label}`, bold: true },
+    { range: `${HEADER_CELLS.cycle.label}:${HEADER_CELLS.asOf.label}`, bold: true },
+    { range: HEADER_CELLS.elapsed.label, bold: true },
+    { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd' },
+    { range: HEADER_CELLS.elapsed.value, numberFormat: '0%' },
+    { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true },
     { range: col('title'), wrap: true },
+    { range: col('alignsTo'), wrap: true },
     { range: col('notes'), wrap: true },
     { range: col('weight'), numberFormat: '0%' },
     { range: col('due'), numberFormat: 'yyyy-mm-dd' },
     { range: col('progress'), numberFormat: '0%' },
     { range: col('selfScore'), numberFormat: '0.0' },
     { range: col('score'), numberFormat: '0.0' },
-    { range: col('agreed'), horizontalAlignment: 'center' },
-    { range: col('status'), horizontalAlignment: 'center' },
   );
 
   const typeValues = (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as RowType[]).map((t) =>
@@ -304,14 +319,14 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     bold: true,
   };
 
-  const protections: SheetPlan['protections'] = (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => ({
-    range: col(k),
-    description: `${t(TEXT.protect)}: ${label(COLUMN_LABELS[k], lang)}`,
-    warningOnly: true,
-  }));
+  // the formula columns are contiguous (COLUMN_KEYS): one warning-only protection covers them
+  const formulaKeys = (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => C[k]).sort((a, b) => a - b);
+  const protections: SheetPlan['protections'] = formulaKeys.every((c, i) => i === 0 || c === formulaKeys[i - 1]! + 1)
+    ? [{ range: range(firstRow, formulaKeys[0]!, lastRow, formulaKeys[formulaKeys.length - 1]!), description: t(TEXT.protect), warningOnly: true }]
+    : (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => ({ range: col(k), description: t(TEXT.protect), warningOnly: true }));
 
   const namedRanges: SheetPlan['namedRanges'] = [
-    ...HEADER_ORDER.map((k) => ({ name: HEADER_RANGE_NAMES[k], range: HEADER_CELLS[k].value })),
+    { name: HEADER_RANGE_NAME, range: HEADER_BLOCK },
     { name: TABLE_RANGE_NAME, range: tableRange },
   ];
 
@@ -323,7 +338,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     role: 'okr',
     values,
     frozenRows: TABLE_HEADER_ROW,
-    columnWidths: COLUMN_KEYS.map((k) => COLUMN_WIDTHS[k]),
+    columnWidths: COLUMN_KEYS.map((k) => WIDE[k] ?? DEFAULT_COLUMN_WIDTH),
     formats,
     validations,
     conditionalFormats: [objectiveCf, ...statusCf, ...gradeCf],

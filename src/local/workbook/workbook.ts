@@ -229,6 +229,11 @@ export class LocalNamedRange implements NamedRangeLike {
   }
 }
 
+/** A number format as stored: '' and 'General' are Sheets' automatic format (no format kept). */
+function userFormat(f: string | null | undefined): string | undefined {
+  return !f || /^general$/i.test(f) ? undefined : f;
+}
+
 const NAME_RE = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
 function checkRangeName(name: string): void {
   if (
@@ -669,11 +674,11 @@ export class LocalRange implements RangeLike {
     return this;
   }
   setNumberFormat(numberFormat: string): RangeLike {
-    this._eachFmt({ numberFormat: numberFormat || undefined });
+    this._eachFmt({ numberFormat: userFormat(numberFormat) });
     return this;
   }
   setNumberFormats(numberFormats: string[][]): RangeLike {
-    this._eachFmt2d(numberFormats, 'setNumberFormats', (v) => ({ numberFormat: v || undefined }));
+    this._eachFmt2d(numberFormats, 'setNumberFormats', (v) => ({ numberFormat: userFormat(v) }));
     return this;
   }
   setValue(value: any): RangeLike {
@@ -773,7 +778,7 @@ export class LocalRangeList implements RangeListLike {
     return this._each((r) => r._eachFmt({ align: alignment === null || alignment === 'normal' ? undefined : alignment }));
   }
   setNumberFormat(numberFormat: string): RangeListLike {
-    return this._each((r) => r._eachFmt({ numberFormat: numberFormat || undefined }));
+    return this._each((r) => r._eachFmt({ numberFormat: userFormat(numberFormat) }));
   }
   setValue(value: any): RangeListLike {
     return this._each((r) => r._write(Array.from({ length: r._r.numRows }, () => new Array(r._r.numCols).fill(value))));

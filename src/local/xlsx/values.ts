@@ -14,7 +14,7 @@
  * `YYYY-MM-DD` strings (time-zone free), errors as their text (`#DIV/0!`), blanks as null.
  */
 import { HyperFormula } from 'hyperformula';
-import type { SheetRole } from '../../core/labels';
+import { HEADER_LABELS, matchLabel, type SheetRole } from '../../core/labels';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { isTableError, readTableValues } from '../../core/table';
 import { unescapeCellText } from '../../core/escape';
@@ -60,7 +60,8 @@ function cachedToValue(c: CachedValue): unknown {
 
 const SKIP: ColumnKey[] = ['progress', 'score', 'status', 'bar'];
 
-/** 0-based [row, col] keys of the OKR table's formula columns (core recomputes those). */
+/** 0-based [row, col] keys of the OKR table's formula columns and of the header's "time
+ *  elapsed" helper cell (core recomputes those; the reader ignores the helper). */
 function tableFormulaCells(sheet: SheetPlan): Set<string> {
   const skip = new Set<string>();
   const raw = sheet.values.map((line) => (line ?? []).map((v) => (isFormula(v) ? null : plain(v))));
@@ -68,6 +69,10 @@ function tableFormulaCells(sheet: SheetPlan): Set<string> {
   if (isTableError(read)) return skip;
   const cols = SKIP.map((k) => read.columns[k]).filter((c): c is number => c !== undefined);
   for (let r = read.headerRow + 1; r < sheet.values.length; r++) for (const c of cols) skip.add(`${r},${c}`);
+  for (let r = 0; r < read.headerRow; r++) {
+    const line = raw[r] ?? [];
+    for (let c = 0; c < line.length; c++) if (matchLabel(HEADER_LABELS, line[c]) === 'elapsed') skip.add(`${r},${c + 1}`);
+  }
   return skip;
 }
 
