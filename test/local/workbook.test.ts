@@ -107,6 +107,17 @@ describe('in-memory workbook: ranges and values', () => {
     expect(s.getRange('A1:D1').getDisplayValues()).toEqual([['2026-10-01', '75.6%', '1,234.50', '2026-10-31']]);
   });
 
+  it("setNumberFormats: 'General' (or '') is the automatic format; a Date written into an automatic cell gets a date format", () => {
+    const s = createLocalApp().ss.insertSheet('S');
+    const block = s.getRange('A1:C1');
+    block.setNumberFormats([['0%', 'General', '']]);
+    block.setValues([[0.5, new Date(2026, 9, 1), 1234.5]]);
+    expect(block.getNumberFormats()[0]![0]).toBe('0%');
+    expect(block.getNumberFormats()[0]![2]).toBe('0.###############'); // what Sheets reports for automatic
+    expect(block.getDisplayValues()).toEqual([['50%', '2026-10-01', '1234.5']]);
+    expect(block.getValues()[0]![1]).toBeInstanceOf(Date);
+  });
+
   it('evaluates SPARKLINE as blank (a Sheets-only function)', () => {
     const s = createLocalApp().ss.insertSheet('S');
     s.getRange('A1:B1').setValues([[0.5, '=SPARKLINE(A1,{"charttype","bar";"max",1})']]);
