@@ -191,6 +191,8 @@ function backupSheet(ctx: SheetsContext, sheet: SheetLike, name: string): string
   dup.setName(finalName);
   for (const m of dup.getDeveloperMetadata()) m.remove();
   dup.addDeveloperMetadata('okrSheets.backupOf', name);
+  // Hidden: the backup is a safety net, not a second tab to read (View → Hidden sheets shows it).
+  dup.hideSheet();
   return finalName;
 }
 

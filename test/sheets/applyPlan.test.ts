@@ -172,6 +172,8 @@ describe('applyWorkbookPlan', () => {
     expect(review.getRange('A2').getValue()).toBe('second');
     expect(local.ss.getSheetByName('Review (backup)')!.getRange('A2').getValue()).toBe('first');
     expect(readSheetMetadata(local.ss.getSheetByName('Review (backup)')!)).toEqual({ 'okrSheets.backupOf': 'Review' });
+    expect(local.ss.getSheetByName('Review (backup)')!.isSheetHidden()).toBe(true);
+    expect(local.ss.getSheetByName('Review')!.isSheetHidden()).toBe(false);
     // a second rewrite replaces the backup instead of piling them up
     applyWorkbookPlan(local.ctx(), { sheets: [reviewPlan('Review', 'third')] }, { replaceOwned: true });
     expect(local.ss.getSheets().filter((s) => s.getName().startsWith('Review')).map((s) => s.getName()).sort()).toEqual(['Review', 'Review (backup)']);
