@@ -180,10 +180,17 @@ const num1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
 
+const CURRENCY_PREFIX = new Set(['¥', '￥', '$', '€', '£']);
+
+/** A KR value as people write it: `%` units hold fractions (0.2 → 20%), currency symbols lead (¥800). */
 function fmtValue(v: number | null, unit: string): string {
   if (v === null) return '—';
-  const s = Math.abs(v) < 1 && v !== 0 && !unit ? pct(v) : String(Math.round(v * 1000) / 1000);
-  return unit ? `${s} ${unit}` : s;
+  const u = unit.trim();
+  if (u === '%' || u === '％') return `${Math.round(v * 1000) / 10}%`;
+  if (u === '‰') return `${Math.round(v * 10000) / 10}‰`;
+  const s = Math.abs(v) < 1 && v !== 0 && !u ? pct(v) : String(Math.round(v * 1000) / 1000);
+  if (CURRENCY_PREFIX.has(u)) return v < 0 ? `-${u}${s.slice(1)}` : `${u}${s}`;
+  return u ? `${s} ${u}` : s;
 }
 
 /** Builds the review document of one OKR table. */

@@ -259,3 +259,19 @@ describe('Markdown safety', () => {
     expect(md).not.toMatch(/^# not a heading/m);
   });
 });
+
+describe('review KR values', () => {
+  it('% units show as percentages and currency symbols lead (not "0.2 %", "800 ¥")', () => {
+    const t = table({ unit: 'Marketing', level: 'team', owner: 'Ann' }, [
+      row({ id: 'O1', type: 'objective', title: 'Pipeline' }),
+      row({ id: 'O1.KR1', type: 'increase', title: 'Conversion', start: 0.2, target: 0.3, current: 0.25, unit: '%' }),
+      row({ id: 'O1.KR2', type: 'decrease', title: 'Cost per lead', start: 800, target: 600, current: 700, unit: '¥' }),
+      row({ id: 'O1.KR3', type: 'increase', title: 'Leads', start: 150, target: 300, current: null, unit: 'leads' }),
+    ], 'en');
+    const doc = buildReview({ table: t, sheet: 'Marketing', checkins: [], asOf: '2026-11-30', lang: 'en' });
+    const result = doc.objectives[0]!.parts.find((p) => p.key === 'result')!.lines.join('\n');
+    expect(result).toContain('20% → 25% / 30%');
+    expect(result).toContain('¥800 → ¥700 / ¥600');
+    expect(result).toContain('150 leads → — / 300 leads');
+  });
+});
