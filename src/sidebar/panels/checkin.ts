@@ -5,7 +5,7 @@
 import type { KrInfo } from '../../addon/rpc/contract';
 import type { App, Panel } from '../app';
 import { clear, field, h, select } from '../dom';
-import { fmtNumber, okrSheetSelect, parseNumberInput, primaryButton } from './common';
+import { fmtValue, okrSheetSelect, parseNumberInput, primaryButton, unitAttached } from './common';
 
 export const checkinPanel: Panel = {
   id: 'checkin',
@@ -56,7 +56,10 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
   const showInfo = () => {
     const k = krs.find((x) => x.id === kr.value);
     if (!k) return;
-    info.textContent = app.t('currentTarget', { current: fmtNumber(k.current, app.lang), target: fmtNumber(k.target, app.lang), unit: k.unit });
+    info.textContent = app.t('currentTarget', {
+      current: fmtValue(k.current, k.unit, app.lang), target: fmtValue(k.target, k.unit, app.lang),
+      unit: unitAttached(k.unit) ? '' : k.unit,
+    }).trim();
     if (k.confidence !== null) conf.value = String(Math.min(10, Math.max(1, Math.round(k.confidence))));
   };
   kr.addEventListener('change', showInfo);

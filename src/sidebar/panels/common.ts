@@ -15,10 +15,7 @@ export function primaryButton(id: string, label: string, onClick: () => void): H
   return h('button', { id, type: 'button', className: 'action', onclick: () => onClick() }, label);
 }
 
-export function fmtNumber(n: number | null, lang: string): string {
-  if (n === null) return '—';
-  return n.toLocaleString(lang, { maximumFractionDigits: 4 });
-}
+export { fmtNumber, fmtValue, unitAttached } from '../format';
 
 /** Lenient number input: `80%` → 0.8, `5万` → 50000, `1.5k` → 1500, `¥10,000` → 10000. */
 export function parseNumberInput(text: string): number | null | undefined {

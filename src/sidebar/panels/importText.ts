@@ -5,7 +5,7 @@
 import type { ImportPreview } from '../../addon/rpc/contract';
 import type { App, Panel } from '../app';
 import { append, clear, field, h } from '../dom';
-import { fmtNumber, okrSheetSelect, primaryButton } from './common';
+import { fmtValue, okrSheetSelect, primaryButton } from './common';
 
 export const importPanel: Panel = {
   id: 'import',
@@ -51,8 +51,8 @@ function showPreview(out: HTMLElement, app: App, p: ImportPreview): void {
         { className: isO ? 'obj' : 'kr', title: r.notes.join('\n') || null },
         h('td', { className: 'rid' }, r.id),
         h('td', {}, r.title),
-        h('td', { className: 'num' }, isO ? '' : fmtNumber(r.start, app.lang)),
-        h('td', { className: 'num' }, isO ? '' : fmtNumber(r.target, app.lang)),
+        h('td', { className: 'num' }, isO ? '' : fmtValue(r.start, r.unit ?? '', app.lang)),
+        h('td', { className: 'num' }, isO ? '' : fmtValue(r.target, r.unit ?? '', app.lang)),
         h('td', {}, r.unit),
       ),
     );
