@@ -56,6 +56,12 @@ const KR_RE = new RegExp(
 /** An ID cell as copied from a spreadsheet row: `O1`, `KR2`, `O1.KR2`. */
 const ID_CELL_RE = /^(?:O\d+(?:\.KR\d+)?|KR\d+)$/i;
 const TYPE_CELL_RE = /^(?:目标|O|Objective|KR|关键结果|Key result|提升|降低|不低于|至少|不高于|至多|里程碑|Increase|Decrease|At least|At most|Milestone)$/i;
+/** A time or scope qualifier before a score / status label: `上季度得分：`, `Q3 score:`, `Final score:`. */
+const NOTE_QUALIFIER = String.raw`(?:(?:上|本|下)?(?:个)?(?:季度|月|周|半年|年度?)|上半年|下半年|全年|年终|期末|期中|中期|最终|综合|总|Q[1-4]|H[12]|(?:last|this|previous|prior|current)\s+(?:quarter|month|week|year|cycle)(?:'s)?|final|overall|mid-?(?:term|cycle)|q[1-4]|h[12])\s*`;
+const QUALIFIED_NOTE_RE = new RegExp(
+  String.raw`^${NOTE_QUALIFIER}(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress)\s*:`,
+  'i',
+);
 const NOTE_RE =
   /^(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress|信心指数|信心|confidence|备注|说明|注|PS|note|notes|负责人|责任人|owner|截止(?:日期|时间)?|deadline|due(?: date)?|权重|weight|周期|cycle|对齐|aligned? to|aligns to|来源|source|复盘|review|总结|summary)\s*:/i;
 const OWNER_RE = /^(?:负责人|责任人|owner)\s*:\s*(.+)$/i;
@@ -184,7 +190,7 @@ function classify(line: Line): Kind {
   }
   const owner = OWNER_RE.exec(c);
   if (owner) return { kind: 'owner', name: afterLabel(line, owner[1]!.trim()) };
-  if (NOTE_RE.test(c)) return { kind: 'note' };
+  if (NOTE_RE.test(c) || QUALIFIED_NOTE_RE.test(c)) return { kind: 'note' };
   if (line.list || line.heading) return { kind: 'item' };
   return { kind: 'prose' };
 }

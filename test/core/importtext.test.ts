@@ -189,3 +189,17 @@ describe('parseOkrText', () => {
     );
   });
 });
+
+describe('qualified score / status lines', () => {
+  it('keeps "上季度得分：0.6", "Q3 score: 0.7", "Final score: 0.8" as notes, never KRs', () => {
+    const zh = parseOkrText('O2：优化新员工入职体验\n1. 95% 的新员工在 30 天内完成入职培训\n2. 新员工 90 天流失率不高于 5%\n上季度得分：0.6\n- 本月进度：60%');
+    expect(zh.objectives[0]!.keyResults.map((k) => k.title)).toEqual(['95% 的新员工在 30 天内完成入职培训', '新员工 90 天流失率不高于 5%']);
+    expect(zh.objectives[0]!.notes).toEqual(['上季度得分：0.6', '- 本月进度：60%']);
+    const en = parseOkrText('O1: Grow pipeline\n- Leads from 120 to 250\n- Q3 score: 0.7\nFinal score: 0.8\n- Last quarter\'s status: on track');
+    expect(en.objectives[0]!.keyResults.map((k) => k.title)).toEqual(['Leads from 120 to 250']);
+    expect(en.objectives[0]!.notes).toHaveLength(3);
+    // a KR whose subject merely ends in 评分 is still a KR
+    const kr = parseOkrText('O1：提升服务\nKR1：客户满意度评分：从 4.2 提升到 4.6');
+    expect(kr.objectives[0]!.keyResults).toHaveLength(1);
+  });
+});
