@@ -36,6 +36,7 @@ import type {
   AppLike, ConditionalFormatRuleLike, DataValidationLike, DeveloperMetadataLike, FontWeight, RangeLike, SheetLike,
 } from './api';
 import type { SheetsContext } from './context';
+import { isoToSheetDate } from './dates';
 import { OkrError } from './errors';
 import { withDocumentLock } from './lock';
 
@@ -231,10 +232,11 @@ export function cellValue(c: PlanCell): string | number | boolean | Date {
   return c;
 }
 
+/** `YYYY-MM-DD` → the Date to write: midnight in the spreadsheet's time zone (see ./dates). */
 export function isoToDate(iso: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new OkrError('invalidInput', MSG.badRange, { range: iso });
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = isoToSheetDate(iso);
+  if (!d) throw new OkrError('invalidInput', MSG.badRange, { range: iso });
+  return d;
 }
 
 /** A name usable as a named-range prefix: ASCII word characters, plus a hash when lossy. */

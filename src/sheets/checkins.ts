@@ -19,6 +19,7 @@ import type { SheetsContext } from './context';
 import { ERROR_MESSAGES, OkrError } from './errors';
 import { withDocumentLock } from './lock';
 import { applyWorkbookPlan } from './applyPlan';
+import { fromSheetValues, sheetDate } from './dates';
 
 export const CHECKIN_SHEET_MESSAGES = {
   noCurrentColumn: {
@@ -56,7 +57,7 @@ const colA = (n: number): string => {
 
 /** One sheet's values from A1 (one getDataRange + one getValues). */
 export function sheetValues(sheet: SheetLike): unknown[][] {
-  return sheet.getDataRange().getValues();
+  return fromSheetValues(sheet.getDataRange().getValues());
 }
 
 export function requireSheet(ss: SpreadsheetLike, name: string): SheetLike {
@@ -104,11 +105,11 @@ export function readActionLog(ss: SpreadsheetLike): ActionItem[] {
   return sheet ? readActions(sheetValues(sheet)).items : [];
 }
 
-/** A PlanCell → what setValues takes (dates as local-midnight Date objects). */
+/** A PlanCell → what setValues takes (dates as midnight in the spreadsheet's time zone). */
 export function toCellValue(v: PlanCell): unknown {
   if (v && typeof v === 'object') {
     const [y, m, d] = v.date.split('-').map(Number);
-    return new Date(y!, m! - 1, d!);
+    return sheetDate(y!, m!, d!);
   }
   return v ?? '';
 }

@@ -9,6 +9,7 @@ import { OWNER_KEY } from '../core/plan/types';
 import { a1For, isTableError, readTableValues, type TableReadOk } from '../core/table';
 import type { SheetLike } from './api';
 import type { SheetsContext } from './context';
+import { fromSheetValues } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
 
 export interface OkrSheetRead extends TableReadOk {
@@ -26,7 +27,7 @@ export const isReadError = (r: OkrSheetReadResult): r is { sheetName: string; er
 /** Reads an OKR table from a sheet with exactly one service read (plus the name). */
 export function readOkrSheet(ctx: SheetsContext, sheet: SheetLike): OkrSheetReadResult {
   const sheetName = sheet.getName();
-  const values = sheet.getDataRange().getValues();
+  const values = fromSheetValues(sheet.getDataRange().getValues());
   return readOkrValues(ctx, sheetName, values);
 }
 

@@ -15,6 +15,7 @@ import {
 import type { SheetLike } from './api';
 import { applyWorkbookPlanDetailed } from './applyPlan';
 import type { SheetsContext } from './context';
+import { fromSheetValues } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
 import { withDocumentLock } from './lock';
 
@@ -72,7 +73,7 @@ export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOption
   if (!dates) throw new OkrError('invalidInput', MSG.badCycle, { cycle: opts.cycle });
   const sheet = findRosterSheet(ctx, opts.sheetName);
   const name = sheet.getName();
-  const values = sheet.getDataRange().getValues();
+  const values = fromSheetValues(sheet.getDataRange().getValues());
   const read = readRosterValues(values);
   const checked = validateRoster(read);
   if (!checked.ok) {

@@ -3,9 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rpc } from '../../src/addon/rpc/server';
 import { showSidebar } from '../../src/addon/sidebar';
 import { menuCheck } from '../../src/addon/menu';
+import { setSheetTimeZone, sheetTimeZone } from '../../src/sheets/dates';
 import { makeWorkbook, snapshot } from './helpers';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setSheetTimeZone(null);
+});
 
 function stub(locale: string) {
   const { local } = makeWorkbook();
@@ -47,6 +51,13 @@ describe('Apps Script entry points', () => {
     const res = rpc('recordCheckIn', { sheet: 'Sales OKR', krId: 'O1.KR1', value: 120, confidence: 7, done: 'x', next: '', blockers: '', date: '2026-11-02' });
     expect(res.ok).toBe(true);
     expect(local.ss.newLock().tryLock(0)).toBe(true); // released afterwards
+  });
+
+  it("rpc() takes the spreadsheet's time zone for dates (not the script's)", () => {
+    const { local } = stub('en_US');
+    vi.spyOn(local.ss, 'getSpreadsheetTimeZone').mockReturnValue('Pacific/Kiritimati');
+    expect(rpc('listKrs', { sheet: 'Sales OKR' }).ok).toBe(true);
+    expect(sheetTimeZone()).toBe('Pacific/Kiritimati');
   });
 
   it('menu items open the sidebar on their panel in the user language', () => {

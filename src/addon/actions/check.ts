@@ -14,6 +14,7 @@ import type { Severity } from '../../core/model';
 import { a1For, isTableError, readTableValues, type TableReadOk } from '../../core/table';
 import type { SheetLike } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
+import { fromSheetValues } from '../../sheets/dates';
 import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
 import { OWNER_KEY } from '../../core/plan/types';
 import type { CheckResult, ContextInfo, Finding, KrList } from '../rpc/contract';
@@ -45,7 +46,7 @@ export function findSheet(ctx: SheetsContext, name?: string): SheetLike {
 export function readSheetTable(ctx: SheetsContext, sheet: SheetLike): TableReadOk {
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
-  const values = rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
+  const values = rows > 0 && cols > 0 ? fromSheetValues(sheet.getRange(1, 1, rows, cols).getValues()) : [];
   const read = readTableValues(values, { lang: ctx.lang });
   if (isTableError(read)) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name: sheet.getName() });
   return read;
@@ -55,7 +56,7 @@ function looksLikeOkrSheet(ctx: SheetsContext, sheet: SheetLike): boolean {
   const rows = Math.min(PROBE_ROWS, sheet.getLastRow());
   const cols = Math.min(PROBE_COLS, sheet.getLastColumn());
   if (rows < 1 || cols < 1) return false;
-  return !isTableError(readTableValues(sheet.getRange(1, 1, rows, cols).getValues(), { lang: ctx.lang }));
+  return !isTableError(readTableValues(fromSheetValues(sheet.getRange(1, 1, rows, cols).getValues()), { lang: ctx.lang }));
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Lang, Localized } from '../../core/i18n';
 import { fmt, isLang, langFromLocale } from '../../core/i18n';
 import { asApp, asLock, asSpreadsheet } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
+import { setSheetTimeZone } from '../../sheets/dates';
 import { ERROR_MESSAGES, isOkrError } from '../../sheets/errors';
 import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setupFromRoster } from '../actions/templates';
 import { withDocumentLock } from '../../sheets/lock';
@@ -195,9 +196,16 @@ export function rpc(method: string, payload: unknown, lang?: string): RpcRespons
     payload,
     () => {
       const lock = LockService.getDocumentLock(); // null outside a document (not for an add-on)
+      const ss = asSpreadsheet(SpreadsheetApp.getActiveSpreadsheet());
+      // Dates in cells are midnight in the spreadsheet's zone, not the script's (src/sheets/dates.ts)
+      try {
+        setSheetTimeZone(ss.getSpreadsheetTimeZone());
+      } catch {
+        setSheetTimeZone(null);
+      }
       return {
         app: asApp(SpreadsheetApp),
-        ss: asSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()),
+        ss,
         ...(lock ? { lock: asLock(lock) } : {}),
         lang: l,
       };
