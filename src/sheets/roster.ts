@@ -52,8 +52,15 @@ export function findRosterSheet(ctx: SheetsContext, sheetName?: string): SheetLi
     return s;
   }
   const md = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).withValue('roster').find();
-  const bySheet = md[0]?.getLocation().getSheet();
-  if (bySheet) return bySheet;
+  const rosters = md.map((m) => m.getLocation().getSheet()).filter((s): s is SheetLike => !!s);
+  if (rosters.length > 0) {
+    // Several roster sheets (e.g. "New roster sheet" clicked twice): the one open, else the first
+    // that holds any unit — never silently an empty one while a filled one exists.
+    const active = ss.getActiveSheet();
+    return rosters.find((s) => s.getSheetId() === active.getSheetId())
+      ?? rosters.find((s) => s.getLastRow() > 1)
+      ?? rosters[0]!;
+  }
   for (const n of [SHEET_NAMES.roster[ctx.lang], SHEET_NAMES.roster['zh-CN'], SHEET_NAMES.roster.en]) {
     const s = ss.getSheetByName(n);
     if (s) return s;

@@ -153,4 +153,21 @@ describe('roster set-up', () => {
     // a second roster sheet gets a unique name
     expect(createRosterSheet(ctx).sheetName).toBe('组织名单 (2)');
   });
+  it('with two roster sheets, set-up reads the open one, else the one that lists units (not the empty first)', () => {
+    const local = createLocalApp({ lang: 'en' });
+    const ctx = local.ctx('en');
+    createRosterSheet(ctx);
+    const second = createRosterSheet(ctx).sheetName;
+    expect(second).toBe('Roster (2)');
+    const s = local.ss.getSheetByName(second)!;
+    s.getRange('A2:G2').setValues([['Marketing', 'Department', '', 'Maria Garcia', '', 'Marketing', 'Marketing director']]);
+    local.ss.setActiveSheet(s);
+    const r = setupFromRoster(ctx, { cycle: '2026-Q4' });
+    expect(r.ok && r.created).toEqual(['OKR Marketing 2026-Q4']);
+    // another sheet open: still the roster with units, not the empty "Roster"
+    local.ss.setActiveSheet(local.ss.getSheetByName('OKR Marketing 2026-Q4')!);
+    s.getRange('A3:G3').setValues([['Growth', 'Team', 'Marketing', 'Tom Baker', '', 'Marketing', 'Marketing manager']]);
+    const r2 = setupFromRoster(ctx, { cycle: '2027-Q1' });
+    expect(r2.ok && r2.created).toContain('OKR Growth 2027-Q1');
+  });
 });
