@@ -97,6 +97,12 @@ describe('okr-sheets lint / score', () => {
     const bad = await cli(dir, 'score', 'small-en.xlsx', '--as-of', '2026-13-45');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/YYYY-MM-DD/);
+    // days that do not exist in the month are refused too, not echoed into the review
+    for (const cmd of ['score', 'review', 'lint']) {
+      const feb30 = await cli(dir, cmd, 'small-en.xlsx', '--as-of', '2026-02-30');
+      expect(feb30.code, cmd).toBe(2);
+      expect(feb30.err).toMatch(/YYYY-MM-DD: 2026-02-30/);
+    }
   });
 
   it('a file saved by a spreadsheet application (cached results) is read too', async () => {

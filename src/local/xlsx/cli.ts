@@ -175,7 +175,9 @@ export async function writePlanXlsx(io: CliIo, file: string, plan: WorkbookPlan,
 
 export function isoDateOption(v: string | undefined, lang: Lang): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z'))) throw new CliError(t(lang, MSG.badDate, { value: v }));
+  // Date.parse alone accepts 2026-02-30 (days up to 31 in any month): the date must read back unchanged.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(v + 'T00:00:00Z') : null;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw new CliError(t(lang, MSG.badDate, { value: v }));
   return v;
 }
 
