@@ -13,6 +13,7 @@
  */
 import type { Lang, Localized } from '../../core/i18n';
 import { parseDate, parseNumber } from '../../core/numbers';
+import { fromSheetDate, setSheetTimeZone, sheetTimeZone } from '../../sheets/dates';
 
 export type Grid = unknown[][];
 
@@ -139,6 +140,33 @@ export function readLang(fn: string, v: unknown, fallback: Lang): Lang {
 export function readDate(v: unknown): string | null | undefined {
   if (isBlank(v)) return null;
   return parseDate(v) ?? undefined;
+}
+
+const hasDate = (x: unknown): boolean => x instanceof Date || (Array.isArray(x) && x.some(hasDate));
+
+/** The spreadsheet's time zone (Apps Script only; custom functions may read the Spreadsheet service). */
+function spreadsheetZone(): string | null {
+  try {
+    const app = (globalThis as { SpreadsheetApp?: { getActiveSpreadsheet(): { getSpreadsheetTimeZone(): string } | null } }).SpreadsheetApp;
+    return app?.getActiveSpreadsheet()?.getSpreadsheetTimeZone() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A cell or range argument with its Date cells as the calendar date the spreadsheet shows.
+ * Sheets passes a date cell as midnight in the SPREADSHEET's time zone, but `getDate()` runs in
+ * the script's (appsscript.json), a day apart when the two differ (src/sheets/dates.ts). Only
+ * when a Date is present is the zone read, once per execution; elsewhere (HyperFormula, tests)
+ * there is none and the argument is returned as is.
+ */
+export function sheetDates(x: unknown): unknown {
+  if (!hasDate(x)) return x;
+  if (!sheetTimeZone()) setSheetTimeZone(spreadsheetZone());
+  if (!sheetTimeZone()) return x;
+  const map = (v: unknown): unknown => (v instanceof Date ? fromSheetDate(v) : Array.isArray(v) ? v.map(map) : v);
+  return map(x);
 }
 
 /** Today's calendar date where the function runs (the script's time zone in Apps Script). */

@@ -7,7 +7,7 @@
 import type { Lang } from '../../core/i18n';
 import { findingMessage, lintTable } from '../../core/lint';
 import { a1For } from '../../core/table';
-import { guard, readLang, toGrid } from './args';
+import { guard, readLang, sheetDates, toGrid } from './args';
 import { M, SEVERITY } from './messages';
 import { readTable } from './tables';
 
@@ -33,5 +33,5 @@ function okrCheck(table: unknown, language?: unknown): unknown[][] {
  * @customfunction
  */
 export function OKRCHECK(table: unknown, language?: unknown): unknown[][] {
-  return guard('OKRCHECK', () => okrCheck(table, language));
+  return guard('OKRCHECK', () => okrCheck(sheetDates(table), language));
 }

@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../../core/labels';
 import { cycleDates, paceStatus } from '../../core/pace';
 import {
   CellProblem, asShare, fail, finish, guard, isOmitted, isRange, message, readDate, readLang, readNumber, shaped,
-  shareScale, toGrid, today, width,
+  shareScale, sheetDates, toGrid, today, width,
 } from './args';
 import { M, text } from './messages';
 
@@ -67,5 +67,5 @@ function okrPace(progress: unknown, cycleStart: unknown, cycleEnd: unknown, asOf
  * @customfunction
  */
 export function OKRPACE(progress: unknown, cycle_start: unknown, cycle_end: unknown, as_of?: unknown, language?: unknown): unknown {
-  return guard('OKRPACE', () => okrPace(progress, cycle_start, cycle_end, as_of, language));
+  return guard('OKRPACE', () => okrPace(progress, sheetDates(cycle_start), sheetDates(cycle_end), sheetDates(as_of), language));
 }

@@ -6,7 +6,7 @@
  */
 import { scoreTable } from '../../core/score';
 import { objectiveProgress } from '../../core/progress';
-import { asShare, fail, flatten, guard, isOmitted, readNumber, shareScale, toGrid, type ReadNumber } from './args';
+import { asShare, fail, flatten, guard, isOmitted, readNumber, shareScale, sheetDates, toGrid, type ReadNumber } from './args';
 import { M, text } from './messages';
 import { looksLikeTable, readTable } from './tables';
 
@@ -53,5 +53,5 @@ function okrScore(progressOrTable: unknown, weights?: unknown): number {
  * @customfunction
  */
 export function OKRSCORE(progress_or_table: unknown, weights?: unknown): number {
-  return guard('OKRSCORE', () => okrScore(progress_or_table, weights));
+  return guard('OKRSCORE', () => okrScore(sheetDates(progress_or_table), weights));
 }
