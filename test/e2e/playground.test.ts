@@ -258,6 +258,9 @@ describe('playground end to end', () => {
     await expect.poll(async () => (await side.locator('#messages .msg.info').textContent()) ?? '').toMatch(/Created "/);
     const roster = /"(.+)"/.exec((await side.locator('#messages .msg.info').textContent()) ?? '')![1]!;
     await expect.poll(() => page.locator(`#tabs button[data-sheet="${roster}"]`).count()).toBe(1);
+    // the empty roster: one problem, said in the singular
+    await side.locator('#ro-setup').click();
+    await expect.poll(async () => (await side.locator('#ro-result').textContent()) ?? '').toMatch(/The roster has 1 problem; nothing was created/);
     await showSheet(roster);
     const cells: [string, string][] = [
       ['A2', 'Acme'], ['B2', 'Company'], ['D2', 'Wang Fang'], ['F2', 'Company'], ['G2', 'CEO'],

@@ -21,7 +21,9 @@ const T = {
   cycle: { 'zh-CN': '周期', en: 'Cycle' },
   setup: { 'zh-CN': '为每个单元创建 OKR 表', en: 'Create OKR sheets for every unit' },
   created: { 'zh-CN': '已创建 {n} 个 OKR 表：', en: 'Created {n} OKR sheets:' },
+  createdOne: { 'zh-CN': '已创建 1 个 OKR 表：', en: 'Created 1 OKR sheet:' },
   problems: { 'zh-CN': '名单有 {n} 个问题，未创建任何表：', en: 'The roster has {n} problems; nothing was created:' },
+  problemsOne: { 'zh-CN': '名单有 1 个问题，未创建任何表：', en: 'The roster has 1 problem; nothing was created:' },
 } satisfies Record<string, Localized>;
 
 function quarter(d = new Date()): string {
@@ -76,7 +78,7 @@ export const rosterPanel: Panel = {
 
 function show(out: HTMLElement, app: App, r: RosterSetupResult, tr: (k: keyof typeof T, p?: Record<string, string | number>) => string): void {
   if (r.ok) {
-    append(out, h('p', { className: 'ok' }, tr('created', { n: r.created.length })), h('ul', { className: 'tree' }, ...r.created.map((s) => h('li', {}, s))));
+    append(out, h('p', { className: 'ok' }, r.created.length === 1 ? tr('createdOne') : tr('created', { n: r.created.length })), h('ul', { className: 'tree' }, ...r.created.map((s) => h('li', {}, s))));
     return;
   }
   const list = h('ul', { className: 'findings' });
@@ -89,5 +91,5 @@ function show(out: HTMLElement, app: App, r: RosterSetupResult, tr: (k: keyof ty
     }
     list.appendChild(li);
   }
-  append(out, h('p', { className: 'warn' }, tr('problems', { n: r.problems.length })), list);
+  append(out, h('p', { className: 'warn' }, r.problems.length === 1 ? tr('problemsOne') : tr('problems', { n: r.problems.length })), list);
 }
