@@ -4,7 +4,7 @@
  * SpreadsheetApp says the spreadsheet is in Pacific/Kiritimati (UTC+14).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readDate, sheetDates } from '../../src/addon/customFunctions/args';
+import { readDate, sheetDates, today } from '../../src/addon/customFunctions/args';
 import { OKRPACE } from '../../src/addon/customFunctions/pace';
 import { setSheetTimeZone } from '../../src/sheets/dates';
 
@@ -31,6 +31,16 @@ describe('custom functions: date cells from a spreadsheet in another time zone',
     vi.stubGlobal('SpreadsheetApp', { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TZ }) });
     // a two-day cycle, as of its first day: half the time gone, 20 % done → at risk
     expect(OKRPACE(0.2, '2026-10-01', '2026-10-02', cell(2026, 10, 1))).toBe('At risk');
+  });
+
+  it("today (OKRPACE without as_of) is the spreadsheet's date", () => {
+    vi.stubGlobal('SpreadsheetApp', { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TZ }) });
+    vi.useFakeTimers({ now: Date.UTC(2026, 9, 1, 12) }); // 1 Oct 12:00 UTC = 2 Oct 02:00 in Kiritimati
+    try {
+      expect(today()).toBe('2026-10-02');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('without Apps Script (HyperFormula, tests) arguments pass through unchanged', () => {

@@ -169,9 +169,10 @@ export function sheetDates(x: unknown): unknown {
   return map(x);
 }
 
-/** Today's calendar date where the function runs (the script's time zone in Apps Script). */
+/** Today's calendar date in the spreadsheet's time zone (Apps Script), else the runtime's. */
 export function today(): string {
-  const d = new Date();
+  if (!sheetTimeZone()) setSheetTimeZone(spreadsheetZone());
+  const d = fromSheetDate(new Date());
   const p = (n: number) => (n < 10 ? '0' : '') + n;
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
