@@ -20,6 +20,9 @@ describe('okr-sheets templates / template', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/sales\s+Sales \/ 销售/i);
     expect(r.out).toMatch(/--role/);
+    const en = await cli(dir, 'templates', '--lang', 'en');
+    expect(en.out).toMatch(/channelTeam .*\(Team; 1 objective, 4 key results\)/);
+    expect(en.out).not.toMatch(/\b1 objectives/);
     const j = await cli(dir, 'templates', '--json');
     const list = JSON.parse(j.out) as Array<{ id: string; name: { 'zh-CN': string; en: string }; roles: unknown[] }>;
     expect(list.length).toBeGreaterThanOrEqual(8);

@@ -10,7 +10,7 @@ import { CliError, envLang, guard, MSG, parseArgs, say, t, type CliIo } from '..
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets templates [--json]', en: 'Usage: okr-sheets templates [--json]' },
-  role: { 'zh-CN': '{objectives} 个目标，{krs} 个关键结果', en: '{objectives} objectives, {krs} key results' },
+  role: { 'zh-CN': '{objectives} 个目标，{krs} 个关键结果', en: '{objectives} {o}, {krs} {k}' },
   hint: {
     'zh-CN': '生成工作簿：okr-sheets template <部门> [--role <角色>] -o 文件.xlsx',
     en: 'Make a workbook: okr-sheets template <department> [--role <role>] -o file.xlsx',
@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     for (const d of depts) {
       say(io.stdout, `${d.id}  ${d.name[lang]} / ${d.name[other]}`);
       for (const r of d.roles) {
-        say(io.stdout, `  --role ${r.id.padEnd(18)} ${r.name[lang]} / ${r.name[other]}  (${label(LEVEL_LABELS[r.level], lang)}; ${t(lang, TEXT.role, count(r))})`);
+        say(io.stdout, `  --role ${r.id.padEnd(18)} ${r.name[lang]} / ${r.name[other]}  (${label(LEVEL_LABELS[r.level], lang)}; ${t(lang, TEXT.role, { ...count(r), o: count(r).objectives === 1 ? 'objective' : 'objectives', k: count(r).krs === 1 ? 'key result' : 'key results' })})`);
       }
     }
     say(io.stdout, '\n' + t(lang, TEXT.hint));
