@@ -26,21 +26,29 @@ export function sheetTimeZone(): string | null {
   return sheetZone;
 }
 
+/** One formatter per zone: building one costs far more than using it (thousands of date cells). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 type Fields = [y: number, m: number, d: number, h: number, mi: number, s: number];
 
 /** Calendar fields (month 1–12) of an instant in `tz`, or null if the zone is unknown. */
 function fieldsIn(tz: string, t: number): Fields | null {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(t));
+    let fmt = formatters.get(tz);
+    if (!fmt) {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+      formatters.set(tz, fmt);
+    }
+    const parts = fmt.formatToParts(new Date(t));
     const get = (k: string) => Number(parts.find((p) => p.type === k)?.value);
     const f: Fields = [get('year'), get('month'), get('day'), get('hour') % 24, get('minute'), get('second')];
     return f.every(Number.isFinite) ? f : null;
