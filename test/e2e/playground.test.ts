@@ -340,6 +340,20 @@ describe('playground end to end', () => {
     }
   });
 
+  it('the grid keeps leading spaces, so the Alignment map shows its tree indented', async () => {
+    await openTab('review');
+    await side.locator('#rv-alignment').click();
+    await expect.poll(async () => (await side.locator('#messages .msg.info').textContent()) ?? '').toMatch(/Alignment map/);
+    const name = /"(.+)"/.exec((await side.locator('#messages .msg.info').textContent()) ?? '')![1]!;
+    await showSheet(name);
+    // innerText is the text as rendered: collapsed white space would drop the indentation
+    const rendered = (await page.evaluate(
+      `[...document.querySelectorAll('#grid td[data-a1^="A"]')].map((td) => td.innerText).filter((t) => t.includes('◆'))`,
+    )) as string[];
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.every((t) => /^\s+◆/.test(t))).toBe(true);
+  });
+
   it('no page errors along the way', () => {
     expect(pageErrors).toEqual([]);
   });
