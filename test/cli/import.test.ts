@@ -86,4 +86,14 @@ describe('okr-sheets import --json (in-process)', () => {
     expect(await run(['-', '-o', 'x.xlsx', '--cycle'], missing.io)).toBe(2);
     expect(missing.err()).toContain('Option --cycle needs a value');
   });
+
+  it('-o with text that holds no objectives: exit 2, a clear message, no file written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-import-empty-'));
+    for (const text of ['', 'just some prose\nno okrs here\n']) {
+      const f = fakeIo(text, dir);
+      expect(await run(['-', '-o', 'empty.xlsx'], f.io)).toBe(2);
+      expect(f.err()).toMatch(/No objectives or key results were recognised; empty\.xlsx was not written/);
+      expect(() => statSync(join(dir, 'empty.xlsx'))).toThrow();
+    }
+  });
 });

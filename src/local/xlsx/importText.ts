@@ -106,11 +106,15 @@ export function importedToPlan(imported: ImportedOkrs, opts: ImportPlanOptions):
 const TEXT = {
   wrote: { 'zh-CN': '已写入 {file}：{o} 个目标，{kr} 个关键结果', en: 'Wrote {file}: {o} objective(s), {kr} key result(s)' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
+  nothing: {
+    'zh-CN': '没有识别出目标或关键结果，未写入 {file}。请按“目标1：…”“KR1：…”的格式每行一条。',
+    en: 'No objectives or key results were recognised; {file} was not written. Write one per line: "O1: …", "KR1: …".',
+  },
 } satisfies Record<string, Localized>;
 
 /**
  * The `-o file.xlsx` part of `okr-sheets import` (src/local/cli/import.ts calls it). Returns the
- * exit code: 0 written, 2 bad output path or unwritable file (message on stderr).
+ * exit code: 0 written, 2 nothing recognised, bad output path or unwritable file (message on stderr).
  */
 export async function importToXlsx(
   imported: ImportedOkrs,
@@ -119,6 +123,8 @@ export async function importToXlsx(
 ): Promise<number> {
   try {
     if (a.cycle && !cycleDates(a.cycle)) throw new CliError(t(a.lang, TEXT.badCycle, { value: a.cycle }));
+    // An empty workbook with exit 0 would look like success: nothing recognised is an input error.
+    if (imported.objectives.length === 0) throw new CliError(t(a.lang, TEXT.nothing, { file: a.out }));
     const plan = importedToPlan(imported, {
       lang: a.lang,
       ...(a.cycle ? { cycle: a.cycle } : {}),
