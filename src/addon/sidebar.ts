@@ -12,8 +12,12 @@ const TITLE: Localized = { 'zh-CN': 'OKR 助手', en: 'OKR Sheets' };
 
 /** The placeholder → concrete language and panel (pure; shared with the playground). */
 export function personalizeSidebar(html: string, lang: 'zh-CN' | 'en', panel?: string): string {
-  const p = panel && /^\w{1,20}$/.test(panel) ? ` data-okr-panel="${panel}"` : '';
-  return html.replace('data-okr-lang="auto"', `data-okr-lang="${lang}"${p}`);
+  const safePanel = panel && /^\w{1,20}$/.test(panel) ? panel : undefined;
+  const p = safePanel ? ` data-okr-panel="${safePanel}"` : '';
+  // HtmlService serves the page inside its own wrapper document and may not keep attributes of
+  // our <html> element, so the same facts also travel as a tiny script global, which it keeps.
+  const boot = `<script>var OKR_BOOT=${JSON.stringify({ lang, panel: safePanel ?? null })};</script>`;
+  return html.replace('data-okr-lang="auto"', `data-okr-lang="${lang}"${p}`).replace('<head>', `<head>\n${boot}`);
 }
 
 export function showSidebar(panel?: PanelId): void {

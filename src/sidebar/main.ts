@@ -31,8 +31,15 @@ function storeLang(lang: Lang): void {
 }
 
 /** The server writes the user's locale into `<html data-okr-lang>`; `auto` = ask the browser. */
+/** What `personalizeSidebar` put in the page: a script global first, `<html>` attributes second. */
+function boot(): { lang?: unknown; panel?: unknown } {
+  const g = (window as unknown as { OKR_BOOT?: { lang?: unknown; panel?: unknown } }).OKR_BOOT;
+  return g && typeof g === 'object' ? g : {};
+}
+
 function initialLang(): Lang {
-  const fromServer = document.documentElement.getAttribute('data-okr-lang');
+  const b = boot().lang;
+  const fromServer = isLang(b) ? b : document.documentElement.getAttribute('data-okr-lang');
   return storedLang() ?? (isLang(fromServer) ? fromServer : langFromLocale(navigator.language));
 }
 
@@ -120,7 +127,9 @@ class Sidebar implements App {
       this.body,
     );
     const requested =
-      document.documentElement.getAttribute('data-okr-panel') ?? /[?&#]panel=(\w+)/.exec(location.search + location.hash)?.[1];
+      (typeof boot().panel === 'string' ? (boot().panel as string) : null) ??
+      document.documentElement.getAttribute('data-okr-panel') ??
+      /[?&#]panel=(\w+)/.exec(location.search + location.hash)?.[1];
     this.current = PANELS.find((p) => p.id === requested) ?? PANELS[0]!;
     try {
       await this.refreshContext();
