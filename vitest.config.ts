@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './test/support/summaryReporter';
+import SummaryReporter from './test/support/summaryReporter.ts';
 
 export default defineConfig({
   test: {
