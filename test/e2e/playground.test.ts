@@ -352,6 +352,13 @@ describe('playground end to end', () => {
     )) as string[];
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.every((t) => /^\s+◆/.test(t))).toBe(true);
+    // generated again: the previous version becomes a hidden backup, which gets no tab (as in Sheets)
+    await openTab('review');
+    await side.locator('#rv-alignment').click();
+    await expect.poll(async () => (await side.locator('#messages .msg.info').textContent()) ?? '').toMatch(/Alignment map/);
+    await page.waitForTimeout(500);
+    const tabs = await page.locator('#tabs button').allTextContents();
+    expect(tabs.filter((x) => /Alignment map/.test(x))).toEqual([name]);
   });
 
   it('no page errors along the way', () => {

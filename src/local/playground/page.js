@@ -43,6 +43,7 @@
   function render() {
     tabs.textContent = '';
     state.sheets.forEach(function (sh) {
+      if (sh.hidden && sh.name !== shown) return;
       var b = el('button', sh.name === shown ? 'active' : '', sh.name);
       b.setAttribute('data-sheet', sh.name);
       b.addEventListener('click', function () {

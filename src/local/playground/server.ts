@@ -90,6 +90,8 @@ export interface GridSheet {
   frozenRows: number;
   /** Pixels, by column from A. */
   widths: number[];
+  /** Hidden sheets (e.g. the backup of a regenerated Review) get no tab, as in Sheets. */
+  hidden: boolean;
 }
 export interface GridState {
   spreadsheet: string;
@@ -114,6 +116,7 @@ export function gridState(ss: SpreadsheetLike): GridState {
         backgrounds: r.getBackgrounds(),
         frozenRows: sh.getFrozenRows(),
         widths: Array.from({ length: cols }, (_, i) => sh.getColumnWidth(i + 1)),
+        hidden: sh.isSheetHidden(),
       };
     }),
   };
