@@ -17,6 +17,9 @@ const SAMPLE = {
   en: { done: 'Sample: this week’s milestone reached', next: 'Sample: keep going next week', blockers: 'Sample: need one more engineer' },
 } as const;
 
+/** A named owner, so the first Check shows what the OKRs need rather than nine blank owners. */
+const SAMPLE_OWNER: Record<Lang, string> = { 'zh-CN': '林总', en: 'Alex Lin' };
+
 function currentQuarter(d = new Date()): string {
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
 }
@@ -34,7 +37,7 @@ export function seedWorkbook(ctx: SheetsContext, lang: Lang): SeedResult {
   if (!company || !role) return out;
   const r = dispatch(
     'insertTemplate',
-    { department: company.id, role: role.id, lang, cycle: currentQuarter() },
+    { department: company.id, role: role.id, lang, cycle: currentQuarter(), owner: SAMPLE_OWNER[lang] },
     () => ctx,
     lang,
   );
