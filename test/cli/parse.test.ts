@@ -70,6 +70,18 @@ describe('okr-sheets dispatcher (in-process)', () => {
     expect(await main([], g.io)).toBe(2);
     expect(g.err()).toContain('Usage');
   });
+  it('takes --lang before the command as well as after it', async () => {
+    const f = fakeIo('拓展五家新的招聘渠道\n');
+    expect(await main(['--lang', 'zh-CN', 'parse'], f.io)).toBe(0);
+    expect(JSON.parse(f.out())).toMatchObject({ target: 5, unit: '家' });
+    const g = fakeIo();
+    expect(await main(['--lang=zh-CN', 'frobnicate'], g.io)).toBe(2);
+    expect(g.err()).toContain('未知命令：frobnicate');
+    const h = fakeIo();
+    expect(await main(['--lang', 'en'], h.io)).toBe(2);
+    expect(h.err()).toContain('Usage');
+    expect(h.err()).not.toContain('Unknown command');
+  });
   it('prints usage on stdout with exit 0 for --help, in Chinese when asked', async () => {
     const f = fakeIo();
     expect(await main(['--help', '--lang', 'zh-CN'], f.io)).toBe(0);

@@ -92,7 +92,17 @@ export function usage(lang: Lang): string {
 /** Runs one command line; returns the exit code. Never throws. */
 export async function main(args: string[], io: CliIo): Promise<number> {
   const lang = cliLang(io, args);
-  const [name, ...rest] = args;
+  // `--lang X` may come before the command too (okr-sheets --lang en lint f.xlsx): it is handed
+  // to the command first, which reads it like any of its own options.
+  const global: string[] = [];
+  let at = 0;
+  while (at < args.length && (args[at] === '--lang' || args[at]!.startsWith('--lang='))) {
+    const n = args[at] === '--lang' ? 2 : 1;
+    global.push(...args.slice(at, at + n));
+    at += n;
+  }
+  const [name, ...afterName] = args.slice(at);
+  const rest = [...global, ...afterName];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(usage(lang));
     return name === undefined ? 2 : 0;
