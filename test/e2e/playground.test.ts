@@ -92,6 +92,17 @@ afterAll(async () => {
 });
 
 describe('playground end to end', () => {
+  it('opens the sidebar in the playground\'s language when the URL names none', async () => {
+    const p2 = await browser.newPage();
+    try {
+      await p2.goto(pg.url);
+      await expect.poll(() => p2.locator('#sidebar').getAttribute('src')).toContain('lang=en');
+      expect(await p2.locator('#sidebar-lang').inputValue()).toBe('en');
+    } finally {
+      await p2.close();
+    }
+  });
+
   it('starts on the sample company workbook with computed values', async () => {
     await expect.poll(() => page.locator('#tabs button').count()).toBeGreaterThan(0);
     const sheets = await page.locator('#tabs button').allTextContents();

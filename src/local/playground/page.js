@@ -143,6 +143,7 @@
   });
 
   var qs = new URLSearchParams(location.search);
-  langSel.value = qs.get('lang') === 'en' ? 'en' : 'zh-CN';
+  var wanted = qs.get('lang') || document.documentElement.getAttribute('data-default-lang');
+  langSel.value = wanted === 'en' ? 'en' : 'zh-CN';
   refresh().then(loadSidebar);
 })();

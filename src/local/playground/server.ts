@@ -191,7 +191,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     if (req.method === 'GET') {
       switch (url.pathname) {
         case '/':
-          return send(res, 200, 'text/html; charset=utf-8', asset('page.html'));
+          // The page's sidebar-language picker starts on the playground's language (OKR_LANG).
+          return send(res, 200, 'text/html; charset=utf-8', asset('page.html').replace('<html', `<html data-default-lang="${defaultLang}"`));
         case '/page.js':
           return send(res, 200, 'text/javascript; charset=utf-8', asset('page.js'));
         case '/page.css':
