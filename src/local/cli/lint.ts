@@ -9,7 +9,7 @@ import type { Localized } from '../../core/i18n';
 import type { Severity } from '../../core/model';
 import { findingMessage, lintTable } from '../../core/lint';
 import { a1For } from '../../core/table';
-import { CliError, envLang, guard, isoDateOption, MSG, openWorkbook, padDisplay, parseArgs, say, t, type CliIo } from '../xlsx/cli';
+import { runFileCommand, isoDateOption, openWorkbook, padDisplay, say, t, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets lint 文件.xlsx [--json] [--as-of YYYY-MM-DD]', en: 'Usage: okr-sheets lint file.xlsx [--json] [--as-of YYYY-MM-DD]' },
@@ -23,18 +23,8 @@ const SEVERITY: Record<Severity, Localized> = {
   info: { 'zh-CN': '提示', en: 'note' },
 };
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let lang = envLang(io);
-  return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, io);
-    lang = a.lang;
-    if (a.flags.has('help')) {
-      say(io.stdout, t(lang, TEXT.usage));
-      return 0;
-    }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runFileCommand(args, io, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, TEXT.usage, async ({ lang, a, file }) => {
     const asOfOpt = isoDateOption(a.options['as-of'], lang);
     const wb = await openWorkbook(io, file, lang);
 

@@ -12,9 +12,7 @@ import type { SheetPlan } from '../../core/plan/types';
 import { readSettingsValues } from '../../core/plan/supportSheets';
 import { DEFAULT_SETTINGS } from '../../core/model';
 import { extname } from 'node:path';
-import {
-  CliError, envLang, guard, isoDateOption, MSG, openWorkbook, parseArgs, say, t, todayIso, writeOutput, writePlanXlsx, type CliIo,
-} from '../xlsx/cli';
+import { runFileCommand, CliError, isoDateOption, MSG, openWorkbook, say, t, todayIso, writeOutput, writePlanXlsx, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
@@ -25,18 +23,8 @@ const TEXT = {
   badMonth: { 'zh-CN': '月份应为 YYYY-MM：{value}', en: 'The month must be YYYY-MM: {value}' },
 } satisfies Record<string, Localized>;
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let lang = envLang(io);
-  return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['o', 'output', 'as-of', 'month'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, io);
-    lang = a.lang;
-    if (a.flags.has('help')) {
-      say(io.stdout, t(lang, TEXT.usage));
-      return 0;
-    }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runFileCommand(args, io, { options: ['o', 'output', 'as-of', 'month'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, TEXT.usage, async ({ lang, a, file }) => {
     const out = a.options.o;
     const ext = out ? extname(out).toLowerCase() : '';
     if (out && ext !== '.md' && ext !== '.xlsx') throw new CliError(t(lang, TEXT.badOut, { file: out }));

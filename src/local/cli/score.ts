@@ -10,7 +10,7 @@ import { GRADE_LABELS, STATUS_LABELS } from '../../core/labels';
 import { DEFAULT_SETTINGS } from '../../core/model';
 import { readSettingsValues } from '../../core/plan/supportSheets';
 import { scoreTable } from '../../core/score';
-import { CliError, envLang, guard, isoDateOption, MSG, openWorkbook, parseArgs, pct, say, t, todayIso, type CliIo } from '../xlsx/cli';
+import { runFileCommand, isoDateOption, openWorkbook, pct, say, t, todayIso, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets score 文件.xlsx [--json] [--as-of YYYY-MM-DD]', en: 'Usage: okr-sheets score file.xlsx [--json] [--as-of YYYY-MM-DD]' },
@@ -28,18 +28,8 @@ const TEXT = {
 const short = (s: string) => (s.length > 60 ? s.slice(0, 59) + '…' : s);
 const s1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let lang = envLang(io);
-  return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, io);
-    lang = a.lang;
-    if (a.flags.has('help')) {
-      say(io.stdout, t(lang, TEXT.usage));
-      return 0;
-    }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runFileCommand(args, io, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, TEXT.usage, async ({ lang, a, file }) => {
     const asOfOpt = isoDateOption(a.options['as-of'], lang);
     const wb = await openWorkbook(io, file, lang);
     const settingsSheet = wb.sheets.find((s) => s.role === 'settings');

@@ -237,6 +237,32 @@ export async function guard(io: CliIo, lang: () => Lang, body: () => Promise<num
   }
 }
 
+/**
+ * The shape shared by `lint`, `score` and `review`: its options, `--help`, and exactly one
+ * workbook argument; `body` gets the language, the parsed arguments and the file.
+ */
+export function runFileCommand(
+  args: readonly string[],
+  io: CliIo,
+  spec: Parameters<typeof parseArgs>[1],
+  usage: Localized,
+  body: (c: { lang: Lang; a: ParsedArgs; file: string }) => Promise<number>,
+): Promise<number> {
+  let lang = envLang(io);
+  return guard(io, () => lang, async () => {
+    const a = parseArgs(args, { ...spec, flags: [...(spec.flags ?? []), 'help'], aliases: { h: 'help', ...spec.aliases } }, io);
+    lang = a.lang;
+    if (a.flags.has('help')) {
+      say(io.stdout, t(lang, usage));
+      return 0;
+    }
+    const [file, extra] = a.positional;
+    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, usage)}`);
+    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    return body({ lang, a, file });
+  });
+}
+
 /** Language of the parsed args when parsing got that far, else from the environment. */
 export function envLang(io: CliIo): Lang {
   const env = io.env ?? process.env;
