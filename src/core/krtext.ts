@@ -46,6 +46,15 @@ export interface ParsedKr {
   error?: KrParseError;
 }
 
+/**
+ * The KR type a parsed sentence gives its row in the sheet (`okr-sheets parse`'s and
+ * `import --json`'s `"type"`): which way is better — `员工流失率低于8%` is `atMost`,
+ * `储备候选人达300人` is `increase`; null when nothing measurable was found.
+ */
+export function krType(p: ParsedKr): KrType | null {
+  return p.kind === null ? null : p.krType;
+}
+
 export type KrParseError = 'notText' | 'empty' | 'noText' | 'noMeasure';
 
 export const KR_PARSE_ERRORS: Record<KrParseError, Localized> = {
@@ -99,6 +108,7 @@ const AT_MOST_WORDS = /^(不超过|不高于|不多于|不大于|不得超过|�
 // 前三 / top 10: a rank to stay within (only right before the number).
 const RANK_BEFORE = /(?:(?<![提之以日天\s])前|\btop)\s*$/i;
 const THRESHOLD_AFTER = /^\s*(及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|or more|or above|or higher|or better|or less|or fewer|or below|or lower|\+)/i;
+const QUALIFIER_AFTER = /^\s*(?:及以上|或以上|以上|及以下|或以下|以下)(?:的)?\s*[\u4e00-\u9fff]/;
 const AT_LEAST_AFTER = /^(及以上|或以上|以上|or more|or above|or higher|or better|\+)$/i;
 
 const TARGET_BEFORE = /(至|到|达到|达成|达|为|增至|降至|突破|\bup to\b|\bto\b|\breach(?:es|ing)?\b|\bhit(?:ting)?\b|\bachiev\w*\b|\bof\b)\s*$/i;
@@ -517,6 +527,14 @@ function parseString(text: string): ParsedKr {
     ),
   );
   if (conditions.size > 0) toks = toks.filter((t) => !conditions.has(t));
+
+  // "3 年以上员工离职率低于 10%": a number with 以上/以下 that goes on to name who or what is
+  // counted (a noun or 的 follows, and another number comes later) qualifies the subject; it is
+  // not the KR's threshold.
+  const qualifiers = new Set(
+    toks.filter((t, i) => i + 1 < toks.length && QUALIFIER_AFTER.test(after(t))),
+  );
+  if (qualifiers.size > 0 && qualifiers.size < toks.length) toks = toks.filter((t) => !qualifiers.has(t));
 
   // 2. thresholds
   for (const t of toks) {

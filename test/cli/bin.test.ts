@@ -20,7 +20,7 @@ function runBin(bin: string, args: string[], stdin: string): Promise<{ code: num
 }
 
 const EXPECTED =
-  '{"kind":"metric","direction":"decrease","start":1.5,"target":1,"unit":"天","relative":false,"deadline":null,"placeholder":false}\n';
+  '{"kind":"metric","direction":"decrease","start":1.5,"target":1,"unit":"天","relative":false,"deadline":null,"placeholder":false,"type":"decrease"}\n';
 
 describe('bin/okr-sheets.mjs (child process)', () => {
   it('builds from scratch and prints nothing but the command output', async () => {

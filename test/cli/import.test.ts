@@ -39,7 +39,7 @@ describe('okr-sheets import --json (in-process)', () => {
     expect(r.notes).toEqual(['采购部 Q4 OKR（草稿）']);
     expect(r.objectives.map((o) => o.title)).toEqual(['优化采购流程，提升来料质量', 'Cut purchasing cost']);
     const kr1 = r.objectives[0]!.key_results[0]!;
-    expect(Object.keys(kr1)).toEqual(['title', 'kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder', 'owner']);
+    expect(Object.keys(kr1)).toEqual(['title', 'kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder', 'type', 'owner']);
     expect(kr1).toMatchObject({ title: '将采购周期由 1.5 天缩短至 1 天', start: 1.5, target: 1, unit: '天', owner: '周敏' });
     expect(r.objectives[0]!.key_results[1]).toMatchObject({ target: 0.02, owner: null });
     expect(r.objectives[0]!.notes).toEqual(['评分：0.6']);

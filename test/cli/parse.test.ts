@@ -17,9 +17,9 @@ describe('okr-sheets parse (in-process)', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      '{"kind":"metric","direction":"decrease","start":1.5,"target":1,"unit":"天","relative":false,"deadline":null,"placeholder":false}',
+      '{"kind":"metric","direction":"decrease","start":1.5,"target":1,"unit":"天","relative":false,"deadline":null,"placeholder":false,"type":"decrease"}',
     );
-    expect(Object.keys(JSON.parse(lines[1]!))).toEqual(['kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder']);
+    expect(Object.keys(JSON.parse(lines[1]!))).toEqual(['kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder', 'type']);
     expect(JSON.parse(lines[1]!)).toMatchObject({ start: 45, target: 60, direction: 'increase' });
     expect(f.err()).toBe('');
   });
@@ -50,6 +50,25 @@ describe('okr-sheets parse (in-process)', () => {
     expect(await run(['--bogus'], zh.io)).toBe(2);
     expect(zh.err()).toContain('未知选项：--bogus');
     expect(en.out() + zh.out()).toBe('');
+  });
+});
+
+describe('okr-sheets parse: "type" says which way is better', () => {
+  it.each([
+    ['员工流失率低于8%', 'atMost', 0.08],
+    ['储备候选人达300人', 'increase', 300],
+    ['3 年以上员工离职率低于 10%', 'atMost', 0.1],
+    ['司龄3年以上员工占比不低于60%', 'atLeast', 0.6],
+    ['将采购周期由 1.5 天缩短至 1 天', 'decrease', 1],
+    ['客户满意度 90% 以上', 'atLeast', 0.9],
+    ['月底前上线新版招聘官网', 'milestone', null],
+    ['提高自我专业能力', null, null],
+  ] as const)('%s → %s', async (sentence, type, target) => {
+    const f = fakeIo();
+    expect(await run([sentence], f.io)).toBe(0);
+    const o = JSON.parse(f.out()) as Record<string, unknown>;
+    expect(o.type).toBe(type);
+    expect(o.target).toBe(target);
   });
 });
 

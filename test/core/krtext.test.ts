@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KR_PARSE_ERRORS, MAX_KR_CHARS, parseKrText, type ParsedKr } from '../../src/core/krtext';
+import { KR_PARSE_ERRORS, MAX_KR_CHARS, krType, parseKrText, type ParsedKr } from '../../src/core/krtext';
 
 type Expect = Partial<ParsedKr>;
 
@@ -232,5 +232,27 @@ describe('parseKrText: rules', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('krType: the type the row gets in the sheet', () => {
+  it.each([
+    ['员工流失率低于8%', 'atMost'],
+    ['储备候选人达300人', 'increase'],
+    ['3 年以上员工离职率低于 10%', 'atMost'],
+    ['3年以上员工离职率低于10%', 'atMost'],
+    ['年龄 35 岁以下员工占比达到 30%', 'increase'],
+    ['销售额 100 万以上的客户达到 50 家', 'increase'],
+    ['核心岗位离职率控制在 5% 以内', 'atMost'],
+    ['!!!', null],
+    ['提高自我专业能力', null],
+  ] as const)('%s → %s', (s, t) => {
+    expect(krType(parseKrText(s))).toBe(t);
+  });
+  it('a qualifier (N 年以上 + noun) is not the target', () => {
+    expect(parseKrText('3 年以上员工离职率低于 10%')).toMatchObject({ target: 0.1, unit: '%' });
+    expect(parseKrText('销售额 100 万以上的客户达到 50 家')).toMatchObject({ target: 50, unit: '家' });
+    // alone, 以上 is still the threshold
+    expect(parseKrText('客户满意度 90% 以上')).toMatchObject({ target: 0.9, krType: 'atLeast' });
   });
 });

@@ -1,12 +1,15 @@
 /**
  * `okr-sheets parse [sentence …]`: parses KR sentences — the arguments, or else one per line on
  * standard input — and prints one JSON object per sentence, keys in this order:
- * kind, direction, start, target, unit, relative, deadline, placeholder (+ error when kind is null).
+ * kind, direction, start, target, unit, relative, deadline, placeholder, type (+ error when kind is
+ * null). `type` is the KR type the row gets in the sheet (`krType` in core/krtext): increase,
+ * decrease, atLeast, atMost, milestone, or null.
  * Blank lines are skipped. Exit 0 (even for sentences that cannot be parsed: they carry `error`),
  * 2 for bad usage.
  */
 import { fmt, type Localized } from '../../core/i18n';
-import { parseKrText, type ParsedKr } from '../../core/krtext';
+import { krType, parseKrText, type ParsedKr } from '../../core/krtext';
+import type { KrType } from '../../core/model';
 import { cliLang, type CliIo } from './main';
 
 const TEXT = {
@@ -26,6 +29,7 @@ export interface KrJson {
   relative: boolean;
   deadline: string | null;
   placeholder: boolean;
+  type: KrType | null;
   error?: string;
 }
 
@@ -40,6 +44,7 @@ export function krJson(p: ParsedKr): KrJson {
     relative: p.relative,
     deadline: p.deadline,
     placeholder: p.placeholder,
+    type: krType(p),
   };
   if (p.error !== undefined) o.error = p.error;
   return o;
