@@ -11,6 +11,7 @@
  */
 import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
+import { fmtPercent, fmtScore, fmtValue } from './format';
 import { GRADE_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, STATUS_LABELS, isKrType, label } from './labels';
 import type { ActionItem, CheckIn, Grade, KrType, Level, OkrRow, OkrSettings, OkrTable, Status } from './model';
 import { DEFAULT_SETTINGS } from './model';
@@ -175,23 +176,12 @@ export interface ReviewInput {
   alignment?: AlignmentTree;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-const num1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const pct = fmtPercent;
+const num1 = fmtScore;
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
-
-const CURRENCY_PREFIX = new Set(['¥', '￥', '$', '€', '£']);
-
-/** A KR value as people write it: `%` units hold fractions (0.2 → 20%), currency symbols lead (¥800). */
-function fmtValue(v: number | null, unit: string): string {
-  if (v === null) return '—';
-  const u = unit.trim();
-  if (u === '%' || u === '％') return `${Math.round(v * 1000) / 10}%`;
-  if (u === '‰') return `${Math.round(v * 10000) / 10}‰`;
-  const s = Math.abs(v) < 1 && v !== 0 && !u ? pct(v) : String(Math.round(v * 1000) / 1000);
-  if (CURRENCY_PREFIX.has(u)) return v < 0 ? `-${u}${s.slice(1)}` : `${u}${s}`;
-  return u ? `${s} ${u}` : s;
-}
+/** A KR value with its unit, as every view shows it (src/core/format.ts). */
+const valueText = (v: number | null, unit: string, lang: Lang) => fmtValue(v, unit, lang, { withUnit: true });
 
 /** Builds the review document of one OKR table. */
 export function buildReview(input: ReviewInput): ReviewDoc {
@@ -286,7 +276,7 @@ export function buildReview(input: ReviewInput): ReviewDoc {
     for (const k of krResults) {
       const values = k.type === 'milestone'
         ? `${label(ROW_TYPE_LABELS.milestone, lang)} ${pct(k.current ?? 0)}`
-        : `${fmtValue(k.start, k.unit)} → ${fmtValue(k.current, k.unit)} / ${fmtValue(k.target, k.unit)}`;
+        : `${valueText(k.start, k.unit, lang)} → ${valueText(k.current, k.unit, lang)} / ${valueText(k.target, k.unit, lang)}`;
         const ratio = k.exceeded && k.type !== 'milestone' && k.target !== null && k.target !== (k.start ?? 0)
         ? pct(((k.current ?? 0) - (k.start ?? 0)) / (k.target - (k.start ?? 0)))
         : k.exceeded ? pct(k.current ?? 0) : '';
