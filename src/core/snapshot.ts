@@ -32,6 +32,9 @@ export interface SheetSnapshot {
   display?: string[][];
   /** Formula text per cell ('' = none), where the shell has it. */
   formulas?: string[][];
+  /** True when the shell listed the sheet without reading its values (a snapshot asked for
+   *  some sheets only); `values` is then empty and says nothing about the sheet. */
+  skipped?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -1,0 +1,117 @@
+/**
+ * The Sheets shell's one way to make a `WorkbookSnapshot` (design §1, "snapshot in, plans out").
+ *
+ * Service calls, whatever the number of rows:
+ * - one developer-metadata finder call for the whole spreadsheet (`find()` with no key: our role
+ *   and our language entry come back together; per entry a few getters, so it grows with the
+ *   number of sheets we own, never with rows);
+ * - per sheet: its name and id, then `getDataRange()` + `getValues()` (and `getDisplayValues()`
+ *   on the same range when display values are asked for) — one read per sheet;
+ * - the spreadsheet's name, time zone and active sheet.
+ *
+ * Dates are turned into ISO days as the spreadsheet shows them (src/sheets/dates.ts), so core
+ * never sees a Date and never depends on the script's time zone.
+ * Finder reference: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder#find()
+ */
+import { toIsoDate } from '../core/checkins';
+import { todayIso } from '../core/dates';
+import { isLang, type Lang } from '../core/i18n';
+import { SHEET_NAMES, type SheetRole } from '../core/labels';
+import { OWNER_KEY } from '../core/plan/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { SheetLike, SpreadsheetLike } from './api';
+import { META_KEY } from './applyPlan';
+import type { SheetsContext } from './context';
+import { fromSheetDate } from './dates';
+
+export interface TakeSnapshotOptions {
+  /** The as-of day (ISO); default today in the spreadsheet's time zone. */
+  asOf?: string;
+  /** Read the values of these sheets only (by name). Sheets carrying a support role (Settings,
+   *  Check-ins, Actions) are always read: every task needs the settings and the logs. Other
+   *  sheets appear with `skipped: true` and no values. Default: every sheet. */
+  sheets?: string[];
+  /** Also read what each cell shows (`getDisplayValues`, one more call per sheet read). */
+  display?: boolean;
+}
+
+const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
+const ALWAYS_READ: ReadonlySet<SheetRole> = new Set<SheetRole>(['settings', 'checkins', 'actions']);
+
+interface SheetMetaFound {
+  role: SheetRole | null;
+  lang: Lang | null;
+}
+
+/** Our role and language per sheet id, from ONE finder call over the whole spreadsheet. */
+export function readSheetMetadata(ss: SpreadsheetLike): Map<number, SheetMetaFound> {
+  const out = new Map<number, SheetMetaFound>();
+  for (const m of ss.createDeveloperMetadataFinder().find()) {
+    const key = m.getKey();
+    if (key !== OWNER_KEY && key !== META_KEY) continue;
+    const sheet = m.getLocation().getSheet();
+    if (!sheet) continue;
+    const id = sheet.getSheetId();
+    const found = out.get(id) ?? { role: null, lang: null };
+    const value = m.getValue() ?? '';
+    if (key === OWNER_KEY) {
+      // a second role entry (e.g. a backup copy's) never overrides the first
+      if (found.role === null && ROLES.has(value)) found.role = value as SheetRole;
+    } else {
+      found.lang = langOfMeta(value) ?? found.lang;
+    }
+    out.set(id, found);
+  }
+  return out;
+}
+
+function langOfMeta(json: string): Lang | null {
+  try {
+    const v = (JSON.parse(json) as Record<string, unknown>)['okrSheets.lang'];
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A values grid with every Date as the ISO day the spreadsheet shows (in place). */
+function isoDates(values: unknown[][]): unknown[][] {
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v instanceof Date) row[c] = toIsoDate(fromSheetDate(v)) ?? '';
+    }
+  }
+  return values;
+}
+
+/** The values (and optionally display values) of one sheet: one range, one or two reads. */
+function readSheet(sheet: SheetLike, display: boolean): Pick<SheetSnapshot, 'values' | 'display'> {
+  const range = sheet.getDataRange();
+  const values = isoDates(range.getValues());
+  return display ? { values, display: range.getDisplayValues() } : { values };
+}
+
+/** One snapshot of the spreadsheet (see the module comment for the calls it makes). */
+export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {}): WorkbookSnapshot {
+  const { ss } = ctx;
+  const meta = readSheetMetadata(ss);
+  const wanted = opts.sheets ? new Set(opts.sheets) : null;
+  const sheets: SheetSnapshot[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const m = meta.get(sheet.getSheetId());
+    const metaRole = m?.role ?? null;
+    const base: SheetSnapshot = { name, metaRole, values: [], ...(m?.lang ? { metaLang: m.lang } : {}) };
+    const read = !wanted || wanted.has(name) || (metaRole !== null && ALWAYS_READ.has(metaRole));
+    sheets.push(read ? { ...base, ...readSheet(sheet, opts.display === true) } : { ...base, skipped: true });
+  }
+  const timeZone = ss.getSpreadsheetTimeZone();
+  return {
+    name: ss.getName(),
+    sheets,
+    timeZone,
+    asOf: opts.asOf ?? todayIso(timeZone),
+    activeSheet: ss.getActiveSheet().getName(),
+  };
+}
