@@ -1,6 +1,9 @@
 /** The Apps Script glue: `rpc()` and `showSidebar()` on stubbed globals backed by the in-memory workbook. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { rpc } from '../../src/addon/rpc/server';
+import { dispatch, rpc } from '../../src/addon/rpc/server';
+import { newReference } from '../../src/addon/rpc/failures';
+import { call, RpcError } from '../../src/sidebar/rpc';
+import type { SheetsContext } from '../../src/sheets/context';
 import { showSidebar } from '../../src/addon/sidebar';
 import { menuCheck } from '../../src/addon/menu';
 import { setSheetTimeZone, sheetTimeZone } from '../../src/sheets/dates';
@@ -8,6 +11,7 @@ import { makeWorkbook, snapshot } from './helpers';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   setSheetTimeZone(null);
 });
 
@@ -67,5 +71,107 @@ describe('Apps Script entry points', () => {
     expect(shown[0]!.title).toBe('OKR 助手');
     showSidebar();
     expect(shown[1]!.html).toContain('<html data-okr-lang="zh-CN">');
+  });
+});
+
+describe('failures the user can act on (issue 16 §3)', () => {
+  const throwing = (error: unknown) => {
+    const { ctx } = makeWorkbook();
+    return {
+      ...ctx,
+      ss: new Proxy(ctx.ss, {
+        get(t, k) {
+          if (k === 'getActiveSheet' || k === 'getSheetByName' || k === 'getSheets') return () => { throw error; };
+          return Reflect.get(t, k);
+        },
+      }),
+    } as SheetsContext;
+  };
+
+  it('an unexpected exception is logged with its stack and a reference; the answer carries the same reference', () => {
+    const logged: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' ')));
+    const err = new TypeError("Cannot read properties of undefined (reading 'getRange')");
+    const res = dispatch('getContext', {}, () => throwing(err), 'en');
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.code).toBe('internal');
+    const ref = /reference ([2-9A-Z]{6})\)/.exec(res.message)?.[1];
+    expect(ref, res.message).toBeDefined();
+    expect(res.message).not.toMatch(/getRange|TypeError/); // no internals in the answer
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(`ref ${ref}`);
+    expect(logged[0]).toContain('rpc getContext failed');
+    expect(logged[0]).toContain(err.stack!.split('\n')[1]!.trim()); // the stack, not just the message
+    const zh = dispatch('getContext', {}, () => throwing(err), 'zh-CN');
+    expect(!zh.ok && zh.message).toMatch(/编号 [2-9A-Z]{6}/);
+    // two failures, two references
+    expect(!zh.ok && zh.message).not.toContain(ref!);
+  });
+
+  it('a service time-out and a quota say so, with what to do', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const t = dispatch('getContext', {}, () => throwing(new Error('Service Spreadsheets timed out while accessing document with id 1x.')), 'en');
+    expect(t).toMatchObject({ ok: false, code: 'timeout' });
+    expect(!t.ok && t.message).toMatch(/6 minutes.*Try again/);
+    const q = dispatch('getContext', {}, () => throwing(new Error('Service invoked too many times for one day: spreadsheets.')), 'zh-CN');
+    expect(q).toMatchObject({ ok: false, code: 'quota' });
+    expect(!q.ok && q.message).toMatch(/配额/);
+    expect(console.error).toHaveBeenCalledTimes(2); // logged too
+  });
+
+  it('failure references are short, unambiguous and vary', () => {
+    const refs = new Set(Array.from({ length: 50 }, () => newReference()));
+    expect(refs.size).toBeGreaterThan(45);
+    for (const r of refs) expect(r).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(newReference(() => 0)).toBe('222222');
+  });
+});
+
+describe("the sidebar's failure handler (google.script.run never answered)", () => {
+  type Handlers = { ok?: (v: unknown) => void; fail?: (e: unknown) => void };
+  function fakeRun(outcome: (h: Handlers) => void) {
+    const h: Handlers = {};
+    const run = {
+      withSuccessHandler(fn: (v: unknown) => void) { h.ok = fn; return run; },
+      withFailureHandler(fn: (e: unknown) => void) { h.fail = fn; return run; },
+      rpc() { outcome(h); },
+    };
+    vi.stubGlobal('window', { google: { script: { run } } });
+  }
+  const failWith = async (error: unknown, lang: 'en' | 'zh-CN' = 'en') => {
+    fakeRun((h) => h.fail!(error));
+    return call('getContext', {}, lang).then(
+      () => { throw new Error('resolved'); },
+      (e: RpcError) => e,
+    );
+  };
+
+  it('names the signed-into-several-accounts failure and says what to do', async () => {
+    const e = await failWith(new Error("We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED."));
+    expect(e.code).toBe('multiAccount');
+    expect(e.message).toMatch(/several Google accounts.*Sign out of the other accounts/);
+    expect((await failWith({ message: 'ScriptError: Authorization is required to perform that action.' }, 'zh-CN')).message).toMatch(/多个 Google 账号/);
+  });
+
+  it('names an execution time-out, a quota and a dropped connection', async () => {
+    expect((await failWith(new Error('Exceeded maximum execution time'))).code).toBe('timeout');
+    expect((await failWith('Service invoked too many times in a short time: exec qps.')).code).toBe('quota');
+    expect((await failWith(new Error('NetworkError: Connection failure due to HTTP 0'))).code).toBe('network');
+  });
+
+  it('anything else is shown with its own words, never only "could not reach the spreadsheet"', async () => {
+    const e = await failWith(new Error('ScriptError: Unknown macro rpc'));
+    expect(e.code).toBe('transport');
+    expect(e.message).toContain('Unknown macro rpc');
+    expect(e.message).toMatch(/Close and reopen the sidebar/);
+    expect(e.message).not.toMatch(/^Could not reach the spreadsheet/);
+  });
+
+  it('a malformed answer is its own error; a good answer resolves', async () => {
+    fakeRun((h) => h.ok!('<html>'));
+    await expect(call('getContext', {}, 'en')).rejects.toMatchObject({ code: 'malformed' });
+    fakeRun((h) => h.ok!({ ok: true, result: { x: 1 } }));
+    await expect(call('getContext', {}, 'en')).resolves.toEqual({ x: 1 });
   });
 });

@@ -8,7 +8,10 @@
  *      otherwise a short localized error, and nothing is touched;
  *   3. writes run under the document lock (`withDocumentLock`);
  *   4. any thrown `OkrError` becomes `{ ok: false, code, message }` in the user's language; any
- *      other exception becomes the generic `internal` message — never a stack trace.
+ *      other exception is logged with its stack (`console.error`, which Apps Script sends to
+ *      the execution log / Cloud Logging) and answered with a message the user can act on —
+ *      `timeout`, `quota`, or `internal` with a short reference that the log line carries too
+ *      (./failures.ts). Never a stack trace in the answer.
  *
  * `rpc()` builds the SheetsContext from the Apps Script globals; only it touches them.
  */
@@ -17,7 +20,8 @@ import { fmt, isLang, langFromLocale } from '../../core/i18n';
 import { asApp, asLock, asSpreadsheet } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
 import { setSheetTimeZone } from '../../sheets/dates';
-import { ERROR_MESSAGES, isOkrError } from '../../sheets/errors';
+import { isOkrError } from '../../sheets/errors';
+import { classifyFailure, errorText, failureMessage, newReference } from './failures';
 import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setupFromRoster } from '../actions/templates';
 import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
@@ -159,8 +163,27 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
     return { ok: true, result };
   } catch (e) {
     if (isOkrError(e)) return fail(e.code, e.text(lang));
-    return fail('internal', ERROR_MESSAGES.internal[lang]);
+    return unexpected(method, e, lang);
   }
+}
+
+/**
+ * An exception nobody planned for: one log line with a reference, the method and the stack
+ * (Apps Script keeps line breaks and names in Code.js, so the stack reads), and an answer that
+ * says what to do. The multi-account failure cannot happen here (it never reaches the server);
+ * a network-looking message from a service is reported as internal, since the sidebar did reach us.
+ */
+function unexpected(method: string, e: unknown, lang: Lang): RpcResponse<never> {
+  const ref = newReference();
+  const kind = classifyFailure(e);
+  const stack = e instanceof Error && e.stack ? e.stack : errorText(e);
+  try {
+    console.error(`[OKR Sheets] ref ${ref}: rpc ${method} failed (${kind}): ${stack}`);
+  } catch {
+    /* logging must never hide the answer */
+  }
+  if (kind === 'timeout' || kind === 'quota') return fail(kind, failureMessage(kind, lang));
+  return fail('internal', failureMessage('internal', lang, { ref }));
 }
 
 export { MAX_STRING };
