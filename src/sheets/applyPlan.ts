@@ -299,7 +299,9 @@ export function renameInFormula(formula: string, names: Map<string, string>): st
   return out;
 }
 
-function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: boolean, actualName: string): void {
+/** Writes a plan's block onto a sheet. `size`: the sheet's grid when `fresh` is true but the
+ *  sheet is not new (src/sheets/ownedSheet.ts rewrites only the block it owns). */
+export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: boolean, actualName: string, size?: { rows: number; cols: number }): void {
   const { app, ss } = ctx;
 
   // 1. size of the block: every value and every range of the plan
@@ -316,8 +318,8 @@ function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, fresh: 
   rows = Math.max(rows, 1);
 
   // 2. a rewrite starts from an empty sheet (formats, validations, protections, names, charts)
-  let maxRows = NEW_SHEET_ROWS;
-  let maxCols = NEW_SHEET_COLS;
+  let maxRows = size?.rows ?? NEW_SHEET_ROWS;
+  let maxCols = size?.cols ?? NEW_SHEET_COLS;
   if (!fresh) {
     maxRows = sheet.getMaxRows();
     maxCols = sheet.getMaxColumns();
