@@ -82,7 +82,7 @@ export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   elapsed: { 'zh-CN': ['时间进度'], en: ['Time elapsed'] },
 };
 
-export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment';
+export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment' | 'registry' | 'templates';
 export const SHEET_NAMES: Record<SheetRole, Localized> = {
   okr: { 'zh-CN': 'OKR', en: 'OKR' },
   checkins: { 'zh-CN': '进展更新', en: 'Check-ins' },
@@ -92,6 +92,9 @@ export const SHEET_NAMES: Record<SheetRole, Localized> = {
   dashboard: { 'zh-CN': '仪表盘', en: 'Dashboard' },
   roster: { 'zh-CN': '组织名单', en: 'Roster' },
   alignment: { 'zh-CN': '对齐地图', en: 'Alignment map' },
+  // HR's hub (distribution across files, src/core/distribution)
+  registry: { 'zh-CN': '单元登记表', en: 'Units registry' },
+  templates: { 'zh-CN': '公司模板', en: 'Templates' },
 };
 
 /** The label a writer uses. */

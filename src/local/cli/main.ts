@@ -62,6 +62,14 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./review'),
     summary: { 'zh-CN': '生成复盘', en: 'generate a review (复盘)' },
   },
+  distribute: {
+    load: () => import('./distribute'),
+    summary: { 'zh-CN': '按组织名单给每个单元生成一个 OKR 文件，外加中枢 hub.xlsx：distribute 名单.csv --out-dir 目录', en: 'one OKR file per roster unit plus the hub: distribute roster.csv --out-dir DIR' },
+  },
+  collect: {
+    load: () => import('./collect'),
+    summary: { 'zh-CN': '收集各单元文件的进度与得分到中枢：collect 目录/hub.xlsx', en: 'collect every unit file\'s progress and scores into the hub: collect DIR/hub.xlsx' },
+  },
 };
 
 const TEXT = {

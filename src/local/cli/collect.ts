@@ -1,0 +1,104 @@
+/**
+ * `okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--lang L]`
+ * Reads every unit file the hub's Units registry names (one snapshot per file), writes the hub's
+ * registry figures, Dashboard and Alignment map (core `collectUnits`), and prints a per-unit
+ * summary. Unit files are only ever read. A unit's progress and score are what
+ * `okr-sheets score` says for its file (same core function, same as-of rule).
+ * Exit 0 every unit collected; 1 some were not (listed); 2 the hub cannot be read.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { todayIso } from '../../core/dates';
+import type { Lang, Localized } from '../../core/i18n';
+import {
+  collectUnits, mergeRegistryValues, readRegistryValues, registrySheetPlan, STATUS_WORDS, type UnitSource,
+} from '../../core/distribution';
+import { label } from '../../core/labels';
+import { snapshotFromXlsx } from '../snapshot';
+import { CliError, displayWidth, isoDateOption, padDisplay, pct, readInput, resolvePath, runFileCommand, say, t, type CliIo } from '../xlsx/cli';
+import { hubValues, readHub, replaceSheet, writeHub } from './distribute';
+
+const TEXT = {
+  usage: {
+    'zh-CN': '用法：okr-sheets collect 目录/hub.xlsx [--json] [--as-of YYYY-MM-DD]',
+    en: 'Usage: okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD]',
+  },
+  noRegistry: { 'zh-CN': '{file} 中没有单元登记表（先运行 okr-sheets distribute）', en: 'No Units registry in {file} (run okr-sheets distribute first)' },
+  line: { 'zh-CN': '{unit} {status}  进度 {progress}  得分 {score}  KR {krs}', en: '{unit} {status}  progress {progress}  score {score}  KRs {krs}' },
+  company: {
+    'zh-CN': '全公司：已收集 {collected} / {units} 个单元，平均进度 {progress}，平均得分 {score}，填写率 {fill}，对齐率 {align}',
+    en: 'Company: {collected} / {units} units collected, mean progress {progress}, mean score {score}, fill rate {fill}, alignment rate {align}',
+  },
+  notCollected: { 'zh-CN': '{n} 个单元未能收集：', en: '{n} unit(s) not collected:' },
+  wrote: { 'zh-CN': '已更新中枢 {file}', en: 'Updated the hub {file}' },
+} satisfies Record<string, Localized>;
+
+const s2 = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+
+/** The registry's language: the language of its header (so the hub stays in one language). */
+function registryLang(values: unknown[][], fallback: Lang): Lang {
+  const read = readRegistryValues(values);
+  const head = values[read.headerRow]?.[read.columns.unit ?? 0];
+  return head === '单元' ? 'zh-CN' : head === 'Unit' ? 'en' : fallback;
+}
+
+async function openUnit(path: string, asOf: string): Promise<UnitSource> {
+  const st = await stat(path).catch(() => null);
+  if (!st || !st.isFile()) return { problem: 'missing' };
+  try {
+    return { snapshot: await snapshotFromXlsx(await readFile(path), { asOf, name: path }) };
+  } catch {
+    return { problem: 'unreadable' };
+  }
+}
+
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runFileCommand(args, io, { options: ['as-of'], flags: ['json'] }, TEXT.usage, async ({ lang, a, file }) => {
+    const explicit = isoDateOption(a.options['as-of'], lang);
+    const asOf = explicit ?? todayIso();
+    const hubPath = resolvePath(io, file);
+    const hub = await readHub(await readInput(io, file, lang), file, lang, asOf);
+    const registryValues = hubValues(hub, 'registry');
+    const registry = registryValues ? readRegistryValues(registryValues) : null;
+    if (!registryValues || !registry || registry.headerRow < 0) throw new CliError(t(lang, TEXT.noRegistry, { file }));
+    const sheetLang = registryLang(registryValues, lang);
+
+    const sources = new Map<string, UnitSource>();
+    for (const r of registry.rows) {
+      sources.set(r.unit, r.file ? await openUnit(resolve(dirname(hubPath), r.file), asOf) : { problem: 'missing' });
+    }
+    const result = collectUnits(registry.rows, sources, asOf, sheetLang, { explicitAsOf: explicit !== undefined });
+
+    let plan = replaceSheet(hub.plan, registrySheetPlan(mergeRegistryValues(registryValues, result.registry, sheetLang), sheetLang));
+    plan = replaceSheet(plan, result.dashboard);
+    plan = replaceSheet(plan, result.alignment);
+    await writeHub(io, hubPath, plan, lang);
+
+    const failed = result.units.filter((u) => u.status !== 'collected');
+    if (a.flags.has('json')) {
+      say(io.stdout, JSON.stringify({
+        asOf,
+        units: result.units.map((u) => ({ unit: u.unit, file: u.file, status: u.status, progress: u.progress, score: u.score, krs: u.krs })),
+        company: result.company,
+      }, null, 2));
+    } else {
+      const width = Math.max(...result.units.map((u) => displayWidth(u.unit)), 4);
+      for (const u of result.units) {
+        say(io.stdout, t(lang, TEXT.line, {
+          unit: padDisplay(u.unit, width), status: padDisplay(label(STATUS_WORDS[u.status], lang).split(':')[0]!, 10),
+          progress: u.progress === null ? '—' : pct(u.progress), score: s2(u.score), krs: u.krs ?? '—',
+        }));
+      }
+      const c = result.company;
+      say(io.stdout, t(lang, TEXT.company, {
+        collected: c.collected, units: c.units, progress: pct(c.progress), score: s2(c.score), fill: pct(c.fillRate), align: pct(c.alignmentRate),
+      }));
+    }
+    if (failed.length) {
+      say(io.stderr, t(lang, TEXT.notCollected, { n: failed.length }));
+      for (const u of failed) say(io.stderr, `  ${u.unit}: ${label(STATUS_WORDS[u.status], lang)}${u.file ? ` (${u.file})` : ''}`);
+    }
+    say(io.stderr, t(lang, TEXT.wrote, { file }));
+    return failed.length ? 1 : 0;
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * `okr-sheets distribute ROSTER.csv|ROSTER.xlsx --out-dir DIR [--cycle C] [--lang L]`
+ * HR's distribution offline (issue 12): DIR/hub.xlsx (roster, Units registry, Templates) and one
+ * .xlsx per unit, its path in the registry relative to the hub. A second run writes only the
+ * units with no file and leaves every existing unit file byte-identical (it is never opened for
+ * writing). The decisions are core's (src/core/distribution); this file reads and writes files.
+ * Exit 0 done; 1 the roster has problems (all listed, nothing written); 2 bad usage / unreadable.
+ *
+ * The hub helpers below (`readHub`, `writeHub`) are shared with `collect`.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, extname, join, relative } from 'node:path';
+import { cycleDates } from '../../core/pace';
+import { currentQuarter } from '../../core/dates';
+import type { Lang, Localized } from '../../core/i18n';
+import {
+  distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues, registryRowOf,
+  registrySheetPlan, templatesSheetPlan, unitFilePath, unitFilePlan, type RegistryRow,
+} from '../../core/distribution';
+import type { SheetRole } from '../../core/labels';
+import { buildRosterTemplatePlan, readRosterValues } from '../../core/roster';
+import { escapeCellText } from '../../core/escape';
+import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { snapshotFromXlsx } from '../snapshot';
+import { parseCsv, decodeText } from '../xlsx/csv';
+import { exportXlsx } from '../xlsx/export';
+import { importXlsx, XlsxReadError } from '../xlsx/import';
+import { CliError, envLang, guard, MSG, parseArgs, readInput, resolvePath, say, t, writeOutput, type CliIo } from '../xlsx/cli';
+
+export const HUB_FILE = 'hub.xlsx';
+
+const TEXT = {
+  usage: {
+    'zh-CN': '用法：okr-sheets distribute 组织名单.csv|组织名单.xlsx --out-dir 目录 [--cycle 2026-Q4] [--lang zh-CN|en]',
+    en: 'Usage: okr-sheets distribute roster.csv|roster.xlsx --out-dir DIR [--cycle 2026-Q4] [--lang zh-CN|en]',
+  },
+  outDir: { 'zh-CN': '请用 --out-dir 指定输出目录', en: 'Say where to write the files with --out-dir DIR' },
+  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
+  badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
+  problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成任何文件：', en: 'The roster has {n} problem(s); nothing was written:' },
+  templateProblems: { 'zh-CN': '公司模板有 {n} 个问题（这些模板未使用）：', en: 'The company templates have {n} problem(s) (those templates are not used):' },
+  created: { 'zh-CN': '  新建 {file}（{unit}，{template}）', en: '  created {file} ({unit}, {template})' },
+  summary: {
+    'zh-CN': '已分发：新建 {created} 个单元文件，{existing} 个已存在（未改动）；中枢 {hub}',
+    en: 'Distributed: {created} unit file(s) created, {existing} already there (left untouched); hub {hub}',
+  },
+  badHub: { 'zh-CN': '无法读取中枢文件 {file}：{why}', en: 'Cannot read the hub {file}: {why}' },
+} satisfies Record<string, Localized>;
+
+export interface Hub {
+  snapshot: WorkbookSnapshot;
+  plan: WorkbookPlan;
+}
+
+const why = (e: unknown, lang: Lang) => (e instanceof XlsxReadError ? e.localized[lang] : e instanceof Error ? e.message.split('\n')[0]! : String(e));
+
+/** Reads the hub once: its snapshot (values) and its plan (to write it back whole). */
+export async function readHub(buf: Buffer, file: string, lang: Lang, asOf?: string): Promise<Hub> {
+  try {
+    const snapshot = await snapshotFromXlsx(buf, { name: file, ...(asOf ? { asOf } : {}) });
+    return { snapshot, plan: await importXlsx(buf) };
+  } catch (e) {
+    throw new CliError(t(lang, TEXT.badHub, { file, why: why(e, lang) }));
+  }
+}
+
+/** The values of the hub's sheet with that role (our metadata), or null. */
+export function hubValues(hub: Hub, role: SheetRole): unknown[][] | null {
+  return hub.snapshot.sheets.find((s) => s.metaRole === role)?.values ?? null;
+}
+
+/** The plan with `sp` in place of the sheet of the same role (its name kept), else added. */
+export function replaceSheet(plan: WorkbookPlan, sp: SheetPlan): WorkbookPlan {
+  const at = plan.sheets.findIndex((s) => s.role === sp.role);
+  if (at < 0) return { sheets: [...plan.sheets, sp] };
+  const sheets = [...plan.sheets];
+  sheets[at] = { ...sp, name: plan.sheets[at]!.name };
+  return { sheets };
+}
+
+export async function writeHub(io: CliIo, path: string, plan: WorkbookPlan, lang: Lang): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeOutput(io, path, await exportXlsx(plan), lang, { force: true });
+}
+
+const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+
+async function readRoster(io: CliIo, file: string, lang: Lang): Promise<{ values: unknown[][]; templates: unknown[][] | null }> {
+  const ext = extname(file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.txt' && ext !== '.tsv') throw new CliError(t(lang, TEXT.badInput, { file }));
+  const buf = await readInput(io, file, lang);
+  if (ext !== '.xlsx') return { values: parseCsv(decodeText(buf)), templates: null };
+  try {
+    const snap = await snapshotFromXlsx(buf, { name: file });
+    const roster = snap.sheets.find((s) => s.metaRole === 'roster') ?? snap.sheets.find((s) => readRosterValues(s.values).headerRow >= 0);
+    const templates = snap.sheets.find((s) => s.metaRole === 'templates')?.values ?? null;
+    return { values: roster?.values ?? snap.sheets[0]?.values ?? [], templates };
+  } catch (e) {
+    throw new CliError(t(lang, MSG.badXlsx, { file, why: why(e, lang) }));
+  }
+}
+
+/** The roster as the hub keeps it: the input's rows under the roster sheet's dropdowns. */
+function rosterSheet(values: unknown[][], lang: Lang): SheetPlan {
+  const cells: PlanCell[][] = values.map((r) => r.map((c) => (typeof c === 'string' ? escapeCellText(c) : (c ?? null) as PlanCell)));
+  return { ...buildRosterTemplatePlan(lang), values: cells };
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let lang = envLang(io);
+  return guard(io, () => lang, async () => {
+    const a = parseArgs(args, { options: ['out-dir', 'cycle'], flags: ['help'], aliases: { h: 'help' } }, io);
+    lang = a.lang;
+    if (a.flags.has('help')) {
+      say(io.stdout, t(lang, TEXT.usage));
+      return 0;
+    }
+    const [file, extra] = a.positional;
+    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
+    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    const outDir = a.options['out-dir'];
+    if (!outDir) throw new CliError(`${t(lang, TEXT.outDir)}\n${t(lang, TEXT.usage)}`);
+    const cycle = a.options.cycle ?? currentQuarter();
+    const dates = cycleDates(cycle);
+    if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+
+    const dir = resolvePath(io, outDir);
+    const hubPath = join(dir, HUB_FILE);
+    const roster = await readRoster(io, file, lang);
+    const hub = (await exists(hubPath)) ? await readHub(await readInput(io, hubPath, lang), hubPath, lang) : null;
+
+    // company templates: the hub's Templates sheet, else the roster workbook's
+    const templateValues = (hub && hubValues(hub, 'templates')) ?? roster.templates;
+    const company = templateValues ? readCompanyTemplates(templateValues) : { departments: [], problems: [] };
+    if (company.problems.length) {
+      say(io.stderr, t(lang, TEXT.templateProblems, { n: company.problems.length }));
+      for (const p of company.problems) say(io.stderr, `  ${p.message[lang]}`);
+    }
+    const units = distributionUnits(roster.values, company.departments);
+    if (!units.ok) {
+      say(io.stderr, t(lang, TEXT.problems, { n: units.problems.length }));
+      for (const p of units.problems) say(io.stderr, `  ${p.message[lang]}`);
+      return 1;
+    }
+    const registryValues = hub ? hubValues(hub, 'registry') : null;
+    const before = registryValues ? readRegistryValues(registryValues).rows : [];
+    const have = new Map<string, boolean>();
+    for (const r of before) if (r.file) have.set(r.unit, await exists(join(dir, r.file)));
+    const plan = planDistribution(units.units, before, (r) => have.get(r.unit) === true);
+
+    const companyName = units.units[0]?.unit ?? '';
+    const rows = new Map<string, RegistryRow>(plan.registry.map((r) => [r.unit, r]));
+    for (const step of plan.create) {
+      const u = step.unit;
+      const rel = unitFilePath(u.unit, cycle);
+      const path = join(dir, rel);
+      // a file already at that path (a registry lost or edited by hand) is adopted, never overwritten
+      if (!(await exists(path))) {
+        const hubRef = relative(dirname(path), hubPath).split('\\').join('/');
+        const wb = unitFilePlan(u, { lang, cycle, cycleStart: dates.start, cycleEnd: dates.end }, hubRef, companyName);
+        await mkdir(dirname(path), { recursive: true });
+        await writeOutput(io, path, await exportXlsx(wb), lang, { force: false });
+        say(io.stderr, t(lang, TEXT.created, { file: rel, unit: u.unit, template: u.templateId }));
+      }
+      rows.set(u.unit, registryRowOf(u, step.before ?? undefined, { file: rel, status: 'created' }));
+    }
+    const merged = mergeRegistryValues(registryValues, [...rows.values()], lang);
+    let hubPlan: WorkbookPlan = hub?.plan ?? { sheets: [rosterSheet(roster.values, lang), templatesSheetPlan(lang)] };
+    hubPlan = replaceSheet(hubPlan, registrySheetPlan(merged, lang));
+    if (!hubPlan.sheets.some((s) => s.role === 'templates')) hubPlan = { sheets: [...hubPlan.sheets, templatesSheetPlan(lang)] };
+    if (plan.create.length > 0 || !hub) await writeHub(io, hubPath, hubPlan, lang);
+    say(io.stderr, t(lang, TEXT.summary, { created: plan.create.length, existing: plan.existing.length, hub: hubPath }));
+    return 0;
+  });
+}
