@@ -28,19 +28,34 @@ import { compileShift, fromXlsxFormula } from './formula';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type SheetMeta } from './meta';
 import { DATA_BAR_COLOR, DATE_MAX, DATE_MIN, NUM_MAX, NUM_MIN, widthToPx } from './export';
 import { closeRect, formatRect, parseRange, rectsFromCells, type Rect } from './range';
+import { preflightXlsx, type PreflightProblem } from './preflight';
+import { groupDigits } from '../../core/limits';
 
 const READ_ERRORS = {
   notZip: { 'zh-CN': '它不是 zip 压缩包，而 .xlsx 文件都是', en: 'it is not a zip archive, which every .xlsx file is' },
   damaged: { 'zh-CN': '文件已损坏或不是电子表格：{detail}', en: 'it is damaged or not a spreadsheet: {detail}' },
   noSheets: { 'zh-CN': '其中没有工作表', en: 'it has no sheets' },
+  unreadablePart: { 'zh-CN': '文件中有部分内容已损坏，无法读取', en: 'part of it is damaged and cannot be read' },
+  fileTooBig: { 'zh-CN': '文件超过 {limit} MB 的上限', en: 'the file is larger than the limit of {limit} MB' },
+  unzippedTooBig: {
+    'zh-CN': '解压后超过 {limit} MB 的上限（可能是压缩炸弹）',
+    en: 'it unpacks to more than the limit of {limit} MB (possibly a zip bomb)',
+  },
+  mergeTooBig: {
+    'zh-CN': '合并区域 {detail} 超过 {limit} 个单元格的上限',
+    en: 'the merged range {detail} is larger than the limit of {limit} cells',
+  },
+  tooManyRows: { 'zh-CN': '某个工作表超过 {limit} 行的上限', en: 'a sheet has more than the limit of {limit} rows' },
+  tooManyColumns: { 'zh-CN': '某个工作表超过 {limit} 列的上限', en: 'a sheet has more than the limit of {limit} columns' },
+  tooManyCells: { 'zh-CN': '某个工作表超过 {limit} 个单元格的上限', en: 'a sheet has more than the limit of {limit} cells' },
 } satisfies Record<string, Localized>;
 
 /** A file that cannot be read: `localized` says why in both languages (`message` is English). */
 export class XlsxReadError extends Error {
   readonly localized: Localized;
-  constructor(readonly code: keyof typeof READ_ERRORS, detail = '') {
+  constructor(readonly code: keyof typeof READ_ERRORS, detail = '', limit = '') {
     const m = READ_ERRORS[code];
-    const localized = { 'zh-CN': fmt(m, 'zh-CN', { detail }), en: fmt(m, 'en', { detail }) };
+    const localized = { 'zh-CN': fmt(m, 'zh-CN', { detail, limit }), en: fmt(m, 'en', { detail, limit }) };
     super(localized.en);
     this.name = 'XlsxReadError';
     this.localized = localized;
@@ -71,14 +86,33 @@ export async function loadWorkbook(buf: Buffer | Uint8Array): Promise<ExcelJS.Wo
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b)) {
     throw new XlsxReadError('notZip');
   }
+  const problem = preflightXlsx(buf);
+  if (problem) throw preflightError(problem);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 160) : String(e);
-    throw new XlsxReadError('damaged', why);
+    // a parser's own message (bad XML at line:column) helps; a JavaScript error inside the
+    // reader ("Cannot set properties of undefined") is internal text and never shown
+    const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || !(e instanceof Error);
+    if (internal) throw new XlsxReadError('unreadablePart');
+    throw new XlsxReadError('damaged', e.message.split('\n')[0]!.slice(0, 160));
   }
   return wb;
+}
+
+function preflightError(p: PreflightProblem): XlsxReadError {
+  switch (p.code) {
+    case 'badZip':
+      return new XlsxReadError('damaged', p.detail);
+    case 'fileTooBig':
+    case 'unzippedTooBig':
+      return new XlsxReadError(p.code, '', String(Math.round(p.limit / 1024 / 1024)));
+    case 'mergeTooBig':
+      return new XlsxReadError(p.code, p.range.slice(0, 40), groupDigits(p.limit));
+    default:
+      return new XlsxReadError(p.code, '', groupDigits(p.limit));
+  }
 }
 
 const hex = (argb: string | undefined): string | undefined =>
