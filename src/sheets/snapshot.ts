@@ -18,11 +18,12 @@ import { todayIso } from '../core/dates';
 import { isLang, type Lang } from '../core/i18n';
 import { SHEET_NAMES, type SheetRole } from '../core/labels';
 import { OWNER_KEY } from '../core/plan/types';
-import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { readSnapshot, type OkrSheetModel, type SheetSnapshot, type WorkbookModel, type WorkbookSnapshot } from '../core/snapshot';
 import type { SheetLike, SpreadsheetLike } from './api';
 import { META_KEY } from './applyPlan';
 import type { SheetsContext } from './context';
 import { fromSheetDate } from './dates';
+import { ERROR_MESSAGES, OkrError } from './errors';
 
 export interface TakeSnapshotOptions {
   /** The as-of day (ISO); default today in the spreadsheet's time zone. */
@@ -114,4 +115,25 @@ export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {})
     asOf: opts.asOf ?? todayIso(timeZone),
     activeSheet: ss.getActiveSheet().getName(),
   };
+}
+
+/**
+ * One OKR sheet (by name; default the active sheet) and the model it was read with — the
+ * preamble of every action about one sheet. `allSheets` reads the whole workbook (a task that
+ * looks across units, such as Check's alignment rule); otherwise only that sheet and the support
+ * sheets are read. Throws OkrError `notFound` / `notOkrSheet`.
+ */
+export function readOkrSheetModel(
+  ctx: SheetsContext,
+  name?: string,
+  opts: Omit<TakeSnapshotOptions, 'sheets'> & { allSheets?: boolean } = {},
+): { model: WorkbookModel; okr: OkrSheetModel } {
+  const sheetName = name ?? ctx.ss.getActiveSheet().getName();
+  const { allSheets, ...rest } = opts;
+  const snapshot = takeSnapshot(ctx, allSheets ? rest : { ...rest, sheets: [sheetName] });
+  if (!snapshot.sheets.some((s) => s.name === sheetName)) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name: sheetName });
+  const model = readSnapshot(snapshot, ctx.lang);
+  const okr = model.okr.find((o) => o.sheet === sheetName);
+  if (!okr) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name: sheetName });
+  return { model, okr };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/addon/rpc/server';
 import type { SheetsContext } from '../../src/sheets/context';
+import { OWNER_KEY } from '../../src/core/plan/types';
 import { makeWorkbook } from './helpers';
 
 type Check = { findings: { ruleId: string; a1: string | null; message: string }[] };
@@ -34,8 +35,11 @@ describe('Check reports stale KRs (no check-in for N days)', () => {
     // Nine days into the cycle: below the default 14, nothing is stale yet.
     expect(check(ctx).findings.some((f) => f.ruleId === 'stale-kr')).toBe(false);
 
+    // a sheet called Settings is the user's unless our metadata says it is ours (never by name)
     const settings = local.ss.insertSheet('Settings');
     settings.getRange('A1:B1').setValues([['Stale after (days)', 5]]);
+    expect(check(ctx).findings.some((f) => f.ruleId === 'stale-kr')).toBe(false);
+    settings.addDeveloperMetadata(OWNER_KEY, 'settings');
     const flagged = check(ctx).findings.filter((f) => f.ruleId === 'stale-kr');
     expect(flagged.length).toBe(3);
 
