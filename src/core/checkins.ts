@@ -9,7 +9,7 @@
 import type { Localized } from './i18n';
 import { fmt } from './i18n';
 import { isKrType } from './labels';
-import type { ActionItem, CheckIn, OkrRow, OkrTable } from './model';
+import type { ActionItem, CheckIn, KrType, OkrRow, OkrTable } from './model';
 import type { PlanCell } from './plan/types';
 import { escapeCellText } from './escape';
 import { krProgress } from './progress';
@@ -75,6 +75,22 @@ const MSG = {
   badConfidence: { 'zh-CN': '信心指数应为 1–10 的整数', en: 'Confidence must be a whole number from 1 to 10' },
   badValue: { 'zh-CN': '新值不是数字：{value}', en: 'The new value is not a number: {value}' },
   badDateInput: { 'zh-CN': '日期应为 YYYY-MM-DD：{value}', en: 'The date must be YYYY-MM-DD: {value}' },
+  confirmNegative: {
+    'zh-CN': '新值 {value} 是负数，而 {kr} 的起始值和目标值都不是负数。确定要保存吗？',
+    en: 'The new value {value} is negative, but {kr} runs between non-negative numbers. Save it anyway?',
+  },
+  confirmTooLarge: {
+    'zh-CN': '新值 {value} 超过目标值 {target} 的 10 倍（单位是否有误，比如 80 与 80%？）。确定要保存吗？',
+    en: 'The new value {value} is more than 10 times the target {target} (is the unit right, e.g. 80 vs 80%?). Save it anyway?',
+  },
+  confirmMilestone: {
+    'zh-CN': '{kr} 是里程碑，新值应为“完成”或 0–100% 之间的完成比例，而不是 {value}。确定要保存吗？',
+    en: '{kr} is a milestone: the new value should be "done" or a share from 0 to 100%, not {value}. Save it anyway?',
+  },
+  backdated: {
+    'zh-CN': '已记入日志；{date} 早于最近一次更新（{latest}），因此“当前值”保持为最近一次的值。',
+    en: 'Logged; {date} is before the latest check-in ({latest}), so Current keeps the latest value.',
+  },
 } satisfies Record<string, Localized>;
 export const CHECKIN_MESSAGES = MSG;
 
@@ -155,15 +171,19 @@ function findHeader<K extends string>(
 const text = (v: unknown): string =>
   v === null || v === undefined ? '' : v instanceof Date ? toIsoDate(v) ?? '' : String(v).trim();
 
-/** Lenient number: 12, '12', '1,200', '80%', TRUE/FALSE (milestones). */
+/** A milestone's "done" as people type it (TRUE, 是, 完成, done, ✓ …) and its opposite. */
+const DONE_WORDS = /^(true|yes|y|是|完成|已完成|达成|已达成|done|completed?|finished|✓|✔|√|☑)$/i;
+const NOT_DONE_WORDS = /^(false|no|n|否|未完成|没完成|not ?done|✗|✘|×|☐)$/i;
+
+/** Lenient number: 12, '12', '1,200', '80%', TRUE/FALSE and done/完成/✓/是 (milestones). */
 export function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return isFinite(v) ? v : null;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v !== 'string') return null;
   const s = v.trim().replace(/[,，\s¥$]/g, '');
   if (!s) return null;
-  if (/^(true|是|完成|已完成|done|✓|✔)$/i.test(s)) return 1;
-  if (/^(false|否|未完成)$/i.test(s)) return 0;
+  if (DONE_WORDS.test(s)) return 1;
+  if (NOT_DONE_WORDS.test(s)) return 0;
   const m = /^([-+]?\d*\.?\d+)(%?)$/.exec(s);
   if (!m) return null;
   const n = parseFloat(m[1]!);
@@ -335,29 +355,91 @@ export interface CheckInUpdate {
   /** Index into `table.rows` of the KR row. */
   row: number;
   krId: string;
-  /** What to write into Current (null: leave the cell as it is). */
+  /** What to write into Current (null: leave the cell as it is — no value, or back-dated). */
   current: number | boolean | null;
   /** What to write into Confidence (null: leave the cell as it is). */
   confidence: number | null;
-  /** The log entry appended to the Check-ins sheet. */
+  /** The log entry appended to the Check-ins sheet (always, even when back-dated). */
   entry: CheckInEntry;
+  /** Set when the log already holds a newer entry for this KR: the entry is logged, but the
+   *  newer Current (and Confidence) stay. `latest` is that newer entry's date. */
+  backdated: { latest: string; message: Localized } | null;
 }
 
-export type ApplyResult = { ok: true; update: CheckInUpdate } | { ok: false; message: Localized };
+export type ApplyResult =
+  | { ok: true; update: CheckInUpdate }
+  /** `needsConfirmation`: the value looks like a slip (see `implausibleValue`); nothing is
+   *  written until the caller resends with `confirmed`. */
+  | { ok: false; message: Localized; needsConfirmation?: boolean };
+
+export interface ApplyCheckInOptions {
+  /** The check-in log as read (every sheet's entries): decides whether the entry is back-dated. */
+  log?: readonly (CheckIn & { sheet?: string; order?: number })[];
+  /** The OKR sheet's name (log entries name the sheet or the unit). */
+  sheetName?: string;
+  /** The user confirmed an implausible value. */
+  confirmed?: boolean;
+}
 
 const loc = (m: Localized, params: Record<string, string | number>): Localized => ({
   'zh-CN': fmt(m, 'zh-CN', params),
   en: fmt(m, 'en', params),
 });
 
+/** A check-in value → what goes into Current: milestones keep done/not done as TRUE/FALSE. */
+function checkInValue(type: KrType, v: number | boolean | string): number | boolean | null {
+  if (typeof v === 'boolean') return type === 'milestone' ? v : v ? 1 : 0;
+  if (type === 'milestone' && typeof v === 'string') {
+    const t = v.trim();
+    if (DONE_WORDS.test(t)) return true;
+    if (NOT_DONE_WORDS.test(t)) return false;
+  }
+  return toNumber(v);
+}
+
 /**
- * Validates a check-in against the table and works out the cell updates and the log entry.
- * Nothing is overwritten in the log: the entry is always a new row.
+ * Why a value is probably a slip (a unit or sign typo), or null: a milestone outside 0–100%;
+ * a negative value where start and target are both ≥ 0; a value more than 10 times the larger
+ * of |target| and |start| (80 typed for 80%, 5000000 for 500 万 when the sheet counts 万).
  */
-export function applyCheckIn(table: OkrTable, input: CheckInInput): ApplyResult {
-  const row: OkrRow | undefined = table.rows.find((r) => norm(r.id) === norm(input.krId));
+export function implausibleValue(row: Pick<OkrRow, 'id' | 'type' | 'start' | 'target'>, value: number, shown: string): Localized | null {
+  if (row.type === 'milestone') return value < 0 || value > 1 ? loc(MSG.confirmMilestone, { kr: row.id, value: shown }) : null;
+  if (row.target === null || !Number.isFinite(row.target)) return null;
+  const s = row.start ?? 0;
+  if (value < 0 && s >= 0 && row.target >= 0) return loc(MSG.confirmNegative, { kr: row.id, value: shown });
+  const scale = Math.max(Math.abs(row.target), Math.abs(s));
+  if (scale > 0 && Math.abs(value) > 10 * scale) return loc(MSG.confirmTooLarge, { kr: row.id, value: shown, target: row.target });
+  return null;
+}
+
+/** The latest logged date (≤ any date) of this KR's entries that carry `pick`, or null. */
+function latestLogged(
+  log: ApplyCheckInOptions['log'],
+  table: OkrTable,
+  sheetName: string | undefined,
+  krId: string,
+  pick: (e: CheckIn) => boolean,
+): string | null {
+  let latest: string | null = null;
+  for (const e of log ?? []) {
+    if (norm(e.krId) !== norm(krId) || !pick(e) || !entryBelongsTo(e, table, sheetName)) continue;
+    if (latest === null || e.date > latest) latest = e.date;
+  }
+  return latest;
+}
+
+/**
+ * Validates a check-in against the table and the log, and works out the cell updates and the
+ * log entry. Nothing is overwritten in the log: the entry is always a new row. Current follows
+ * the latest-dated entry: a back-dated entry is logged but leaves a newer Current alone (same
+ * date: the later log row wins, as `latestCheckIns` reads it). An implausible value asks for
+ * confirmation first.
+ */
+export function applyCheckIn(table: OkrTable, input: CheckInInput, opts: ApplyCheckInOptions = {}): ApplyResult {
+  const row: OkrRow | undefined = table.rows.find((r) => r.id && norm(r.id) === norm(input.krId));
   if (!row) return { ok: false, message: loc(MSG.unknownKr, { kr: input.krId }) };
   if (!isKrType(row.type)) return { ok: false, message: loc(MSG.notKr, { kr: input.krId }) };
+  const type = row.type;
   const date = toIsoDate(input.date);
   if (!date) return { ok: false, message: loc(MSG.badDateInput, { value: String(input.date) }) };
   if (input.confidence !== null && input.confidence !== undefined) {
@@ -366,25 +448,41 @@ export function applyCheckIn(table: OkrTable, input: CheckInInput): ApplyResult 
   }
   let current: number | boolean | null = null;
   if (input.value !== null && input.value !== undefined && input.value !== '') {
-    if (typeof input.value === 'boolean') current = row.type === 'milestone' ? input.value : input.value ? 1 : 0;
-    else {
-      const n = toNumber(input.value);
-      if (n === null) return { ok: false, message: loc(MSG.badValue, { value: String(input.value) }) };
-      current = n;
+    current = checkInValue(type, input.value);
+    if (current === null) return { ok: false, message: loc(MSG.badValue, { value: String(input.value) }) };
+    if (typeof current === 'number' && !opts.confirmed) {
+      const why = implausibleValue(row, current, String(input.value));
+      if (why) return { ok: false, message: why, needsConfirmation: true };
     }
   }
+  const confidence = input.confidence ?? null;
   const entry: CheckInEntry = {
     date,
     sheet: input.sheet,
     krId: row.id,
     value: current === null ? null : typeof current === 'boolean' ? (current ? 1 : 0) : current,
-    confidence: input.confidence ?? null,
+    confidence,
     done: (input.done ?? '').trim(),
     next: (input.next ?? '').trim(),
     blockers: (input.blockers ?? '').trim(),
     order: Number.MAX_SAFE_INTEGER,
   };
-  return { ok: true, update: { row: row.index, krId: row.id, current, confidence: input.confidence ?? null, entry } };
+  const newerValue = latestLogged(opts.log, table, opts.sheetName, row.id, (e) => e.value !== null);
+  const newerConf = latestLogged(opts.log, table, opts.sheetName, row.id, (e) => e.confidence !== null);
+  const valueBack = current !== null && newerValue !== null && newerValue > date;
+  const confBack = confidence !== null && newerConf !== null && newerConf > date;
+  const latest = [valueBack ? newerValue : null, confBack ? newerConf : null].filter((d): d is string => d !== null).sort().pop();
+  return {
+    ok: true,
+    update: {
+      row: row.index,
+      krId: row.id,
+      current: valueBack ? null : current,
+      confidence: confBack ? null : confidence,
+      entry,
+      backdated: latest ? { latest, message: loc(MSG.backdated, { date, latest }) } : null,
+    },
+  };
 }
 
 /**

@@ -36,11 +36,24 @@ export const CHECKIN_SHEET_MESSAGES = {
 export interface CheckInResult {
   sheet: string;
   krId: string;
-  /** A1 of the updated Current cell. */
+  /** A1 of the KR's Current cell. */
   currentA1: string;
   /** The Check-ins sheet and the row number of the appended entry. */
   logSheet: string;
   logRow: number;
+  /** False when the entry was back-dated (a newer entry keeps Current) or carried no value. */
+  currentWritten: boolean;
+  /** Set when the log already had a newer entry for this KR: its date, and what to tell the user. */
+  backdated: { latest: string; message: Localized } | null;
+}
+
+/** `details` of the OkrError thrown when a value needs the user's confirmation first. */
+export interface NeedsConfirmationDetails {
+  needsConfirmation: true;
+}
+
+export function isNeedsConfirmation(details: unknown): details is NeedsConfirmationDetails {
+  return typeof details === 'object' && details !== null && (details as { needsConfirmation?: unknown }).needsConfirmation === true;
 }
 
 /** An OKR sheet as read: its values (from A1) and the parsed table. */
@@ -125,17 +138,30 @@ function ensureCheckInsSheet(ctx: SheetsContext): { sheet: SheetLike; values: un
 }
 
 /**
- * Records a check-in: writes Current / Confidence of the KR row and appends the log row.
+ * Records a check-in: appends the log row and, unless a newer entry is already logged for the
+ * KR (a back-dated check-in), writes Current / Confidence of the KR row. A value that looks like
+ * a slip (core `implausibleValue`) is refused with an OkrError whose details say
+ * `needsConfirmation` — nothing is written — until the call is repeated with `confirmed`.
  * Takes the document lock. User text is escaped against formula injection.
  */
-export function recordCheckIn(ctx: SheetsContext, input: CheckInInput): CheckInResult {
+export function recordCheckIn(ctx: SheetsContext, input: CheckInInput, opts: { confirmed?: boolean } = {}): CheckInResult {
   return withDocumentLock(ctx, () => {
     const okr = readOkrSheetByName(ctx, input.sheet);
-    const res = applyCheckIn(okr.table, input);
-    if (!res.ok) throw new OkrError('invalidInput', CHECKIN_SHEET_MESSAGES.checkInRejected, { message: res.message[ctx.lang] });
-    const u = res.update;
     const curCol = okr.columns.current;
     if (curCol === undefined) throw new OkrError('invalidInput', CHECKIN_SHEET_MESSAGES.noCurrentColumn, { name: okr.name });
+    // The log is read before anything is written: it decides whether this entry is the latest.
+    const existing = findLogSheet(ctx.ss, 'checkins', ctx.lang);
+    const existingValues = existing ? sheetValues(existing) : null;
+    const logRead = existingValues ? readCheckIns(existingValues) : null;
+    if (existing && logRead && logRead.headerRow < 0) {
+      throw new OkrError('conflict', CHECKIN_SHEET_MESSAGES.userSheetInTheWay, { name: existing.getName() });
+    }
+    const res = applyCheckIn(okr.table, input, { log: logRead?.items ?? [], sheetName: okr.name, confirmed: opts.confirmed === true });
+    if (!res.ok) {
+      const details: NeedsConfirmationDetails | undefined = res.needsConfirmation ? { needsConfirmation: true } : undefined;
+      throw new OkrError('invalidInput', CHECKIN_SHEET_MESSAGES.checkInRejected, { message: res.message[ctx.lang] }, details);
+    }
+    const u = res.update;
     const confCol = okr.columns.confidence;
     const r = okr.rowIndexes[u.row]! + 1;
     const writes: { col: number; value: unknown }[] = [];
@@ -148,11 +174,8 @@ export function recordCheckIn(ctx: SheetsContext, input: CheckInInput): CheckInR
       for (const w of writes) okr.sheet.getRange(r, w.col).setValue(w.value);
     }
 
-    const log = ensureCheckInsSheet(ctx);
-    const read = readCheckIns(log.values);
-    if (read.headerRow < 0) {
-      throw new OkrError('conflict', CHECKIN_SHEET_MESSAGES.userSheetInTheWay, { name: log.sheet.getName() });
-    }
+    const log = existing && existingValues ? { sheet: existing, values: existingValues } : ensureCheckInsSheet(ctx);
+    const read = logRead ?? readCheckIns(log.values);
     const columns: Partial<Record<CheckInKey, number>> = read.headerRow >= 0 ? read.columns : defaultCheckInColumns();
     const width = Math.max((log.values[read.headerRow] ?? []).length, ...Object.values(columns).map((c) => (c ?? 0) + 1));
     const entry = { ...u.entry, sheet: okr.name };
@@ -165,6 +188,8 @@ export function recordCheckIn(ctx: SheetsContext, input: CheckInInput): CheckInR
       currentA1: `${colA(curCol + 1)}${r}`,
       logSheet: log.sheet.getName(),
       logRow,
+      currentWritten: u.current !== null,
+      backdated: u.backdated,
     };
   });
 }

@@ -38,7 +38,7 @@ export const MSG = {
   noKrs: { 'zh-CN': '此工作表中没有关键结果。', en: 'This sheet has no key results.' },
   currentTarget: { 'zh-CN': '当前 {current} / 目标 {target} {unit}', en: 'Current {current} / target {target} {unit}' },
   newValue: { 'zh-CN': '新值', en: 'New value' },
-  newValueHint: { 'zh-CN': '数字，可写 80%、5万；里程碑填 1（完成）或 0.7', en: 'A number; 80% and 5k work; milestones: 1 (done) or 0.7' },
+  newValueHint: { 'zh-CN': '数字，可写 80%、5万；里程碑填“完成”（或 ✓、是）或完成比例 70%', en: 'A number; 80% and 5k work; milestones: done (or ✓, TRUE) or a share such as 70%' },
   confidence: { 'zh-CN': '信心指数（1–10）', en: 'Confidence (1–10)' },
   done: { 'zh-CN': '本期完成', en: 'Done this period' },
   next: { 'zh-CN': '下一步', en: 'Next steps' },
@@ -50,6 +50,12 @@ export const MSG = {
     en: 'Updated {kr} ({a1}) and logged it on "{log}", row {row}.',
   },
   badNumber: { 'zh-CN': '“{text}”不是数字。', en: '"{text}" is not a number.' },
+  ciLogged: {
+    'zh-CN': '已在“{log}”第 {row} 行记录 {kr} 的本次进展。',
+    en: 'Logged the check-in of {kr} on "{log}", row {row}.',
+  },
+  ciConfirm: { 'zh-CN': '仍然保存', en: 'Save anyway' },
+  ciCancel: { 'zh-CN': '修改数值', en: 'Change the value' },
   // Import
   tabImport: { 'zh-CN': '导入', en: 'Import' },
   pasteHere: { 'zh-CN': '粘贴 OKR 文本', en: 'Paste OKRs as text' },

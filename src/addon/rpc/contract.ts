@@ -27,10 +27,22 @@ export const MAX_PAYLOAD_CHARS = 100_000;
 const text = (max = MAX_STRING) => z.string().check(z.maxLength(max));
 const name = () => z.string().check(z.minLength(1), z.maxLength(200));
 const lang = () => z.enum(['zh-CN', 'en']);
-const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A real calendar day (`2026-02-31`, `9999-99-99` refused): it must read back unchanged. */
+export function isRealDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+/** A real month (`2026-13`, `2026-00` refused). */
+export const isRealMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(isRealDay));
+const month = () => z.string().check(z.regex(/^\d{4}-\d{2}$/), z.refine(isRealMonth));
 const a1 = () => z.string().check(z.maxLength(30), z.regex(/^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/));
 const level = () => z.enum(['company', 'department', 'team', 'individual']);
-const finite = () => z.number().check(z.refine((n) => Number.isFinite(n)));
+/** Largest magnitude of a number a user sends (a check-in value): far past any real KR, and
+ *  small enough that differences and ratios of two such numbers stay finite. */
+export const MAX_ABS_NUMBER = 1e15;
+const finite = () => z.number().check(z.refine((n) => Number.isFinite(n) && Math.abs(n) <= MAX_ABS_NUMBER));
 const empty = () => z.strictObject({});
 
 // ─── result types (plain data, JSON-safe: google.script.run drops Dates and functions) ──────
@@ -117,13 +129,26 @@ export interface KrList {
 }
 
 export interface CheckInResult {
+  status: 'recorded';
   sheet: string;
   krId: string;
-  /** A1 of the updated Current cell. */
+  /** A1 of the KR's Current cell. */
   currentA1: string;
   /** The Check-ins sheet and the row number of the appended entry. */
   logSheet: string;
   logRow: number;
+  /** False when the entry was back-dated (a newer entry keeps Current) or carried no value. */
+  currentWritten: boolean;
+  /** Back-dated: the newer entry's date and what to tell the user (else null). */
+  backdated: { latest: string; message: string } | null;
+}
+/** The value looks like a slip (negative, > 10× the target …): nothing was written; resend
+ *  with `confirmed: true` once the user agrees. */
+export interface CheckInNeedsConfirmation {
+  status: 'needsConfirmation';
+  sheet: string;
+  krId: string;
+  message: string;
 }
 
 export interface ImportRow {
@@ -193,11 +218,15 @@ export const CONTRACT = {
   selectCell: method<{ sheet: string; a1: string }>()(z.strictObject({ sheet: name(), a1: a1() }), { write: false }),
 
   listKrs: method<KrList>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
-  recordCheckIn: method<CheckInResult>()(
+  recordCheckIn: method<CheckInResult | CheckInNeedsConfirmation>()(
     z.strictObject({
       sheet: name(),
       krId: z.string().check(z.minLength(1), z.maxLength(50)),
       value: z.nullable(finite()),
+      /** The value as typed when it is not a plain number (a milestone's 完成 / done / ✓). */
+      valueText: z.optional(text(40)),
+      /** The user confirmed a value that looked like a slip. */
+      confirmed: z.optional(z.boolean()),
       confidence: z.nullable(z.int().check(z.gte(1), z.lte(10))),
       done: text(),
       next: text(),
@@ -223,11 +252,11 @@ export const CONTRACT = {
 
   // Review, dashboard, alignment (src/addon/actions/review.ts)
   generateReview: method<GenerateReviewResult>()(
-    z.strictObject({ sheet: name(), month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))), asOf: z.optional(isoDate()) }),
+    z.strictObject({ sheet: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },
   ),
   reviewMarkdown: method<{ markdown: string }>()(
-    z.strictObject({ sheet: name(), month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))), asOf: z.optional(isoDate()) }),
+    z.strictObject({ sheet: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: false },
   ),
   generateDashboard: method<GenerateDashboardResult>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: true }),

@@ -65,27 +65,44 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
   kr.addEventListener('change', showInfo);
   showInfo();
 
-  const save = primaryButton('ci-save', app.t('save'), async () => {
+  // A value that looks like a slip comes back as needsConfirmation: the question and two
+  // buttons show here; "Save anyway" resends the same check-in with confirmed: true.
+  const confirmBox = h('div', { id: 'ci-confirm', className: 'confirm', hidden: true });
+
+  const send = async (confirmed: boolean) => {
     app.clearMessages();
-    const v = parseNumberInput(value.value);
-    if (v === undefined) {
-      app.error(app.t('badNumber', { text: value.value }));
-      return;
-    }
+    clear(confirmBox);
+    confirmBox.hidden = true;
+    const typed = value.value.trim();
+    const v = parseNumberInput(typed);
+    const k = krs.find((x) => x.id === kr.value);
     try {
       const r = await app.rpc('recordCheckIn', {
         sheet: sheetName,
         krId: kr.value,
-        value: v,
+        // Not a plain number (a milestone's 完成 / done / ✓): the server reads the text.
+        value: v === undefined ? null : v,
+        ...(v === undefined ? { valueText: typed } : {}),
         confidence: Number(conf.value),
         done: done.value,
         next: next.value,
         blockers: blockers.value,
         date: /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : undefined,
+        ...(confirmed ? { confirmed: true } : {}),
       });
-      const k = krs.find((x) => x.id === kr.value);
-      if (k) {
-        k.current = v;
+      if (r.status === 'needsConfirmation') {
+        confirmBox.append(
+          h('p', { className: 'hint' }, r.message),
+          h('div', { className: 'buttons' },
+            primaryButton('ci-confirm-yes', app.t('ciConfirm'), () => void send(true)),
+            h('button', { id: 'ci-confirm-no', type: 'button', onclick: () => { clear(confirmBox); confirmBox.hidden = true; value.focus(); } }, app.t('ciCancel')),
+          ),
+        );
+        confirmBox.hidden = false;
+        return;
+      }
+      if (k && r.currentWritten) {
+        k.current = v === undefined || v === null ? k.current : v;
         k.confidence = Number(conf.value);
       }
       showInfo();
@@ -93,11 +110,14 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
       done.value = '';
       next.value = '';
       blockers.value = '';
-      app.info(app.t('saved', { kr: r.krId, a1: r.currentA1, log: r.logSheet, row: r.logRow }));
+      if (r.backdated) app.info(`${app.t('ciLogged', { kr: r.krId, log: r.logSheet, row: r.logRow })} ${r.backdated.message}`);
+      else if (r.currentWritten) app.info(app.t('saved', { kr: r.krId, a1: r.currentA1, log: r.logSheet, row: r.logRow }));
+      else app.info(app.t('ciLogged', { kr: r.krId, log: r.logSheet, row: r.logRow }));
     } catch {
       /* shown */
     }
-  });
+  };
+  const save = primaryButton('ci-save', app.t('save'), () => void send(false));
 
   form.append(
     field(app.t('kr'), kr),
@@ -109,5 +129,6 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
     field(app.t('blockers'), blockers),
     field(app.t('date'), date),
     h('div', { className: 'buttons' }, save),
+    confirmBox,
   );
 }
