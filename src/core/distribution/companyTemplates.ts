@@ -13,6 +13,7 @@ import { OWNER_KEY, type SheetPlan } from '../plan/types';
 import { parseDepartment, type DepartmentTemplate, type KrTemplate, type ObjectiveTemplate, type RoleTemplate } from '../templates/schema';
 import { unescapeCellText } from '../escape';
 import { toNumber } from '../checkins';
+import { lintRole } from './templateLint';
 
 export type TemplateKey =
   | 'department' | 'role' | 'level' | 'type' | 'titleZh' | 'titleEn' | 'start' | 'target' | 'unit' | 'due' | 'whyZh' | 'whyEn';
@@ -159,6 +160,15 @@ export function readCompanyTemplates(values: readonly (readonly unknown[])[]): C
     } catch (e) {
       const why = (e instanceof Error ? e.message : String(e)).split('\n').slice(1).join(' ').trim() || String(e);
       problems.push({ row: d.firstRow, message: both(MSG.badRole, { dept: d.dept, role: d.role, why }) });
+      continue;
+    }
+    // the built-ins' lint: an error (no measurable KR, a task instead of a result…) keeps it out
+    const errs = (['zh-CN', 'en'] as const).map((l) => {
+      const r = lintRole(role, l);
+      return r.findings.filter((f) => f.severity === 'error').map((f) => r.messages[r.findings.indexOf(f)]!);
+    });
+    if (errs[0]!.length || errs[1]!.length) {
+      problems.push({ row: d.firstRow, message: { 'zh-CN': fmt(MSG.badRole, 'zh-CN', { dept: d.dept, role: d.role, why: errs[0]!.join('；') || errs[1]!.join('; ') }), en: fmt(MSG.badRole, 'en', { dept: d.dept, role: d.role, why: errs[1]!.join('; ') || errs[0]!.join('；') }) } });
       continue;
     }
     const entry = byDept.get(norm(d.dept)) ?? { name: d.dept, roles: [] };

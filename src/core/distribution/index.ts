@@ -8,6 +8,7 @@ export * from './registry';
 export * from './placeholders';
 export * from './generic';
 export * from './companyTemplates';
+export * from './templateLint';
 export * from './units';
 export * from './distribute';
 export * from './collect';
