@@ -16,7 +16,7 @@ beforeAll(() => {
   manifest = buildManifest();
 });
 
-const CLASP_FILES = new Set(['Code.js', 'Entrypoints.js', 'CustomFunctions.js', 'appsscript.json', 'Sidebar.html']);
+const CLASP_FILES = new Set(['Code.js', 'Entrypoints.js', 'CustomFunctions.js', 'appsscript.json', 'Sidebar.html', 'Server.html']);
 
 describe('dist/ (what clasp push sends)', () => {
   it('holds the bundle, the stubs, the manifest (and the sidebar) and nothing else', () => {
@@ -108,6 +108,63 @@ describe('loaded into a fresh context with only the Apps Script stand-ins', () =
     for (const item of items) {
       const fn = /, "(\w+)"\)$/.exec(item)![1]!;
       expect(typeof ctx[fn], fn).toBe('function');
+    }
+  });
+});
+
+describe('small, readable, and only the custom functions parsed on their cold start (issue 16 §3, §5)', () => {
+  const code = () => fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+
+  it('the Apps Script JavaScript is under 150 KB, with line breaks and names kept', () => {
+    const bytes = distScripts().reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+    expect(bytes).toBeLessThan(150 * 1024);
+    const lines = code().split('\n');
+    expect(lines.length).toBeGreaterThan(1000);
+    // the only long lines are single regex / word-list literals, never a squeezed module
+    expect(lines.filter((l) => l.length > 400).length).toBeLessThan(10);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(4000);
+    expect(code()).toMatch(/\n {2}\/\/ src\/core\/progress\.ts\n/); // module markers
+    expect(code()).toMatch(/function krProgress\(/); // names as written
+  });
+
+  it('Code.js holds no server code: no templates, plans, zod or RPC handlers', () => {
+    expect(code()).not.toMatch(/\/\/ (templates\/|src\/core\/plan\/|src\/addon\/rpc\/server|node_modules\/zod)/);
+    const server = fs.readFileSync(path.join(DIST, 'Server.html'), 'utf8');
+    expect(server).toMatch(/\/\/ src\/addon\/rpc\/server\.ts/);
+    expect(server).toMatch(/^<!--[^\n]*-->\n<script type="text\/plain" id="okr-server">\n/);
+    expect(server.indexOf('</script')).toBe(server.lastIndexOf('</script')); // only the closing tag
+  });
+
+  it('a custom function never reads Server.html; the first rpc of an execution reads it once', () => {
+    const log = { calls: [] as string[] };
+    const ctx = loadDist({ log });
+    expect(vm.runInContext('OKRSCORE([[0.5], [1]])', ctx)).toBeCloseTo(0.75);
+    expect(log.calls.filter((c) => c.startsWith('HtmlService'))).toEqual([]);
+    vm.runInContext('rpc("noSuchMethod", {}, "en"); rpc("noSuchMethod", {}, "zh-CN")', ctx);
+    expect(log.calls.filter((c) => c.startsWith('HtmlService'))).toEqual(['HtmlService.createHtmlOutputFromFile("Server")']);
+  });
+
+  it('a server failure is logged with a stack that names Server.js and its real function names', () => {
+    const log = { calls: [] as string[] };
+    const ctx = loadDist({ log }); // getActiveSpreadsheet() is null here: every sheet call throws
+    const res = vm.runInContext('rpc("getContext", {}, "en")', ctx) as { ok: boolean; code: string; message: string };
+    expect(res).toMatchObject({ ok: false, code: 'internal' });
+    const ref = /reference (\w{6})/.exec(res.message)![1]!;
+    const line = log.calls.find((c) => c.startsWith('console.error('))!;
+    expect(line).toContain(`ref ${ref}`);
+    expect(line).toMatch(/Server\.js:\d+:\d+/);
+    expect(line).toMatch(/at (\w+\.)?(getContextInfo|dispatch|rpc) /);
+  });
+
+  it('a missing or damaged Server.html says what to do', () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, 'build', 'dist-copy-'));
+    try {
+      for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+      fs.writeFileSync(path.join(dir, 'Server.html'), '<html>nothing here</html>');
+      const ctx = loadDist({ dir });
+      expect(() => vm.runInContext('rpc("getContext", {}, "en")', ctx)).toThrow(/Server\.html is missing or damaged: deploy the add-on again/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -57,8 +57,12 @@ export interface CallLog {
   calls: string[];
 }
 
-/** Stand-ins for the Apps Script globals; every call is recorded in `log.calls`. */
-export function appsScriptStandIns(log: CallLog = { calls: [] }, locale = 'en'): Record<string, unknown> {
+/**
+ * Stand-ins for the Apps Script globals; every call is recorded in `log.calls`.
+ * `createHtmlOutputFromFile(name).getContent()` gives dist/<name>.html's text, as Apps Script
+ * does (Code.js reads the server script from Server.html that way).
+ */
+export function appsScriptStandIns(log: CallLog = { calls: [] }, locale = 'en', dir = DIST): Record<string, unknown> {
   const rec = (name: string) => (...args: unknown[]) => {
     log.calls.push(`${name}(${args.map((a) => (typeof a === 'string' ? JSON.stringify(a) : typeof a)).join(', ')})`);
   };
@@ -70,11 +74,15 @@ export function appsScriptStandIns(log: CallLog = { calls: [] }, locale = 'en'):
     m.addToUi = () => rec('Menu.addToUi')();
     return m;
   };
-  const htmlOutput = (): Record<string, unknown> => {
+  const htmlOutput = (content = '<html></html>'): Record<string, unknown> => {
     const h: Record<string, unknown> = {};
     for (const k of ['setTitle', 'setWidth', 'setHeight', 'setSandboxMode', 'addMetaTag', 'setXFrameOptionsMode']) h[k] = (...a: unknown[]) => (rec(`HtmlOutput.${k}`)(...a), h);
-    h.getContent = () => '<html></html>';
+    h.getContent = () => content;
     return h;
+  };
+  const fileText = (name: string) => {
+    const f = path.join(dir, `${name}.html`);
+    return fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined;
   };
   const ui = {
     createAddonMenu: () => (rec('Ui.createAddonMenu')(), menu()),
@@ -109,7 +117,7 @@ export function appsScriptStandIns(log: CallLog = { calls: [] }, locale = 'en'):
       flush: rec('SpreadsheetApp.flush'),
     },
     HtmlService: {
-      createHtmlOutputFromFile: (f: string) => (rec('HtmlService.createHtmlOutputFromFile')(f), htmlOutput()),
+      createHtmlOutputFromFile: (f: string) => (rec('HtmlService.createHtmlOutputFromFile')(f), htmlOutput(fileText(f))),
       createHtmlOutput: (...a: unknown[]) => (rec('HtmlService.createHtmlOutput')(...a), htmlOutput()),
       createTemplateFromFile: (f: string) => ({ evaluate: () => (rec('HtmlService.createTemplateFromFile')(f), htmlOutput()) }),
       SandboxMode: { IFRAME: 'IFRAME' },
@@ -140,7 +148,7 @@ export function appsScriptStandIns(log: CallLog = { calls: [] }, locale = 'en'):
  */
 export function loadDist(opts: { dir?: string; order?: string[]; log?: CallLog; locale?: string } = {}): vm.Context {
   const dir = opts.dir ?? DIST;
-  const ctx = vm.createContext(appsScriptStandIns(opts.log, opts.locale));
+  const ctx = vm.createContext(appsScriptStandIns(opts.log, opts.locale, dir));
   for (const f of opts.order ?? distScripts(dir)) {
     vm.runInContext(fs.readFileSync(path.join(dir, f), 'utf8'), ctx, { filename: f });
   }
