@@ -177,8 +177,9 @@ describe('parseOkrText', () => {
   });
 
   it('returns nothing for empty or non-string input and never throws (property)', () => {
-    expect(parseOkrText('')).toEqual({ objectives: [], notes: [] });
-    expect(parseOkrText(undefined)).toEqual({ objectives: [], notes: [] });
+    expect(parseOkrText('')).toMatchObject({ objectives: [], notes: [], error: { code: 'empty' } });
+    expect(parseOkrText('  \n ')).toMatchObject({ objectives: [], error: { code: 'empty' } });
+    expect(parseOkrText(undefined)).toMatchObject({ objectives: [], notes: [], error: { code: 'notText' } });
     const piece = fc.constantFrom('O1: ', 'KR1：', '- ', '  * ', '1. ', '## ', '负责人：', '评分：0.7', '\n', '提升 20%', 'x', '目标（O）', ' ');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (s) => {

@@ -1,0 +1,167 @@
+/**
+ * Reads a whole document once (lines, tables, labels, header facts) and chooses its structure:
+ * labels when objectives are labelled, else the markup form whose reading finds the most
+ * measurable KRs under the most objectives. The choice comes with its explanation and the
+ * alternatives a user can switch to with `{ objectiveLevel }`.
+ */
+import type { Localized } from '../i18n';
+import { parseKrText } from '../krtext';
+import { toHalfWidth } from '../numbers';
+import { buildByForm, buildByLabel, type BuildStats, type Doc } from './build';
+import { classify, ID_CELL_RE, TYPE_CELL_RE, type Kind } from './classify';
+import { headerField, titleFacts } from './docHeader';
+import { explainStructure } from './explain';
+import { analyse, assignDepths, formOf, type Line } from './lines';
+import { readOkrTable, type TableRead } from './table';
+import type { ImportedOkrs, ImportOptions, StructureOption } from './types';
+
+const SEPARATOR_ROW = /^:?-{2,}:?$|^:?—+:?$/;
+
+function tablesOf(lines: Line[], kinds: Kind[], skip: boolean[], tables: Map<number, TableRead>, cycle: string | null): void {
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.cells) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const block: { at: number; cells: string[] }[] = [];
+    while (j < lines.length && lines[j]!.cells) {
+      const cells = lines[j]!.cells!;
+      if (cells.every((c) => !c || SEPARATOR_ROW.test(c))) skip[j] = true;
+      else block.push({ at: j, cells });
+      j++;
+    }
+    const read = block.length >= 2 ? readOkrTable(block.map((b) => b.cells), { scanRows: 1, cycle }) : null;
+    if (read && (read.objectives.length || read.looseKrs.length)) {
+      tables.set(block[0]!.at, read);
+      for (let k = i; k < j; k++) if (k !== block[0]!.at) skip[k] = true;
+    } else {
+      // No header we know: rows copied from our own sheet (`O1.KR2<TAB>type<TAB>title…`) are read
+      // by their ID cell; anything else is a note.
+      for (const { at, cells } of block) {
+        const l = lines[at]!;
+        const nonEmpty = cells.filter(Boolean);
+        const id = nonEmpty[0] ?? '';
+        if (ID_CELL_RE.test(toHalfWidth(id))) {
+          let c = 1;
+          if (nonEmpty[c] !== undefined && TYPE_CELL_RE.test(toHalfWidth(nonEmpty[c]!))) c++;
+          const text = `${id}: ${nonEmpty[c] ?? ''}`;
+          Object.assign(l, { cells: null, content: toHalfWidth(text), orig: text });
+          kinds[at] = classify(l);
+        } else kinds[at] = { kind: 'note' };
+      }
+    }
+    i = j;
+  }
+}
+
+export interface ReadDocument {
+  doc: Doc;
+  unit: string | null;
+  owner: string | null;
+  cycle: string | null;
+}
+
+export function readDocument(text: string): ReadDocument {
+  const lines: Line[] = [];
+  let blank = true;
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    const l = analyse(raw, lines.length, blank);
+    blank = l === null && raw.trim() === '' ? true : l === null ? blank : false;
+    if (l) lines.push(l);
+  }
+  assignDepths(lines);
+  const kinds = lines.map((l) => (l.cells ? ({ kind: 'prose' } as Kind) : classify(l)));
+  let unit: string | null = null;
+  let owner: string | null = null;
+  let cycle: string | null = null;
+  let started = false;
+  for (let i = 0; i < lines.length && !started; i++) {
+    const k = kinds[i]!;
+    if (k.kind === 'title') {
+      const f = titleFacts(lines[i]!.content);
+      unit ??= f.unit;
+      cycle ??= f.cycle;
+    } else if (k.kind === 'owner' || k.kind === 'note') {
+      const f = headerField(lines[i]!.content);
+      if (f?.key === 'owner') owner ??= f.value;
+      else if (f?.key === 'unit') unit ??= f.value;
+      else if (f?.key === 'cycle') cycle ??= f.value;
+    } else if (k.kind !== 'section' && k.kind !== 'prose') started = true;
+  }
+  const skip = lines.map(() => false);
+  const tables = new Map<number, TableRead>();
+  tablesOf(lines, kinds, skip, tables, cycle);
+  const forms = lines.map(formOf);
+  const krSection = lines.map(() => false);
+  let inKr = false;
+  for (let i = 0; i < lines.length; i++) {
+    const k = kinds[i]!.kind;
+    if (k === 'sectionKr') inKr = true;
+    else if (k === 'sectionO' || k === 'objective' || lines[i]!.heading) inKr = false;
+    krSection[i] = inKr;
+    if (k === 'sectionO') {
+      // the line after `Objective:` is the objective, whatever its markup
+      for (let j = i + 1; j < lines.length; j++) {
+        const kj = kinds[j]!.kind;
+        if (kj === 'item' || kj === 'prose') {
+          forms[j] = 'section';
+          break;
+        }
+        if (kj !== 'note' && kj !== 'owner') break;
+      }
+    }
+  }
+  const memo = new Map<number, boolean>();
+  const measurable = (i: number) => {
+    let m = memo.get(i);
+    if (m === undefined) {
+      m = parseKrText(lines[i]!.content).kind !== null;
+      memo.set(i, m);
+    }
+    return m;
+  };
+  return { doc: { lines, kinds, forms, krSection, tables, skip, cycle, measurable }, unit, owner, cycle };
+}
+
+/** Forms worth trying as the objective level, outline order. */
+function candidateForms(doc: Doc): string[] {
+  const seen = new Set<string>();
+  doc.lines.forEach((_, i) => {
+    const k = doc.kinds[i]!.kind;
+    const f = doc.forms[i]!;
+    if (!doc.skip[i] && (k === 'item' || (k === 'prose' && f === 'section')) && f !== 'plain') seen.add(f);
+  });
+  return [...seen];
+}
+
+export interface Chosen {
+  result: ImportedOkrs;
+  option: StructureOption;
+  alternatives: StructureOption[];
+}
+
+function optionOf(level: string, stats: BuildStats): StructureOption {
+  const objectiveForm = level === 'label' ? 'label' : level;
+  const explanation: Localized = explainStructure(objectiveForm, stats.keyResults ? stats.krForm : 'none');
+  return { objectiveLevel: level, explanation, objectives: stats.objectives, keyResults: stats.keyResults };
+}
+
+export function chooseStructure(doc: Doc, options: ImportOptions): Chosen {
+  const labelled = doc.kinds.some((k) => k.kind === 'objective') || [...doc.tables.values()].some((t) => t.objectives.length);
+  const runs: { level: string; result: ImportedOkrs; stats: BuildStats }[] = [];
+  if (labelled) runs.push({ level: 'label', ...buildByLabel(doc) });
+  for (const f of candidateForms(doc).slice(0, 12)) runs.push({ level: f, ...buildByForm(doc, f) });
+  if (!runs.length) runs.push({ level: 'label', ...buildByLabel(doc) });
+  const forced = options.objectiveLevel ? runs.find((r) => r.level === options.objectiveLevel) : undefined;
+  let best = forced;
+  if (!best) {
+    // Labels, when present, are what the author meant; otherwise the best-scoring reading.
+    best = labelled ? runs[0]! : runs.reduce((a, r) => (r.stats.score > a.stats.score ? r : a));
+  }
+  const alternatives = runs
+    .filter((r) => r !== best && r.stats.keyResults > 0)
+    .sort((a, b) => b.stats.score - a.stats.score)
+    .map((r) => optionOf(r.level, r.stats));
+  return { result: best.result, option: optionOf(best.level, best.stats), alternatives };
+}
