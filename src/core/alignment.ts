@@ -218,7 +218,14 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
             kind: 'brokenLink', ids: [gid], sheet: u.s.sheet,
             message: loc(ALIGNMENT_MESSAGES.brokenLink, { id: gid, target: ref }),
           });
-        } else if (parent === gid) parent = null;
+        } else if (parent === gid) {
+          // aligning to itself is a loop of one: reported like any loop, the link ignored
+          problems.push({
+            kind: 'cycle', ids: [gid], sheet: u.s.sheet,
+            message: loc(ALIGNMENT_MESSAGES.cycle, { ids: `${gid} → ${gid}` }),
+          });
+          parent = null;
+        }
       }
       info.set(gid, { unit: u.unit, row: g.objective, krCount: g.krs.length, parent });
       nodes.push({
@@ -268,7 +275,13 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
           kind: 'brokenUnitLink', ids: [u.unit], sheet: u.s.sheet,
           message: loc(ALIGNMENT_MESSAGES.brokenUnitLink, { unit: u.unit, target: h.alignedTo.trim() }),
         });
-      } else if (parent === u.unit) parent = null;
+      } else if (parent === u.unit) {
+        problems.push({
+          kind: 'unitCycle', ids: [u.unit], sheet: u.s.sheet,
+          message: loc(ALIGNMENT_MESSAGES.unitCycle, { ids: `${u.unit} → ${u.unit}` }),
+        });
+        parent = null;
+      }
     }
     unitNodes.set(u.unit, {
       unit: u.unit, sheet: u.s.sheet, level: h.level, owner: h.owner, cycle: h.cycle, parent,
@@ -335,7 +348,21 @@ export function objectiveIndex(tree: AlignmentTree): Map<string, ObjectiveNode> 
   return m;
 }
 
-/** The localized problem list, one line each. */
-export function alignmentProblemLines(tree: AlignmentTree, lang: Lang): string[] {
-  return tree.problems.map((p) => p.message[lang]);
+/** How many problem lines a report shows before "… and N more". */
+export const MAX_PROBLEM_LINES = 50;
+
+export const MORE_PROBLEMS: Localized = { 'zh-CN': '……另有 {n} 个问题未列出', en: '… and {n} more problems not listed' };
+
+/** At most `max` lines, then one line counting the rest (a roster can have 600,000 problems). */
+export function capLines(lines: readonly string[], lang: Lang, max = MAX_PROBLEM_LINES): string[] {
+  if (lines.length <= max) return [...lines];
+  return [...lines.slice(0, max), fmt(MORE_PROBLEMS, lang, { n: lines.length - max })];
+}
+
+/** The localized problem list, one line each, capped (`capLines`). */
+export function alignmentProblemLines(tree: AlignmentTree, lang: Lang, max = MAX_PROBLEM_LINES): string[] {
+  // only the lines shown are formatted: the rest are counted
+  const shown = tree.problems.slice(0, max).map((p) => p.message[lang]);
+  if (tree.problems.length > max) shown.push(fmt(MORE_PROBLEMS, lang, { n: tree.problems.length - max }));
+  return shown;
 }

@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS } from './model';
 import { grade, krExceeded, krProgress, krScore, objectiveProgress, tooEasy } from './progress';
 import { cycleDates, paceStatus } from './pace';
 import { checkInsFor } from './checkins';
-import { objectivesOf, type AlignmentTree, findUnit, objectiveIndex } from './alignment';
+import { capLines, objectivesOf, type AlignmentTree, findUnit, objectiveIndex } from './alignment';
 
 export type ReviewPartKey = 'what' | 'why' | 'done' | 'problems' | 'solved' | 'result' | 'lessons' | 'next' | 'selfScore';
 export const REVIEW_PARTS: readonly ReviewPartKey[] = ['what', 'why', 'done', 'problems', 'solved', 'result', 'lessons', 'next', 'selfScore'];
@@ -86,6 +86,7 @@ export const REVIEW_TEXT = {
   childLine: { 'zh-CN': '{unit}（{owner}）：进度 {progress}', en: '{unit} ({owner}): progress {progress}' },
   krsTitle: { 'zh-CN': '各关键结果', en: 'Key results' },
   noObjectives: { 'zh-CN': '该表中没有目标。', en: 'This sheet has no objectives.' },
+  problemsTitle: { 'zh-CN': '对齐问题', en: 'Alignment problems' },
 } satisfies Record<string, Localized>;
 
 export interface ReviewPart {
@@ -158,6 +159,9 @@ export interface ReviewDoc {
   monthly: MonthlySummary;
   /** Child units aligned under this one, with their roll-up (context for a level's review). */
   children: { unit: string; owner: string; level: Level | null; progress: number; objectives: { id: string; title: string; progress: number }[] }[];
+  /** Alignment problems of this unit (loops, self-alignment, broken links), capped with a count
+   *  of the rest. */
+  problems: string[];
 }
 
 export interface ReviewInput {
@@ -333,13 +337,19 @@ export function buildReview(input: ReviewInput): ReviewDoc {
     unit: c.unit, owner: c.owner, level: c.level, progress: c.progress,
     objectives: c.objectives.map((o) => ({ id: o.id, title: o.title, progress: o.progress })),
   }));
+  const unit = h.unit || input.sheet;
+  const mine = (id: string) => norm(id) === norm(unit) || norm(id).startsWith(`${norm(unit)}/`);
+  const problems = capLines(
+    (input.alignment?.problems ?? []).filter((p) => p.sheet === input.sheet || p.ids.some(mine)).map((p) => p.message[lang]),
+    lang,
+  );
   return {
-    lang, sheet: input.sheet, unit: h.unit || input.sheet, level: h.level, owner: h.owner, cycle: h.cycle, asOf,
+    lang, sheet: input.sheet, unit, level: h.level, owner: h.owner, cycle: h.cycle, asOf,
     title: t(REVIEW_TEXT.title, { unit: h.unit || input.sheet, cycle: h.cycle || '—' }),
     meta: t(REVIEW_TEXT.meta, {
       level: h.level ? label(LEVEL_LABELS[h.level], lang) : '—', owner: h.owner || '—', asOf,
     }),
-    objectives, monthly, children,
+    objectives, monthly, children, problems,
   };
 }
 
@@ -386,6 +396,11 @@ export function reviewToMarkdown(doc: ReviewDoc, lang: Lang = doc.lang): string 
       out.push(`- ${mdText(t(REVIEW_TEXT.childLine, { unit: c.unit, owner: c.owner || '—', progress: pct(c.progress) }))}`);
       for (const o of c.objectives) out.push(`  - ${mdText(`${o.id} ${o.title}`)}: ${pct(o.progress)}`);
     }
+    out.push('');
+  }
+  if (doc.problems.length) {
+    out.push(`## ${t(REVIEW_TEXT.problemsTitle)}`, '');
+    for (const line of doc.problems) out.push(`- ${mdText(line)}`);
     out.push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

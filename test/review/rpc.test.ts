@@ -26,7 +26,7 @@ describe('review RPC methods', () => {
     const call = (m: string, p: unknown) => dispatch(m, p, () => ctx, 'en');
     const g = call('generateReview', { sheet: '销售中心', asOf: '2026-11-30', month: '2026-11' });
     expect(g.ok).toBe(true);
-    if (g.ok) expect(g.result).toMatchObject({ reviewSheet: 'Review', objectives: 2 });
+    if (g.ok) expect(g.result).toMatchObject({ reviewSheet: 'Review 销售中心 2026-Q4', objectives: 2 });
     const md = call('reviewMarkdown', { sheet: '销售中心', asOf: '2026-11-30' });
     expect(md.ok && (md.result as { markdown: string }).markdown).toContain('# OKR review: 销售中心 (2026-Q4)');
     const d = call('generateDashboard', { asOf: '2026-11-30' });

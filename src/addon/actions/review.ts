@@ -1,28 +1,26 @@
 /**
  * Review actions (sidebar "Review" panel, RPC `generateReview`, `reviewMarkdown`,
- * `generateDashboard`, `generateAlignmentMap`, `alignmentTree`). "As of" defaults to today in
- * the spreadsheet's time zone; everything below works on an explicit date.
+ * `generateDashboard`, `generateAlignmentMap`, `alignmentTree`): each maps the payload to a
+ * core task through src/sheets/review.ts. "As of" defaults to the OKR sheet's As-of cell, else
+ * today in the spreadsheet's time zone (the snapshot's day).
  */
 import type { AlignmentTree } from '../../core/alignment';
+import { todayIso as coreTodayIso } from '../../core/dates';
 import type { SheetsContext } from '../../sheets/context';
 import {
   alignmentTree, generateAlignmentMap, generateDashboard, generateReview, reviewMarkdown,
   type GenerateAlignmentResult, type GenerateDashboardResult, type GenerateReviewResult,
 } from '../../sheets/review';
 
-/** Today as an ISO date in the spreadsheet's time zone (falls back to the runtime's). */
+/** Today in the spreadsheet's time zone (src/core/dates.ts; kept here for the check-in action). */
 export function todayIso(ctx: SheetsContext, now: Date = new Date()): string {
+  let tz: string | null = null;
   try {
-    const tz = ctx.ss.getSpreadsheetTimeZone();
-    if (tz && typeof Intl !== 'undefined') {
-      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-      if (/^\d{4}-\d{2}-\d{2}$/.test(parts)) return parts;
-    }
+    tz = ctx.ss.getSpreadsheetTimeZone();
   } catch {
-    /* unknown time zone: use the runtime's */
+    /* no zone: the runtime's */
   }
-  const p = (n: number) => (n < 10 ? '0' : '') + n;
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  return coreTodayIso(tz, now);
 }
 
 export interface ReviewPayload {
@@ -42,16 +40,18 @@ const alignmentOpts = (p: AlignmentPayload) => ({
   ...(p.childShare !== undefined ? { childShare: p.childShare } : {}),
 });
 
+const reviewOpts = (p: ReviewPayload) => ({ sheet: p.sheet, ...(p.asOf ? { asOf: p.asOf } : {}), ...(p.month ? { month: p.month } : {}) });
+
 export function generateReviewAction(ctx: SheetsContext, p: ReviewPayload): GenerateReviewResult {
-  return generateReview(ctx, { sheet: p.sheet, asOf: p.asOf ?? todayIso(ctx), ...(p.month ? { month: p.month } : {}) });
+  return generateReview(ctx, reviewOpts(p));
 }
 
 export function reviewMarkdownAction(ctx: SheetsContext, p: ReviewPayload): { markdown: string } {
-  return { markdown: reviewMarkdown(ctx, { sheet: p.sheet, asOf: p.asOf ?? todayIso(ctx), ...(p.month ? { month: p.month } : {}) }) };
+  return { markdown: reviewMarkdown(ctx, reviewOpts(p)) };
 }
 
 export function generateDashboardAction(ctx: SheetsContext, p: { asOf?: string | undefined }): GenerateDashboardResult {
-  return generateDashboard(ctx, { asOf: p.asOf ?? todayIso(ctx) });
+  return generateDashboard(ctx, p.asOf ? { asOf: p.asOf } : {});
 }
 
 export function generateAlignmentMapAction(ctx: SheetsContext, p: AlignmentPayload): GenerateAlignmentResult {

@@ -8,7 +8,7 @@ import { fmt } from '../i18n';
 import { LEVEL_LABELS, ROW_TYPE_LABELS, SHEET_NAMES, label } from '../labels';
 import { escapeCellText } from '../escape';
 import type { AlignmentTree, UnitNode } from '../alignment';
-import { walkUnits } from '../alignment';
+import { MAX_PROBLEM_LINES, alignmentProblemLines, walkUnits } from '../alignment';
 import { OWNER_KEY, type DataBarPlan, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
 export const ALIGNMENT_SHEET_TEXT = {
@@ -72,7 +72,8 @@ export function alignmentSheetPlan(tree: AlignmentTree, lang: Lang, opts: { name
   values.push([t(ALIGNMENT_SHEET_TEXT.problems)]);
   formats.push({ range: `A${pr}`, bold: true });
   if (tree.problems.length === 0) values.push([t(ALIGNMENT_SHEET_TEXT.noProblems)]);
-  for (const p of tree.problems) values.push([esc(p.message[lang]), esc(p.sheet)]);
+  // a long list is capped with a count of the rest (alignmentProblemLines)
+  alignmentProblemLines(tree, lang).forEach((line, i) => values.push([esc(line), esc(tree.problems[i]?.sheet && i < MAX_PROBLEM_LINES ? tree.problems[i]!.sheet : '')]));
   return {
     name: opts.name ?? SHEET_NAMES.alignment[lang],
     role: 'alignment',

@@ -104,6 +104,13 @@ export function reviewSheetPlan(doc: ReviewDoc, opts: { name?: string } = {}): S
     formats.push({ range: `B${ch + 1}:B${values.length}`, numberFormat: '0%' });
   }
 
+  // Alignment problems of this unit (already capped by the review).
+  if (doc.problems.length) {
+    row();
+    heading(row(t(REVIEW_TEXT.problemsTitle)));
+    for (const line of doc.problems) row(esc(line));
+  }
+
   return {
     name: opts.name ?? SHEET_NAMES.review[lang],
     role: 'review',

@@ -1,0 +1,111 @@
+/**
+ * Writing a generated sheet (Review, Dashboard, Alignment map) so that regenerating it rewrites
+ * only what the add-on wrote (issue 11 §2):
+ *
+ * - the block the previous generation wrote is recorded in the sheet's metadata
+ *   (`okrSheets.owned`, src/core/plan/owned.ts); only that block's values, formats and
+ *   validations are cleared (clearContent / clearFormat / clearDataValidations keep notes:
+ *   https://developers.google.com/apps-script/reference/spreadsheet/range#clearcontent ,
+ *   #clearformat); nothing is copied to a hidden backup, because nothing a person wrote is lost;
+ * - when the new block is taller than the old one and something lies below it, rows are inserted
+ *   first, so a user's cells below move down instead of being overwritten;
+ * - the user's charts, notes, cells outside the block and conditional-format rules outside it stay;
+ *   only the chart the add-on placed (its id in `okrSheets.chart`) is updated.
+ *
+ * Service calls do not grow with rows.
+ */
+import { parseRange } from '../core/plan/a1';
+import { OWNED_CHART_KEY, OWNED_RANGE_KEY, planBlock } from '../core/plan/owned';
+import { OWNER_KEY, type SheetPlan } from '../core/plan/types';
+import type { ChartSpec } from '../core/plan/dashboardSheet';
+import type { RangeLike, SheetLike } from './api';
+import { META_KEY, applyWorkbookPlan, writeSheet } from './applyPlan';
+import type { SheetsContext } from './context';
+import { ERROR_MESSAGES, OkrError } from './errors';
+
+interface Block {
+  rows: number;
+  cols: number;
+}
+
+/** The block recorded in the metadata, or null (a sheet written before blocks were recorded). */
+function recordedBlock(metaJson: string | null): Block | null {
+  if (!metaJson) return null;
+  try {
+    const a1 = (JSON.parse(metaJson) as Record<string, unknown>)[OWNED_RANGE_KEY];
+    if (typeof a1 !== 'string') return null;
+    const b = parseRange(a1);
+    return { rows: b.row2, cols: b.col2 };
+  } catch {
+    return null;
+  }
+}
+
+const inside = (r: RangeLike, b: Block) => r.getRow() <= b.rows && r.getColumn() <= b.cols;
+
+/**
+ * Writes `plan` onto `target` (our existing generated sheet, found by role metadata in the
+ * snapshot) in its owned block, or onto a new sheet when there is none. Returns the sheet.
+ */
+export function writeOwnedSheet(ctx: SheetsContext, plan: SheetPlan, target: string | null): SheetLike {
+  const sheet = target ? ctx.ss.getSheetByName(target) : null;
+  if (!sheet) {
+    // a new sheet; a user sheet of the same name is never touched (the applier picks another name)
+    const [name] = applyWorkbookPlan(ctx, { sheets: [plan] });
+    const made = name ? ctx.ss.getSheetByName(name) : null;
+    if (!made) throw new OkrError('internal', ERROR_MESSAGES.internal);
+    return made;
+  }
+  const md = sheet.getDeveloperMetadata();
+  const metaJson = md.find((m) => m.getKey() === META_KEY)?.getValue() ?? null;
+  // a sheet from before blocks were recorded: its used range was all ours
+  const old = recordedBlock(metaJson) ?? { rows: Math.max(1, sheet.getLastRow()), cols: Math.max(1, sheet.getLastColumn()) };
+  const next = planBlock(plan);
+
+  const area = sheet.getRange(1, 1, old.rows, old.cols);
+  area.clearContent();
+  area.clearFormat();
+  area.clearDataValidations();
+  if (next.rows > old.rows && sheet.getLastRow() > old.rows) sheet.insertRowsAfter(old.rows, next.rows - old.rows);
+  // conditional-format rules of the user (outside the old block) are kept beside ours
+  const rules = sheet.getConditionalFormatRules();
+  const userRules = rules.filter((r) => !r.getRanges().some((x) => inside(x, old)));
+  for (const m of md) if (m.getKey() === OWNER_KEY || m.getKey() === META_KEY) m.remove();
+
+  writeSheet(ctx, sheet, plan, true, sheet.getName(), { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() });
+  if (userRules.length !== rules.length || plan.conditionalFormats.length > 0) {
+    const ours = plan.conditionalFormats.length > 0 ? sheet.getConditionalFormatRules() : [];
+    sheet.setConditionalFormatRules([...userRules, ...ours]);
+  }
+  return sheet;
+}
+
+/**
+ * Adds the scores-by-unit column chart, or updates the one the add-on placed before (its id in
+ * the sheet's `okrSheets.chart` metadata). Other charts on the sheet are the user's: untouched.
+ * EmbeddedChart.getChartId is stable within the spreadsheet:
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getChartId()
+ */
+export function placeChart(sheet: SheetLike, spec: ChartSpec): void {
+  const md = sheet.getDeveloperMetadata().filter((m) => m.getKey() === OWNED_CHART_KEY);
+  const ourId = md[0]?.getValue() ?? null;
+  const charts = sheet.getCharts();
+  const ours = ourId === null ? undefined : charts.find((c) => String(c.getChartId()) === ourId);
+  let b = (ours ? ours.modify().clearRanges() : sheet.newChart()).asColumnChart();
+  for (const r of spec.ranges) b = b.addRange(sheet.getRange(r));
+  b = b
+    .setNumHeaders(spec.numHeaders)
+    .setOption('title', spec.title)
+    .setOption('legend', { position: 'none' })
+    .setOption('vAxis', { minValue: 0, maxValue: 1 })
+    .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0);
+  if (ours) {
+    sheet.updateChart(b.build());
+    return;
+  }
+  sheet.insertChart(b.build());
+  const before = new Set(charts.map((c) => String(c.getChartId())));
+  const added = sheet.getCharts().find((c) => !before.has(String(c.getChartId())));
+  for (const m of md) m.remove();
+  if (added) sheet.addDeveloperMetadata(OWNED_CHART_KEY, String(added.getChartId()));
+}
