@@ -27,6 +27,9 @@ import { dispatch } from '../../addon/rpc/server';
 import { personalizeSidebar } from '../../addon/sidebar';
 import { createLocalApp } from '../workbook';
 import { seedWorkbook } from './seed';
+import type { PlaygroundFile } from './file';
+
+export { loadPlaygroundFile } from './file';
 
 export interface PlaygroundOptions {
   /** The built sidebar HTML (scripts/build-sidebar.mjs `buildSidebar()`). */
@@ -35,8 +38,10 @@ export interface PlaygroundOptions {
   port?: number;
   /** Default language of the sidebar frame. */
   lang?: Lang;
-  /** Insert the sample company workbook at startup (default true). */
+  /** Insert the sample company workbook at startup (default true; ignored with `workbook`). */
   seed?: boolean;
+  /** Open this workbook instead of the sample (`npm start -- file.xlsx`, ./file.ts). */
+  workbook?: PlaygroundFile;
   /** Directory holding page.html / page.js / page.css (default: this file's folder from cwd). */
   assetsDir?: string;
 }
@@ -166,10 +171,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 const isLoopback = (addr: string | undefined) => addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
-  const defaultLang: Lang = opts.lang ?? 'zh-CN';
-  const local = createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
+  const defaultLang: Lang = opts.lang ?? opts.workbook?.lang ?? 'zh-CN';
+  const local = opts.workbook
+    ? createLocalApp({ lang: defaultLang, name: opts.workbook.name, plan: opts.workbook.plan })
+    : createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
   const ctx: SheetsContext = local.ctx(defaultLang);
-  if (opts.seed !== false) {
+  if (opts.seed !== false && !opts.workbook) {
     const blank = local.ss.getSheets()[0];
     const seeded = seedWorkbook(ctx, defaultLang);
     for (const p of seeded.problems) console.warn(`playground seed: ${p}`);
