@@ -21,6 +21,8 @@ export function unitAttached(unit: string): boolean {
 export function fmtNumber(n: number | null, _lang?: Lang | string, maxDecimals = 4): string {
   if (n === null) return '—';
   if (!Number.isFinite(n)) return '—';
+  // past 1e21 there are no decimals to round, and n × 10^k would overflow to Infinity at 1e308
+  if (Math.abs(n) >= 1e21) return (n < 0 ? '-' : '') + String(Math.abs(n));
   const f = 10 ** maxDecimals;
   const r = Math.round(Math.abs(n) * f) / f;
   if (r >= 1e21) return (n < 0 ? '-' : '') + String(r);

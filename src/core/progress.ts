@@ -14,6 +14,13 @@ export const EDGE_EPS = 1e-9;
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
+/** (c − s) / (t − s) without overflow: at ±1e308 both differences overflow to Infinity and
+ *  the quotient is NaN; halving every term first keeps them finite (issue 11, item 8). */
+const over = (c: number, s: number, t: number): number => {
+  const r = (c - s) / (t - s);
+  return Number.isNaN(r) ? (c / 2 - s / 2) / (t / 2 - s / 2) : r;
+};
+
 /**
  * Progress of one KR in [0, 1].
  *
@@ -44,13 +51,13 @@ export function krProgress(
     case 'increase':
     case 'decrease':
       if (t === s) return (type === 'decrease' ? c <= t : c >= t) ? 1 : 0;
-      return clamp01((c - s) / (t - s));
+      return clamp01(over(c, s, t));
     case 'atLeast':
       if (c >= t) return 1;
-      return t > s ? clamp01((c - s) / (t - s)) : 0;
+      return t > s ? clamp01(over(c, s, t)) : 0;
     case 'atMost':
       if (c <= t) return 1;
-      return s > t ? clamp01((s - c) / (s - t)) : 0;
+      return s > t ? clamp01(over(c, s, t)) : 0;
     default:
       return 0;
   }
@@ -77,13 +84,16 @@ export function krRatio(
     case 'increase':
     case 'decrease':
     case 'atLeast':
-      return (current - s) / (target - s);
+      return finiteOrNull(over(current, s, target));
     case 'atMost':
-      return (s - current) / (s - target);
+      return finiteOrNull(over(current, s, target));
     default:
       return null;
   }
 }
+
+/** A ratio that overflows (1e308 over a span of 1e-300) has no meaningful display. */
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /**
  * Over-achievement flag: the raw value went beyond the target in the KR's direction.
@@ -106,7 +116,7 @@ export function krExceeded(
     case 'increase':
     case 'decrease':
       if (t === s) return type === 'decrease' ? c < t : c > t;
-      return (c - s) / (t - s) > 1;
+      return over(c, s, t) > 1;
     case 'atLeast':
       return c > t;
     case 'atMost':

@@ -11,6 +11,7 @@ import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
 import { LEVEL_LABELS, SHEET_NAMES, label, matchLabel } from './labels';
 import { LEVELS, type Level } from './model';
+import { groupDigits, LIMITS } from './limits';
 import {
   buildOkrSheetPlanFromRows, buildWorkbookPlan, defaultOkrSheetName, templateRows, META,
 } from './plan/okrSheet';
@@ -45,7 +46,7 @@ export interface RosterEntry {
 
 export type RosterProblemCode =
   | 'noHeader' | 'empty' | 'blankUnit' | 'duplicateUnit' | 'blankOwner' | 'missingParent' | 'cycle'
-  | 'badLevel' | 'noDepartment' | 'unknownTemplate' | 'badEmail';
+  | 'badLevel' | 'noDepartment' | 'unknownTemplate' | 'badEmail' | 'tooManyUnits';
 
 export interface RosterProblem {
   code: RosterProblemCode;
@@ -70,6 +71,10 @@ const MSG = {
     en: 'No roster header row found (expected columns such as “Unit”, “Owner”, “Department template”)',
   },
   empty: { 'zh-CN': '组织名单中没有任何单元', en: 'The roster lists no units' },
+  tooManyUnits: {
+    'zh-CN': '组织名单有 {n} 个单元，超过一次最多 {limit} 个的上限；请拆分后分批设置',
+    en: 'The roster lists {n} units, more than the limit of {limit} in one set-up; split it and set up each part',
+  },
   blankUnit: { 'zh-CN': '第 {row} 行：单元名称为空', en: 'Row {row}: the unit name is blank' },
   duplicateUnit: {
     'zh-CN': '第 {row} 行：单元“{unit}”重复（第 {first} 行已有）',
@@ -171,6 +176,11 @@ function resolveTemplate(e: RosterEntry): { ok: true; role: RoleTemplate } | { o
  * order (parents before children) when there is none.
  */
 export function validateRoster(read: RosterRead): { ok: true; units: ResolvedUnit[] } | { ok: false; problems: RosterProblem[] } {
+  // past the limit, nothing else is checked: one clear message, work bounded by the limit
+  if (read.entries.length > LIMITS.units) {
+    const n = { n: groupDigits(read.entries.length), limit: groupDigits(LIMITS.units) };
+    return { ok: false, problems: [{ code: 'tooManyUnits', row: null, column: null, message: both(MSG.tooManyUnits, n) }] };
+  }
   const problems: RosterProblem[] = [...read.problems];
   if (read.headerRow >= 0 && read.entries.length === 0) {
     problems.push({ code: 'empty', row: null, column: null, message: MSG.empty });

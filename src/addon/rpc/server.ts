@@ -30,6 +30,7 @@ import { recordCheckInAction } from '../actions/checkin';
 import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
+import { runDiagnostics } from '../diagnostics/run';
 import type { RpcMethod, RpcPayload, RpcResponse, RpcResult } from './contract';
 import { CONTRACT, MAX_PAYLOAD_CHARS, MAX_STRING, isRpcMethod } from './contract';
 
@@ -58,6 +59,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   generateDashboard: (ctx, p) => generateDashboardAction(ctx, p),
   generateAlignmentMap: (ctx, p) => generateAlignmentMapAction(ctx, p),
   alignmentTree: (ctx, p) => alignmentTreeAction(ctx, p),
+  runDiagnostics: (ctx) => runDiagnostics(ctx),
 };
 
 export const RPC_MESSAGES = {
@@ -150,7 +152,8 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
     return fail('invalidInput', fmt(RPC_MESSAGES.tooLarge, lang, { size: size === Infinity ? '∞' : size, max: MAX_PAYLOAD_CHARS }));
   }
   const spec = CONTRACT[method];
-  const parsed = spec.payload.safeParse(payload ?? {});
+  // no payload at all means {}; null is not an object and is refused like any other non-object
+  const parsed = spec.payload.safeParse(payload === undefined ? {} : payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as unknown as Issue | undefined;
     return fail('invalidInput', issue ? issueMessage(issue, lang) : RPC_MESSAGES.notObject[lang]);

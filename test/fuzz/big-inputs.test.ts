@@ -1,0 +1,45 @@
+/**
+ * Huge rosters and huge texts through the real CLI in a child process with a capped heap:
+ * `setup` with a 100,000-unit roster and `import -o` on 5 MB of text end in exit 2 with a
+ * message that names the limit, never by exhausting memory.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliBundle, expectCleanExit, HEAP_MB, runCli } from './cliChild';
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'okr-big-'));
+  await cliBundle();
+});
+
+export function hugeRosterCsv(units: number): string {
+  const lines = ['Unit,Level,Parent,Owner,Email,Department template,Role template', 'Company,company,,Ann,ann@example.com,,'];
+  for (let i = 1; i < units; i++) lines.push(`Team ${i},team,Company,Owner ${i},o${i}@example.com,sales,`);
+  return lines.join('\n') + '\n';
+}
+
+export function hugeOkrText(bytes: number): string {
+  const block = 'O: Grow the northern market\nKR: Raise monthly orders from 120 to 200\nKR: Sign 5 new distributors by 2026-12-15\n';
+  return block.repeat(Math.ceil(bytes / block.length));
+}
+
+describe(`huge inputs: exit 2 and the limit named (child, ${HEAP_MB} MB heap)`, () => {
+  it('setup with a 100,000-unit roster', async () => {
+    writeFileSync(join(dir, 'roster.csv'), hugeRosterCsv(100_000));
+    const r = await runCli(['setup', 'roster.csv', '-o', 'out.xlsx', '--cycle', '2026-Q4'], dir);
+    expectCleanExit(r);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/100,000 units, more than the limit of 1,000/);
+  });
+
+  it('import -o on 5 MB of text', async () => {
+    writeFileSync(join(dir, 'okrs.txt'), hugeOkrText(5 * 1024 * 1024));
+    const r = await runCli(['import', 'okrs.txt', '-o', 'okrs.xlsx'], dir);
+    expectCleanExit(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/limit of 1,000,000 characters/);
+  });
+});
