@@ -70,7 +70,13 @@ describe('parseOkrText', () => {
     const text = ['ID\tType\tTitle\tOwner', 'O1\tObjective\tGrow recurring revenue\tAmy', 'O1.KR1\tIncrease\tRaise ARR from $1M to $2M\tBen', 'O1.KR2\t里程碑\t上线自助续费\t'].join('\n');
     const r = parseOkrText(text);
     expect(titles(r)).toEqual([['Grow recurring revenue', ['Raise ARR from $1M to $2M', '上线自助续费']]]);
-    expect(r.notes).toEqual(['ID\tType\tTitle\tOwner']);
+    // the header row maps the columns by meaning, so the owners come along
+    expect(r.notes).toEqual([]);
+    expect(r.objectives[0]!.owner).toBe('Amy');
+    expect(r.objectives[0]!.keyResults.map((k) => [k.owner, k.type])).toEqual([
+      ['Ben', 'increase'],
+      [null, 'milestone'],
+    ]);
     expect(r.objectives[0]!.keyResults[0]!.parsed).toMatchObject({ start: 1000000, target: 2000000, unit: '$' });
     expect(r.objectives[0]!.keyResults[1]!.parsed.kind).toBe('milestone');
   });
@@ -82,7 +88,8 @@ describe('parseOkrText', () => {
       ['Speed up month-end close', ['Close the books within 5 working days']],
       ['Tidy vendor data', ['Merge duplicate vendor records by end of month']],
     ]);
-    expect(r.notes).toEqual(['| ID | Title | Owner |']);
+    expect(r.notes).toEqual([]);
+    expect(r.objectives[0]!.keyResults[0]!.owner).toBe('Eva');
   });
 
   it('reads bullets and numbered lists under an objective as KRs, and keeps notes out of them', () => {

@@ -31,10 +31,10 @@ const BULLET = String.raw`(?:[-*+•·▪●○◦‣►▶➤➢→✓✔☐☑
 const MARKERS: [Marker, RegExp][] = [
   ['cn-paren', /^\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*/],
   ['cn-num', /^[一二三四五六七八九十]{1,3}\s*[、.]\s*/],
-  ['num', /^(?:\d{1,2}\s*[.)、:](?!\d)\s*|\(\s*\d{1,2}\s*\)\s*|(?:Step|步骤)\s*\d{1,2}\s*[.:)]\s*)/i],
+  ['num', /^(?:\d{1,2}\s*[.:](?!\d)\s*|\d{1,2}\s*[)、]\s*|\(\s*\d{1,2}\s*\)\s*|(?:Step|步骤)\s*\d{1,2}\s*[.:)]\s*)/i],
   ['circled', /^[①-⑳]\s*/],
   ['letter', /^[a-np-zA-NP-Z][.)]\s+/],
-  ['bullet', new RegExp(String.raw`^${BULLET}+\s*(?:\[[ xX✓]\]\s*)?`, 'u')],
+  ['bullet', new RegExp(String.raw`^(?:${BULLET}\s*)+(?:\[[ xX✓]\]\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*`, 'u')],
 ];
 const RULE_RE = /^(?:[-*_=~]\s*){3,}$/;
 
@@ -50,9 +50,11 @@ export function indentOf(s: string): number {
 }
 
 /** Splits a Markdown or tab-separated row into cells; null for any other line. */
-export function tableCells(raw: string): string[] | null {
-  if (/^\|.*\|\s*$/.test(raw) || (/^\|/.test(raw) && raw.split('|').length > 3)) {
-    return raw.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((c) => c.trim());
+export function tableCells(rawLine: string): string[] | null {
+  const raw = rawLine.replace(/^ +/, '').replace(/\s+$/, '');
+  const t = raw.trim();
+  if (/^\|.*\|\s*$/.test(t) || (/^\|/.test(t) && t.split('|').length > 3)) {
+    return t.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((c) => c.trim());
   }
   if (raw.includes('\t')) {
     const cells = raw.split('\t').map((c) => c.trim());
@@ -66,7 +68,7 @@ export function analyse(rawLine: string, index: number, afterBlank: boolean): Li
   const raw = rawLine.trim();
   if (!raw || RULE_RE.test(raw)) return null;
   const indent = indentOf(rawLine);
-  const cells = tableCells(raw);
+  const cells = tableCells(rawLine);
   const base = { index, raw, indent, afterBlank, cells, depth: 0 };
   if (cells) {
     const joined = cells.join(' ');
@@ -133,6 +135,7 @@ const MARKER_ORDER: Record<string, number> = { num: 0, circled: 1, bullet: 2, le
 /** Outline rank of a form: lower is higher in the document's outline. */
 export function rankOf(form: string): number {
   if (/^h\d$/.test(form)) return +form.slice(1);
+  if (form === 'section') return 0.5;
   if (form === 'bold') return 7;
   if (form === 'cn-num') return 8;
   if (form === 'cn-paren') return 9;

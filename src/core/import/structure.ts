@@ -9,7 +9,7 @@ import { parseKrText } from '../krtext';
 import { toHalfWidth } from '../numbers';
 import { buildByForm, buildByLabel, type BuildStats, type Doc } from './build';
 import { classify, ID_CELL_RE, TYPE_CELL_RE, type Kind } from './classify';
-import { headerField, titleFacts } from './docHeader';
+import { findCycle, headerField, titleFacts } from './docHeader';
 import { explainStructure } from './explain';
 import { analyse, assignDepths, formOf, type Line } from './lines';
 import { readOkrTable, type TableRead } from './table';
@@ -87,6 +87,11 @@ export function readDocument(text: string): ReadDocument {
       if (f?.key === 'owner') owner ??= f.value;
       else if (f?.key === 'unit') unit ??= f.value;
       else if (f?.key === 'cycle') cycle ??= f.value;
+    } else if ((k.kind === 'prose' || k.kind === 'item') && i === 0 && lines[i]!.content.length <= 40 && findCycle(lines[i]!.content)) {
+      // a first line such as `Platform team — H1 2026` is the document's title
+      const f = titleFacts(lines[i]!.content);
+      unit ??= f.unit;
+      cycle ??= f.cycle;
     } else if (k.kind !== 'section' && k.kind !== 'prose') started = true;
   }
   const skip = lines.map(() => false);
@@ -156,8 +161,9 @@ export function chooseStructure(doc: Doc, options: ImportOptions): Chosen {
   const forced = options.objectiveLevel ? runs.find((r) => r.level === options.objectiveLevel) : undefined;
   let best = forced;
   if (!best) {
-    // Labels, when present, are what the author meant; otherwise the best-scoring reading.
-    best = labelled ? runs[0]! : runs.reduce((a, r) => (r.stats.score > a.stats.score ? r : a));
+    // Labels (or `Objective:` headers), when present, are what the author meant; otherwise the best-scoring reading.
+    const section = runs.find((r) => r.level === 'section' && r.stats.keyResults > 0);
+    best = labelled ? runs[0]! : section ?? runs.reduce((a, r) => (r.stats.score > a.stats.score ? r : a));
   }
   const alternatives = runs
     .filter((r) => r !== best && r.stats.keyResults > 0)

@@ -77,6 +77,11 @@ export function mapHeader(row: readonly unknown[]): ColumnMapping[] | null {
     return { column, header: cellText(cell), role };
   });
   const has = (r: ColumnRole) => seen.has(r);
+  // Our own layout (ID | Type | Title): the title column holds objectives and KRs.
+  if (!has('kr') && !has('okr') && !has('objective') && has('title') && (has('id') || has('type'))) {
+    mapping.find((m) => m.role === 'title')!.role = 'okr';
+    seen.add('okr');
+  }
   if (!(has('kr') || has('okr') || has('objective'))) return null;
   if (mapping.filter((m) => m.role).length < 2) return null;
   return mapping;
