@@ -1,16 +1,15 @@
 /**
  * `okr-sheets score file.xlsx [--json] [--as-of YYYY-MM-DD] [--lang zh-CN|en]`
- * Progress, score, grade and pace status of every objective and KR (core `scoreTable`, the same
- * semantics as the sheet's formulas and =OKRSCORE). The pace thresholds come from the
- * workbook's Settings sheet when it has one; the as-of date from --as-of, else the sheet's
- * "As of" cell, else today.
+ * Progress, score, grade and pace status of every unit, objective and KR: snapshot of the xlsx →
+ * core `scoreWorkbook` (the numbers the sheet's own formulas compute) → print. The pace
+ * thresholds come from the workbook's Settings sheet; the as-of day from --as-of, else the
+ * sheet's "As of" cell, else today. Language: --lang, else the workbook's own, else LANG.
+ * Linear in rows: each objective prints the KR list the task already grouped.
  */
 import type { Localized } from '../../core/i18n';
 import { GRADE_LABELS, STATUS_LABELS } from '../../core/labels';
-import { DEFAULT_SETTINGS } from '../../core/model';
-import { readSettingsValues } from '../../core/plan/supportSheets';
-import { scoreTable } from '../../core/score';
-import { runFileCommand, isoDateOption, openWorkbook, pct, say, t, todayIso, type CliIo } from '../xlsx/cli';
+import { scoreWorkbook, type ScoredKr } from '../../core/tasks/score';
+import { runFileCommand, isoDateOption, openModel, pct, say, t, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets score 文件.xlsx [--json] [--as-of YYYY-MM-DD]', en: 'Usage: okr-sheets score file.xlsx [--json] [--as-of YYYY-MM-DD]' },
@@ -29,57 +28,46 @@ const short = (s: string) => (s.length > 60 ? s.slice(0, 59) + '…' : s);
 const s1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
 export function run(args: string[], io: CliIo): Promise<number> {
-  return runFileCommand(args, io, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, TEXT.usage, async ({ lang, a, file }) => {
-    const asOfOpt = isoDateOption(a.options['as-of'], lang);
-    const wb = await openWorkbook(io, file, lang);
-    const settingsSheet = wb.sheets.find((s) => s.role === 'settings');
-    const settings = settingsSheet ? readSettingsValues(settingsSheet.values) : DEFAULT_SETTINGS;
-
-    const results = wb.tables.map(({ sheet, read }) => {
-      const asOf = asOfOpt ?? read.asOf ?? todayIso();
-      const score = scoreTable(read.table, asOf, settings);
-      const title = (row: number) => read.table.rows[row]?.title ?? '';
-      return {
-        sheet,
-        asOf,
-        overall: score.overall,
-        overallGrade: score.overallGrade,
-        expected: score.expected,
-        objectives: score.objectives.map((o) => ({ ...o, title: title(o.row) })),
-        krs: score.krs.map((k) => ({ ...k, title: title(k.row) })),
-      };
-    });
+  return runFileCommand(args, io, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, TEXT.usage, async ({ a, file, setLang }) => {
+    const asOf = isoDateOption(a.options['as-of'], a.lang);
+    const { model, lang } = await openModel(io, file, a);
+    setLang(lang);
+    const units = scoreWorkbook(model, asOf ? { asOf } : {});
 
     if (a.flags.has('json')) {
-      say(io.stdout, JSON.stringify({ file, sheets: results }, null, 2));
+      // objectives without their nested KR lists: every KR is in `krs` once
+      const sheets = units.map(({ objectives, orphans: _orphans, ...u }) => ({ ...u, objectives: objectives.map(({ krs: _krs, ...o }) => o) }));
+      say(io.stdout, JSON.stringify({ file, lang, sheets }, null, 2));
       return 0;
     }
-    for (const r of results) {
-      say(io.stdout, t(lang, TEXT.sheet, {
-        sheet: r.sheet,
-        score: s1(r.overall),
-        grade: GRADE_LABELS[r.overallGrade][lang],
-        asOf: r.asOf,
-        expected: r.expected === null ? t(lang, TEXT.unknown) : pct(r.expected),
+    const out: string[] = [];
+    const krLine = (k: ScoredKr) =>
+      '    ' + t(lang, TEXT.kr, {
+        id: k.id, title: short(k.title), progress: pct(k.progress), score: s1(k.score),
+        status: STATUS_LABELS[k.status][lang], exceeded: k.exceeded ? t(lang, TEXT.exceeded) : '',
+      });
+    for (const u of units) {
+      out.push(t(lang, TEXT.sheet, {
+        sheet: u.sheet,
+        score: s1(u.overall),
+        grade: GRADE_LABELS[u.overallGrade][lang],
+        asOf: u.asOf,
+        expected: u.expected === null ? t(lang, TEXT.unknown) : pct(u.expected),
       }));
-      const krLine = (k: (typeof r.krs)[number]) =>
-        '    ' + t(lang, TEXT.kr, {
-          id: k.id, title: short(k.title), progress: pct(k.progress), score: s1(k.score),
-          status: STATUS_LABELS[k.status][lang], exceeded: k.exceeded ? t(lang, TEXT.exceeded) : '',
-        });
-      for (const o of r.objectives) {
-        say(io.stdout, '  ' + t(lang, TEXT.objective, {
+      for (const o of u.objectives) {
+        out.push('  ' + t(lang, TEXT.objective, {
           id: o.id, title: short(o.title), progress: pct(o.progress), score: s1(o.score),
           grade: GRADE_LABELS[o.grade][lang], status: STATUS_LABELS[o.status][lang],
         }));
-        for (const k of r.krs.filter((k) => k.objectiveId === o.id)) say(io.stdout, krLine(k));
+        for (const k of o.krs) out.push(krLine(k));
       }
-      const orphans = r.krs.filter((k) => !k.objectiveId);
-      if (orphans.length) {
-        say(io.stdout, '  ' + t(lang, TEXT.orphans));
-        for (const k of orphans) say(io.stdout, krLine(k));
+      if (u.orphans.length) {
+        out.push('  ' + t(lang, TEXT.orphans));
+        for (const k of u.orphans) out.push(krLine(k));
       }
     }
+    // one write: 40,000 lines through one stream call, not 40,000
+    say(io.stdout, out.join('\n'));
     return 0;
   });
 }

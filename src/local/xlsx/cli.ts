@@ -6,11 +6,15 @@
  */
 import { readFile, writeFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { todayIso as coreTodayIso } from '../../core/dates';
 import { fmt, isLang, langFromLocale, type Lang, type Localized, type Params } from '../../core/i18n';
+import { chooseLang } from '../../core/lang';
+import { readSnapshot, type WorkbookModel } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { isTableError, readTableValues, type TableReadOk } from '../../core/table';
 import { exportXlsx } from './export';
 import { XlsxReadError } from './import';
+import { snapshotFromXlsx } from '../snapshot';
 import { readXlsxValues, type SheetValues } from './values';
 
 /** A text sink: a stream (`process.stdout`) or a function. */
@@ -69,6 +73,9 @@ export interface ParsedArgs {
   options: Record<string, string>;
   flags: Set<string>;
   lang: Lang;
+  /** The language `--lang` asked for (null: none given — the workbook's or the input's own
+   *  language comes next, `lang` above is only the environment's fallback). */
+  explicitLang: Lang | null;
 }
 
 /**
@@ -82,6 +89,7 @@ export function parseArgs(
 ): ParsedArgs {
   const env = io.env ?? process.env;
   let lang: Lang = langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  let explicitLang: Lang | null = null;
   // the language first, so that the other messages use it
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -89,11 +97,12 @@ export function parseArgs(
     if (v !== undefined) {
       if (!isLang(v)) throw new CliError(t(lang, MSG.badLang, { value: v }));
       lang = v;
+      explicitLang = v;
     }
   }
   const options = new Set([...(spec.options ?? []), 'lang']);
   const flags = new Set(spec.flags ?? []);
-  const out: ParsedArgs = { positional: [], options: {}, flags: new Set(), lang };
+  const out: ParsedArgs = { positional: [], options: {}, flags: new Set(), lang, explicitLang };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') {
@@ -181,10 +190,34 @@ export function isoDateOption(v: string | undefined, lang: Lang): string | undef
   return v;
 }
 
+/** Today in the runtime's zone (core's one "today"). */
 export function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return coreTodayIso();
+}
+
+/**
+ * Reads an xlsx into the workbook model (snapshot → readSnapshot: OKR sheets by our metadata,
+ * else by content) and settles the language: `--lang`, else the workbook's own, else the
+ * environment's (core `chooseLang`). A workbook without any OKR table is exit 2.
+ */
+export async function openModel(
+  io: CliIo,
+  file: string,
+  a: Pick<ParsedArgs, 'lang' | 'explicitLang'>,
+  opts: { asOf?: string } = {},
+): Promise<{ model: WorkbookModel; lang: Lang }> {
+  const buf = await readInput(io, file, a.lang);
+  let snapshot;
+  try {
+    snapshot = await snapshotFromXlsx(buf, { name: basename(file), ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new CliError(t(a.lang, MSG.badXlsx, { file, why: e.localized[a.lang] }));
+    throw new CliError(t(a.lang, MSG.badXlsx, { file, why: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
+  }
+  const model = readSnapshot(snapshot, a.explicitLang ?? a.lang);
+  const lang = chooseLang({ explicit: a.explicitLang, workbook: model.lang, fallback: a.lang });
+  if (model.okr.length === 0) throw new CliError(t(lang, MSG.noTable, { file }));
+  return { model, lang };
 }
 
 export interface FoundTable {
@@ -201,6 +234,8 @@ export interface OpenedWorkbook {
 /**
  * Reads an xlsx and finds its OKR tables: sheets marked as OKR sheets first; when none of
  * those holds a table, any sheet whose header row is recognised (a workbook not made by us).
+ * @deprecated the parallel reader `okr-sheets review` still uses until it moves onto
+ * `openModel` (snapshot + readSnapshot); lint and score no longer do.
  */
 export async function openWorkbook(io: CliIo, file: string, lang: Lang): Promise<OpenedWorkbook> {
   const buf = await readInput(io, file, lang);
@@ -246,7 +281,7 @@ export function runFileCommand(
   io: CliIo,
   spec: Parameters<typeof parseArgs>[1],
   usage: Localized,
-  body: (c: { lang: Lang; a: ParsedArgs; file: string }) => Promise<number>,
+  body: (c: { lang: Lang; a: ParsedArgs; file: string; setLang: (l: Lang) => void }) => Promise<number>,
 ): Promise<number> {
   let lang = envLang(io);
   return guard(io, () => lang, async () => {
@@ -259,7 +294,8 @@ export function runFileCommand(
     const [file, extra] = a.positional;
     if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, usage)}`);
     if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
-    return body({ lang, a, file });
+    // setLang: once the workbook is read its language may decide (errors after that use it too)
+    return body({ lang, a, file, setLang: (l) => (lang = l) });
   });
 }
 
