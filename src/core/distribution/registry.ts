@@ -203,7 +203,8 @@ export function registrySheetPlan(values: PlanCell[][], lang: Lang, name = SHEET
     columnWidths: REGISTRY_KEYS.map((k) => (k === 'unit' || k === 'file' || k === 'status' ? 200 : 100)).slice(0, width),
     formats: [
       { range: `A${read.headerRow + 1}:${col(width - 1)}${read.headerRow + 1}`, bold: true, background: '#dbe5f1' },
-      ...pctCols.map((c) => ({ range: `${col(c)}${read.headerRow + 2}:${col(c)}`, numberFormat: '0%' })),
+      // room for units added later (the applier takes bounded ranges only)
+      ...pctCols.map((c) => ({ range: `${col(c)}${read.headerRow + 2}:${col(c)}${values.length + 500}`, numberFormat: c === read.columns.score ? '0.00' : '0%' })),
     ],
     validations: [],
     conditionalFormats: [],

@@ -1,0 +1,315 @@
+/**
+ * HR's distribution loop in Sheets (issue 12): the hub is the open spreadsheet; unit files are
+ * made and read through `DriveLike` (./drive.ts). Every decision is core's
+ * (src/core/distribution); this file reads snapshots and writes what core returns.
+ *
+ * Batches: Apps Script stops a script after 6 minutes
+ * (https://developers.google.com/apps-script/guides/services/quotas), so the sidebar calls a
+ * batch again and again until `finished`, showing "12 / 48 units". All state lives in the
+ * hub's Units registry (and, for collection, the hidden `_okr_collect` sheet), so closing the
+ * sidebar or a failed batch loses nothing: the next batch starts where the registry says.
+ *
+ * A unit is either absent or complete: its registry row says `planned` with the new file's ID
+ * before the file is built, and `created` / `shared` only once every sheet is in it. A batch that
+ * dies in between leaves `planned` + ID; the next run trashes that file and builds it again.
+ */
+import { fmt, type Lang, type Localized } from '../core/i18n';
+import { cycleDates } from '../core/pace';
+import {
+  collectUnits, distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues,
+  registryRowOf, registrySheetPlan, STATUS_WORDS, templatesSheetPlan, unitFilePlan, unitFileTitle, unitKey,
+  type RegistryRow, type UnitSource, type UnitStatus,
+} from '../core/distribution';
+import { label } from '../core/labels';
+import { readRosterValues, type RosterProblem } from '../core/roster';
+import type { PlanCell } from '../core/plan/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { SheetLike } from './api';
+import { applyWorkbookPlan, cellValue } from './applyPlan';
+import type { SheetsContext } from './context';
+import { DAILY_SPREADSHEETS, type DriveLike } from './drive';
+import { OkrError } from './errors';
+import { takeSnapshot } from './snapshot';
+
+export const DEFAULT_DISTRIBUTE_BATCH = 8;
+export const DEFAULT_COLLECT_BATCH = 25;
+const FOLDER_KEY = 'okrSheets.distributionFolder';
+export const COLLECT_CACHE_SHEET = '_okr_collect';
+/** Google Sheets holds at most 50,000 characters in a cell. */
+const CELL_CHARS = 50_000;
+
+export const DISTRIBUTION_TEXT = {
+  noRoster: { 'zh-CN': '中枢中没有组织名单（需要“单元”“负责人”等列）', en: 'The hub has no roster (columns such as “Unit”, “Owner”)' },
+  rosterProblems: { 'zh-CN': '组织名单有 {n} 个问题，未分发任何文件', en: 'The roster has {n} problem(s); nothing was distributed' },
+  badCycle: { 'zh-CN': '无法识别周期“{cycle}”', en: 'Cycle “{cycle}” is not recognised' },
+  noRegistry: { 'zh-CN': '中枢中还没有单元登记表：请先分发', en: 'The hub has no Units registry yet: distribute first' },
+  quota: {
+    'zh-CN': '要新建 {n} 个文件；Google 每天只允许新建 {consumer} 个表格（Google Workspace 账号 {workspace} 个）。今天用完后，明天点“继续”会从登记表接着做。',
+    en: '{n} files to create; Google allows {consumer} new spreadsheets a day ({workspace} on Google Workspace). When today\'s allowance runs out, “Continue” tomorrow picks up from the registry.',
+  },
+  quotaHit: { 'zh-CN': '今天新建表格的配额已用完，已停在 {done} / {total}；明天继续即可。', en: 'Today\'s allowance of new spreadsheets is used up; stopped at {done} / {total}. Continue tomorrow.' },
+  failed: { 'zh-CN': '“{unit}”未能创建：{why}（下次继续时重做）', en: '“{unit}” could not be made: {why} (made again on the next run)' },
+  folder: { 'zh-CN': 'OKR {cycle}', en: 'OKR {cycle}' },
+  shareNote: {
+    'zh-CN': '这是“{unit}”{cycle} 周期的 OKR 表，由 {hub} 分发。请填写目标和关键结果，并定期更新进展。',
+    en: 'This is the {cycle} OKR file of “{unit}”, sent from {hub}. Please fill in your objectives and key results and keep the check-ins up to date.',
+  },
+  progress: { 'zh-CN': '{done} / {total} 个单元', en: '{done} / {total} units' },
+} satisfies Record<string, Localized>;
+
+const both = (m: Localized, p: Record<string, string | number> = {}): Localized => ({ 'zh-CN': fmt(m, 'zh-CN', p), en: fmt(m, 'en', p) });
+
+export interface BatchResult {
+  done: number;
+  total: number;
+  finished: boolean;
+  /** "12 / 48 units" in both languages. */
+  progress: Localized;
+  /** Units handled by this batch, with the status they ended in. */
+  processed: { unit: string; status: UnitStatus; file: string }[];
+  problems: { unit: string; message: Localized }[];
+  warning?: Localized;
+}
+
+// ─── reading the hub ──────────────────────────────────────────────────────────────────────────
+
+interface Hub {
+  snapshot: WorkbookSnapshot;
+  registry: SheetSnapshot | null;
+  roster: SheetSnapshot | null;
+  templates: SheetSnapshot | null;
+}
+
+function readHub(ctx: SheetsContext): Hub {
+  const snapshot = takeSnapshot(ctx);
+  const byRole = (r: string) => snapshot.sheets.find((s) => s.metaRole === r) ?? null;
+  const roster = byRole('roster') ?? snapshot.sheets.find((s) => s.metaRole === null && readRosterValues(s.values).headerRow >= 0) ?? null;
+  return { snapshot, registry: byRole('registry'), roster, templates: byRole('templates') };
+}
+
+/** Writes the registry: the whole sheet once (merged values), then one row per change. */
+class RegistryWriter {
+  private values: PlanCell[][];
+  private sheet: SheetLike | null;
+  constructor(private readonly ctx: SheetsContext, hub: Hub, rows: readonly RegistryRow[]) {
+    this.values = mergeRegistryValues(hub.registry?.values ?? null, rows, ctx.lang);
+    this.sheet = hub.registry ? ctx.ss.getSheetByName(hub.registry.name) : null;
+    if (!this.sheet) {
+      const plans = [registrySheetPlan(this.values, ctx.lang)];
+      if (!hub.templates) plans.push(templatesSheetPlan(ctx.lang));
+      const [name] = applyWorkbookPlan(ctx, { sheets: plans });
+      this.sheet = ctx.ss.getSheetByName(name!);
+    } else {
+      this.sheet.getRange(1, 1, this.values.length, this.values[0]!.length).setValues(this.values.map((r) => r.map(cellValue)));
+    }
+  }
+  write(row: RegistryRow): void {
+    this.values = mergeRegistryValues(this.values, [row], this.ctx.lang);
+    const at = readRegistryValues(this.values).rows.find((r) => unitKey(r.unit) === unitKey(row.unit))!.at;
+    const cells = this.values[at]!;
+    this.sheet!.getRange(at + 1, 1, 1, cells.length).setValues([cells.map(cellValue)]);
+  }
+}
+
+function cycleFolder(ctx: SheetsContext, drive: DriveLike, cycle: string): string {
+  const key = `${FOLDER_KEY}.${cycle}`;
+  const found = ctx.ss.createDeveloperMetadataFinder().withKey(key).find()[0];
+  const id = found?.getValue();
+  if (id && drive.folderUsable(id)) return id;
+  const made = drive.createFolder(fmt(DISTRIBUTION_TEXT.folder, ctx.lang, { cycle }));
+  if (found) found.setValue(made);
+  else ctx.ss.addDeveloperMetadata(key, made);
+  return made;
+}
+
+// ─── distribute ──────────────────────────────────────────────────────────────────────────────
+
+export interface DistributeOptions {
+  cycle: string;
+  /** Units built by this call (default DEFAULT_DISTRIBUTE_BATCH). */
+  batchSize?: number;
+}
+
+export type DistributeResult = BatchResult | { ok: false; problems: RosterProblem[] };
+
+/** One batch of distribution: builds, shares and records up to `batchSize` missing unit files. */
+export function distributeBatch(ctx: SheetsContext, drive: DriveLike, opts: DistributeOptions): DistributeResult {
+  const { lang } = ctx;
+  const dates = cycleDates(opts.cycle);
+  if (!dates) throw new OkrError('invalidInput', DISTRIBUTION_TEXT.badCycle, { cycle: opts.cycle });
+  const hub = readHub(ctx);
+  if (!hub.roster) throw new OkrError('notFound', DISTRIBUTION_TEXT.noRoster);
+  const company = hub.templates ? readCompanyTemplates(hub.templates.values).departments : [];
+  const units = distributionUnits(hub.roster.values, company);
+  if (!units.ok) return { ok: false, problems: units.problems };
+  const before = hub.registry ? readRegistryValues(hub.registry.values).rows : [];
+  // the registry is the state: a unit recorded past `planned` is complete (no Drive call to check)
+  const plan = planDistribution(units.units, before, () => true);
+  const registry = new RegistryWriter(ctx, hub, plan.registry);
+  const total = units.units.length;
+  const result: BatchResult = { done: plan.existing.length, total, finished: false, progress: both(DISTRIBUTION_TEXT.progress), processed: [], problems: [] };
+  if (plan.create.length > DAILY_SPREADSHEETS.consumer) {
+    result.warning = both(DISTRIBUTION_TEXT.quota, { n: plan.create.length, consumer: DAILY_SPREADSHEETS.consumer, workspace: DAILY_SPREADSHEETS.workspace });
+  }
+  const folder = plan.create.length ? cycleFolder(ctx, drive, opts.cycle) : '';
+  const hubName = ctx.ss.getName();
+  const companyName = units.units[0]?.unit ?? '';
+  let quotaHit = false;
+  for (const step of plan.create.slice(0, Math.max(1, opts.batchSize ?? DEFAULT_DISTRIBUTE_BATCH))) {
+    const u = step.unit;
+    // a half-made file from a batch that died: trashed, then made again from scratch
+    if (step.before?.file && step.before.status === 'planned' && drive.state(step.before.file) === 'ok') drive.trash(step.before.file);
+    let id = '';
+    try {
+      id = drive.createSpreadsheet(unitFileTitle(u.unit, opts.cycle), folder);
+    } catch (e) {
+      if (/too many times|quota|limit/i.test(e instanceof Error ? e.message : String(e))) {
+        quotaHit = true;
+        break;
+      }
+      throw e;
+    }
+    const base = registryRowOf(u, step.before ?? undefined);
+    registry.write({ ...base, file: id, status: 'planned' });
+    try {
+      const file = drive.openSpreadsheet(id);
+      const unitCtx: SheetsContext = { app: file.app, ss: file.ss, lang };
+      const blank = file.ss.getSheets()[0]!;
+      applyWorkbookPlan(unitCtx, unitFilePlan(u, { lang, cycle: opts.cycle, cycleStart: dates.start, cycleEnd: dates.end }, ctx.ss.getId(), companyName));
+      file.ss.deleteSheet(blank);
+      let status: UnitStatus = 'created';
+      if (u.email) {
+        drive.shareWithEditor(id, u.email, fmt(DISTRIBUTION_TEXT.shareNote, lang, { unit: u.unit, cycle: opts.cycle, hub: hubName }));
+        status = 'shared';
+      }
+      registry.write({ ...base, file: id, status });
+      result.processed.push({ unit: u.unit, status, file: id });
+      result.done++;
+    } catch (e) {
+      const why = e instanceof OkrError ? e.localized : { 'zh-CN': String(e instanceof Error ? e.message : e), en: String(e instanceof Error ? e.message : e) };
+      try {
+        drive.trash(id);
+        registry.write({ ...base, file: '', status: 'planned' });
+      } catch {
+        // the row keeps `planned` + ID: the next run trashes the file
+      }
+      result.problems.push({ unit: u.unit, message: { 'zh-CN': fmt(DISTRIBUTION_TEXT.failed, 'zh-CN', { unit: u.unit, why: why['zh-CN'] }), en: fmt(DISTRIBUTION_TEXT.failed, 'en', { unit: u.unit, why: why.en }) } });
+    }
+  }
+  result.finished = result.done === total;
+  if (quotaHit) result.warning = both(DISTRIBUTION_TEXT.quotaHit, { done: result.done, total });
+  result.progress = both(DISTRIBUTION_TEXT.progress, { done: result.done, total });
+  return result;
+}
+
+// ─── collect ─────────────────────────────────────────────────────────────────────────────────
+
+export interface CollectOptions {
+  /** The collection day (ISO); default today in the hub's time zone. A new day starts a new pass. */
+  asOf?: string;
+  batchSize?: number;
+}
+
+/** What the summary needs of a unit file, kept between batches (one cell of JSON per unit). */
+interface Cached {
+  status: UnitStatus;
+  sheets?: { name: string; metaRole: SheetSnapshot['metaRole']; values: unknown[][] }[];
+}
+
+const trimRows = (values: unknown[][]) => {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? []).every((c) => c === '' || c === null)) end--;
+  return values.slice(0, end);
+};
+
+/** The parts of a unit snapshot collection reads: the OKR table, Settings, the check-in log (latest rows first to go when too long). */
+function cacheOf(snap: WorkbookSnapshot): Cached {
+  const keep = snap.sheets.filter((s) => s.metaRole === 'okr' || s.metaRole === 'settings' || s.metaRole === 'checkins' || s.metaRole === null);
+  const sheets = keep.map((s) => ({ name: s.name, metaRole: s.metaRole, values: trimRows(s.values) }));
+  let cached: Cached = { status: 'collected', sheets };
+  // a very long check-in log is cut from the top (oldest rows) to fit one cell
+  for (let i = 0; JSON.stringify(cached).length > CELL_CHARS - 100 && i < 50; i++) {
+    cached = { status: 'collected', sheets: cached.sheets!.map((s) => (s.metaRole === 'checkins' && s.values.length > 2 ? { ...s, values: [s.values[0]!, ...s.values.slice(Math.ceil(s.values.length / 2))] } : s)) };
+  }
+  return cached;
+}
+
+function cacheSheet(ctx: SheetsContext): SheetLike {
+  const found = ctx.ss.getSheetByName(COLLECT_CACHE_SHEET);
+  if (found) return found;
+  const s = ctx.ss.insertSheet(COLLECT_CACHE_SHEET);
+  s.hideSheet();
+  return s;
+}
+
+/** One batch of collection: reads up to `batchSize` unit files; the last batch writes Dashboard and Alignment map. */
+export function collectBatch(ctx: SheetsContext, drive: DriveLike, opts: CollectOptions = {}): BatchResult {
+  const { lang } = ctx;
+  const hub = readHub(ctx);
+  if (!hub.registry) throw new OkrError('notFound', DISTRIBUTION_TEXT.noRegistry);
+  const asOf = opts.asOf ?? hub.snapshot.asOf;
+  const rows = readRegistryValues(hub.registry.values).rows;
+  const cacheSnap = hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET);
+  const cache = new Map<string, { at: number; asOf: string; data: string }>();
+  (cacheSnap?.values ?? []).forEach((r, i) => {
+    if (typeof r[0] === 'string' && r[0]) cache.set(unitKey(r[0]), { at: i, asOf: String(r[1] ?? ''), data: String(r[2] ?? '') });
+  });
+  const pending = rows.filter((r) => cache.get(unitKey(r.unit))?.asOf !== asOf);
+  const registry = new RegistryWriter(ctx, hub, rows);
+  const sheet = cacheSheet(ctx);
+  let nextRow = Math.max(0, ...[...cache.values()].map((c) => c.at + 1));
+  const result: BatchResult = { done: rows.length - pending.length, total: rows.length, finished: false, progress: both(DISTRIBUTION_TEXT.progress), processed: [], problems: [] };
+
+  for (const r of pending.slice(0, Math.max(1, opts.batchSize ?? DEFAULT_COLLECT_BATCH))) {
+    let source: UnitSource;
+    let cached: Cached;
+    const state = r.file ? drive.state(r.file) : 'missing';
+    if (state !== 'ok') {
+      source = { problem: state };
+      cached = { status: state };
+    } else {
+      try {
+        const file = drive.openSpreadsheet(r.file);
+        const snap = takeSnapshot({ app: file.app, ss: file.ss, lang }, { asOf });
+        source = { snapshot: snap };
+        cached = cacheOf(snap);
+      } catch {
+        source = { problem: 'unreadable' };
+        cached = { status: 'unreadable' };
+      }
+    }
+    const one = collectUnits([r], new Map([[r.unit, source]]), asOf, lang);
+    const updated = one.registry[0]!;
+    registry.write(updated);
+    const at = cache.get(unitKey(r.unit))?.at ?? nextRow++;
+    sheet.getRange(at + 1, 1, 1, 3).setValues([[r.unit, asOf, JSON.stringify({ ...cached, status: updated.status })]]);
+    cache.set(unitKey(r.unit), { at, asOf, data: JSON.stringify({ ...cached, status: updated.status }) });
+    result.processed.push({ unit: r.unit, status: updated.status, file: r.file });
+    if (updated.status !== 'collected') {
+      result.problems.push({ unit: r.unit, message: { 'zh-CN': `${r.unit}：${label(STATUS_WORDS[updated.status], 'zh-CN')}`, en: `${r.unit}: ${label(STATUS_WORDS[updated.status], 'en')}` } });
+    }
+    result.done++;
+  }
+  result.finished = result.done === result.total;
+  if (result.finished) writeSummary(ctx, rows, cache, asOf);
+  result.progress = both(DISTRIBUTION_TEXT.progress, { done: result.done, total: result.total });
+  return result;
+}
+
+/** The company Dashboard and Alignment map from every unit's cached snapshot (no file opened again). */
+function writeSummary(ctx: SheetsContext, rows: readonly RegistryRow[], cache: Map<string, { data: string }>, asOf: string): void {
+  const sources = new Map<string, UnitSource>();
+  for (const r of rows) {
+    const c = cache.get(unitKey(r.unit));
+    let parsed: Cached | null = null;
+    try {
+      parsed = c ? (JSON.parse(c.data) as Cached) : null;
+    } catch {
+      parsed = null;
+    }
+    if (parsed?.sheets) sources.set(r.unit, { snapshot: { name: r.unit, sheets: parsed.sheets, timeZone: ctx.ss.getSpreadsheetTimeZone(), asOf } });
+    else sources.set(r.unit, { problem: parsed && parsed.status !== 'collected' && parsed.status !== 'planned' && parsed.status !== 'created' && parsed.status !== 'shared' ? parsed.status : 'missing' });
+  }
+  const all = collectUnits(rows, sources, asOf, ctx.lang);
+  applyWorkbookPlan(ctx, { sheets: [all.dashboard, all.alignment] }, { replaceOwned: true, backup: false });
+}
