@@ -28,7 +28,7 @@ const QUALIFIED_NOTE_RE = new RegExp(
   'i',
 );
 const NOTE_RE =
-  /^(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress|信心指数|信心|confidence|备注|说明|注|PS|note|notes|负责人|责任人|owner|截止(?:日期|时间)?|deadline|due(?: date)?|权重|weight|周期|cycle|对齐|aligned? to|aligns to|来源|source|复盘|review|总结|summary|描述|description|背景|background|context|why|原因|为什么|示例|例如|举例|example|e\.g\.|部门|团队|team|department|unit|参与人|协作|协同|依赖|dependencies|risks?|风险|links?|链接|更新(?:于|时间)?|last updated|updated)\s*:/i;
+  /^(?:评分|得分|分数|自评分?|打分|score|self-?score|grade|状态|进度|进展|status|progress|信心指数|信心|confidence|备注|说明|注|PS|note|notes|负责人|责任人|owner|截止(?:日期|时间)?|deadline|due(?: date)?|权重|weight|周期|cycle|对齐|aligned? to|aligns to|来源|source|复盘|review|总结|summary|描述|description|背景|background|context|why|原因|为什么|示例|例如|举例|example|e\.g\.|部门|团队|team|department|unit|参与人|协作|协同|依赖|dependencies|risks?|风险|links?|链接|更新(?:于|时间)?|last updated|updated|本周|上周|下周|本月|上月|下月|this week|last week|next week|blockers?|阻碍|卡点|问题|issues?|下一步|next steps?)\s*:/i;
 const FURNITURE_RE = /^(?:示例|样例|举例|例如|草稿|初稿|待评审|目录|work in progress|wip|draft|example|examples|sample|for example|e\.g\.|table of contents|contents|todo|tbd|注意|注|note)\s*[:.!。！]?$|^\(?(?:work in progress|wip|draft|草稿)\b.*\)?$|^(?:本文|this (?:doc|document|page))/i;
 const LINK_ONLY_RE = /^(?:\[[^\]]*\]\([^)]*\)|https?:\/\/\S+|<https?:\/\/\S+>)\s*$/i;
 export const OWNER_RE = /^(?:负责人|责任人|owner|dri)\s*:\s*(.+)$/i;

@@ -5,7 +5,7 @@
  */
 import { toHalfWidth } from '../numbers';
 
-export type Marker = 'num' | 'circled' | 'bullet' | 'letter' | 'cn-num' | 'cn-paren';
+export type Marker = 'num' | 'decimal' | 'circled' | 'bullet' | 'letter' | 'cn-num' | 'cn-paren';
 
 export interface Line {
   /** 0-based index among the document's non-blank lines. */
@@ -31,6 +31,8 @@ const BULLET = String.raw`(?:[-*+•·▪●○◦‣►▶➤➢→✓✔☐☑
 const MARKERS: [Marker, RegExp][] = [
   ['cn-paren', /^\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*/],
   ['cn-num', /^[一二三四五六七八九十]{1,3}\s*[、.]\s*/],
+  // `1.1 Move …` under `1. Modernise …`: a second outline level (a decimal number is a value: `1.5 天`)
+  ['decimal', /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=[A-Za-z\u4e00-\u9fff])(?![天个人万元倍小分秒年月周次项件家])/],
   ['num', /^(?:\d{1,2}\s*[.:](?!\d)\s*|\d{1,2}\s*[)、]\s*|\(\s*\d{1,2}\s*\)\s*|(?:Step|步骤)\s*\d{1,2}\s*[.:)]\s*)/i],
   ['circled', /^[①-⑳]\s*/],
   ['letter', /^[a-np-zA-NP-Z][.)]\s+/],
@@ -130,12 +132,13 @@ export function formOf(l: Line): string {
   return 'plain';
 }
 
-const MARKER_ORDER: Record<string, number> = { num: 0, circled: 1, bullet: 2, letter: 3 };
+const MARKER_ORDER: Record<string, number> = { num: 0, circled: 1, bullet: 2, letter: 3, decimal: 4 };
 
 /** Outline rank of a form: lower is higher in the document's outline. */
 export function rankOf(form: string): number {
   if (/^h\d$/.test(form)) return +form.slice(1);
   if (form === 'section') return 0.5;
+  if (form === 'para') return 50;
   if (form === 'bold') return 7;
   if (form === 'cn-num') return 8;
   if (form === 'cn-paren') return 9;

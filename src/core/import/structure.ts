@@ -117,6 +117,15 @@ export function readDocument(text: string): ReadDocument {
       }
     }
   }
+  // A paragraph's first line, with more plain lines right under it, may be an objective.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1]!;
+    // (a sentence — ending in . 。 ? : — or a long line is prose, not an objective)
+    if (l.afterBlank && l.content.length <= 50 && !/[.。!！?？:：]$/.test(l.content) && forms[i] === 'plain' && kinds[i]!.kind === 'prose' && !next.afterBlank && forms[i + 1] === 'plain' && kinds[i + 1]!.kind === 'prose') {
+      forms[i] = 'para';
+    }
+  }
   const memo = new Map<number, boolean>();
   const measurable = (i: number) => {
     let m = memo.get(i);
@@ -135,7 +144,7 @@ function candidateForms(doc: Doc): string[] {
   doc.lines.forEach((_, i) => {
     const k = doc.kinds[i]!.kind;
     const f = doc.forms[i]!;
-    if (!doc.skip[i] && (k === 'item' || (k === 'prose' && f === 'section')) && f !== 'plain') seen.add(f);
+    if (!doc.skip[i] && (k === 'item' || (k === 'prose' && (f === 'section' || f === 'para'))) && f !== 'plain') seen.add(f);
   });
   return [...seen];
 }
