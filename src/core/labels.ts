@@ -59,6 +59,7 @@ export const STATUS_LABELS: Record<Status, Localized> = {
   atRisk: { 'zh-CN': '有风险', en: 'At risk' },
   offTrack: { 'zh-CN': '落后', en: 'Off track' },
   done: { 'zh-CN': '已完成', en: 'Done' },
+  overdue: { 'zh-CN': '已逾期', en: 'Overdue' },
 };
 
 export const GRADE_LABELS: Record<Grade, Localized> = {
@@ -69,7 +70,7 @@ export const GRADE_LABELS: Record<Grade, Localized> = {
 
 /** Labels of the header block above the table. `elapsed` (time elapsed, a formula the Status
  *  column reads) is recognised as a label so that no value is taken from it, and is ignored. */
-export type HeaderKey = 'unit' | 'level' | 'owner' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'alignedTo' | 'asOf' | 'elapsed';
+export type HeaderKey = 'unit' | 'level' | 'owner' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'alignedTo' | 'asOf' | 'elapsed' | 'overallScore' | 'today';
 export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   unit: { 'zh-CN': ['单元', '部门/团队'], en: ['Unit'] },
   level: { 'zh-CN': ['层级'], en: ['Level'] },
@@ -80,6 +81,11 @@ export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   alignedTo: { 'zh-CN': ['上级'], en: ['Aligned to'] },
   asOf: { 'zh-CN': ['统计日期'], en: ['As of'] },
   elapsed: { 'zh-CN': ['时间进度'], en: ['Time elapsed'] },
+  /** the unit's score (score.ts unitScore), a formula; like `elapsed`, recognised and ignored */
+  overallScore: { 'zh-CN': ['总分'], en: ['Overall score'] },
+  /** the day the formulas count as today (As of, else TODAY()): one volatile cell, read by every
+   *  Status formula for "overdue"; recognised and ignored like `elapsed` */
+  today: { 'zh-CN': ['计算日'], en: ['Counted as of'] },
 };
 
 export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment' | 'registry' | 'templates';

@@ -11,7 +11,8 @@ export type RowType = 'objective' | KrType;
 export type Level = 'company' | 'department' | 'team' | 'individual';
 export const LEVELS: readonly Level[] = ['company', 'department', 'team', 'individual'];
 export type Source = 'topDown' | 'bottomUp';
-export type Status = 'notStarted' | 'onTrack' | 'atRisk' | 'offTrack' | 'done';
+/** `overdue`: past its due date (due < as of) and not done — distinct from not started. */
+export type Status = 'notStarted' | 'onTrack' | 'atRisk' | 'offTrack' | 'done' | 'overdue';
 export type Grade = 'red' | 'yellow' | 'green';
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -68,6 +68,36 @@ export function paceStatus(
   return statusFromDelta(progress - expected, settings);
 }
 
+/**
+ * Overdue (issue 10 §5): a KR whose due date has passed (due < as of; the due day itself still
+ * counts as in time) and that is not done (progress < 1). Formula:
+ * `AND(ISNUMBER(due), INT(due) < INT(asOf), progress < 1 − 1E-9)`.
+ */
+export function isOverdue(due: string | null, asOf: string | null, progress: number | null): boolean {
+  const d = dayNumber(due), a = dayNumber(asOf);
+  if (d === null || a === null || d >= a) return false;
+  return !(progress !== null && progress >= 1 - EDGE_EPS);
+}
+
+/**
+ * The status of a row, as its Status formula shows it: done at progress ≥ 1; overdue when past
+ * its due date and not done (even with no value yet: a missed date is not "not started");
+ * not started when there is no value; else pace (statusFromDelta of progress − expected).
+ * `progress` null = no value (blank current). `expected` 0 when the cycle dates are unknown.
+ */
+export function rowStatus(
+  progress: number | null,
+  expected: number,
+  due: string | null,
+  asOf: string | null,
+  settings: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow'> = DEFAULT_SETTINGS,
+): Status {
+  if (progress !== null && progress >= 1 - EDGE_EPS) return 'done';
+  if (isOverdue(due, asOf, progress)) return 'overdue';
+  if (progress === null || !Number.isFinite(progress)) return 'notStarted';
+  return statusFromDelta(progress - expected, settings);
+}
+
 /** The threshold part of paceStatus, for callers that computed Δ themselves. */
 export function statusFromDelta(
   delta: number,

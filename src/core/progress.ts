@@ -196,16 +196,27 @@ export function objectiveScore(selfScore: number | null, krs: readonly { score: 
   return sum;
 }
 
-/** Google's bands: < 0.4 red, 0.4 – 0.69 yellow, ≥ 0.7 green (edges with EDGE_EPS tolerance). */
+/**
+ * The score as the sheet shows it (format `0.0`): ROUND(ROUND(score,10),1). A grade is decided
+ * from this, not from the unrounded value, so 0.667 shown as 0.7 is green everywhere (issue 10).
+ */
+export function displayedScore(score: number): number {
+  return round1(score);
+}
+
+/** Google's bands on the displayed score: < 0.4 red, 0.4 – 0.6 yellow, ≥ 0.7 green
+ *  (conditional formats: `ROUND(ROUND(score,10),1) >= 0.7`). */
 export function grade(score: number): Grade {
-  if (score >= 0.7 - EDGE_EPS) return 'green';
-  if (score >= 0.4 - EDGE_EPS) return 'yellow';
+  const d = displayedScore(score);
+  if (d >= 0.7 - EDGE_EPS) return 'green';
+  if (d >= 0.4 - EDGE_EPS) return 'yellow';
   return 'red';
 }
 
-/** 0.6 ≤ score ≤ 0.7: ambitious and delivered — the sweet spot. */
+/** 0.6 ≤ displayed score ≤ 0.7: ambitious and delivered — the sweet spot. */
 export function isSweetSpot(score: number): boolean {
-  return score >= 0.6 - EDGE_EPS && score <= 0.7 + EDGE_EPS;
+  const d = displayedScore(score);
+  return d >= 0.6 - EDGE_EPS && d <= 0.7 + EDGE_EPS;
 }
 
 /** A score of 1.0 (or above) on an aspirational objective: the target may have been too easy. */

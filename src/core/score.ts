@@ -1,18 +1,20 @@
 /**
  * Table-level scoring summary: what =OKRSCORE(table) and the CLI `score` return.
  *
- * - KR: progress = krProgress, score = krScore(self-score, progress), status = paceStatus
- *   (not started when current is blank).
+ * - KR (a row of a KR type with an ID): progress = krProgress, score = krScore(self-score,
+ *   progress), status = rowStatus (done; overdue past its due date; not started when current is
+ *   blank; else pace). Rows are grouped as the sheet's formulas group them (table.ts).
  * - Objective: progress = weighted mean of its KRs' progress; score = weighted mean of its KRs'
  *   scores (same weights, rule of effectiveWeights); an objective's own self-score, when
  *   entered, replaces the computed score. Status from the objective's progress; not started
  *   when none of its KRs has a current value. An objective without KRs: progress 0, score 0.
- * - Overall: plain mean of the objective scores (0 without objectives).
+ * - Overall: unitScore — the plain mean of the objective scores (0 without objectives).
  */
 import { DEFAULT_SETTINGS, type Grade, type OkrSettings, type OkrTable, type Status } from './model';
-import { expectedProgress, statusFromDelta } from './pace';
+import { isKrType } from './labels';
+import { expectedProgress, rowStatus } from './pace';
 import {
-  EDGE_EPS, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
+  clamp01, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
 } from './progress';
 import { groupObjectives } from './table';
 
@@ -61,10 +63,9 @@ export function scoreTable(
   const at = asOf ?? null;
   const expected = at ? expectedProgress(cycleStart, cycleEnd, at) : null;
   const { groups, orphans } = groupObjectives(table);
-  // paceStatus, with `expected` computed once per table
+  // rowStatus, with `expected` computed once per table
   const exp0 = expected ?? 0;
-  const statusOf = (p: number | null): Status =>
-    p === null ? 'notStarted' : p >= 1 - EDGE_EPS ? 'done' : statusFromDelta(p - exp0, settings);
+  const statusOf = (p: number | null, due: string | null): Status => rowStatus(p, exp0, due, at, settings);
   const krs: KrScoreRow[] = [];
   const objectives: ObjectiveScoreRow[] = [];
 
@@ -79,39 +80,62 @@ export function scoreTable(
       ratio: krRatio(type, row.start, row.target, row.current),
       score: krScore(row.selfScore, progress),
       exceeded: krExceeded(type, row.start, row.target, row.current),
-      status: statusOf(row.current === null ? null : progress),
+      status: statusOf(row.current === null ? null : progress, row.due),
     };
     krs.push(k);
     return k;
   };
 
-  let total = 0;
   for (const g of groups) {
     const o = g.objective;
-    const rows = g.krs.map((r) => scoreKr(r, o.id));
-    const w = effectiveWeights(g.krs.map((r) => r.weight));
+    // the objective formulas count rows whose Progress is a number: rows of a KR type only
+    const members = g.krs.filter((r) => isKrType(r.type));
+    const rows = members.map((r) => scoreKr(r, o.id));
+    const w = effectiveWeights(members.map((r) => r.weight));
     let p = 0, s = 0;
     for (let i = 0; i < rows.length; i++) {
       p += rows[i]!.progress * w[i]!;
       s += rows[i]!.score * w[i]!;
     }
-    const started = g.krs.some((r) => r.current !== null);
+    p = clamp01(p);
+    const started = members.some((r) => r.current !== null);
     const score = o.selfScore !== null ? o.selfScore : s;
-    total += score;
     objectives.push({
       id: o.id,
       row: o.index,
       progress: p,
       score,
       grade: grade(score),
-      status: statusOf(started ? p : null),
-      krCount: g.krs.length,
+      status: statusOf(started ? p : null, o.due),
+      krCount: members.length,
       sweetSpot: isSweetSpot(score),
-      tooEasy: g.krs.length > 0 && tooEasy(score),
+      tooEasy: members.length > 0 && tooEasy(score),
     });
   }
-  for (const r of orphans) scoreKr(r, '');
+  for (const r of orphans) if (isKrType(r.type)) scoreKr(r, '');
   krs.sort((a, b) => a.row - b.row);
-  const overall = objectives.length ? total / objectives.length : 0;
+  const overall = unitScore(objectives);
   return { krs, objectives, overall, overallGrade: grade(overall), expected };
+}
+
+/**
+ * A unit's score, defined once for every view (sheet, dashboard, review, alignment map, CLI):
+ * the plain mean of its objectives' scores (each objective: self-score, else the weighted mean
+ * of its KR scores); 0 without objectives. Objectives are not weighted by their KR count: an
+ * objective with 2 KRs matters as much as one with 4. The OKR sheet's header cell "Overall
+ * score" computes the same mean over the Score column of the objective rows.
+ */
+export function unitScore(objectives: readonly { score: number }[]): number {
+  if (objectives.length === 0) return 0;
+  let sum = 0;
+  for (const o of objectives) sum += o.score;
+  return sum / objectives.length;
+}
+
+/** A unit's progress, the same way: the plain mean of its objectives' progress (0 without). */
+export function unitProgress(objectives: readonly { progress: number }[]): number {
+  if (objectives.length === 0) return 0;
+  let sum = 0;
+  for (const o of objectives) sum += o.progress;
+  return sum / objectives.length;
 }

@@ -17,12 +17,18 @@
  * - Data rows: rows whose input cells are all blank are skipped (formula columns Progress,
  *   Score, Status, Bar and unticked checkboxes (FALSE) do not count as input); 3 blank rows in
  *   a row, or a second header row, end the table.
- * - Type: ROW_TYPE_LABELS in either language. Blank type: an ID like `O1` → objective; an ID
- *   like `O1.KR2` / `KR3` → KR: a checkbox current → milestone; start and target given →
- *   decrease when target < start, else increase; otherwise the type the KR text implies
- *   (krtext.ts: `上线…` → milestone, `不低于 95%` → atLeast …), else increase. Text that is not a known type → type null and a problem.
- * - Numbers are parsed leniently (numbers.ts). Current TRUE/FALSE → 1/0. Weight: `30%` → 0.3,
- *   and a plain number above 1 is read as a percentage (30 → 0.3).
+ * - Type: ROW_TYPE_LABELS in either language. A blank type in a table WITH a Type column is no
+ *   type (type null and a problem): the sheet's formulas show nothing for such a row, so core
+ *   does not guess one ("one number", issue 10). Only a table without a Type column (a user's own
+ *   layout, a CSV) infers it: an ID like `O1` → objective; an ID like `O1.KR2` / `KR3` → KR: a
+ *   checkbox current → milestone; start and target given → decrease when target < start, else
+ *   increase; otherwise the type the KR text implies (krtext.ts: `上线…` → milestone,
+ *   `不低于 95%` → atLeast …), else increase. Text that is not a known type → type null and a problem.
+ * - Number cells (start, target, current, weight, confidence, self-score) are read the way the
+ *   sheet's formulas read them: a number is a number, TRUE/FALSE in Current is 1/0, and TEXT is
+ *   not a number — `500万` typed as text is null here exactly as N()/ISNUMBER() see it in the
+ *   sheet. Lint (`number-as-text`) reports such a cell with the number it would be. Weight is
+ *   the number as it is (the formulas do not rescale 30 to 30%; lint reports totals ≠ 100%).
  * - `row.raw` keeps every mapped cell as found, for lint.
  */
 import type { Lang, Localized } from './i18n';
@@ -62,7 +68,7 @@ const MSG = {
     en: 'No OKR header row found (expected column titles such as “ID”, “Type”, “Objective / Key result”)',
   },
   badType: { 'zh-CN': '无法识别的类型“{text}”', en: 'Unknown type “{text}”' },
-  noType: { 'zh-CN': '缺少类型，且无法从编号推断', en: 'Type missing and cannot be inferred from the ID' },
+  noType: { 'zh-CN': '缺少类型：表格公式不会计算这一行（请选择目标或关键结果类型）', en: 'Type missing: the sheet\'s formulas compute nothing for this row (choose Objective or a KR type)' },
   dupColumn: { 'zh-CN': '列标题重复：“{text}”，已使用第一列', en: 'Duplicate column “{text}”; the first one is used' },
 } satisfies Record<string, Localized>;
 
@@ -141,7 +147,14 @@ function readBool(v: unknown): boolean | null {
   return null;
 }
 
+/** A number cell as the sheet's formulas see it (ISNUMBER): numbers only; text is not a number. */
 function readNum(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Lenient reading for tables WITHOUT our formulas (no Type column: a user's own layout or CSV),
+ *  where no sheet formula defines the number. */
+function readNumLenient(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'boolean' || isBlank(v)) return null;
   const r = parseNumber(v);
@@ -250,7 +263,7 @@ export function readTableValues(values: unknown[][], opts: { lang?: Lang } = {})
     if (titleCol !== undefined && cellLabel(COLUMN_INDEX, line[titleCol])?.key === 'title' && headerScore(line).count >= 3) break;
     const raw: Partial<Record<ColumnKey, unknown>> = {};
     for (const [k, c] of colList) raw[k] = line[c] ?? null;
-    const row = readRow(raw, rows.length, problems);
+    const row = readRow(raw, rows.length, problems, columns.type !== undefined);
     rows.push(row);
     rowIndexes.push(r);
   }
@@ -271,19 +284,22 @@ function setHeader(h: OkrHeader, key: HeaderKey, v: unknown, setAsOf: (d: string
     case 'cycleEnd': if (!h.cycleEnd) h.cycleEnd = isBlank(v) ? null : parseDate(v); break;
     case 'asOf': setAsOf(isBlank(v) ? null : parseDate(v)); break;
     case 'elapsed': break; // the plan's helper cell (share of the cycle elapsed): computed, not read
+    case 'overallScore': break; // a formula (unitScore), computed by core, not read
+    case 'today': break; // a formula (As of, else TODAY()), not read
   }
 }
 
 const ROW_TYPE_INDEX = labelIndex(ROW_TYPE_LABELS);
 
-function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, problems: TableProblem[]): OkrRow {
+function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, problems: TableProblem[], hasTypeColumn: boolean): OkrRow {
   const id = text(raw.id);
-  const start = readNum(raw.start);
-  const target = readNum(raw.target);
+  const num = hasTypeColumn ? readNum : readNumLenient;
+  const start = num(raw.start);
+  const target = num(raw.target);
   const cur = raw.current;
-  const current = typeof cur === 'boolean' ? (cur ? 1 : 0) : readNum(cur);
-  let weight = readNum(raw.weight);
-  if (weight !== null && weight > 1 && !(typeof raw.weight === 'string' && raw.weight.includes('%'))) weight /= 100;
+  const current = typeof cur === 'boolean' ? (cur ? 1 : 0) : num(cur);
+  let weight = num(raw.weight);
+  if (!hasTypeColumn && weight !== null && weight > 1 && !(typeof raw.weight === 'string' && raw.weight.includes('%'))) weight /= 100;
 
   let type: RowType | null = null;
   const typeText = text(raw.type);
@@ -291,6 +307,8 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     const hit = typeof raw.type === 'string' ? cellLabel(ROW_TYPE_INDEX, raw.type) : null;
     type = hit ? hit.key : null;
     if (!type) problems.push({ at: { row: index, column: 'type' }, message: withText(MSG.badType, typeText) });
+  } else if (hasTypeColumn) {
+    if (id || text(raw.title)) problems.push({ at: { row: index, column: 'type' }, message: MSG.noType });
   } else if (OBJ_ID_RE.test(id)) type = 'objective';
   else if (KR_ID_RE.test(id)) {
     type = typeof cur === 'boolean'
@@ -315,8 +333,8 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     unit: text(raw.unit),
     weight,
     due: isBlank(raw.due) ? null : parseDate(raw.due),
-    confidence: readNum(raw.confidence),
-    selfScore: readNum(raw.selfScore),
+    confidence: num(raw.confidence),
+    selfScore: num(raw.selfScore),
     notes: text(raw.notes),
     raw,
   };
@@ -372,34 +390,35 @@ export function objectiveIdOf(krId: string): string | null {
 const groupCache = new WeakMap<OkrTable, { rows: OkrRow[]; n: number; groups: ObjectiveGroup[]; orphans: OkrRow[] }>();
 
 /**
- * Groups rows into objectives. A KR (any row that is not an objective, including rows of unknown
- * type) belongs to the objective its ID names (`O1.KR2` → `O1`) when that objective exists,
- * otherwise to the nearest objective above it; `orphans` are KRs with neither. Objectives keep
- * table order. The result is cached per table object while its `rows` array keeps its identity
- * and length (re-grouped when rows are added or removed; edit IDs/types → pass a new table).
+ * Groups rows into objectives exactly as the sheet's objective formulas count them: a row
+ * belongs to the nearest objective ABOVE it when its ID starts with that objective's ID and a
+ * dot (`O1.KR2` under `O1`; case-insensitive, like the formulas' `LEFT(id, LEN(O)+1) = O&"."`).
+ * Any other non-objective row with an ID is an orphan (lint `orphan-kr` reports it at its cell;
+ * its own progress still shows, but no objective counts it). Rows without an ID are not key
+ * results anywhere (lint `no-id` reports a stray value). Objectives without an ID are not
+ * objectives either (their formulas show blanks). Rows of unknown type stay in their group (lint
+ * reads them); scoring counts only rows of a KR type (the formulas count numeric progress only).
+ * The result is cached per table object while its `rows` array keeps its identity and length.
  */
 export function groupObjectives(table: OkrTable): { groups: ObjectiveGroup[]; orphans: OkrRow[] } {
   const cached = groupCache.get(table);
   if (cached && cached.rows === table.rows && cached.n === table.rows.length) return cached;
   const groups: ObjectiveGroup[] = [];
-  const byId = new Map<string, ObjectiveGroup>();
-  for (const row of table.rows) {
-    if (row.type !== 'objective') continue;
-    const g: ObjectiveGroup = { objective: row, krs: [] };
-    groups.push(g);
-    if (row.id && !byId.has(row.id.toUpperCase())) byId.set(row.id.toUpperCase(), g);
-  }
   const orphans: OkrRow[] = [];
   let current: ObjectiveGroup | null = null;
-  let gi = 0;
+  let prefix = '';
   for (const row of table.rows) {
-    if (row.type === 'objective') {
-      current = groups[gi++] ?? null;
+    if (!row.id) {
+      if (row.type === 'objective') current = null; // an objective without ID ends the block above
       continue;
     }
-    const oid = row.id ? objectiveIdOf(row.id) : null;
-    const g = (oid ? byId.get(oid.toUpperCase()) : undefined) ?? current;
-    if (g) g.krs.push(row);
+    if (row.type === 'objective') {
+      current = { objective: row, krs: [] };
+      prefix = row.id.toUpperCase() + '.';
+      groups.push(current);
+      continue;
+    }
+    if (current && row.id.toUpperCase().startsWith(prefix)) current.krs.push(row);
     else orphans.push(row);
   }
   groupCache.set(table, { rows: table.rows, n: table.rows.length, groups, orphans });

@@ -150,8 +150,8 @@ const CASES: Case[] = [
   },
   {
     rule: 'weights-total',
-    bad: (l) => ({ rows: [GOOD[l].o, { ...GOOD[l].k1, weight: '50%' }, { ...GOOD[l].k2, weight: '30%' }] }),
-    good: (l) => ({ rows: [GOOD[l].o, { ...GOOD[l].k1, weight: '60%' }, { ...GOOD[l].k2, weight: 40 }] }),
+    bad: (l) => ({ rows: [GOOD[l].o, { ...GOOD[l].k1, weight: 0.5 }, { ...GOOD[l].k2, weight: 0.3 }] }),
+    good: (l) => ({ rows: [GOOD[l].o, { ...GOOD[l].k1, weight: 0.6 }, { ...GOOD[l].k2, weight: 0.4 }] }),
     at: { row: 0, column: 'weight' },
     shows: () => '80%',
   },
@@ -186,7 +186,7 @@ const CASES: Case[] = [
   {
     rule: 'orphan-kr',
     bad: (l) => ({ rows: [{ ...GOOD[l].k1, id: 'KR1' }, ...good(l)] }),
-    good: (l) => ({ rows: [...good(l), { ...GOOD[l].k1, id: 'KR1' }] }),
+    good: (l) => ({ rows: [...good(l), { ...GOOD[l].k1, id: 'O1.KR3' }] }),
     at: { row: 0, column: 'id' },
     shows: () => 'KR1',
   },
@@ -200,9 +200,23 @@ const CASES: Case[] = [
   {
     rule: 'unreadable-number',
     bad: (l) => ({ rows: withRow(l, 'k1', { target: T('很多', 'abc')(l) }) }),
-    good: (l) => ({ rows: withRow(l, 'k1', { target: T('50家', '50')(l) }) }),
+    good: (l) => ({ rows: withRow(l, 'k1', { target: 50 }) }),
     at: { row: 1, column: 'target' },
     shows: T('很多', 'abc'),
+  },
+  {
+    rule: 'number-as-text',
+    bad: (l) => ({ rows: withRow(l, 'k1', { target: T('500万', '2.5k')(l) }) }),
+    good: (l) => ({ rows: withRow(l, 'k1', { target: 50 }) }),
+    at: { row: 1, column: 'target' },
+    shows: T('5000000', '2500'),
+  },
+  {
+    rule: 'no-id',
+    bad: (l) => ({ rows: [...good(l), { id: '', current: 12 }] }),
+    good: (l) => ({ rows: good(l) }),
+    at: { row: 3, column: 'current' },
+    shows: () => '12',
   },
   {
     rule: 'confidence-range',
@@ -330,6 +344,22 @@ describe('rule details', () => {
     expect(f).toMatchObject([{ variant: 'date', at: { column: 'due' } }]);
     expect(findingMessage(f[0]!, 'zh-CN')).toContain('截止日期');
     expect(findingMessage(f[0]!, 'en')).toContain('Due');
+  });
+  it('number-as-text: every way people type numbers, with the number it would be', () => {
+    const cases: [string, number][] = [['500万', 5000000], ['1.2亿', 120000000], ['¥2,000,000', 2000000], ['80%', 0.8], ['８０％', 0.8], ['2.5k', 2500]];
+    for (const [text, n] of cases) {
+      const f = of(lintTable(sheet('zh-CN', withRow('zh-CN', 'k1', { current: text }))), 'number-as-text');
+      expect(f, text).toMatchObject([{ severity: 'error', at: { row: 1, column: 'current' }, params: { number: n } }]);
+      expect(of(lintTable(sheet('zh-CN', withRow('zh-CN', 'k1', { current: text }))), 'unreadable-number')).toEqual([]);
+    }
+    const f = of(lintTable(sheet('zh-CN', withRow('zh-CN', 'k1', { target: '500万元' }))), 'number-as-text')[0]!;
+    expect(findingMessage(f, 'zh-CN')).toBe('O1.KR1 的“目标值”是文字“500万元”，表格公式不会把它当作数字：请改填数字 5000000（元）');
+    expect(findingMessage(f, 'en')).toContain('enter the number 5000000');
+  });
+  it('no-id: a stray value in a spare row is a finding, the row is no KR', () => {
+    const t = sheet('en', [...good('en'), { id: '', type: 'increase', title: 'forgot the ID', target: 5 }]);
+    expect(of(lintTable(t), 'no-id')).toMatchObject([{ severity: 'error', at: { row: 3, column: 'type' } }]);
+    expect(of(lintTable(t), 'kr-measurable')).toEqual([]);
   });
   it('findings are ordered by row and `only` restricts the rules', () => {
     const t = sheet('en', [{ ...GOOD.en.k1, id: 'KR1' }, GOOD.en.o, { ...GOOD.en.k1, owner: null, confidence: 0 }]);

@@ -130,10 +130,15 @@ describe('scores and grades', () => {
     expect(objectiveScore(null, [])).toBe(0);
   });
   it('grade bands with tolerant edges', () => {
-    expect(grade(0.39)).toBe('red');
+    expect(grade(0.34)).toBe('red');
     expect(grade(0.4)).toBe('yellow');
-    expect(grade(0.69)).toBe('yellow');
+    expect(grade(0.64)).toBe('yellow');
     expect(grade(0.7)).toBe('green');
+    // decided on the score as displayed (0.0): 0.667 shows 0.7 → green; 0.35 shows 0.4 → yellow
+    expect(grade(2 / 3)).toBe('green');
+    expect(grade(0.35)).toBe('yellow');
+    expect(grade(0.349)).toBe('red');
+    expect(grade(0.25)).toBe('red');
     expect(grade((0.7 + 0.7 + 0.7) / 3)).toBe('green');
     expect(grade(1)).toBe('green');
   });

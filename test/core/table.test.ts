@@ -54,15 +54,25 @@ describe('readTableValues — zh-CN sheet with inserted rows and columns', () =>
     expect(r.table.rows.map((x) => x.id)).toEqual(['O1', 'O1.KR1', 'O1.KR2', 'O2', 'O2.KR1']);
     expect(r.rowIndexes).toEqual([8, 9, 10, 12, 13]);
   });
-  it('reads types in Chinese and infers blank types from the ID', () => {
-    expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'increase', 'milestone', 'objective', 'decrease']);
+  it('reads types in Chinese; a blank Type cell is no type (the sheet computes nothing there), with a problem', () => {
+    expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'increase', null, null, 'decrease']);
+    expect(r.problems.map((p) => p.at)).toEqual([{ row: 2, column: 'type' }, { row: 3, column: 'type' }]);
+    expect(r.problems[0]!.message.en).toMatch(/formulas compute nothing/);
   });
-  it('parses numbers, weights, checkboxes and dates', () => {
+  it('reads number cells as the formulas do: numbers are numbers, text is no number', () => {
     const [, kr1, kr2, , kr3] = r.table.rows;
-    expect(kr1).toMatchObject({ start: 20, target: 50, current: 35, weight: 0.6, due: '2026-12-20', agreed: true, owner: '李雷' });
-    expect(kr2).toMatchObject({ current: 1, weight: 0.4, due: '2026-12-15', agreed: false });
-    expect(kr3).toMatchObject({ start: 800, target: 500, current: 650, agreed: null });
+    // '60%' typed as TEXT (Sheets would have made it 0.6): ISNUMBER false → blank weight
+    expect(kr1).toMatchObject({ start: 20, target: 50, current: 35, weight: null, due: '2026-12-20', agreed: true, owner: '李雷' });
+    // 40 is 40 (the formulas do not rescale it to 40%; weights-total reports the total)
+    expect(kr2).toMatchObject({ current: 1, weight: 40, due: '2026-12-15', agreed: false });
+    expect(kr3).toMatchObject({ start: null, target: null, current: null, agreed: null });
     expect(kr3!.raw.start).toBe('800元');
+    const f = lintTable(r.table).filter((x) => x.rule === 'number-as-text');
+    expect(f.map((x) => [x.at.row, x.at.column, x.params.number])).toEqual([
+      [1, 'weight', 0.6], [4, 'start', 800], [4, 'target', 500], [4, 'current', 650],
+    ]);
+    expect(findingMessage(f[1]!, 'zh-CN')).toContain('800元');
+    expect(findingMessage(f[1]!, 'zh-CN')).toContain('800（元）');
   });
   it('a1For gives the sheet address of a finding', () => {
     expect(a1For(r, { row: 1, column: 'target' })).toBe('G10');
@@ -100,11 +110,11 @@ describe('readTableValues — English sheet, shuffled column order', () => {
   it('reads rows regardless of order', () => {
     const [o, k1, k2, k3, k4] = r.table.rows;
     expect(o).toMatchObject({ id: 'O1', type: 'objective', title: 'Win the self-serve market', owner: 'Ann' });
-    expect(k1).toMatchObject({ type: 'increase', start: 45, target: 60, current: 51, weight: 0.3, confidence: 7, selfScore: 0.6 });
-    expect(k2).toMatchObject({ id: '', type: 'milestone', current: 0.7, due: '2025-12-09', confidence: 8 });
+    expect(k1).toMatchObject({ type: 'increase', start: 45, target: 60, current: 51, weight: 30, confidence: 7, selfScore: 0.6 });
+    expect(k2).toMatchObject({ id: '', type: 'milestone', current: 0.7, due: '2025-12-09', confidence: null });
     expect(k3!.type).toBe('atLeast');
-    expect(k3!.target).toBeCloseTo(0.995, 12);
-    expect(k3!.current).toBeCloseTo(0.999, 12);
+    expect(k3!.target).toBeNull(); // '99.5%' as text
+    expect(k3!.current).toBeNull();
     expect(k4).toMatchObject({ type: null, target: null, start: 0 });
     expect(k4!.raw.target).toBe('abc');
   });
@@ -147,16 +157,17 @@ describe('readTableValues — failures and edge cases', () => {
     expect(r.table.rows.map((x) => [x.id, x.current])).toEqual([['O1', null], ['O1.KR1', 0]]);
     expect(r.rowIndexes).toEqual([1, 3]);
   });
-  it('infers a blank KR type from the KR text when the numbers do not tell', () => {
+  it('without a Type column (a user\'s own layout) infers the KR type from the ID and text', () => {
     const r = ok(readTableValues([
       ['周期', 46327],
-      ['编号', '类型', '目标 / 关键结果', '起始值', '目标值'],
-      ['O1', '', '目标', null, null],
-      ['O1.KR1', '', '系统可用性不低于 99.9%', null, 0.999],
-      ['O1.KR2', '', '上线新版官网', null, null],
-      ['O1.KR3', '', '退货率由 8% 降到 5%', 0.08, 0.05],
-      ['O1.KR4', '', '将退货率降低至 5%', null, null],
+      ['编号', '目标 / 关键结果', '起始值', '目标值'],
+      ['O1', '目标', null, null],
+      ['O1.KR1', '系统可用性不低于 99.9%', null, 0.999],
+      ['O1.KR2', '上线新版官网', null, null],
+      ['O1.KR3', '退货率由 8% 降到 5%', 0.08, 0.05],
+      ['O1.KR4', '将退货率降低至 5%', '10%', null],
     ]));
+    expect(r.table.rows[4]!.start).toBe(0.1); // lenient only here: no formulas define the number
     expect(r.table.rows.map((x) => x.type)).toEqual(['objective', 'atLeast', 'milestone', 'decrease', 'decrease']);
     // a month that the spreadsheet turned into a date serial still names the cycle
     expect(r.table.header).toMatchObject({ cycle: '2026-11', cycleStart: '2026-11-01', cycleEnd: '2026-11-30' });
@@ -178,18 +189,21 @@ describe('grouping', () => {
     ['ID', 'Type', 'Title'],
     ['O1', 'Objective', 'First'],
     ['O1.KR1', 'Increase', 'a'],
-    ['', 'Increase', 'b (no id: nearest objective above)'],
+    ['', 'Increase', 'b (no id: not a KR anywhere)'],
+    ['o1.kr2', 'Increase', 'e (case-insensitive, like the formulas)'],
     ['O2', 'Objective', 'Second'],
-    ['O1.KR3', 'Increase', 'c (by id: O1, though below O2)'],
+    ['O1.KR3', 'Increase', 'c (O1 by id, but below O2: the O1 formula does not count it)'],
     ['O2.KR1', 'Increase', 'd'],
+    ['O2-KR2', 'Increase', 'f (no dot: not counted)'],
   ]));
-  it('a KR belongs to the objective its ID names, else the nearest above', () => {
+  it('a KR belongs to the objective above it when its ID starts with that ID and a dot (as the formulas count)', () => {
     const { groups, orphans } = groupObjectives(r.table);
     expect(groups.map((g) => [g.objective.id, g.krs.map((k) => k.title[0])])).toEqual([
-      ['O1', ['a', 'b', 'c']],
+      ['O1', ['a', 'e']],
       ['O2', ['d']],
     ]);
-    expect(orphans).toEqual([]);
+    expect(orphans.map((k) => k.title[0])).toEqual(['c', 'f']);
+    expect(lintTable(r.table).filter((f) => f.rule === 'no-id').map((f) => [f.at.row, f.severity])).toEqual([[2, 'error']]);
     expect(krsOf(r.table, 'o2').map((k) => k.id)).toEqual(['O2.KR1']);
     expect(krsOf(r.table, 'O7')).toEqual([]);
   });
@@ -222,15 +236,16 @@ describe('grouping', () => {
 describe('scoreTable', () => {
   const grid: unknown[][] = [
     ['Cycle', '2026-11'],
-    ['ID', 'Type', 'Title', 'Start', 'Target', 'Current', 'Weight', 'Self-score'],
+    ['ID', 'Type', 'Title', 'Start', 'Target', 'Current', 'Weight', 'Self-score', 'Due'],
     ['O1', 'Objective', 'Grow', null, null, null, null, null],
-    ['O1.KR1', 'Increase', 'a', 0, 100, 25, '75%', null], // progress 0.25 → score 0.3
-    ['O1.KR2', 'Milestone', 'b', null, null, true, '25%', null], // 1 → 1
+    ['O1.KR1', 'Increase', 'a', 0, 100, 25, 0.75, null], // progress 0.25 → score 0.3
+    ['O1.KR2', 'Milestone', 'b', null, null, true, 0.25, null], // 1 → 1
     ['O2', 'Objective', 'Lean', null, null, null, null, null],
     ['O2.KR1', 'Decrease', 'c', 10, 5, 2, null, 0.8], // exceeded; self-score 0.8
     ['O2.KR2', 'At most', 'd', 10, 5, null, null, null], // not started
     ['O3', 'Objective', 'Empty', null, null, null, null, null],
-    ['KRX', 'Increase', 'orphan?', 0, 10, 5, null, null], // by nearest objective above: O3
+    ['KRX', 'Increase', 'orphan', 0, 10, 5, null, null], // no O3. prefix: the O3 formula does not count it
+    ['O3.KR1', 'Increase', 'late', 0, 10, 2, null, null, '2026-11-10'], // due passed, not done → overdue
   ];
   const read = readTableValues(grid);
   if (isTableError(read)) throw new Error('read failed');
@@ -244,7 +259,9 @@ describe('scoreTable', () => {
     expect(kr['O2.KR1']).toMatchObject({ progress: 1, score: 0.8, exceeded: true });
     expect(kr['O2.KR1']!.ratio).toBeCloseTo(1.6, 12);
     expect(kr['O2.KR2']).toMatchObject({ progress: 0, score: 0, status: 'notStarted' });
-    expect(s.krs.map((k) => k.row)).toEqual([1, 2, 4, 5, 7]);
+    expect(kr['KRX']).toMatchObject({ progress: 0.5, objectiveId: '' });
+    expect(kr['O3.KR1']).toMatchObject({ progress: 0.2, status: 'overdue' });
+    expect(s.krs.map((k) => k.row)).toEqual([1, 2, 4, 5, 7, 8]);
   });
   it('scores objectives with KR weights and grades them', () => {
     const [o1, o2, o3] = s.objectives;
@@ -253,7 +270,7 @@ describe('scoreTable', () => {
     expect(o1).toMatchObject({ grade: 'yellow', krCount: 2, status: 'onTrack' });
     expect(o2!.score).toBeCloseTo(0.4, 12);
     expect(o2).toMatchObject({ grade: 'yellow', status: 'onTrack' });
-    expect(o3).toMatchObject({ krCount: 1, progress: 0.5, score: 0.5 });
+    expect(o3).toMatchObject({ krCount: 1, progress: 0.2, score: 0.2, grade: 'red' });
     expect(s.overall).toBeCloseTo((o1!.score + o2!.score + o3!.score) / 3, 12);
   });
   it('without asOf the status only knows started / done', () => {

@@ -119,14 +119,14 @@ describe('KRPROGRESS', () => {
 });
 
 describe('OKRGRADE', () => {
-  it('bands: < 0.4 red, 0.4–0.69 yellow, ≥ 0.7 green (English by default)', () => {
-    expect(OKRGRADE(col(0.39, 0.4, 0.69, 0.7, 1, ''))).toEqual(
-      col('Red (missed)', 'Yellow (progress)', 'Yellow (progress)', 'Green (delivered)', 'Green (delivered)', ''),
+  it('bands on the score as displayed (0.0): < 0.4 red, 0.4–0.6 yellow, ≥ 0.7 green (English by default)', () => {
+    expect(OKRGRADE(col(0.34, 0.35, 0.64, 0.65, 2 / 3, 1, ''))).toEqual(
+      col('Red (missed)', 'Yellow (progress)', 'Yellow (progress)', 'Green (delivered)', 'Green (delivered)', 'Green (delivered)', ''),
     );
   });
   it('Chinese labels on request; percentages understood', () => {
     expect(OKRGRADE(70, 'zh-CN')).toBe('绿（达成）');
-    expect(OKRGRADE('35%', '中文')).toBe('红（未达预期）');
+    expect(OKRGRADE('34%', '中文')).toBe('红（未达预期）');
   });
   it('an unknown language is an error', () => {
     expect(thrown(() => OKRGRADE(0.5, 'fr'))).toMatch(/^OKRGRADE: language must be "en" or "zh-CN"/);

@@ -22,6 +22,8 @@ import {
   TABLE_RANGE_NAME,
   OKR_COLUMNS,
   TABLE_HEADER_ROW,
+  percentFormat,
+  GRADE_COLORS,
 } from '../../src/core/plan/okrSheet';
 import { buildSettingsPlan, readSettingsValues, SETTINGS_CELLS, SETTING_KEYS } from '../../src/core/plan/supportSheets';
 import { OWNER_KEY, type SheetPlan } from '../../src/core/plan/types';
@@ -186,6 +188,9 @@ describe('OKR sheet plan', () => {
 
   test('a fresh template evaluates to 0% progress and "not started", and blank spare rows', () => {
     const ev = evaluatePlan(plan);
+    // as of the cycle's first day (blank As of = TODAY(), which may be past some due dates: overdue)
+    ev.set(okr.name, HEADER_CELLS.asOf.value, { date: '2026-10-01' });
+    expect(ev.get(okr.name, HEADER_CELLS.today.value)).toBe(46296);
     for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + nRows; r++) {
       expect(ev.get(okr.name, cell(r, OKR_COLUMNS.progress))).toBe(0);
       expect(ev.get(okr.name, cell(r, OKR_COLUMNS.score))).toBe(0);
@@ -193,7 +198,29 @@ describe('OKR sheet plan', () => {
     }
     expect(ev.get(okr.name, cell(last, OKR_COLUMNS.status))).toBe('');
     expect(ev.sheetsOnlyReplaced).toBe(last - FIRST_DATA_ROW + 1);
+    // after every due date with nothing done: overdue, not a calm "not started" (issue 10 §5)
+    ev.set(okr.name, HEADER_CELLS.asOf.value, { date: '2027-01-05' });
+    const statuses = new Set<unknown>();
+    for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + nRows; r++) {
+      if (okr.values[r - 1]![OKR_COLUMNS.due - 1]) statuses.add(ev.get(okr.name, cell(r, OKR_COLUMNS.status)));
+    }
+    expect([...statuses]).toEqual([STATUS_LABELS.overdue.en]);
     ev.destroy();
+  });
+
+  test('percent KRs show as many decimals as typed; the grade follows the displayed score', () => {
+    expect(percentFormat([0.03, 0.015])).toBe('0.0%');
+    expect(percentFormat([0.05, 0.06, 0.056])).toBe('0.0%');
+    expect(percentFormat([0.8, 1])).toBe('0%');
+    expect(percentFormat([0.12345])).toBe('0.000%');
+    expect(percentFormat([0.5], '0.00%')).toBe('0.00%');
+    const p = buildOkrSheetPlanFromRows({
+      lang: 'en', spareRows: 0, header: { unit: 'U', level: 'team', owner: 'A', ...CYCLE, alignedTo: '' },
+      rows: [{ id: 'O1', type: 'objective', title: 'o' }, { id: 'O1.KR1', type: 'decrease', title: 'k', start: 0.03, target: 0.015, valueFormat: '0%' }],
+    });
+    expect(p.formats.some((f) => f.numberFormat === '0.0%' && covers(f.range, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + 1, OKR_COLUMNS.target))).toBe(true);
+    const green = p.conditionalFormats.find((c) => c.background === GRADE_COLORS.green && c.when.kind === 'formula')!;
+    expect((green.when as { formula: string }).formula).toContain(`ROUND(ROUND(Q${FIRST_DATA_ROW},10),1)>=0.7`);
   });
 });
 

@@ -236,7 +236,7 @@ describe('dashboard', () => {
     expect(c.objectives).toBe(2);
     expect(c.krs).toBe(3);
     // expected at 11-30 = 61/92 = 0.663; KR1 0.6 on track, KR2 0.4 (Δ -0.26) at risk, O2.KR1 done
-    expect(c.status).toEqual({ notStarted: 0, onTrack: 1, atRisk: 1, offTrack: 0, done: 1 });
+    expect(c.status).toEqual({ notStarted: 0, onTrack: 1, atRisk: 1, offTrack: 0, overdue: 0, done: 1 });
     expect(c.stale).toBe(2);
     const { sheet, chart } = dashboardSheetPlan(data);
     expect(sheet.role).toBe('dashboard');

@@ -6,6 +6,7 @@
 import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
 import { parseKrText } from '../krtext';
+import { parseNumber } from '../numbers';
 import { dayNumber } from '../pace';
 import { groupObjectives, type ObjectiveGroup } from '../table';
 import type { Finding, LintContext, LintRule } from './types';
@@ -15,7 +16,8 @@ export const MIN_KRS = 2;
 export const MAX_KRS = 4;
 export const BOTTOM_UP_SHARE = 0.6;
 
-const isKr = (r: OkrRow) => r.type !== 'objective';
+// a row without an ID is not a key result (no-id reports it)
+const isKr = (r: OkrRow) => r.type !== 'objective' && r.id !== '';
 const short = (s: string, n = 40) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 const idOr = (r: OkrRow) => r.id || `#${r.index + 1}`;
 
@@ -390,8 +392,8 @@ export const orphanKr: LintRule = {
   id: 'orphan-kr',
   severity: 'error',
   message: {
-    'zh-CN': '关键结果 {id} 不属于任何目标：把它放到目标下方，或用 O1.KR1 这样的编号',
-    en: 'Key result {id} belongs to no objective: put it below one, or use an ID like O1.KR1',
+    'zh-CN': '关键结果 {id} 不计入任何目标：表格只统计放在目标下方、编号以该目标编号加“.”开头的行（如 O1 下的 O1.KR1）',
+    en: 'Key result {id} counts for no objective: the sheet counts rows below an objective whose ID starts with its ID and a dot (O1.KR1 under O1)',
   },
   description: { 'zh-CN': '每个关键结果属于一个目标', en: 'Every key result belongs to an objective' },
   check(t) {
@@ -435,10 +437,78 @@ export const unreadableNumber: LintRule = {
       for (const c of NUMBER_COLS) {
         const v = r.raw[c];
         if (isBlankRaw(v) || typeof v === 'boolean') continue;
-        if (r[c as 'start'] === null) out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(String(v), 30) }));
+        // text that reads as a number is number-as-text's finding
+        if (r[c as 'start'] === null && !parseNumber(v).ok) out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(String(v), 30) }));
       }
       const d = r.raw.due;
       if (!isBlankRaw(d) && r.due === null) out.push(finding(this, r.index, 'due', { id: idOr(r), column: 'due', text: short(String(d), 30) }, 'date'));
+    }
+    return out;
+  },
+};
+
+/** `5000000`, `0.8 (80%)`: how a number-as-text finding shows the number the text would be. */
+function shownNumber(value: number, percent: boolean): string {
+  const v = Number(value.toPrecision(12));
+  return percent ? `${v} (${Number((v * 100).toPrecision(12))}%)` : String(v);
+}
+
+/**
+ * Text in a number cell (issue 10, "one number"): `500万`, `1.2亿`, `¥2,000,000`, `８０％`, `2.5k`
+ * typed as text. The sheet's formulas read text as no number (N() = 0, ISNUMBER() false), and so
+ * does core — this finding says so at the cell, with the number the text would be, so that the
+ * user converts it (the sidebar can do it in one click) instead of any view guessing.
+ */
+export const numberAsText: LintRule = {
+  id: 'number-as-text',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式不会把它当作数字：请改填数字 {value}{unit}',
+    en: '{id}: {column} holds the text “{text}”, which the sheet\'s formulas do not read as a number: enter the number {value}{unit}',
+  },
+  description: {
+    'zh-CN': '数字列须填数字：文字形式的数字（如 500万）在表格公式中按 0 / 空计算',
+    en: 'Number columns need numbers: a number typed as text (e.g. 500万) counts as 0 / blank in the formulas',
+  },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      for (const c of NUMBER_COLS) {
+        const v = r.raw[c];
+        if (typeof v !== 'string' || isBlankRaw(v) || r[c as 'start'] !== null) continue;
+        const n = parseNumber(v);
+        if (!n.ok) continue;
+        const unit = n.percent || !n.unit ? '' : `（${n.unit}）`;
+        out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(v, 30), value: shownNumber(n.value, n.percent), unit, number: n.value }));
+      }
+    }
+    return out;
+  },
+};
+
+const ID_LESS_INPUTS: ColumnKey[] = ['type', 'title', 'owner', 'start', 'target', 'current', 'weight', 'due', 'confidence', 'selfScore'];
+
+/**
+ * A row without an ID is not a key result anywhere (issue 10): the sheet's formulas leave it out
+ * of every objective and show no progress for it, and so does core. A value typed there (a
+ * number in a spare row below the table) is reported at its cell so it is not silently lost.
+ */
+export const noId: LintRule = {
+  id: 'no-id',
+  severity: 'warning',
+  message: {
+    'zh-CN': '第 {n} 行没有编号，“{column}”中的“{text}”不会计入任何目标：请填写编号（如 O1.KR3），或删除该值',
+    en: 'Row {n} has no ID, so “{text}” in {column} counts for no objective: give it an ID (e.g. O1.KR3) or clear it',
+  },
+  description: { 'zh-CN': '没有编号的行不是关键结果', en: 'A row without an ID is not a key result' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      if (r.id) continue;
+      const c = ID_LESS_INPUTS.find((k) => !isBlankRaw(r.raw[k]) && r.raw[k] !== false);
+      if (!c) continue;
+      const severity = r.type !== null || r.title ? 'error' : 'warning';
+      out.push(finding(this, r.index, c, { n: r.index + 1, column: c, text: short(String(r.raw[c]), 30) }, undefined, severity));
     }
     return out;
   },
@@ -492,5 +562,5 @@ export const selfScoreRange: LintRule = {
 export const RULES: readonly LintRule[] = [
   maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
   alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
-  decreaseNoStart, unreadableNumber, confidenceRange, selfScoreRange,
+  decreaseNoStart, unreadableNumber, numberAsText, noId, confidenceRange, selfScoreRange,
 ];

@@ -16,7 +16,7 @@ import { staleKrs, type StaleKr } from '../checkins';
 import { objectivesOf, unitName, type AlignmentSheet } from '../alignment';
 import { OWNER_KEY, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
-export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'done'];
+export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'overdue', 'done'];
 
 export interface DashboardUnit {
   unit: string;
@@ -84,7 +84,7 @@ export function buildDashboard(
   for (const s of sheets) {
     const h = s.table.header;
     const dates = h.cycleStart && h.cycleEnd ? { start: h.cycleStart, end: h.cycleEnd } : cycleDates(h.cycle);
-    const status: Record<Status, number> = { notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, done: 0 };
+    const status: Record<Status, number> = { notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, overdue: 0, done: 0 };
     const groups = objectivesOf(s.table);
     let scoreSum = 0, progSum = 0, krs = 0;
     for (const g of groups) {

@@ -38,6 +38,9 @@ export interface FormulaLayout {
   asOf: string;
   /** Absolute A1 cell holding `expectedExpr` (share of the cycle elapsed), read by every Status. */
   expected: string;
+  /** Absolute A1 cell holding `todayExpr` (the as-of day), read by every Status for overdue;
+   *  absent = the expression inline. */
+  today?: string;
   /** Cell references (usually on the Settings sheet) of the pace thresholds; null = constants. */
   atRiskRef: string | null;
   offTrackRef: string | null;
@@ -165,8 +168,10 @@ export type RowKind = 'any' | 'objective' | 'kr';
 /** Progress cell: objective, KR or blank (no type / unknown type). */
 export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = 'any'): string {
   const T = cell(row, L.col.type);
+  const ID = cell(row, L.col.id);
   const obj = `IF(${isType(T, ['objective'])},${objectiveProgressExpr(L, row)},`;
-  const kr = `IF(${isType(T, KR_TYPES_ALL)},${krProgressExpr(L, row)},`;
+  // a row without an ID is not a key result (core: table.ts groupObjectives; lint no-id)
+  const kr = `IF(AND(${ID}<>"",${isType(T, KR_TYPES_ALL)}),${krProgressExpr(L, row)},`;
   if (kind === 'objective') return `=${obj}"")`;
   if (kind === 'kr') return `=${kr}"")`;
   return `=${obj}${kr}""))`;
@@ -182,6 +187,23 @@ export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any
   const obj = weightedMeanExpr(L, row, 'score', false);
   const computed = kind === 'kr' ? kr : kind === 'objective' ? obj : `IF(${isType(T, ['objective'])},${obj},${kr})`;
   return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},${computed}),"")`;
+}
+
+/**
+ * The unit's score (= score.ts unitScore): the plain mean of the Score cells of the objective
+ * rows that show a number (objectives with an ID); 0 without any.
+ */
+export function overallScoreExpr(L: FormulaLayout): string {
+  const t = colLetter(L.col.type), sc = colLetter(L.col.score);
+  const T = `$${t}$${L.firstRow}:$${t}$${L.lastRow}`, S = `$${sc}$${L.firstRow}:$${sc}$${L.lastRow}`;
+  const isObj = typeAliases('objective').map((a) => `(${T}=${q(a)})`).join('+');
+  const n = `SUMPRODUCT(${isObj},--ISNUMBER(${S}))`;
+  return `IF(${n}=0,0,SUMPRODUCT(${isObj},--ISNUMBER(${S}),${S})/${n})`;
+}
+
+/** The as-of day the formulas count with: the As of cell when it holds a date, else TODAY(). */
+export function todayExpr(L: FormulaLayout): string {
+  return `INT(IF(ISNUMBER(${L.asOf}),${L.asOf},TODAY()))`;
 }
 
 /** Share of the cycle elapsed (= expectedProgress, 0 when the dates are missing): the formula of
@@ -200,9 +222,10 @@ function threshold(ref: string | null, fallback: number): string {
 }
 
 /**
- * Status: blank when progress is blank; not started for a KR whose current is neither a number
- * nor TRUE/FALSE, or an objective none of whose KRs has one; done at progress ≥ 1; else pace
- * (paceStatus / statusFromDelta with the Settings thresholds), Δ = progress − the helper cell.
+ * Status (= pace.ts rowStatus): blank when progress is blank; done at progress ≥ 1; overdue when
+ * the row's Due is before the as-of day (header cell, else TODAY()); not started for a KR whose
+ * current is neither a number nor TRUE/FALSE, or an objective none of whose KRs has one; else
+ * pace (statusFromDelta with the Settings thresholds), Δ = progress − the helper cell.
  */
 export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: RowKind = 'any'): string {
   const { c, col } = refs(L, row);
@@ -216,9 +239,13 @@ export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: R
   const d = `${P}-${L.expected}`;
   const atRisk = threshold(L.atRiskRef, DEFAULT_AT_RISK);
   const offTrack = threshold(L.offTrackRef, DEFAULT_OFF_TRACK);
+  const D = c('due');
+  // overdue = isOverdue(): due < as of (the as-of cell, else TODAY()) and not done
+  const overdue = `AND(ISNUMBER(${D}),INT(N(${D}))<${L.today ?? todayExpr(L)})`;
   return (
-    `=IF(NOT(ISNUMBER(${P})),"",IF(${notStarted},${lab('notStarted')},IF(${P}>=1-${EPS},${lab('done')},` +
-    `IF(${d}>=-${atRisk}-${EPS},${lab('onTrack')},IF(${d}>=-${offTrack}-${EPS},${lab('atRisk')},${lab('offTrack')})))))`
+    `=IF(NOT(ISNUMBER(${P})),"",IF(${P}>=1-${EPS},${lab('done')},IF(${overdue},${lab('overdue')},` +
+    `IF(${notStarted},${lab('notStarted')},` +
+    `IF(${d}>=-${atRisk}-${EPS},${lab('onTrack')},IF(${d}>=-${offTrack}-${EPS},${lab('atRisk')},${lab('offTrack')}))))))`
   );
 }
 

@@ -33,7 +33,9 @@ import {
   barFormula,
   expectedExpr,
   formatNumber,
+  overallScoreExpr,
   progressFormula,
+  todayExpr,
   scoreFormula,
   statusFormula,
   type FormulaLayout,
@@ -53,9 +55,11 @@ export const HEADER_CELLS: Record<HeaderKey, { label: string; value: string }> =
   cycleEnd: { label: 'D3', value: 'E3' },
   asOf: { label: 'D4', value: 'E4' },
   elapsed: { label: 'G1', value: 'H1' },
+  overallScore: { label: 'G2', value: 'H2' },
+  today: { label: 'G3', value: 'H3' },
 };
 /** The header values written from OkrHeaderValues (the elapsed cell holds a formula). */
-const HEADER_ORDER: Exclude<HeaderKey, 'elapsed'>[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
+const HEADER_ORDER: Exclude<HeaderKey, 'elapsed' | 'overallScore' | 'today'>[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
 /** The header block: every label and value, the elapsed helper included. */
 export const HEADER_BLOCK = 'A1:H4';
 
@@ -139,6 +143,7 @@ const STATUS_COLORS: Record<Status, string> = {
   atRisk: '#fce8b2',
   offTrack: '#f4c7c3',
   notStarted: '#eeeeee',
+  overdue: '#e6b8af', // darker than off track: the date has passed, not only the pace
 };
 export const GRADE_COLORS = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3' } as const;
 
@@ -183,6 +188,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     cycleEnd: abs(HEADER_CELLS.cycleEnd.value),
     asOf: abs(HEADER_CELLS.asOf.value),
     expected: abs(HEADER_CELLS.elapsed.value),
+    today: abs(HEADER_CELLS.today.value),
     atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
     offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
   };
@@ -212,6 +218,10 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   }
   put(HEADER_CELLS.elapsed.label, label(HEADER_LABELS.elapsed, lang));
   put(HEADER_CELLS.elapsed.value, `=${expectedExpr(L)}`);
+  put(HEADER_CELLS.overallScore.label, label(HEADER_LABELS.overallScore, lang));
+  put(HEADER_CELLS.overallScore.value, `=${overallScoreExpr(L)}`);
+  put(HEADER_CELLS.today.label, label(HEADER_LABELS.today, lang));
+  put(HEADER_CELLS.today.value, `=${todayExpr(L)}`);
 
   // Table header.
   values[TABLE_HEADER_ROW - 1] = COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang));
@@ -242,7 +252,10 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
       set('confidence', src.confidence);
       set('selfScore', src.selfScore);
       set('notes', src.notes);
-      if (src.valueFormat) formats.push({ range: range(row, C.start, row, C.current), numberFormat: src.valueFormat });
+      if (src.valueFormat) {
+        const f = /^0(?:\.0+)?%$/.test(src.valueFormat) ? percentFormat([src.start, src.target, src.current], src.valueFormat) : src.valueFormat;
+        formats.push({ range: range(row, C.start, row, C.current), numberFormat: f });
+      }
     }
     const kind: RowKind = !src?.type ? 'any' : src.type === 'objective' ? 'objective' : 'kr';
     out[C.progress - 1] = progressFormula(L, row, kind);
@@ -260,7 +273,9 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   formats.unshift(
     { range: `${HEADER_CELLS.unit.label}:${HEADER_CELLS.alignedTo.label}`, bold: true },
     { range: `${HEADER_CELLS.cycle.label}:${HEADER_CELLS.asOf.label}`, bold: true },
-    { range: HEADER_CELLS.elapsed.label, bold: true },
+    { range: `${HEADER_CELLS.elapsed.label}:${HEADER_CELLS.today.label}`, bold: true },
+    { range: HEADER_CELLS.today.value, numberFormat: 'yyyy-mm-dd' },
+    { range: HEADER_CELLS.overallScore.value, numberFormat: '0.0' },
     { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd' },
     { range: HEADER_CELLS.elapsed.value, numberFormat: '0%' },
     { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true },
@@ -298,17 +313,19 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: col('selfScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.selfScoreHelp), strict: true },
   ];
 
-  const statusCf: ConditionalFormatPlan[] = (['done', 'onTrack', 'atRisk', 'offTrack', 'notStarted'] as Status[]).map((s) => ({
+  const statusCf: ConditionalFormatPlan[] = (['done', 'overdue', 'onTrack', 'atRisk', 'offTrack', 'notStarted'] as Status[]).map((s) => ({
     range: col('status'),
     when: { kind: 'textEq', value: STATUS_LABELS[s][lang] },
     background: STATUS_COLORS[s],
   }));
-  const q = cell(firstRow, C.score);
+  // graded on the score as displayed (format 0.0): 0.667 shows 0.7 and is green (progress.ts grade)
+  const q = `ROUND(ROUND(${cell(firstRow, C.score)},10),1)`;
+  const qc = cell(firstRow, C.score);
   const eps = formatNumber(EDGE_EPS);
   const gradeCf: ConditionalFormatPlan[] = [
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}>=0.7-${eps})` }, background: GRADE_COLORS.green },
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}>=0.4-${eps})` }, background: GRADE_COLORS.yellow },
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${q}),${q}<0.4-${eps})` }, background: GRADE_COLORS.red },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=0.7-${eps})` }, background: GRADE_COLORS.green },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=0.4-${eps})` }, background: GRADE_COLORS.yellow },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}<0.4-${eps})` }, background: GRADE_COLORS.red },
   ];
   const typeCell = `$${colLetter(C.type)}${firstRow}`;
   const objAliases = [...new Set([...ROW_TYPE_LABELS.objective['zh-CN'], ...ROW_TYPE_LABELS.objective.en])];
@@ -354,6 +371,26 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     },
     dataBars: [{ range: col('bar'), fallback: barRows, min: 0, max: 1, color: BAR_COLOR }],
   };
+}
+
+/** Decimals a number shows as a percentage (0.015 → 1, 0.056 → 1, 0.8 → 0), at most 4. */
+function percentDecimals(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return 0;
+  const p = Number((v * 100).toPrecision(12));
+  for (let d = 0; d < 4; d++) if (Math.abs(p * 10 ** d - Math.round(p * 10 ** d)) < 1e-9) return d;
+  return 4;
+}
+
+/**
+ * The percent number format that shows every given value with as many decimals as it was typed
+ * with (issue 10: "from 3% to 1.5%" shows 1.5%, not 2%): `0%`, `0.0%`, `0.00%` …; never fewer
+ * decimals than `base` has. A check-in writer widens a cell's format the same way.
+ */
+export function percentFormat(values: readonly unknown[], base = '0%'): string {
+  const m = /^0(?:\.(0+))?%$/.exec(base);
+  let d = m?.[1]?.length ?? 0;
+  for (const v of values) d = Math.max(d, percentDecimals(v));
+  return d === 0 ? '0%' : `0.${'0'.repeat(d)}%`;
 }
 
 function abs(a1: string): string {
