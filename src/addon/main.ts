@@ -15,6 +15,7 @@ export {
   menuCheckIn,
   menuReview,
   menuHelp,
+  runDiagnostics,
 } from './menu';
 export { showSidebar } from './sidebar';
 export { rpc } from './rpc/server';

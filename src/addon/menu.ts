@@ -26,10 +26,11 @@ export const MENU_ITEMS: MenuItem[] = [
   { fn: 'menuCheckIn', label: { 'zh-CN': '记录进展更新', en: 'Record check-in' } },
   { fn: 'menuReview', label: { 'zh-CN': '生成复盘', en: 'Generate review' } },
   { fn: 'menuHelp', label: { 'zh-CN': '帮助', en: 'Help' } },
+  { fn: 'runDiagnostics', label: { 'zh-CN': '运行自检', en: 'Run diagnostics' } },
 ];
 
 /** Items after which a separator is drawn. */
-const SEPARATOR_AFTER = new Set(['menuOpenPanel', 'menuSetupFromRoster', 'menuReview']);
+const SEPARATOR_AFTER = new Set(['menuOpenPanel', 'menuSetupFromRoster', 'menuReview', 'menuHelp']);
 
 export function menuLang(): Lang {
   try {
@@ -61,3 +62,5 @@ export const menuCheck = open('check');
 export const menuCheckIn = open('checkin');
 export const menuReview = open('review');
 export const menuHelp = open('help');
+/** Opens the Diagnostics panel, which runs the checks at once (RPC runDiagnostics) and shows the report. */
+export const runDiagnostics = open('diagnostics');

@@ -5,7 +5,7 @@
 import type { Localized } from '../core/i18n';
 import { langFromLocale } from '../core/i18n';
 
-export const PANEL_IDS = ['templates', 'roster', 'check', 'checkin', 'import', 'review', 'help'] as const;
+export const PANEL_IDS = ['templates', 'roster', 'check', 'checkin', 'import', 'review', 'help', 'diagnostics'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 const TITLE: Localized = { 'zh-CN': 'OKR 助手', en: 'OKR Sheets' };

@@ -64,6 +64,13 @@ describe('Apps Script entry points', () => {
     expect(sheetTimeZone()).toBe('Pacific/Kiritimati');
   });
 
+  it('Run diagnostics opens the sidebar on the Diagnostics panel', async () => {
+    const { shown } = stub('zh_CN');
+    const { runDiagnostics } = await import('../../src/addon/main');
+    runDiagnostics();
+    expect(shown[0]!.html).toContain('data-okr-panel="diagnostics"');
+  });
+
   it('menu items open the sidebar on their panel in the user language', () => {
     const { shown } = stub('zh_CN');
     menuCheck();

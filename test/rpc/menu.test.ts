@@ -39,7 +39,7 @@ function stubGlobals(locale: string | (() => string)) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('add-on menu', () => {
-  it('has the seven items, each an exported function', () => {
+  it('has the eight items, each an exported function', () => {
     expect(MENU_ITEMS.map((i) => i.label.en)).toEqual([
       'Open OKR panel',
       'New OKR sheet from template',
@@ -48,7 +48,9 @@ describe('add-on menu', () => {
       'Record check-in',
       'Generate review',
       'Help',
+      'Run diagnostics',
     ]);
+    expect(MENU_ITEMS.at(-1)).toEqual({ fn: 'runDiagnostics', label: { 'zh-CN': '运行自检', en: 'Run diagnostics' } });
     for (const item of MENU_ITEMS) {
       expect(typeof (menu as Record<string, unknown>)[item.fn], item.fn).toBe('function');
       expect(item.label['zh-CN']).toMatch(/[\u4e00-\u9fff]/);

@@ -17,6 +17,7 @@ import type { Lang, Localized } from '../../core/i18n';
 import type { Severity } from '../../core/model';
 import type { AlignmentTree } from '../../core/alignment';
 import type { GenerateAlignmentResult, GenerateDashboardResult, GenerateReviewResult } from '../../core/review';
+import type { DiagnosticsReport } from '../diagnostics/report';
 
 /** Longest string any payload field accepts (a KR title, a note, a pasted OKR text …). */
 export const MAX_STRING = 10_000;
@@ -268,6 +269,9 @@ export const CONTRACT = {
     z.strictObject({ mode: z.optional(z.enum(['krs', 'children', 'both'])), childShare: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
     { write: false },
   ),
+
+  // Run diagnostics / 运行自检 (src/addon/diagnostics): scratch sheets, removed afterwards
+  runDiagnostics: method<DiagnosticsReport>()(empty(), { write: true }),
 } as const;
 
 export type RpcMethod = keyof typeof CONTRACT;

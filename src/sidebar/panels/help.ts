@@ -39,6 +39,21 @@ const ITEMS: { title: Localized; body: Localized }[] = [
       en: 'Paste OKRs from a document or a chat, check the start, target and unit that were recognised, then write them as a new sheet or append them.',
     },
   },
+  {
+    title: { 'zh-CN': '公式与自定义函数', en: 'Formulas and custom functions' },
+    body: {
+      'zh-CN':
+        'OKR 表中的“进度”“得分”“状态”列是表格自带的公式，任何人打开都能计算，无需安装插件。=OKRSCORE() 等自定义函数只在安装并在本文档中启用了本插件的表格里有效；否则单元格显示 #NAME?。请管理员为全域安装，或在“扩展程序 → 插件 → 管理插件”中为本文档启用。自定义函数的参数不能用 TODAY()、NOW() 等易变函数：请引用“统计日期”单元格。',
+      en: 'The Progress, Score and Status columns of an OKR sheet are ordinary spreadsheet formulas: they compute for everyone, with or without the add-on. Custom functions such as =OKRSCORE() work only where the add-on is installed and enabled for the document; elsewhere the cell shows #NAME?. Ask your admin to install it for the domain, or enable it for this document under Extensions → Add-ons → Manage add-ons. Custom functions cannot take volatile functions such as TODAY() or NOW() as arguments: refer to the As-of cell instead.',
+    },
+  },
+  {
+    title: { 'zh-CN': '自检', en: 'Diagnostics' },
+    body: {
+      'zh-CN': '菜单“运行自检”在临时工作表中检查本插件在此表格（区域设置、时区）下是否正常工作，并给出可复制的报告。',
+      en: 'The menu item Run diagnostics checks, in temporary sheets, that the add-on works in this spreadsheet (its locale and time zone) and gives a report you can copy.',
+    },
+  },
 ];
 
 export const helpPanel: Panel = {

@@ -7,5 +7,6 @@ import { importPanel } from './importText';
 import { reviewPanel } from './review';
 import { helpPanel } from './help';
 import { rosterPanel } from './roster';
+import { diagnosticsPanel } from './diagnostics';
 
-export const PANELS: Panel[] = [templatesPanel, rosterPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel];
+export const PANELS: Panel[] = [templatesPanel, rosterPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];

@@ -1,0 +1,222 @@
+/**
+ * Run diagnostics / 运行自检 (issue 16 §2): exercises the add-on against the spreadsheet it runs
+ * in, in scratch sheets it removes afterwards, and answers a short pass/fail report.
+ *
+ *   1. insert the diagnostics template (every KR type, a decrease, milestones, a blank — see
+ *      ./fixture.ts) through the same applyWorkbookPlan every action uses, and flush;
+ *   2. read back what Sheets' own formulas computed for Progress, Score and Status and compare
+ *      with core's scoreTable for the same inputs (±1e-9);
+ *   3. check validations, conditional formats, protections, developer metadata, named ranges and
+ *      the bar cells are in place;
+ *   4. check dates (the header's cycle start reads back as the day written, in the spreadsheet's
+ *      time zone) and run the in-memory workbook's assumption probes (./probes.ts), which include
+ *      the formula syntax in the spreadsheet's locale;
+ *   5. time the main operations.
+ *
+ * The same function runs in the test suite against the in-memory workbook (test/diagnostics).
+ * It only ever deletes the sheets it created itself (by sheet id), and puts the active sheet back.
+ */
+import type { Lang, Localized } from '../../core/i18n';
+import { fmt } from '../../core/i18n';
+import { STATUS_LABELS } from '../../core/labels';
+import { COLUMN_KEYS } from '../../core/model';
+import { FIRST_DATA_ROW, HEADER_CELLS, OKR_COLUMNS } from '../../core/plan/okrSheet';
+import type { SheetPlan } from '../../core/plan/types';
+import { scoreTable } from '../../core/score';
+import { isTableError, readTableValues } from '../../core/table';
+import type { SheetLike } from '../../sheets/api';
+import { applyWorkbookPlanDetailed } from '../../sheets/applyPlan';
+import type { SheetsContext } from '../../sheets/context';
+import { fromSheetDate, fromSheetValues } from '../../sheets/dates';
+import { FIXTURE_CYCLE, fixturePlan } from './fixture';
+import { NAMED_RANGE_PROBE_ID, PROBES, namedRangeAfterDeletion, type ProbeResult } from './probes';
+import { DIAG_TEXT, checkTitle } from './text';
+import type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
+
+export type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
+
+export interface DiagnosticsOptions {
+  /** Milliseconds clock (tests pass a fake one: timings are never asserted). */
+  clock?: () => number;
+  /** When the report says it ran (ISO); default now. */
+  ranAt?: string;
+}
+
+const TOLERANCE = 1e-9;
+const PROBE_RANGE_NAME = 'okr_diagnostics_probe';
+
+export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}): DiagnosticsReport {
+  const { ss, app, lang } = ctx;
+  const clock = opts.clock ?? (() => Date.now());
+  const checks: DiagnosticCheck[] = [];
+  const timings: DiagnosticTiming[] = [];
+  const add = (id: string, result: ProbeResult | { ok: boolean | null; seen: string }) =>
+    checks.push({ id, status: result.ok === null ? 'skip' : result.ok ? 'pass' : 'fail', title: checkTitle(id, lang), detail: result.seen });
+  const timed = <T>(name: string, fn: () => T): T => {
+    const t0 = clock();
+    try {
+      return fn();
+    } finally {
+      timings.push({ name, ms: Math.max(0, clock() - t0) });
+    }
+  };
+  const guard = (id: string, fn: () => ProbeResult) => {
+    try {
+      add(id, fn());
+    } catch (e) {
+      add(id, { ok: false, seen: `threw: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  const locale = ss.getSpreadsheetLocale();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const activeBefore = ss.getActiveSheet().getSheetId();
+  const created: number[] = [];
+  const t0 = clock();
+
+  try {
+    // 1. insert + flush
+    const plan = fixturePlan(lang, DIAG_TEXT.scratchName[lang]);
+    const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }));
+    const scratch = ss.getSheetByName(applied[0]!.name);
+    if (!scratch) throw new Error(`the inserted sheet "${applied[0]!.name}" is not there`);
+    created.push(scratch.getSheetId());
+    timed('flush', () => app.flush());
+
+    // 2. formulas vs core
+    const width = COLUMN_KEYS.length;
+    const values = timed('readBack', () => fromSheetValues(scratch.getRange(1, 1, plan.values.length, width).getValues()));
+    compareFormulas(values, lang, add, timed);
+
+    // 3. structure
+    structureChecks(ctx, scratch, plan, guard);
+
+    // 4. dates and the in-memory workbook's assumptions
+    guard('dates', () => {
+      const cellA1 = HEADER_CELLS.cycleStart.value;
+      const v = scratch.getRange(cellA1).getValues()[0]![0];
+      const day = v instanceof Date ? isoDay(fromSheetDate(v)) : null;
+      return { ok: day === FIXTURE_CYCLE.start, seen: `cycle start ${cellA1} written as ${FIXTURE_CYCLE.start}, read back as ${day ?? JSON.stringify(v)} (time zone ${timeZone})` };
+    });
+    const probe = timed('probeSheet', () => ss.insertSheet(DIAG_TEXT.probeName[lang]));
+    created.push(probe.getSheetId());
+    ss.setNamedRange(PROBE_RANGE_NAME, probe.getRange('A1'));
+    for (const p of PROBES) guard(p.id, () => p.run({ app, ss, probe, scratch }));
+  } catch (e) {
+    add('run', { ok: false, seen: `stopped early: ${e instanceof Error ? e.message : String(e)}` });
+  } finally {
+    timed('cleanUp', () => cleanUp(ctx, created, activeBefore));
+  }
+  if (created.length > 1) guard(NAMED_RANGE_PROBE_ID, () => namedRangeAfterDeletion(ss, PROBE_RANGE_NAME));
+  timings.push({ name: 'total', ms: Math.max(0, clock() - t0) });
+
+  const passed = checks.filter((c) => c.status === 'pass').length;
+  const failed = checks.filter((c) => c.status === 'fail').length;
+  const skipped = checks.filter((c) => c.status === 'skip').length;
+  const report: Omit<DiagnosticsReport, 'text'> = { ok: failed === 0, passed, failed, skipped, locale, timeZone, checks, timings };
+  return { ...report, text: reportText(report, lang, opts.ranAt ?? new Date().toISOString()) };
+}
+
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Progress, Score and Status as Sheets computed them vs core, one check each. */
+function compareFormulas(
+  values: unknown[][],
+  lang: Lang,
+  add: (id: string, r: { ok: boolean | null; seen: string }) => void,
+  timed: <T>(name: string, fn: () => T) => T,
+): void {
+  const read = readTableValues(values, { lang });
+  if (isTableError(read)) {
+    add('table', { ok: false, seen: `the inserted sheet does not read as an OKR table: ${read.error.en}` });
+    return;
+  }
+  const score = timed('coreScore', () => scoreTable(read.table, FIXTURE_CYCLE.asOf));
+  const col = read.columns;
+  if (col.progress === undefined || col.score === undefined || col.status === undefined) {
+    add('table', { ok: false, seen: 'Progress, Score or Status column not found' });
+    return;
+  }
+  const rows = [
+    ...score.krs.map((k) => ({ id: k.id, row: k.row, progress: k.progress, score: k.score, status: k.status })),
+    ...score.objectives.map((o) => ({ id: o.id, row: o.row, progress: o.progress, score: o.score, status: o.status })),
+  ];
+  const diffs = { progress: [] as string[], score: [] as string[], status: [] as string[] };
+  for (const r of rows) {
+    const line = values[read.rowIndexes[r.row]!]!;
+    const p = num(line[col.progress]);
+    const s = num(line[col.score]);
+    const st = line[col.status];
+    if (p === null || Math.abs(p - r.progress) > TOLERANCE) diffs.progress.push(`${r.id}: sheet ${JSON.stringify(line[col.progress])}, core ${r.progress}`);
+    if (s === null || Math.abs(s - r.score) > TOLERANCE) diffs.score.push(`${r.id}: sheet ${JSON.stringify(line[col.score])}, core ${r.score}`);
+    if (st !== STATUS_LABELS[r.status][lang]) diffs.status.push(`${r.id}: sheet ${JSON.stringify(st)}, core ${STATUS_LABELS[r.status][lang]}`);
+  }
+  for (const k of ['progress', 'score', 'status'] as const) {
+    const d = diffs[k];
+    add(k, d.length ? { ok: false, seen: `${d.length} of ${rows.length} rows differ — ${d.slice(0, 4).join('; ')}` } : { ok: true, seen: `${rows.length} rows (${score.krs.length} KRs, ${score.objectives.length} objectives) agree with core` });
+  }
+}
+
+function structureChecks(ctx: SheetsContext, sheet: SheetLike, plan: SheetPlan, guard: (id: string, fn: () => ProbeResult) => void): void {
+  const { ss } = ctx;
+  guard('validations', () => {
+    const missing = plan.validations.filter((v) => sheet.getRange(v.range.split(':')[0]!).getDataValidation() === null).map((v) => v.range);
+    return { ok: missing.length === 0, seen: missing.length ? `no validation at ${missing.join(', ')}` : `${plan.validations.length} validations in place` };
+  });
+  guard('conditionalFormats', () => {
+    const n = sheet.getConditionalFormatRules().length;
+    return { ok: n >= plan.conditionalFormats.length && n > 0, seen: `${n} conditional-format rules (plan: ${plan.conditionalFormats.length})` };
+  });
+  guard('protections', () => {
+    const n = sheet.getProtections(ctx.app.ProtectionType.RANGE).length;
+    return { ok: n === plan.protections.length, seen: `${n} range protections (plan: ${plan.protections.length})` };
+  });
+  guard('metadata', () => {
+    const keys = sheet.getDeveloperMetadata().map((m) => m.getKey());
+    const want = Object.keys(plan.metadata).length ? 1 : 0;
+    return { ok: keys.length >= want, seen: `developer metadata keys: ${keys.join(', ') || '—'}` };
+  });
+  guard('namedRanges', () => {
+    const names = sheet.getNamedRanges().map((n) => n.getName());
+    const inSs = new Set(ss.getNamedRanges().map((n) => n.getName()));
+    const ok = names.length === plan.namedRanges.length && names.every((n) => inSs.has(n));
+    return { ok, seen: `${names.length} named ranges on the sheet (plan: ${plan.namedRanges.length}): ${names.join(', ') || '—'}` };
+  });
+  guard('bars', () => {
+    const bar = OKR_COLUMNS.bar;
+    const formulas = sheet.getRange(FIRST_DATA_ROW, bar, 3, 1).getFormulas().map((r) => r[0]!);
+    const ok = formulas.every((f) => /^=.*SPARKLINE\(/i.test(f));
+    return { ok, seen: ok ? 'bar cells hold SPARKLINE formulas' : `bar cells hold ${formulas.map((f) => JSON.stringify(f.slice(0, 40))).join(', ')}` };
+  });
+}
+
+/**
+ * Deletes only the sheets diagnostics created (by id) and re-activates the user's sheet. Named
+ * ranges into them are removed first (Sheets may keep them after the sheet goes, as #REF!) —
+ * except the probe's own, which the named-range probe looks for afterwards.
+ */
+function cleanUp(ctx: SheetsContext, created: number[], activeBefore: number): void {
+  const { ss } = ctx;
+  for (const id of created) {
+    const sheet = ss.getSheetById(id);
+    if (!sheet) continue;
+    for (const n of sheet.getNamedRanges()) if (n.getName() !== PROBE_RANGE_NAME) n.remove();
+    ss.deleteSheet(sheet);
+  }
+  const back = ss.getSheetById(activeBefore);
+  if (back) ss.setActiveSheet(back);
+}
+
+function reportText(r: Omit<DiagnosticsReport, 'text'>, lang: Lang, ranAt: string): string {
+  const mark: Record<CheckStatus, Localized> = DIAG_TEXT.mark;
+  const lines = [
+    fmt(DIAG_TEXT.heading, lang, { at: ranAt.slice(0, 16).replace('T', ' '), locale: r.locale, zone: r.timeZone }),
+    fmt(DIAG_TEXT.summary, lang, { passed: r.passed, failed: r.failed, skipped: r.skipped }),
+    '',
+    ...r.checks.map((c) => `${mark[c.status][lang]} ${c.title} — ${c.detail}`),
+    '',
+    `${DIAG_TEXT.timings[lang]}: ${r.timings.map((t) => `${t.name} ${Math.round(t.ms)} ms`).join(', ')}`,
+  ];
+  return lines.join('\n');
+}

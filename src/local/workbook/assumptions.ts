@@ -1,0 +1,142 @@
+/**
+ * Every assumption the in-memory workbook (this folder) makes about how Google Sheets behaves,
+ * in one place (issue 16 §2), each with where it comes from: a Google documentation page, or
+ * `unverified` when no page says it and it was learned from observation or guessed.
+ *
+ * `check` says how it is verified on the real platform: `diagnostics` = Run diagnostics / 运行自检
+ * checks it in the user's spreadsheet (src/addon/diagnostics/probes.ts has a probe with the same
+ * id — test/diagnostics asserts the two lists match); `documented` = not checkable from a script
+ * but stated by the source; `not checkable` = Apps Script cannot observe it (say why).
+ *
+ * When diagnostics reports a probe as failed on a real spreadsheet, the in-memory workbook is
+ * wrong about that point: fix it here and in the workbook, not in the probe.
+ */
+export type AssumptionCheck = 'diagnostics' | 'documented' | 'not checkable';
+
+export interface Assumption {
+  id: string;
+  /** What the in-memory workbook does, i.e. what it assumes Sheets does. */
+  assumes: string;
+  /** A documentation URL, or 'unverified'. */
+  source: string;
+  check: AssumptionCheck;
+  /** For `not checkable`: why; for others: a note. */
+  note?: string;
+}
+
+const RANGE = 'https://developers.google.com/apps-script/reference/spreadsheet/range';
+const SPREADSHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet';
+
+export const ASSUMPTIONS: readonly Assumption[] = [
+  {
+    id: 'new-sheet-size',
+    assumes: 'insertSheet() makes a sheet of 1000 rows × 26 columns; ranges outside it throw',
+    source: 'unverified',
+    check: 'diagnostics',
+    note: 'each such sheet counts 26,000 cells toward the 10-million-cell limit (https://support.google.com/drive/answer/37603)',
+  },
+  {
+    id: 'sheet-names-case-insensitive',
+    assumes: 'insertSheet("okr") throws when a sheet "OKR" exists: names are unique ignoring case',
+    source: 'unverified',
+    check: 'diagnostics',
+  },
+  {
+    id: 'general-is-automatic',
+    assumes: "setNumberFormat('General') (and '') is Sheets' automatic format: 0.5 shows as 0.5; getNumberFormat() then reads '0.###############'",
+    source: 'unverified',
+    check: 'diagnostics',
+    note: `${RANGE}#setnumberformatnumberformat documents number format patterns, not the name 'General'`,
+  },
+  {
+    id: 'string-coercion',
+    assumes: "setValues() parses strings as if typed: '80%' → 0.8, '007' → 7, '2026-10-01' → a date cell; other text stays text",
+    source: 'unverified',
+    check: 'diagnostics',
+  },
+  {
+    id: 'leading-apostrophe',
+    assumes: "setValues() with \"'=1+1\" stores the text =1+1 (no formula); the apostrophe is not part of the value",
+    source: 'unverified',
+    check: 'diagnostics',
+  },
+  {
+    id: 'formula-syntax-en-us',
+    assumes: 'setFormulas() takes formulas in en-US syntax (`,` between arguments, `.` decimals) whatever the spreadsheet locale, and getFormulas() reads them back as written',
+    source: 'unverified',
+    check: 'diagnostics',
+    note: `${RANGE}#setformulaformula says only "in A1 notation"; diagnostics runs it in the user's locale (a ';' locale such as de_DE is the case that matters)`,
+  },
+  {
+    id: 'error-values-as-text',
+    assumes: "getValues() returns an error cell as its error text, e.g. '#DIV/0!'",
+    source: 'unverified',
+    check: 'diagnostics',
+  },
+  {
+    id: 'date-cells-in-sheet-zone',
+    assumes: "a date cell is midnight in the spreadsheet's time zone; getValues() returns a Date for it",
+    source: `${SPREADSHEET}#getspreadsheettimezone`,
+    check: 'diagnostics',
+  },
+  {
+    id: 'named-ranges-removed-with-sheet',
+    assumes: 'deleteSheet() removes the named ranges that point into the deleted sheet',
+    source: 'unverified',
+    check: 'diagnostics',
+    note: 'issue 16 §4 suspects they survive on Sheets (#REF!); if diagnostics fails here, remove our named ranges before re-creating a sheet (src/sheets/applyPlan.ts)',
+  },
+  {
+    id: 'protection-warning-only',
+    assumes: 'a range protection set warning-only stays warning-only (isWarningOnly() true) and allows every editor to type after a warning',
+    source: `${RANGE}#protect`,
+    check: 'diagnostics',
+  },
+  {
+    id: 'metadata-finder-by-key',
+    assumes: "createDeveloperMetadataFinder().withKey(k).find() finds sheet-level metadata added with sheet.addDeveloperMetadata(k, v), located on that sheet",
+    source: 'https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder',
+    check: 'diagnostics',
+  },
+  {
+    id: 'html-file-text',
+    assumes: 'HtmlService.createHtmlOutputFromFile(name).getContent() returns the file text unchanged (Sidebar.html is personalised from it; Server.html is evaluated from it)',
+    source: 'https://developers.google.com/apps-script/reference/html/html-output#getcontent',
+    check: 'diagnostics',
+    note: 'diagnostics itself runs from Server.html: reaching the probe proves it',
+  },
+  {
+    id: 'chart-options-dotted-keys',
+    assumes: "chart options are recorded as given (setOption('legend.position', …), 'vAxis.viewWindow.min'); nothing renders",
+    source: 'https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setoptionoption,-value',
+    check: 'not checkable',
+    note: 'Apps Script can set chart options but not read back how Sheets applied them',
+  },
+  {
+    id: 'conditional-format-formula-syntax',
+    assumes: 'custom-formula conditional formats take the same en-US syntax as setFormulas()',
+    source: 'unverified',
+    check: 'not checkable',
+    note: 'the colour a conditional format paints is not readable through Range.getBackgrounds()',
+  },
+  {
+    id: 'custom-function-arguments-deterministic',
+    assumes: '(custom functions) arguments are plain values; volatile functions such as NOW(), RAND() — and TODAY() — are not valid arguments',
+    source: 'https://developers.google.com/apps-script/guides/sheets/functions',
+    check: 'documented',
+    note: 'so OKRPACE takes the As-of cell, not TODAY(), for as_of',
+  },
+  {
+    id: 'custom-functions-need-installed-add-on',
+    assumes: '(custom functions) only exist where the add-on is installed and enabled in the document; elsewhere =OKRSCORE() is #NAME?',
+    source: 'https://developers.google.com/apps-script/guides/sheets/functions',
+    check: 'documented',
+  },
+  {
+    id: 'several-accounts-failure',
+    assumes: "(sidebar) google.script.run's failure handler sees 'PERMISSION_DENIED' / 'reading from storage' when the browser is signed in to several Google accounts",
+    source: 'unverified',
+    check: 'not checkable',
+    note: 'known issue https://issuetracker.google.com/issues/69270374; happens before any server code runs',
+  },
+];
