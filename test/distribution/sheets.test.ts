@@ -102,6 +102,7 @@ describe('distribute in Sheets', () => {
     const at = values.findIndex((r) => r[0] === '合规组');
     sheet.getRange(at + 1, values[0]!.indexOf('状态') + 1).setValue(label(STATUS_WORDS.planned, 'zh-CN'));
     const r = distributeBatch(hub.ctx('zh-CN'), drive, { cycle: CYCLE });
+    if (!('done' in r)) throw new Error('roster');
     expect(r.processed.map((p) => p.unit)).toEqual(['合规组']);
     expect(drive.files.get(victim.file)!.state).toBe('trashed');
     const now = registry(hub).find((x) => x.unit === '合规组')!;
