@@ -182,3 +182,15 @@ describe("the sidebar's failure handler (google.script.run never answered)", () 
     await expect(call('getContext', {}, 'en')).resolves.toEqual({ x: 1 });
   });
 });
+
+describe("the spreadsheet's time zone", () => {
+  it('is never replaced silently by a fixed zone: an unreadable zone fails the call with a logged reference', () => {
+    const { local } = stub('en_US');
+    vi.spyOn(local.ss, 'getSpreadsheetTimeZone').mockImplementation(() => { throw new Error('Service Spreadsheets failed'); });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = rpc('listKrs', { sheet: 'Sales OKR' }, 'en');
+    expect(res).toMatchObject({ ok: false, code: 'internal' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(sheetTimeZone()).toBeNull();
+  });
+});

@@ -223,12 +223,11 @@ export function rpc(method: string, payload: unknown, lang?: string): RpcRespons
     () => {
       const lock = LockService.getDocumentLock(); // null outside a document (not for an add-on)
       const ss = asSpreadsheet(SpreadsheetApp.getActiveSpreadsheet());
-      // Dates in cells are midnight in the spreadsheet's zone, not the script's (src/sheets/dates.ts)
-      try {
-        setSheetTimeZone(ss.getSpreadsheetTimeZone());
-      } catch {
-        setSheetTimeZone(null);
-      }
+      // Dates in cells are midnight in the spreadsheet's zone, not the script's (src/sheets/dates.ts).
+      // No silent fallback to the manifest's fixed zone: dates would shift by a day without a word.
+      // If the zone cannot be read, the call fails with a logged reference (dispatch).
+      setSheetTimeZone(null);
+      setSheetTimeZone(ss.getSpreadsheetTimeZone());
       return {
         app: asApp(SpreadsheetApp),
         ss,
