@@ -16,9 +16,9 @@ export const LIMITS = {
   /** Cells written in one sheet, and cells of one merged range. */
   cells: 2_000_000,
   /** Units in one roster (one OKR sheet each). */
-  units: 2_000,
+  units: 1_000,
   /** Characters of pasted OKR text, or of a CSV roster. */
-  textChars: 1_000_000,
+  textChars: 100_000,
 } as const;
 
 /** 1234567 → "1,234,567" (the same in both languages' messages). */

@@ -22,8 +22,14 @@ export function hugeRosterCsv(units: number): string {
 }
 
 export function hugeOkrText(bytes: number): string {
-  const block = 'O: Grow the northern market\nKR: Raise monthly orders from 120 to 200\nKR: Sign 5 new distributors by 2026-12-15\n';
-  return block.repeat(Math.ceil(bytes / block.length));
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 1; size < bytes; i++) {
+    const block = `目标${i}：优化第 ${i} 条采购流程\nKR1：将采购周期由 1.5 天缩短至 1 天\n负责人：周敏\nKR2：来料不合格率低于 2%\n`;
+    out.push(block);
+    size += block.length;
+  }
+  return out.join('');
 }
 
 describe(`huge inputs: exit 2 and the limit named (child, ${HEAP_MB} MB heap)`, () => {
@@ -40,6 +46,7 @@ describe(`huge inputs: exit 2 and the limit named (child, ${HEAP_MB} MB heap)`, 
     const r = await runCli(['import', 'okrs.txt', '-o', 'okrs.xlsx'], dir);
     expectCleanExit(r);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/limit of 1,000,000 characters/);
+    expect(r.err).toMatch(/limit of 100,000 characters/);
   });
+
 });

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fmt, type Lang, type Localized } from '../../core/i18n';
+import { groupDigits, LIMITS } from '../../core/limits';
 import { parseOkrText, type ImportedOkrs } from '../../core/importtext';
 import { cliLang, type CliIo } from './main';
 import { krJson } from './parse';
@@ -25,6 +26,10 @@ const TEXT = {
   extraArg: { 'zh-CN': '多余的参数：{arg}', en: 'Unexpected argument: {arg}' },
   notFound: { 'zh-CN': '找不到文件：{file}', en: 'File not found: {file}' },
   cannotRead: { 'zh-CN': '无法读取 {file}：{why}', en: 'Cannot read {file}: {why}' },
+  tooLong: {
+    'zh-CN': '文本有 {n} 个字符，超过 {limit} 个字符的上限',
+    en: 'The text has {n} characters, more than the limit of {limit} characters',
+  },
 } satisfies Record<string, Localized>;
 
 export interface ImportArgs {
@@ -118,6 +123,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const text = a.file === null ? (await io.stdin()).replace(/^\uFEFF/, '') : await readText(a.file, io, lang);
   if (typeof text !== 'string') {
     io.stderr(text.error + '\n');
+    return 2;
+  }
+  // bounded input (issue 11): pasted OKRs are a few KB; past the limit, say so instead of
+  // spending minutes and gigabytes on it
+  if (text.length > LIMITS.textChars) {
+    io.stderr(fmt(TEXT.tooLong, lang, { n: groupDigits(text.length), limit: groupDigits(LIMITS.textChars) }) + '\n');
     return 2;
   }
   const imported = parseOkrText(text);

@@ -152,18 +152,24 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 const json = (res: ServerResponse, status: number, data: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(data));
 
+/** A body past MAX_BODY: the rest is read and dropped (closing the socket mid-upload makes
+ *  the client see a reset connection instead of the JSON answer). */
+class BodyTooLarge extends Error {}
+const TOO_LARGE = {
+  'zh-CN': `请求超过 ${MAX_BODY / 1_000_000} MB 的上限`,
+  en: `The request is larger than the limit of ${MAX_BODY / 1_000_000} MB`,
+} as const;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size > MAX_BODY) chunks = [];
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -227,7 +233,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       try {
         const parsed: unknown = JSON.parse(await readBody(req));
         body = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-      } catch {
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return json(res, 413, { ok: false, code: 'invalidInput', message: TOO_LARGE[defaultLang] });
         return json(res, 400, { ok: false, code: 'invalidInput', message: 'Bad JSON' });
       }
       const lang: Lang = isLang(body.lang) ? body.lang : defaultLang;
