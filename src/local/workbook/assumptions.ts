@@ -124,7 +124,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: '(custom functions) arguments are plain values; volatile functions such as NOW(), RAND() — and TODAY() — are not valid arguments',
     source: 'https://developers.google.com/apps-script/guides/sheets/functions',
     check: 'documented',
-    note: 'so OKRPACE takes the As-of cell, not TODAY(), for as_of',
+    note: 'so the README passes a date cell to OKRPACE, not TODAY(); that a cell holding =TODAY() then refreshes daily is unverified',
   },
   {
     id: 'custom-functions-need-installed-add-on',
