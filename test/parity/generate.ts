@@ -1,0 +1,96 @@
+/**
+ * Randomised OKR tables for the cross-engine tests (seeded, so a failure reproduces): every KR
+ * type, numbers and numbers typed as TEXT (`500万`, `８０％`, `2.5k` …), blank rows inside a
+ * block, spare rows with a stray value and no ID, rows with a type but no ID, KR IDs that do not
+ * carry their objective's prefix, due dates before and after the as-of day, weights, self-scores.
+ */
+import type { KrType } from '../../src/core/model';
+import type { OkrSheetRow } from '../../src/core/plan/okrSheet';
+import type { PlanCell } from '../../src/core/plan/types';
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+/** Numbers as people type them into a cell formatted as text (or into a CSV): never numbers. */
+export const TYPED_TEXT = ['500万', '1.2亿', '¥2,000,000', '80%', '８０％', '2.5k', '180万', '5.6%'] as const;
+
+const TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+
+export interface ParityCase {
+  rows: OkrSheetRow[];
+  asOf: string;
+  cycleStart: string;
+  cycleEnd: string;
+  atRisk: number;
+  offTrack: number;
+  /** number of KR rows (rows of a KR type with an ID) */
+  krCount: number;
+}
+
+function krRow(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
+  const n = (lo: number, hi: number) => Math.round((lo + r() * (hi - lo)) * 100) / 100;
+  const text = (): PlanCell => pick(r, TYPED_TEXT);
+  let start: PlanCell = pick(r, [null, 0, n(0, 100), n(0, 100), n(-20, 20)]);
+  let target: PlanCell = pick(r, [n(0, 200), n(0, 200), n(50, 300)]);
+  let current: PlanCell = pick(r, [null, n(-10, 320), n(0, 200), n(0, 200)]);
+  const roll = r();
+  if (roll < 0.08) target = text();
+  else if (roll < 0.16) current = text();
+  else if (roll < 0.2) start = text();
+  if (type === 'decrease' && typeof start === 'number' && typeof target === 'number' && target > start) [start, target] = [target, start];
+  if (type === 'atMost' && r() < 0.5 && typeof target === 'number') start = target + n(1, 50);
+  if (r() < 0.08 && typeof target === 'number') current = target; // exactly on target
+  if (type === 'milestone') current = pick(r, [true, false, null, 0.5, 1, 0, 0.7, '70%', 'done']);
+  const weight: PlanCell = pick(r, [null, null, null, 0.2, 0.3, 0.5, 0, n(0, 1), '30%']);
+  const selfScore: PlanCell = pick(r, [null, null, null, null, 0.7, n(0, 1), '0.6']);
+  const due: string | null = pick(r, [null, '2026-10-20', '2026-11-10', '2026-11-30', '2026-12-31']);
+  return { type, title: `${type} kr`, start, target, current, weight, selfScore, due };
+}
+
+/** A table of about `krs` KRs in objectives of 1–5 KRs, with the oddities listed above. */
+export function parityCase(seed: number, krs: number): ParityCase {
+  const r = rng(seed);
+  const rows: OkrSheetRow[] = [];
+  let o = 0;
+  let made = 0;
+  while (made < krs) {
+    o++;
+    const oid = `O${o}`;
+    rows.push({ id: oid, type: 'objective', title: `Objective ${o}`, selfScore: pick(r, [null, null, null, 0.5]), due: pick(r, [null, null, '2026-11-01']) });
+    const size = 1 + Math.floor(r() * 5);
+    for (let j = 1; j <= size; j++) {
+      const roll = r();
+      if (roll < 0.05) rows.push({ id: '', type: null, title: '' }); // a blank row inside the block
+      else if (roll < 0.08) rows.push({ id: '', type: null, title: '', current: pick(r, [5, 120, '300万']) }); // a stray value
+      else if (roll < 0.1) rows.push({ ...krRow(r, pick(r, TYPES)), id: '' }); // a KR typed without an ID
+      else if (roll < 0.12) rows.push({ ...krRow(r, pick(r, TYPES)), id: `KR${j}` }); // no objective prefix
+      const kr = krRow(r, pick(r, TYPES));
+      rows.push({ ...kr, id: r() < 0.05 ? `${oid.toLowerCase()}.kr${j}` : `${oid}.KR${j}` });
+      made++;
+    }
+  }
+  rows.push({ id: `O${o + 1}`, type: 'objective', title: 'No KRs yet' });
+  // spare rows below the table: one blank, then a number typed with no ID or title (issue 10)
+  rows.push({ id: '', type: null, title: '' });
+  rows.push({ id: '', type: null, title: '', current: 42 });
+  const asOf = pick(r, ['2026-10-15', '2026-11-15', '2026-11-30', '2026-12-20']);
+  return {
+    rows,
+    asOf,
+    cycleStart: '2026-10-01',
+    cycleEnd: '2026-12-31',
+    atRisk: pick(r, [0.2, 0.15]),
+    offTrack: pick(r, [0.4, 0.5]),
+    krCount: made,
+  };
+}
