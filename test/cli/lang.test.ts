@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseLang, contentLang } from '../../src/core/lang';
 import { exportXlsx } from '../../src/local/xlsx/export';
+import { importXlsx } from '../../src/local/xlsx/import';
 import { smallPlan } from '../xlsx/fixtures';
 import { cli, tempDir } from './xlsx-helpers';
 
@@ -30,6 +31,20 @@ describe('the language follows the workbook (LANG is en_US here)', () => {
     let out = '';
     await main(['score', 'en.xlsx'], { stdin: async () => '', stdout: (s) => void (out += s), stderr: () => {}, cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
     expect(out).toMatch(/overall/);
+  });
+});
+
+describe('setup: the language of the roster', () => {
+  it('a roster with Chinese headers gives a Chinese workbook; --lang en an English one', async () => {
+    writeFileSync(join(dir, 'roster-zh.csv'), '单元,层级,上级单元,负责人,部门模板\n华东公司,company,,王芳,company\n销售部,department,华东公司,李雷,sales\n');
+    const r = await cli(dir, 'setup', 'roster-zh.csv', '--cycle', '2026-Q4', '-o', 'zh-book.xlsx');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/已写入/);
+    const names = (await importXlsx(readFileSync(join(dir, 'zh-book.xlsx')))).sheets.map((s) => s.name);
+    expect(names).toContain('设置');
+    const en = await cli(dir, 'setup', 'roster-zh.csv', '--cycle', '2026-Q4', '-o', 'en-book.xlsx', '--lang', 'en');
+    expect(en.code, en.err).toBe(0);
+    expect((await importXlsx(readFileSync(join(dir, 'en-book.xlsx')))).sheets.map((s) => s.name)).toContain('Settings');
   });
 });
 

@@ -8,6 +8,8 @@
  */
 import { extname } from 'node:path';
 import type { Localized } from '../../core/i18n';
+import { currentQuarter } from '../../core/dates';
+import { chooseLang, contentLang } from '../../core/lang';
 import { cycleDates } from '../../core/pace';
 import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
 import { parseCsv, decodeText } from '../xlsx/csv';
@@ -26,11 +28,6 @@ const TEXT = {
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成工作簿：', en: 'The roster has {n} problem(s); no workbook was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 个 OKR 表，周期 {cycle}', en: 'Wrote {file}: {n} OKR sheet(s), cycle {cycle}' },
 } satisfies Record<string, Localized>;
-
-function currentQuarter(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
-}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let lang = envLang(io);
@@ -69,6 +66,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
 
     const read = readRosterValues(values);
+    // a roster with Chinese headers gives a Chinese workbook (unless --lang says otherwise)
+    lang = chooseLang({ explicit: a.explicitLang, content: contentLang(values[read.headerRow] ?? []), fallback: a.lang });
     const checked = validateRoster(read);
     if (!checked.ok) {
       say(io.stderr, t(lang, TEXT.problems, { n: checked.problems.length }));
