@@ -39,9 +39,9 @@ describe('okr-sheets import --json (in-process)', () => {
     expect(r.notes).toEqual(['采购部 Q4 OKR（草稿）']);
     expect(r.objectives.map((o) => o.title)).toEqual(['优化采购流程，提升来料质量', 'Cut purchasing cost']);
     const kr1 = r.objectives[0]!.key_results[0]!;
-    expect(Object.keys(kr1)).toEqual(['title', 'kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder', 'type', 'owner']);
+    expect(Object.keys(kr1)).toEqual(['title', 'kind', 'direction', 'start', 'target', 'unit', 'relative', 'deadline', 'placeholder', 'type', 'owner', 'due']);
     expect(kr1).toMatchObject({ title: '将采购周期由 1.5 天缩短至 1 天', start: 1.5, target: 1, unit: '天', owner: '周敏' });
-    expect(r.objectives[0]!.key_results[1]).toMatchObject({ target: 0.02, owner: null });
+    expect(r.objectives[0]!.key_results[1]).toMatchObject({ target: 0.02, owner: null, type: 'atMost', due: null });
     expect(r.objectives[0]!.notes).toEqual(['评分：0.6']);
     expect(r.objectives[1]!.key_results[0]).toMatchObject({ title: 'Reduce unit cost by 8%', relative: true, target: 0.08, direction: 'decrease' });
   });
@@ -95,5 +95,18 @@ describe('okr-sheets import --json (in-process)', () => {
       expect(f.err()).toMatch(/No objectives or key results were recognised; empty\.xlsx was not written/);
       expect(() => statSync(join(dir, 'empty.xlsx'))).toThrow();
     }
+  });
+});
+
+describe('okr-sheets import --json: owner and due per KR', () => {
+  it('a KR without its own owner takes its objective\'s; a deadline becomes a day in the cycle', async () => {
+    const text = ['目标1：提升客户满意度', '负责人：王芳', 'KR1：NPS 由 45 提升到 60，12月15日前完成', 'KR2：投诉处理时长低于 1 天', '负责人：李雷'].join('\n');
+    const f = fakeIo(text);
+    expect(await run(['-', '--cycle', '2026-Q4'], f.io)).toBe(0);
+    const r = JSON.parse(f.out()) as Out;
+    const [kr1, kr2] = r.objectives[0]!.key_results;
+    expect(r.objectives[0]!.owner).toBe('王芳');
+    expect(kr1).toMatchObject({ owner: '王芳', due: '2026-12-15', type: 'increase' });
+    expect(kr2).toMatchObject({ owner: '李雷', type: 'atMost' });
   });
 });

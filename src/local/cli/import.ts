@@ -14,6 +14,10 @@ import { groupDigits, LIMITS } from '../../core/limits';
 import { parseOkrText, type ImportedOkrs } from '../../core/importtext';
 import { cliLang, type CliIo } from './main';
 import { krJson } from './parse';
+import { todayIso } from '../../core/dates';
+import { krType } from '../../core/krtext';
+import { chooseLang, contentLang } from '../../core/lang';
+import { dueIn, importCycle } from '../../core/tasks/importText';
 import { importToXlsx as importToXlsxFile } from '../xlsx/importText';
 
 const TEXT = {
@@ -45,14 +49,21 @@ export interface ImportArgs {
   force?: boolean;
 }
 
-/** The JSON printed by `import --json`. */
-export function importJson(r: ImportedOkrs): unknown {
+/**
+ * The JSON printed by `import --json`. Per KR: the `parse` fields; `type` the row will get (a Type
+ * column of a pasted table, else the sentence's); `owner` (the KR's, else its objective's) and
+ * `due` (a day inside the cycle, as the sheet will get it), where the text gives them.
+ */
+export function importJson(r: ImportedOkrs, opts: { cycle?: string; today?: string } = {}): unknown {
+  const c = importCycle(r, { ...(opts.cycle ? { cycle: opts.cycle } : {}), today: opts.today ?? todayIso() });
   return {
     objectives: r.objectives.map((o) => ({
       title: o.title,
       owner: o.owner,
       notes: o.notes,
-      key_results: o.keyResults.map((k) => ({ title: k.title, ...krJson(k.parsed), owner: k.owner })),
+      key_results: o.keyResults.map((k) => ({
+        title: k.title, ...krJson(k.parsed), type: k.type ?? krType(k.parsed), owner: k.owner ?? o.owner, due: dueIn(k.due, c.start, c.end),
+      })),
     })),
     notes: r.notes,
   };
@@ -132,7 +143,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const imported = parseOkrText(text);
-  if (a.out !== null) return importToXlsx(imported, { ...a, out: a.out }, io);
-  io.stdout(JSON.stringify(importJson(imported), null, a.pretty ? 2 : undefined) + '\n');
+  // the workbook is written in --lang, else the text's own language, else the environment's
+  const explicit = args.some((x) => x === '--lang' || x.startsWith('--lang=')) ? a.lang : null;
+  const wbLang = chooseLang({ explicit, content: contentLang(text.slice(0, 100_000)), fallback: a.lang });
+  if (a.out !== null) return importToXlsx(imported, { ...a, lang: wbLang, out: a.out }, io);
+  io.stdout(JSON.stringify(importJson(imported, a.cycle ? { cycle: a.cycle } : {}), null, a.pretty ? 2 : undefined) + '\n');
   return 0;
 }

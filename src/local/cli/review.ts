@@ -1,18 +1,14 @@
 /**
  * `okr-sheets review file.xlsx [-o review.md|review.xlsx] [--force] [--as-of YYYY-MM-DD] [--month YYYY-MM]`
- * The review (复盘) of every OKR table in the workbook, filled from the table and the Check-ins
- * and Actions sheets (core `buildReview`): Markdown on stdout, or written to a .md file, or a
- * .xlsx with one Review sheet per table. The input file is never modified.
+ * The review (复盘) of every OKR table in the workbook (core task src/core/tasks/review.ts, the
+ * one the add-on runs): Markdown on stdout, or written to a .md file, or a .xlsx with one Review
+ * sheet per table. In the workbook's language unless --lang says otherwise. The input file is
+ * never modified.
  */
 import type { Localized } from '../../core/i18n';
-import { readActions, readCheckIns } from '../../core/checkins';
-import { reviewSheetPlan } from '../../core/plan/reviewSheet';
-import { buildReview, reviewToMarkdown, type ReviewDoc } from '../../core/review';
-import type { SheetPlan } from '../../core/plan/types';
-import { readSettingsValues } from '../../core/plan/supportSheets';
-import { DEFAULT_SETTINGS } from '../../core/model';
+import { reviewDocuments, reviewSheetPlans, reviewsMarkdown } from '../../core/tasks/review';
 import { extname } from 'node:path';
-import { runFileCommand, CliError, isoDateOption, MSG, openWorkbook, say, t, todayIso, writeOutput, writePlanXlsx, type CliIo } from '../xlsx/cli';
+import { runFileCommand, CliError, isoDateOption, MSG, openModel, say, t, writeOutput, writePlanXlsx, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
@@ -24,7 +20,7 @@ const TEXT = {
 } satisfies Record<string, Localized>;
 
 export function run(args: string[], io: CliIo): Promise<number> {
-  return runFileCommand(args, io, { options: ['o', 'output', 'as-of', 'month'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, TEXT.usage, async ({ lang, a, file }) => {
+  return runFileCommand(args, io, { options: ['o', 'output', 'as-of', 'month'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, TEXT.usage, async ({ lang, a, file, setLang }) => {
     const out = a.options.o;
     const ext = out ? extname(out).toLowerCase() : '';
     if (out && ext !== '.md' && ext !== '.xlsx') throw new CliError(t(lang, TEXT.badOut, { file: out }));
@@ -32,44 +28,20 @@ export function run(args: string[], io: CliIo): Promise<number> {
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new CliError(t(lang, TEXT.badMonth, { value: month }));
     const asOfOpt = isoDateOption(a.options['as-of'], lang);
 
-    const wb = await openWorkbook(io, file, lang);
-    const checkinSheet = wb.sheets.find((s) => s.role === 'checkins');
-    const actionSheet = wb.sheets.find((s) => s.role === 'actions');
-    const settingsSheet = wb.sheets.find((s) => s.role === 'settings');
-    const checkins = checkinSheet ? readCheckIns(checkinSheet.values).items : [];
-    const actions = actionSheet ? readActions(actionSheet.values).items : [];
-    const settings = settingsSheet ? readSettingsValues(settingsSheet.values) : DEFAULT_SETTINGS;
-
-    const docs: ReviewDoc[] = wb.tables.map(({ sheet, read }) =>
-      buildReview({
-        table: read.table,
-        sheet,
-        checkins,
-        actions,
-        asOf: asOfOpt ?? read.asOf ?? todayIso(),
-        ...(month ? { month } : {}),
-        lang,
-        settings: { ...settings, lang },
-      }),
-    );
+    // one snapshot of the file, the same core task as the add-on's review (byte-identical Markdown)
+    const { model, lang: wbLang } = await openModel(io, file, a, asOfOpt ? { asOf: asOfOpt } : {});
+    setLang(wbLang);
+    const docs = reviewDocuments(model, { lang: wbLang, ...(asOfOpt ? { asOf: asOfOpt } : {}), ...(month ? { month } : {}) });
 
     if (ext === '.xlsx') {
-      const used = new Set<string>();
-      const sheets: SheetPlan[] = docs.map((doc) => {
-        const plan = reviewSheetPlan(doc);
-        let name = plan.name;
-        for (let i = 2; used.has(name); i++) name = `${plan.name} (${i})`;
-        used.add(name);
-        return { ...plan, name };
-      });
-      await writePlanXlsx(io, out!, { sheets }, lang, { inputs: [file], force: a.flags.has('force') });
-      say(io.stderr, t(lang, MSG.wrote, { file: out! }));
+      await writePlanXlsx(io, out!, { sheets: reviewSheetPlans(docs) }, wbLang, { inputs: [file], force: a.flags.has('force') });
+      say(io.stderr, t(wbLang, MSG.wrote, { file: out! }));
       return 0;
     }
-    const md = docs.map((d) => reviewToMarkdown(d, lang)).join('\n\n---\n\n');
+    const md = reviewsMarkdown(docs);
     if (ext === '.md') {
-      await writeOutput(io, out!, md.endsWith('\n') ? md : md + '\n', lang, { inputs: [file], force: a.flags.has('force') });
-      say(io.stderr, t(lang, MSG.wrote, { file: out! }));
+      await writeOutput(io, out!, md.endsWith('\n') ? md : md + '\n', wbLang, { inputs: [file], force: a.flags.has('force') });
+      say(io.stderr, t(wbLang, MSG.wrote, { file: out! }));
     } else {
       say(io.stdout, md);
     }

@@ -1,106 +1,28 @@
 /**
  * `okr-sheets import okrs.txt -o file.xlsx`: OKRs pasted as text (core `parseOkrText`) become a
- * workbook — one OKR sheet (objectives and KRs with type, start, target, unit, due date and owner
- * as parsed; notes kept in the Notes column) plus the Check-ins, Actions and Settings sheets.
+ * workbook through the core import task (src/core/tasks/importText.ts — the sidebar's import runs
+ * the same one): one OKR sheet (objectives and KRs with type, start, target, unit, due date and
+ * owner as parsed; notes kept in the Notes column) plus the Check-ins, Actions and Settings sheets.
  */
+import { todayIso } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
 import type { ImportedOkrs } from '../../core/importtext';
-import { SHEET_NAMES } from '../../core/labels';
-import type { KrType } from '../../core/model';
 import { cycleDates } from '../../core/pace';
-import { buildOkrSheetPlanFromRows, type OkrSheetRow } from '../../core/plan/okrSheet';
-import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../core/plan/supportSheets';
 import type { WorkbookPlan } from '../../core/plan/types';
+import { importWorkbookPlan } from '../../core/tasks/importText';
 import { CliError, say, t, writePlanXlsx, type CliIo, type Writer } from './cli';
 
 export interface ImportPlanOptions {
   lang: Lang;
-  /** e.g. 2026-Q4 (default: the current quarter). */
+  /** e.g. 2026-Q4 (default: the text's own cycle, else the current quarter). */
   cycle?: string;
   unit?: string;
   owner?: string;
 }
 
-function currentQuarter(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
-}
-
-/** The KR type a parsed sentence implies. */
-function krType(p: ImportedOkrs['objectives'][number]['keyResults'][number]['parsed']): KrType {
-  if (p.krType) return p.krType;
-  if (p.kind === 'milestone') return 'milestone';
-  return p.direction === 'decrease' ? 'decrease' : 'increase';
-}
-
-/** A deadline inside the cycle: `YYYY-MM-DD`, or `MM-DD` placed in the cycle's year(s). */
-function dueIn(deadline: string | null, start: string, end: string): string | null {
-  if (!deadline) return null;
-  if (deadline.startsWith('end-of-')) return end;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deadline;
-  const m = /^(\d{2})-(\d{2})$/.exec(deadline);
-  if (!m) return null;
-  for (const y of new Set([start.slice(0, 4), end.slice(0, 4)])) {
-    const iso = `${y}-${m[1]}-${m[2]}`;
-    if (iso >= start && iso <= end) return iso;
-  }
-  return `${start.slice(0, 4)}-${m[1]}-${m[2]}`;
-}
-
+/** The workbook `import -o` writes: the core import task's plan (the add-on's, too). */
 export function importedToPlan(imported: ImportedOkrs, opts: ImportPlanOptions): WorkbookPlan {
-  const { lang } = opts;
-  const cycle = opts.cycle ?? currentQuarter();
-  const dates = cycleDates(cycle) ?? cycleDates(currentQuarter())!;
-  const rows: OkrSheetRow[] = [];
-  imported.objectives.forEach((o, i) => {
-    const oid = `O${i + 1}`;
-    rows.push({
-      id: oid,
-      type: 'objective',
-      title: o.title,
-      owner: o.owner ?? opts.owner ?? '',
-      notes: o.notes.join('\n'),
-    });
-    o.keyResults.forEach((k, j) => {
-      const type = krType(k.parsed);
-      const pct = k.parsed.unit === '%';
-      rows.push({
-        id: `${oid}.KR${j + 1}`,
-        type,
-        title: k.title,
-        owner: k.owner ?? o.owner ?? opts.owner ?? '',
-        start: type === 'milestone' ? null : k.parsed.start,
-        target: type === 'milestone' ? 1 : k.parsed.target,
-        unit: k.parsed.unit ?? '',
-        due: dueIn(k.parsed.deadline, dates.start, dates.end),
-        ...(pct || type === 'milestone' ? { valueFormat: '0%' } : {}),
-      });
-    });
-  });
-  const settingsName = SHEET_NAMES.settings[lang];
-  const okr = buildOkrSheetPlanFromRows({
-    lang,
-    header: {
-      unit: opts.unit ?? '',
-      level: null,
-      owner: opts.owner ?? '',
-      cycle,
-      cycleStart: dates.start,
-      cycleEnd: dates.end,
-      alignedTo: '',
-    },
-    rows,
-    settingsSheetName: settingsName,
-    metadata: imported.notes.length ? { 'okrSheets.importNotes': imported.notes.join('\n').slice(0, 30000) } : {},
-  });
-  return {
-    sheets: [
-      okr,
-      buildCheckInsPlan(lang),
-      buildActionsPlan(lang),
-      buildSettingsPlan({ lang, cycle, cycleStart: dates.start, cycleEnd: dates.end, sheetName: settingsName }),
-    ],
-  };
+  return importWorkbookPlan(imported, { ...opts, today: todayIso() });
 }
 
 const TEXT = {
