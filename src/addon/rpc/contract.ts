@@ -101,6 +101,21 @@ export type RosterSetupResult =
   | { ok: true; sheet: string; created: string[] }
   | { ok: false; sheet: string; problems: { a1: string | null; message: string }[] };
 
+/** One batch of HR's distribution or collection (src/addon/actions/distribution.ts), in the user's language. */
+export type DistributionBatchResult =
+  | {
+      ok: true;
+      done: number;
+      total: number;
+      finished: boolean;
+      /** "12 / 48 units" */
+      progress: string;
+      processed: { unit: string; status: string; file: string }[];
+      problems: string[];
+      warning: string | null;
+    }
+  | { ok: false; problems: string[] };
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -268,6 +283,16 @@ export const CONTRACT = {
   alignmentTree: method<AlignmentTree>()(
     z.strictObject({ mode: z.optional(z.enum(['krs', 'children', 'both'])), childShare: z.optional(z.number().check(z.gte(0), z.lte(1))) }),
     { write: false },
+  ),
+
+  // HR's distribution across files (src/addon/actions/distribution.ts): one batch per call
+  distributeBatch: method<DistributionBatchResult>()(
+    z.strictObject({ cycle: text(40), batchSize: z.optional(z.int().check(z.gte(1), z.lte(50))) }),
+    { write: true },
+  ),
+  collectBatch: method<DistributionBatchResult>()(
+    z.strictObject({ asOf: z.optional(isoDate()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    { write: true },
   ),
 
   // Run diagnostics / 运行自检 (src/addon/diagnostics): scratch sheets, removed afterwards

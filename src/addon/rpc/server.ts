@@ -31,6 +31,7 @@ import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
 import { runDiagnostics } from '../diagnostics/run';
+import { collectBatchAction, distributeBatchAction } from '../actions/distribution';
 import type { RpcMethod, RpcPayload, RpcResponse, RpcResult } from './contract';
 import { CONTRACT, MAX_PAYLOAD_CHARS, MAX_STRING, isRpcMethod } from './contract';
 
@@ -60,6 +61,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   generateAlignmentMap: (ctx, p) => generateAlignmentMapAction(ctx, p),
   alignmentTree: (ctx, p) => alignmentTreeAction(ctx, p),
   runDiagnostics: (ctx) => runDiagnostics(ctx),
+  distributeBatch: (ctx, p) => distributeBatchAction(ctx, p),
+  collectBatch: (ctx, p) => collectBatchAction(ctx, p),
 };
 
 export const RPC_MESSAGES = {

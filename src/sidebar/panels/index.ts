@@ -8,5 +8,6 @@ import { reviewPanel } from './review';
 import { helpPanel } from './help';
 import { rosterPanel } from './roster';
 import { diagnosticsPanel } from './diagnostics';
+import { distributionPanel } from './distribution';
 
-export const PANELS: Panel[] = [templatesPanel, rosterPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];
+export const PANELS: Panel[] = [templatesPanel, rosterPanel, distributionPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];

@@ -1,0 +1,64 @@
+/**
+ * Server actions of HR's distribution loop (issue 12): one batch of distribute or collect per
+ * call; the sidebar calls again until `finished`, showing "12 / 48 units". Thin: the hub is the
+ * open spreadsheet, the work is src/sheets/distribution.ts, the decisions src/core/distribution.
+ *
+ * Drive: in Apps Script the advanced Drive service (`Drive`, v3, enabled in appsscript.json) and
+ * `SpreadsheetApp`; the playground and tests set an in-memory Drive with `setDriveProvider`.
+ */
+import type { Localized } from '../../core/i18n';
+import { label } from '../../core/labels';
+import { STATUS_WORDS } from '../../core/distribution';
+import type { SheetsContext } from '../../sheets/context';
+import { collectBatch, distributeBatch, type BatchResult } from '../../sheets/distribution';
+import { appsScriptDrive, type AdvancedDriveV3, type DriveLike, type SpreadsheetAppWithFiles } from '../../sheets/drive';
+import { OkrError } from '../../sheets/errors';
+import type { DistributionBatchResult } from '../rpc/contract';
+
+const MSG = {
+  noDrive: {
+    'zh-CN': '未启用 Drive 高级服务，无法创建或读取单元文件。',
+    en: 'The advanced Drive service is not enabled, so unit files cannot be made or read.',
+  },
+} satisfies Record<string, Localized>;
+
+let provider: ((ctx: SheetsContext) => DriveLike) | null = null;
+
+/** Sets where unit files live (the playground's and the tests' in-memory Drive); null = Apps Script's. */
+export function setDriveProvider(p: ((ctx: SheetsContext) => DriveLike) | null): void {
+  provider = p;
+}
+
+function driveFor(ctx: SheetsContext): DriveLike {
+  if (provider) return provider(ctx);
+  const g = globalThis as { Drive?: AdvancedDriveV3; SpreadsheetApp?: SpreadsheetAppWithFiles };
+  if (!g.Drive || !g.SpreadsheetApp) throw new OkrError('notFound', MSG.noDrive);
+  return appsScriptDrive(g.Drive, g.SpreadsheetApp);
+}
+
+function plain(ctx: SheetsContext, r: BatchResult): DistributionBatchResult {
+  const L = ctx.lang;
+  return {
+    ok: true,
+    done: r.done,
+    total: r.total,
+    finished: r.finished,
+    progress: r.progress[L],
+    processed: r.processed.map((p) => ({ unit: p.unit, status: label(STATUS_WORDS[p.status], L), file: p.file })),
+    problems: r.problems.map((p) => p.message[L]),
+    warning: r.warning ? r.warning[L] : null,
+  };
+}
+
+export function distributeBatchAction(ctx: SheetsContext, p: { cycle: string; batchSize?: number }): DistributionBatchResult {
+  const r = distributeBatch(ctx, driveFor(ctx), { cycle: p.cycle, ...(p.batchSize ? { batchSize: p.batchSize } : {}) });
+  if (!('done' in r)) {
+    // roster messages already name their row
+    return { ok: false, problems: r.problems.map((x) => x.message[ctx.lang]) };
+  }
+  return plain(ctx, r);
+}
+
+export function collectBatchAction(ctx: SheetsContext, p: { asOf?: string; batchSize?: number }): DistributionBatchResult {
+  return plain(ctx, collectBatch(ctx, driveFor(ctx), { ...(p.asOf ? { asOf: p.asOf } : {}), ...(p.batchSize ? { batchSize: p.batchSize } : {}) }));
+}

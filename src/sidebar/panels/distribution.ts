@@ -1,0 +1,93 @@
+/**
+ * Distribute (issue 12): from the hub's roster, one OKR file per unit, shared with its owner;
+ * then collect every file back into the hub (registry figures, company Dashboard, Alignment
+ * map). Apps Script stops a call after 6 minutes, so this panel calls one batch after another
+ * with a progress bar ("12 / 48 units"); all state is in the hub's Units registry, so closing
+ * the sidebar loses nothing — the next click continues where the registry says.
+ */
+import type { Localized } from '../../core/i18n';
+import type { DistributionBatchResult } from '../../addon/rpc/contract';
+import type { App, Panel } from '../app';
+import { append, clear, field, h } from '../dom';
+import { primaryButton } from './common';
+
+const T = {
+  intro: {
+    'zh-CN': '这个表格是中枢：按“组织名单”为每个单元新建一个 OKR 文件（放在同一个云端硬盘文件夹里，并共享给负责人编辑），再把各文件的进度收回来。',
+    en: 'This spreadsheet is the hub: from the Roster, make one OKR file per unit (in one Drive folder, shared with its owner as editor), then collect every file\'s progress back here.',
+  },
+  cycle: { 'zh-CN': '周期', en: 'Cycle' },
+  distribute: { 'zh-CN': '分发给各单元', en: 'Distribute to units' },
+  collect: { 'zh-CN': '收集进度', en: 'Collect progress' },
+  stop: { 'zh-CN': '暂停', en: 'Pause' },
+  doneDistribute: { 'zh-CN': '分发完成：{progress}', en: 'Distribution done: {progress}' },
+  doneCollect: { 'zh-CN': '收集完成：{progress}。已更新单元登记表、仪表盘和对齐地图。', en: 'Collected: {progress}. The Units registry, Dashboard and Alignment map are up to date.' },
+  paused: { 'zh-CN': '已暂停于 {progress}；再点一次即可继续。', en: 'Paused at {progress}; click again to continue.' },
+  problems: { 'zh-CN': '问题：', en: 'Problems:' },
+  rosterProblems: { 'zh-CN': '组织名单有问题，未分发：', en: 'The roster has problems; nothing was distributed:' },
+} satisfies Record<string, Localized>;
+
+export const distributionPanel: Panel = {
+  id: 'distribution',
+  title: { 'zh-CN': '分发', en: 'Distribute' },
+  render(root, app) {
+    const L = app.lang;
+    const tr = (k: keyof typeof T, p: Record<string, string | number> = {}) => T[k][L].replace(/\{(\w+)\}/g, (w, x: string) => (x in p ? String(p[x]) : w));
+    const now = new Date();
+    const cycle = h('input', { id: 'di-cycle', type: 'text', value: `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`, maxlength: 40 });
+    const bar = h('progress', { id: 'di-progress', max: 1, value: 0 });
+    const label = h('span', { id: 'di-progress-text' });
+    const out = h('div', { id: 'di-result' });
+    let stop = false;
+    const pause = h('button', { id: 'di-stop', type: 'button', className: 'secondary', disabled: true }, tr('stop'));
+    pause.addEventListener('click', () => {
+      stop = true;
+    });
+
+    const run = async (call: () => Promise<DistributionBatchResult>, done: 'doneDistribute' | 'doneCollect') => {
+      app.clearMessages();
+      clear(out);
+      stop = false;
+      pause.disabled = false;
+      const problems: string[] = [];
+      try {
+        for (;;) {
+          const r = await call();
+          if (!r.ok) {
+            append(out, h('p', { className: 'warn' }, tr('rosterProblems')), h('ul', { className: 'findings' }, ...r.problems.map((p) => h('li', { className: 'finding sev-error' }, p))));
+            return;
+          }
+          bar.max = Math.max(1, r.total);
+          bar.value = r.done;
+          label.textContent = r.progress;
+          problems.push(...r.problems);
+          if (r.warning) app.info(r.warning);
+          if (r.finished) {
+            append(out, h('p', { className: 'ok' }, tr(done, { progress: r.progress })));
+            break;
+          }
+          // a batch that made no progress (a quota, or every remaining unit failing) waits for the user
+          if (stop || (r.processed.length === 0 && r.warning)) {
+            append(out, h('p', {}, tr('paused', { progress: r.progress })));
+            break;
+          }
+        }
+      } catch {
+        /* shown by app.rpc */
+      } finally {
+        pause.disabled = true;
+        if (problems.length) append(out, h('p', { className: 'warn' }, tr('problems')), h('ul', { className: 'findings' }, ...problems.map((p) => h('li', { className: 'finding sev-warning' }, p))));
+      }
+    };
+
+    const distribute = primaryButton('di-distribute', tr('distribute'), () => void run(() => app.rpc('distributeBatch', { cycle: cycle.value.trim() }), 'doneDistribute'));
+    const collect = primaryButton('di-collect', tr('collect'), () => void run(() => app.rpc('collectBatch', {}), 'doneCollect'));
+    root.append(
+      h('p', { className: 'hint' }, tr('intro')),
+      field(tr('cycle'), cycle),
+      h('div', { className: 'buttons' }, distribute, collect, pause),
+      h('div', { className: 'progress' }, bar, ' ', label),
+      out,
+    );
+  },
+};
