@@ -31,6 +31,7 @@
  * MAX_IMPORT_CHARS is refused with `error.code = 'tooLarge'`.
  */
 import type { Localized } from './i18n';
+import { withKrCache } from './import/krItem';
 import { chooseStructure, readDocument } from './import/structure';
 import type { ImportedOkrs, ImportErrorCode, ImportOptions } from './import/types';
 
@@ -80,8 +81,10 @@ export function parseOkrText(text: unknown, options: ImportOptions = {}): Import
   }
   if (!text.trim()) return fail('empty');
   try {
-    const read = readDocument(text);
-    const chosen = chooseStructure(read.doc, options);
+    const { read, chosen } = withKrCache(() => {
+      const read = readDocument(text);
+      return { read, chosen: chooseStructure(read.doc, options) };
+    });
     const out: ImportedOkrs = {
       ...chosen.result,
       unit: read.unit,

@@ -5,10 +5,9 @@
  * found right under them carries KRs; deeper items are a KR's notes). structure.ts runs this for
  * each candidate and keeps the best.
  */
-import { parseKrText } from '../krtext';
 import { toHalfWidth } from '../numbers';
 import type { Kind } from './classify';
-import { makeKr, resolveDue } from './krItem';
+import { makeKr, parseKr, resolveDue } from './krItem';
 import { formOf, rankOf, type Line } from './lines';
 import type { TableRead } from './table';
 import type { ImportedKr, ImportedObjective, ImportedOkrs } from './types';
@@ -24,7 +23,7 @@ export interface Doc {
   tables: Map<number, TableRead>;
   skip: boolean[];
   cycle: string | null;
-  /** parseKrText(...).kind !== null, per line, computed once. */
+  /** parseKr(...).kind !== null, per line, computed once. */
   measurable: (i: number) => boolean;
 }
 
@@ -51,7 +50,7 @@ export function splitInlineOwner(title: string): { title: string; owner: string 
     const name = d[1]!;
     const before = cleanTitle(title.slice(0, d.index));
     // `- 完成` or `- Launch` is part of the sentence, not a person.
-    const isPerson = /^@|@/.test(d[0]) || (parseKrText(name).kind === null && !/^(?:Q[1-4]|H[12])$/i.test(name));
+    const isPerson = /^@|@/.test(d[0]) || (parseKr(name).kind === null && !/^(?:Q[1-4]|H[12])$/i.test(name));
     if (before && isPerson) return { title: before, owner: name };
   }
   return { title, owner: null };
@@ -175,7 +174,7 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
         break;
       case 'kr':
         // `KR：怎样衡量？…` — a question with nothing measurable is commentary, not a KR.
-        if (/[?？]/.test(k.title) && parseKrText(cleanTitle(k.title)).kind !== 'metric') {
+        if (/[?？]/.test(k.title) && parseKr(cleanTitle(k.title)).kind !== 'metric') {
           b.note(line);
           break;
         }
@@ -270,7 +269,7 @@ export function buildByForm(doc: Doc, f: string): { result: ImportedOkrs; stats:
         b.startObjective(k.title, line);
         break;
       case 'kr':
-        if (/[?？]/.test(k.title) && parseKrText(cleanTitle(k.title)).kind !== 'metric') b.note(line);
+        if (/[?？]/.test(k.title) && parseKr(cleanTitle(k.title)).kind !== 'metric') b.note(line);
         else b.addKr(k.title, line);
         break;
       case 'sectionO':

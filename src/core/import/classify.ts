@@ -4,7 +4,7 @@
  * whose role depends on the document's structure.
  */
 import { toHalfWidth } from '../numbers';
-import { parseKrText } from '../krtext';
+import { parseKr } from './krItem';
 import { findCycle, isTitleLine } from './docHeader';
 import type { Line } from './lines';
 
@@ -95,5 +95,5 @@ function isTitle(c: string): boolean {
   if (!isTitleLine(c)) return false;
   const half = toHalfWidth(c);
   if (findCycle(half) && /目标|计划|\bObjectives\b|\bGoals\b|\bplan\b|\bOKRs?\b/i.test(half)) return true;
-  return parseKrText(half).kind === null;
+  return parseKr(half).kind === null;
 }

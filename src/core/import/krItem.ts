@@ -30,6 +30,30 @@ export function resolveDue(deadline: string | null, cycle: string | null | undef
   return `${span.start.slice(0, 4)}-${m[1]}-${m[2]}`;
 }
 
+// One parse per distinct sentence while a document is read: each candidate structure is built
+// in turn, and a big paste repeats sentences (parseKrText is the costly step).
+let cache: Map<string, ParsedKr> | null = null;
+
+export function parseKr(text: string): ParsedKr {
+  if (!cache) return parseKrText(text);
+  let p = cache.get(text);
+  if (!p) {
+    p = parseKrText(text);
+    cache.set(text, p);
+  }
+  return { ...p };
+}
+
+export function withKrCache<T>(f: () => T): T {
+  const prev = cache;
+  cache = new Map();
+  try {
+    return f();
+  } finally {
+    cache = prev;
+  }
+}
+
 export interface KrExtras {
   owner?: string | null;
   due?: string | null;
@@ -39,7 +63,7 @@ export interface KrExtras {
 }
 
 export function makeKr(title: string, extras: KrExtras = {}): ImportedKr {
-  const parsed = parseKrText(title);
+  const parsed = parseKr(title);
   const kr: ImportedKr = {
     title,
     parsed,

@@ -71,10 +71,9 @@ export function analyse(rawLine: string, index: number, afterBlank: boolean): Li
   if (!raw || RULE_RE.test(raw)) return null;
   const indent = indentOf(rawLine);
   const cells = tableCells(rawLine);
-  const base = { index, raw, indent, afterBlank, cells, depth: 0 };
   if (cells) {
     const joined = cells.join(' ');
-    return { ...base, heading: 0, bold: false, marker: null, content: toHalfWidth(joined), orig: joined };
+    return { index, raw, indent, afterBlank, cells, depth: 0, heading: 0, bold: false, marker: null, content: toHalfWidth(joined), orig: joined };
   }
   // toHalfWidth maps one UTF-16 unit to one, so offsets in `half` are offsets in `raw`.
   const halfRaw = toHalfWidth(raw);
@@ -105,7 +104,7 @@ export function analyse(rawLine: string, index: number, afterBlank: boolean): Li
   half = half.replace(/\*\*|__/g, (m) => ' '.repeat(m.length));
   // markdown emphasis was blanked in `half`; drop it from the original too
   const orig = origChars.replace(/\*\*|__/g, '').replace(/＊＊/g, '').trim();
-  return { ...base, heading, bold, marker, content: half.replace(/\s+/g, ' ').trim(), orig };
+  return { index, raw, indent, afterBlank, cells, depth: 0, heading, bold, marker, content: half.replace(/\s+/g, ' ').trim(), orig };
 }
 
 /** Nesting depth of list items, from indentation, within runs of list items. */

@@ -5,8 +5,8 @@
  * alternatives a user can switch to with `{ objectiveLevel }`.
  */
 import type { Localized } from '../i18n';
-import { parseKrText } from '../krtext';
 import { toHalfWidth } from '../numbers';
+import { parseKr } from './krItem';
 import { buildByForm, buildByLabel, type BuildStats, type Doc } from './build';
 import { classify, ID_CELL_RE, TYPE_CELL_RE, type Kind } from './classify';
 import { findCycle, headerField, titleFacts } from './docHeader';
@@ -130,7 +130,7 @@ export function readDocument(text: string): ReadDocument {
   const measurable = (i: number) => {
     let m = memo.get(i);
     if (m === undefined) {
-      m = parseKrText(lines[i]!.content).kind !== null;
+      m = parseKr(lines[i]!.content).kind !== null;
       memo.set(i, m);
     }
     return m;
