@@ -84,6 +84,9 @@ describe('review: CLI and add-on print the same bytes', () => {
       expect(rpc).toContain('销售中心/O2 → 销售中心/O2');
       // the workbook's language, not the environment's (LANG=en_US in the helper)
       if (lang === 'zh-CN') expect(ran.out).toContain('**1. 目标是什么**');
+      // and `okr-sheets lint` reports the same loop (issue 11 §9)
+      const lint = await cli(dir, 'lint', file);
+      expect(lint.out + lint.err).toContain('销售中心/O2 → 销售中心/O2');
     }, 60_000);
   }
 });

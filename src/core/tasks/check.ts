@@ -16,6 +16,7 @@ import type { OkrSheetModel, WorkbookModel } from '../snapshot';
 import { a1For } from '../table';
 import { normRef } from '../text';
 import { tableAsOf } from './score';
+import { alignmentFindings, type AlignmentFinding } from './alignment';
 
 export const CHECK_MESSAGES = {
   staleNever: {
@@ -77,7 +78,10 @@ function countBySeverity(findings: readonly CheckFinding[]): Record<Severity, nu
 }
 
 /** The findings of one OKR sheet. `parents` is `knownParents(model)` (computed once per run). */
-export function checkSheetModel(model: WorkbookModel, sheet: OkrSheetModel, opts: CheckOptions, parents = knownParents(model)): SheetCheck {
+export function checkSheetModel(
+  model: WorkbookModel, sheet: OkrSheetModel, opts: CheckOptions, parents = knownParents(model),
+  loops: readonly AlignmentFinding[] = alignmentFindings(model, opts.lang),
+): SheetCheck {
   const { read } = sheet;
   const name = sheet.sheet;
   const { lang } = opts;
@@ -104,6 +108,8 @@ export function checkSheetModel(model: WorkbookModel, sheet: OkrSheetModel, opts
       a1: a1For(read, { row: s.row, column: 'current' }),
     });
   }
+  // alignment loops and self-alignment (src/core/tasks/alignment.ts), at this sheet's cells
+  for (const f of loops) if (f.sheet === name) findings.push(f);
   return { sheet: name, findings, counts: countBySeverity(findings) };
 }
 
@@ -111,5 +117,6 @@ export function checkSheetModel(model: WorkbookModel, sheet: OkrSheetModel, opts
 export function checkWorkbook(model: WorkbookModel, opts: CheckOptions): SheetCheck[] {
   const parents = knownParents(model);
   const only = opts.sheets ? new Set(opts.sheets) : null;
-  return model.okr.filter((o) => !only || only.has(o.sheet)).map((o) => checkSheetModel(model, o, opts, parents));
+  const loops = alignmentFindings(model, opts.lang);
+  return model.okr.filter((o) => !only || only.has(o.sheet)).map((o) => checkSheetModel(model, o, opts, parents, loops));
 }
