@@ -121,13 +121,14 @@ export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {})
  * One OKR sheet (by name; default the active sheet) and the model it was read with — the
  * preamble of every action about one sheet. `allSheets` reads the whole workbook (a task that
  * looks across units, such as Check's alignment rule); otherwise only that sheet and the support
- * sheets are read. Throws OkrError `notFound` / `notOkrSheet`.
+ * sheets are read. `values` are the sheet's as read (row 0 = sheet row 1). Throws OkrError
+ * `notFound` / `notOkrSheet`.
  */
 export function readOkrSheetModel(
   ctx: SheetsContext,
   name?: string,
   opts: Omit<TakeSnapshotOptions, 'sheets'> & { allSheets?: boolean } = {},
-): { model: WorkbookModel; okr: OkrSheetModel } {
+): { model: WorkbookModel; okr: OkrSheetModel; values: unknown[][] } {
   const sheetName = name ?? ctx.ss.getActiveSheet().getName();
   const { allSheets, ...rest } = opts;
   const snapshot = takeSnapshot(ctx, allSheets ? rest : { ...rest, sheets: [sheetName] });
@@ -135,5 +136,5 @@ export function readOkrSheetModel(
   const model = readSnapshot(snapshot, ctx.lang);
   const okr = model.okr.find((o) => o.sheet === sheetName);
   if (!okr) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name: sheetName });
-  return { model, okr };
+  return { model, okr, values: snapshot.sheets.find((s) => s.name === sheetName)!.values };
 }

@@ -3,7 +3,7 @@ import { createLocalApp } from '../../src/local/workbook';
 import type { LocalWorkbook } from '../../src/local/workbook';
 import { createRosterSheet, setupFromRoster } from '../../src/addon/actions/templates';
 import { readRosterValues, validateRoster, ROSTER_KEYS } from '../../src/core/roster';
-import { isReadError, readOkrSheet } from '../../src/sheets/readTable';
+import { readOkrSheetModel } from '../../src/sheets/snapshot';
 import type { SpreadsheetLike } from '../../src/sheets/api';
 import type { Lang } from '../../src/core/i18n';
 
@@ -79,9 +79,7 @@ describe('roster set-up', () => {
     if (!r.ok) throw new Error(r.problems.map((p) => p.message.en).join('\n'));
     expect(r.created).toHaveLength(3);
     const reads = r.created.map((name) => {
-      const x = readOkrSheet(local.ctx(lang), local.ss.getSheetByName(name)!);
-      if (isReadError(x)) throw new Error(x.error.en);
-      return x;
+      return readOkrSheetModel(local.ctx(lang), name).okr.read;
     });
     const byUnit = new Map(reads.map((x) => [x.table.header.unit, x]));
     expect([...byUnit.keys()]).toEqual(['Sales center', 'East region', 'East channels']);

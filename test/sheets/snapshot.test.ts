@@ -88,6 +88,29 @@ describe('takeSnapshot', () => {
     expect(recogniseSheet(renamed)).toBe('okr');
   });
 
+  it('OKR sheets: ours by metadata, a hand-made one by content, never a generated sheet', () => {
+    const local = workbook(4);
+    const grid = [
+      ['Unit', 'Hand team', '', 'Cycle', '2026-Q4'],
+      [],
+      ['Notes', 'ID', 'Type', 'Objective / Key result', 'Owner', 'Start', 'Target', 'Current'],
+      ['', 'O1', 'Objective', 'Grow', 'Ann'],
+      ['', 'O1.KR1', 'Increase', 'Raise x from 1 to 2', 'Ann', 1, 2, 1.5],
+    ];
+    const hand = local.ss.insertSheet('Hand-made');
+    hand.getRange(1, 1, grid.length, 8).setValues(grid.map((r) => [...r, ...Array(8 - r.length).fill('')]));
+    const review = local.ss.insertSheet('Review');
+    review.addDeveloperMetadata(OWNER_KEY, 'review');
+    review.getRange(1, 1, grid.length, 8).setValues(grid.map((r) => [...r, ...Array(8 - r.length).fill('')]));
+    const model = readSnapshot(takeSnapshot(local.ctx()));
+    expect(model.okr.map((o) => [o.sheet, o.by])).toEqual([
+      ['OKR Sales 2026-Q4', 'metadata'],
+      [BIG, 'metadata'],
+      ['Hand-made', 'content'],
+    ]);
+    expect(model.roles.get('Review')).toBe('review');
+  });
+
   it('a role entry from another add-on key is ignored', () => {
     const local = workbook(4);
     const s = local.ss.insertSheet('Other');

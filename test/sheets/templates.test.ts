@@ -13,7 +13,7 @@ import { createLocalApp } from '../../src/local/workbook';
 import { insertTemplate, listTemplates, previewTemplate } from '../../src/addon/actions/templates';
 import { planCallEstimate } from '../../src/sheets/applyPlan';
 import { OkrError } from '../../src/sheets/errors';
-import { isReadError, readOkrSheet } from '../../src/sheets/readTable';
+import { readOkrSheetModel } from '../../src/sheets/snapshot';
 
 const roles = allDepartments().flatMap((dept) => dept.roles.map((role) => ({ dept, role })));
 const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
@@ -56,8 +56,8 @@ describe.each(LANGS)('insert every template (%s)', (lang) => {
     expect(okrCalls(900)).toBe(planCallEstimate(plan.sheets[0]!).total);
 
     const sheet = local.ss.getSheetByName(name)!;
-    const read = readOkrSheet(ctx, sheet);
-    if (isReadError(read)) throw new Error(read.error.en);
+    const { okr, values } = readOkrSheetModel(ctx, sheet.getName());
+    const read = okr.read;
     const expectedRows = templateRows({ role, lang, ...CYCLE, owner: '王芳' }, '');
     expect(read.table.rows.map((r) => r.id)).toEqual(expectedRows.map((r) => r.id));
     expect(read.table.rows.map((r) => r.type)).toEqual(expectedRows.map((r) => r.type));
@@ -72,7 +72,7 @@ describe.each(LANGS)('insert every template (%s)', (lang) => {
 
     // formulas computed in the sheet: every KR starts "not started" at 0 %
     const progress = read.columns.progress!;
-    for (const i of read.rowIndexes) expect(read.values[i]![progress]).toBe(0);
+    for (const i of read.rowIndexes) expect(values[i]![progress]).toBe(0);
   });
 });
 
