@@ -250,13 +250,21 @@ export function readActions(values: unknown[][]): ReadLogResult<ActionKey, Actio
 // ---------------------------------------------------------------------------------------------
 // Querying
 
-/** Does a log entry belong to this sheet/table? An entry with no sheet matches any table. */
-export function entryBelongsTo(entry: { sheet?: string }, table: OkrTable, sheetName?: string): boolean {
+/**
+ * Does a log entry belong to this sheet/table? An entry with no sheet matches any table; one
+ * naming the sheet matches it; one naming the unit matches only from the table's cycle start —
+ * after "Start next cycle" the unit has a new sheet, and the old cycle's entries stay with the
+ * archive (marked by their dates), so the new cycle's history starts empty.
+ */
+export function entryBelongsTo(entry: { sheet?: string; date?: string }, table: OkrTable, sheetName?: string): boolean {
   const s = entry.sheet ?? '';
   if (!s.trim()) return true;
-  if (s === table.header.unit || s === sheetName) return true;
+  if (s === sheetName) return true;
   const n = normCached(s);
-  return n === normCached(table.header.unit) || (sheetName !== undefined && n === normCached(sheetName));
+  if (sheetName !== undefined && n === normCached(sheetName)) return true;
+  if (s !== table.header.unit && n !== normCached(table.header.unit)) return false;
+  const start = table.header.cycleStart;
+  return !(start && entry.date && entry.date < start);
 }
 
 /** Sheet / unit names repeat across thousands of log rows: normalise each distinct one once. */

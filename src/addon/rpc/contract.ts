@@ -188,6 +188,12 @@ export interface ImportResult {
   mode: 'newSheet' | 'append';
 }
 
+/** "Start next cycle": each carried sheet (old → new), and what was left alone and why. */
+export interface NextCycleSummary {
+  carried: { from: string; to: string; fromCycle: string; toCycle: string; objectives: number; krs: number; dropped: string[] }[];
+  skipped: string[];
+}
+
 // ─── declaration helper ─────────────────────────────────────────────────────────────────────
 
 export interface MethodSpec<S extends z.ZodMiniType, R> {
@@ -249,6 +255,11 @@ export const CONTRACT = {
       blockers: text(),
       date: z.optional(isoDate()),
     }),
+    { write: true },
+  ),
+
+  startNextCycle: method<NextCycleSummary>()(
+    z.strictObject({ sheet: z.optional(name()), cycle: z.optional(text(40)), dropDone: z.optional(z.boolean()) }),
     { write: true },
   ),
 

@@ -27,6 +27,7 @@ import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
 import { previewImport, writeImport } from '../actions/importText';
 import { recordCheckInAction } from '../actions/checkin';
+import { startNextCycleAction } from '../actions/nextCycle';
 import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
@@ -53,6 +54,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   selectCell: (ctx, p) => selectCell(ctx, p),
   listKrs: (ctx, p) => listKrs(ctx, p),
   recordCheckIn: (ctx, p) => recordCheckInAction(ctx, p),
+  startNextCycle: (ctx, p) => startNextCycleAction(ctx, p),
   previewImport: (ctx, p) => previewImport(ctx, p),
   writeImport: (ctx, p) => writeImport(ctx, p),
   generateReview: (ctx, p) => generateReviewAction(ctx, p),

@@ -1,0 +1,34 @@
+/**
+ * Applying "Start next cycle" (core/cycle/nextCycle): the new OKR sheets through the one plan
+ * writer, then each archive frozen in place — its Status cells written back as the values they
+ * show (one setValues per sheet), a note on the Status header, and a warning-only protection of
+ * the whole sheet. Constant calls per carried sheet, whatever its rows.
+ */
+import type { NextCycleResult } from '../core/cycle/nextCycle';
+import type { SheetsContext } from './context';
+import { applyWorkbookPlanDetailed } from './applyPlan';
+import { withDocumentLock } from './lock';
+
+export interface AppliedNextCycle {
+  /** Carried sheet → the new sheet's actual name (a clash gets a unique name). */
+  created: Map<string, string>;
+}
+
+export function applyNextCycle(ctx: SheetsContext, res: NextCycleResult): AppliedNextCycle {
+  return withDocumentLock(ctx, () => {
+    const applied = applyWorkbookPlanDetailed(ctx, { sheets: res.sheets }, { uniqueNames: true });
+    const created = new Map<string, string>();
+    res.carried.forEach((c, i) => created.set(c.from, applied[i]?.name ?? c.to));
+    for (const a of res.archives) {
+      const sheet = ctx.ss.getSheetByName(a.sheet);
+      if (!sheet) continue;
+      if (a.status && a.status.values.length > 0) {
+        sheet.getRange(a.status.row + 1, a.status.col + 1, a.status.values.length, 1).setValues(a.status.values);
+      }
+      if (a.note) sheet.getRange(a.note.row + 1, a.note.col + 1).setNote(a.note.text);
+      // Warning only: the owner can still correct a typo, but nobody edits history by accident.
+      sheet.protect().setDescription(a.protection).setWarningOnly(true);
+    }
+    return { created };
+  });
+}
