@@ -30,7 +30,7 @@ export type ColumnRole =
 
 // Normalised words (lower case, half-width, no spaces or punctuation), most specific first.
 const WORDS: [ColumnRole, string[]][] = [
-  ['okr', ['objectivesandkeyresults', 'objectiveskeyresults', 'objectivekeyresult', 'objectivesandkrs', 'okrs', 'okr', '目标/关键结果', '目标关键结果', '目标和关键结果', 'okr内容']],
+  ['okr', ['objectivesandkeyresults', 'objectiveskeyresults', 'objectivekeyresult', 'objectivesandkrs', 'okrs', 'okr', '目标关键结果', '目标和关键结果', 'okr内容']],
   ['target', ['目标值', '目标数值', '指标值', 'targetvalue', 'target', 'goalvalue']],
   ['start', ['起始值', '初始值', '基线值', '基线', '基准值', 'baseline', 'start', 'startvalue', 'from']],
   ['current', ['当前值', '实际值', '现值', '完成值', '实际完成', '当前进展值', 'current', 'actual', 'currentvalue', 'actualvalue']],
@@ -80,7 +80,7 @@ export function normHeader(cell: unknown): string {
     .replace(/\*\*|__/g, '')
     .replace(/[（【[]/g, '(')
     .replace(/[）】\]]/g, ')')
-    .replace(/[\s:：._\-–—'’"“”、]+/g, '')
+    .replace(/[\s:：._\-–—'’"“”、&+/|]+/g, '')
     .trim();
 }
 

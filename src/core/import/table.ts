@@ -57,8 +57,8 @@ const TEXT = {
 const ID_LIKE = /^(?:O\s*\d+\s*[.\-]?\s*)?KR\s*\d+(?:\.\d+)?$|^\d+(?:\.\d+)?$/i;
 const O_ID = /^O\s*\d+$/i;
 const KR_ID = /KR\s*\d+|^O\s*\d+\s*\.\s*\d+$|^\d+\.\d+$/i;
-const O_LABEL = /^[\[【]?(?:Objective|目标|O)\s*#?\s*(?:\d+|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*O\s*\d*\s*\))?\s*[:\-–—.、)\]】]\s*/i;
-const KR_LABEL = /^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*#?\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KR\s*\d*\s*\))?\s*[:\-–—.、)\]】]?\s*/i;
+const O_LABEL = /^[\[【]?(?:Objective|目标|O)\s*#?\s*(?:(?:\d+|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*O\s*\d*\s*\))?\s*[:\-–—.、)\]】]\s*|(?:\d+|[一二三四五六七八九十]{1,3})\s+)/i;
+const KR_LABEL = /^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)(?=[\s\d:.\-–—、)\]】#(]|$)\s*#?\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KR\s*\d*\s*\))?\s*[:\-–—.、)\]】]?\s*/i;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
