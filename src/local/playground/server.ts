@@ -26,6 +26,8 @@ import type { SpreadsheetLike } from '../../sheets/api';
 import { dispatch } from '../../addon/rpc/server';
 import { personalizeSidebar } from '../../addon/sidebar';
 import { createLocalApp } from '../workbook';
+import { LocalDrive } from '../drive';
+import { setDriveProvider } from '../../addon/actions/distribution';
 import { seedWorkbook } from './seed';
 import type { PlaygroundFile } from './file';
 
@@ -182,6 +184,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     ? createLocalApp({ lang: defaultLang, name: opts.workbook.name, plan: opts.workbook.plan })
     : createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
   const ctx: SheetsContext = local.ctx(defaultLang);
+  // the Distribute panel makes and reads unit files in an in-memory Drive (src/local/drive.ts)
+  const drive = new LocalDrive({ lang: defaultLang });
+  setDriveProvider(() => drive);
   if (opts.seed !== false && !opts.workbook) {
     const blank = local.ss.getSheets()[0];
     const seeded = seedWorkbook(ctx, defaultLang);
