@@ -16,8 +16,9 @@
  * Safety (design §7):
  * - a sheet whose name exists gets a new unique name (`Sales OKR (2)`); the existing sheet is
  *   never touched;
- * - support sheets (check-ins, actions, settings) are created only when missing: none carries
- *   that role's metadata and none has that role's name in either language;
+ * - support sheets (check-ins, actions, settings) are recognised by role metadata only and
+ *   created when missing; a user sheet with the name gets ours beside it (`Settings (OKR)`),
+ *   and the plan's formulas are pointed at our sheet's real name (retargetSheetRefs);
  * - with `replaceOwned`, a generated sheet (review / dashboard / alignment) carrying our role
  *   metadata is rewritten in place (backup copy first, clear, write); a user sheet of that name
  *   is left alone and the plan goes to a new unique name;
@@ -90,9 +91,117 @@ export function applyWorkbookPlan(ctx: SheetsContext, plan: WorkbookPlan, opts: 
 
 export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions = {}): AppliedSheet[] {
   return withDocumentLock(ctx, () => {
-    const owned = plan.sheets.some((sp) => SUPPORT_ROLES.includes(sp.role)) ? supportSheetsByRole(ctx) : new Map();
-    return plan.sheets.map((sp) => applySheet(ctx, sp, opts, owned));
+    const hasSupport = plan.sheets.some((sp) => SUPPORT_ROLES.includes(sp.role));
+    const owned = hasSupport ? supportSheetsByRole(ctx) : new Map<SheetRole, DeveloperMetadataLike>();
+    // Decide every support sheet's real name before anything is written, so that formulas of
+    // the plan (an OKR sheet's Status reads Settings) point at OUR sheet: the one carrying the
+    // role metadata, or the one about to be created — never a user's sheet that happens to
+    // have the name, never a name in the other language (issue 11, item 3).
+    const targets = new Map<SheetPlan, SupportTarget>();
+    const renames = new Map<string, string>();
+    if (hasSupport) {
+      for (const sp of plan.sheets) {
+        if (!SUPPORT_ROLES.includes(sp.role)) continue;
+        const t = supportTarget(ctx, sp, owned);
+        targets.set(sp, t);
+        for (const n of uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en])) if (n !== t.name) renames.set(n, t.name);
+      }
+    }
+    return plan.sheets.map((sp) => {
+      const target = targets.get(sp);
+      const fixed = renames.size > 0 ? retargetSheetRefs(sp, renames) : sp;
+      return target ? applySupportSheet(ctx, fixed, target) : applySheet(ctx, fixed, opts, owned);
+    });
   });
+}
+
+interface SupportTarget {
+  name: string;
+  /** Ours already (role metadata): left as it is. */
+  existing: boolean;
+}
+
+/** `Settings (OKR)` / `设置（OKR）`: the name our support sheet takes when a user sheet has ours. */
+export function supportFallbackName(name: string): string {
+  return /[\u3400-\u9fff]/.test(name) ? `${name}（OKR）` : `${name} (OKR)`;
+}
+
+/**
+ * Where a support sheet of the plan goes: ours by role metadata (users rename tabs), else the
+ * plan's name when free, else `Settings (OKR)` (then `Settings (OKR) (2)` …). A user's sheet
+ * named "Settings" is never adopted.
+ */
+function supportTarget(ctx: SheetsContext, sp: SheetPlan, owned: Map<SheetRole, DeveloperMetadataLike>): SupportTarget {
+  const mine = owned.get(sp.role)?.getLocation().getSheet();
+  if (mine) return { name: mine.getName(), existing: true };
+  if (!ctx.ss.getSheetByName(sp.name)) return { name: sp.name, existing: false };
+  const fallback = supportFallbackName(sp.name);
+  return { name: ctx.ss.getSheetByName(fallback) ? uniqueName(ctx, fallback) : fallback, existing: false };
+}
+
+function applySupportSheet(ctx: SheetsContext, sp: SheetPlan, t: SupportTarget): AppliedSheet {
+  const base = { planName: sp.name, role: sp.role };
+  if (t.existing) return { ...base, name: t.name, action: 'skipped' };
+  const sheet = ctx.ss.insertSheet(t.name);
+  writeSheet(ctx, sheet, sp, true, t.name);
+  return { ...base, name: t.name, action: 'created' };
+}
+
+/** The plan with sheet references `'Old'!A1` / `Old!A1` in its formulas pointing at new names. */
+export function retargetSheetRefs(sp: SheetPlan, renames: Map<string, string>): SheetPlan {
+  const fix = (v: PlanCell): PlanCell => (typeof v === 'string' && v.startsWith('=') && v.includes('!') ? renameSheetsInFormula(v, renames) : v);
+  let changed = false;
+  const values = sp.values.map((line) =>
+    (line ?? []).map((v) => {
+      const f = fix(v);
+      if (f !== v) changed = true;
+      return f;
+    }),
+  );
+  const conditionalFormats = sp.conditionalFormats.map((cf) => {
+    if (cf.when.kind !== 'formula') return cf;
+    const f = renameSheetsInFormula(cf.when.formula, renames);
+    if (f === cf.when.formula) return cf;
+    changed = true;
+    return { ...cf, when: { ...cf.when, formula: f } };
+  });
+  return changed ? { ...sp, values, conditionalFormats } : sp;
+}
+
+/** Replaces sheet names before `!` (quoted or bare) outside string literals. */
+export function renameSheetsInFormula(formula: string, renames: Map<string, string>): string {
+  const quote = (n: string) => `'${n.replace(/'/g, "''")}'`;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      const token = formula.slice(i, j + 1);
+      const name = token.slice(1, -1).replace(/''/g, "'");
+      const to = ch === "'" && formula[j + 1] === '!' ? renames.get(name) : undefined;
+      out += to !== undefined ? quote(to) : token;
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_\u3400-\u9fff][A-Za-z0-9_.\u3400-\u9fff]*/.exec(formula.slice(i));
+    if (m) {
+      const word = m[0];
+      const to = formula[i + word.length] === '!' && out[out.length - 1] !== '!' ? renames.get(word) : undefined;
+      out += to !== undefined ? quote(to) : word;
+      i += word.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 /**
@@ -111,20 +220,6 @@ function supportSheetsByRole(ctx: SheetsContext): Map<SheetRole, DeveloperMetada
 function applySheet(ctx: SheetsContext, sp: SheetPlan, opts: ApplyOptions, owned: Map<SheetRole, DeveloperMetadataLike>): AppliedSheet {
   const { ss } = ctx;
   const base = { planName: sp.name, role: sp.role };
-
-  if (SUPPORT_ROLES.includes(sp.role)) {
-    const mine = owned.get(sp.role)?.getLocation().getSheet();
-    if (mine) return { ...base, name: mine.getName(), action: 'skipped' };
-    // by name: the other language's first; the plan's own name is checked by the insert itself
-    const others = uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name);
-    for (const n of others) {
-      if (ss.getSheetByName(n)) return { ...base, name: n, action: 'skipped' };
-    }
-    const sheet = tryInsert(ctx, sp.name);
-    if (!sheet) return { ...base, name: sp.name, action: 'skipped' };
-    writeSheet(ctx, sheet, sp, true, sp.name);
-    return { ...base, name: sp.name, action: 'created' };
-  }
 
   if (!(opts.replaceOwned && GENERATED_ROLES.includes(sp.role))) {
     // the common case in one call: insertSheet fails only when the name is taken
@@ -566,7 +661,8 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
   const { [OWNER_KEY]: role, ...rest } = sp.metadata;
   const has = (k: keyof FormatPlan) => (sp.formats.some((f) => f[k] !== undefined) ? 1 : 0);
   const parts: Record<string, number> = {
-    'find name': SUPPORT_ROLES.includes(sp.role) ? uniq([SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en]).filter((n) => n !== sp.name).length : 0,
+    // a support sheet: is its name free (a user sheet of that name sends ours to `… (OKR)`)
+    'find name': SUPPORT_ROLES.includes(sp.role) ? 1 : 0,
     insertSheet: 1,
     'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
     // getRange, or getRangeList + getRanges when other ranges are needed

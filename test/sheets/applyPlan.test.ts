@@ -113,7 +113,7 @@ describe('applyWorkbookPlan', () => {
     ]);
   });
 
-  it('support sheets are created only when missing (by either language\'s name)', () => {
+  it('support sheets are created only when missing (ours recognised by metadata, in either language)', () => {
     const local = createLocalApp();
     applyWorkbookPlan(local.ctx(), sampleWorkbookPlan('en'));
     const zh = sampleWorkbookPlan('zh-CN');
