@@ -5,12 +5,12 @@
  * write per block.
  */
 import {
-  applyCheckIn, checkInLogRow, defaultCheckInColumns, readActions, readCheckIns,
-  type CheckInEntry, type CheckInInput, type CheckInKey,
+  applyCheckIn, checkInLogRow, defaultCheckInColumns, readCheckIns, type CheckInInput, type CheckInKey,
 } from '../core/checkins';
 import type { Localized } from '../core/i18n';
 import { SHEET_NAMES } from '../core/labels';
-import type { ActionItem, OkrTable } from '../core/model';
+import type { OkrTable } from '../core/model';
+import { colLetter } from '../core/plan/a1';
 import { buildCheckInsPlan } from '../core/plan/supportSheets';
 import { OWNER_KEY, type PlanCell, type SheetPlan } from '../core/plan/types';
 import { readTableValues, isTableError, type TableReadOk } from '../core/table';
@@ -62,12 +62,6 @@ export interface OkrSheetRead extends TableReadOk {
   name: string;
 }
 
-const colA = (n: number): string => {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
 /** One sheet's values from A1 (one getDataRange + one getValues). */
 export function sheetValues(sheet: SheetLike): unknown[][] {
   return fromSheetValues(sheet.getDataRange().getValues());
@@ -104,18 +98,6 @@ export function findOwnedSheet(ss: SpreadsheetLike, role: string): SheetLike | n
 export function findLogSheet(ss: SpreadsheetLike, role: 'checkins' | 'actions', lang: 'zh-CN' | 'en' = 'zh-CN'): SheetLike | null {
   const other = lang === 'zh-CN' ? 'en' : 'zh-CN';
   return ss.getSheetByName(SHEET_NAMES[role][lang]) ?? ss.getSheetByName(SHEET_NAMES[role][other]) ?? findOwnedSheet(ss, role);
-}
-
-/** Check-in log of the spreadsheet (empty when there is no Check-ins sheet). */
-export function readCheckInLog(ss: SpreadsheetLike): { sheet: SheetLike | null; entries: CheckInEntry[] } {
-  const sheet = findLogSheet(ss, 'checkins');
-  if (!sheet) return { sheet: null, entries: [] };
-  return { sheet, entries: readCheckIns(sheetValues(sheet)).items };
-}
-
-export function readActionLog(ss: SpreadsheetLike): ActionItem[] {
-  const sheet = findLogSheet(ss, 'actions');
-  return sheet ? readActions(sheetValues(sheet)).items : [];
 }
 
 /** A PlanCell → what setValues takes (dates as midnight in the spreadsheet's time zone). */
@@ -185,7 +167,7 @@ export function recordCheckIn(ctx: SheetsContext, input: CheckInInput, opts: { c
     return {
       sheet: okr.name,
       krId: u.krId,
-      currentA1: `${colA(curCol + 1)}${r}`,
+      currentA1: `${colLetter(curCol + 1)}${r}`,
       logSheet: log.sheet.getName(),
       logRow,
       currentWritten: u.current !== null,
