@@ -4,16 +4,54 @@
  * chosen language, and "Copy report" puts the report text on the clipboard inside the click.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Playground } from '../../src/local/playground/server';
-import { launch, playground, shot } from '../e2e/browser';
+
+/**
+ * The little of playwright this test uses. The helpers are imported untyped: playwright's types
+ * need the DOM lib, which this (server-side) tsconfig project does not have — test/e2e has its
+ * own project with DOM stand-ins.
+ */
+interface Locator {
+  waitFor(o?: { timeout?: number }): Promise<void>;
+  count(): Promise<number>;
+  textContent(): Promise<string | null>;
+  inputValue(): Promise<string>;
+  click(): Promise<void>;
+  allTextContents(): Promise<string[]>;
+  locator(sel: string): Locator;
+}
+interface Page {
+  goto(url: string): Promise<unknown>;
+  locator(sel: string): Locator;
+  frameLocator(sel: string): { locator(sel: string): Locator };
+  screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown>;
+  evaluate(expr: string): Promise<unknown>;
+}
+interface Context {
+  grantPermissions(p: string[], o: { origin: string }): Promise<void>;
+  newPage(): Promise<Page>;
+}
+interface Browser {
+  newContext(o: { viewport: { width: number; height: number } }): Promise<Context>;
+  close(): Promise<void>;
+}
+interface Helpers {
+  launch(): Promise<Browser>;
+  playground(o: { lang: 'zh-CN' | 'en' }): Promise<Playground>;
+  shot(name: string): string;
+}
+const helpersPath = '../e2e/browser';
 
 let pg: Playground;
 let browser: Browser;
-let context: BrowserContext;
+let context: Context;
 let page: Page;
+let shot: Helpers['shot'];
 
 beforeAll(async () => {
+  const h = (await import(/* @vite-ignore */ helpersPath)) as Helpers;
+  shot = h.shot;
+  const { launch, playground } = h;
   pg = await playground({ lang: 'zh-CN' });
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
