@@ -2,10 +2,10 @@
  * Collection (issue 12 §3): one snapshot per unit file, read into the hub — the registry's
  * figures, a company Dashboard and the cross-file Alignment map with its roll-up.
  *
- * One number: a unit's progress and score are what `okr-sheets score` says for its file —
- * `scoreTable` on the unit's OKR table, as of the collection day, with the thresholds of the
- * file's own Settings; progress is the mean of its objectives' progress, score the table's
- * overall (the mean of its objectives' scores). A file that cannot be read is a problem on its
+ * One number: a unit's progress and score are what `okr-sheets score` says for its file — the
+ * same score task (`scoreSheet`, src/core/tasks/score.ts) on the unit's OKR table, with the
+ * thresholds of the file's own Settings; progress is `unitProgress` (the mean of its objectives'
+ * progress), score the unit's overall (the mean of its objectives' scores). A file that cannot be read is a problem on its
  * row; every other unit is still collected.
  */
 import { buildAlignment, type AlignmentSheet, type AlignmentTree, type UnitNode, walkUnits } from '../alignment';
@@ -16,7 +16,8 @@ import { LEVEL_LABELS, SHEET_NAMES, STATUS_LABELS, isKrType, label } from '../la
 import type { Level, Status } from '../model';
 import { alignmentSheetPlan } from '../plan/alignmentSheet';
 import { OWNER_KEY, type PlanCell, type SheetPlan } from '../plan/types';
-import { scoreTable } from '../score';
+import { unitProgress } from '../score';
+import { scoreSheet } from '../tasks/score';
 import { readSnapshot, type OkrSheetModel, type WorkbookSnapshot } from '../snapshot';
 import { STATUS_WORDS, unitKey, type CollectProblemCode, type RegistryRow, type UnitStatus } from './registry';
 
@@ -95,10 +96,10 @@ function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string,
   const okr = unitTable(model.okr, row.unit);
   if (!okr) return { row: { ...row, status: 'no-okr-table' }, figures: { ...base, status: 'no-okr-table' } };
   const table = okr.read.table;
-  // as `okr-sheets score` does: an explicit day, else the sheet's own "As of" cell, else today
-  const asOf = explicit ? day : (okr.read.asOf ?? day);
-  const s = scoreTable(table, asOf, model.settings);
-  const progress = s.objectives.length ? s.objectives.reduce((a, o) => a + o.progress, 0) / s.objectives.length : 0;
+  // the score task `okr-sheets score` runs: an explicit day, else the sheet's "As of" cell, else the snapshot's day
+  const s = scoreSheet(model, okr, explicit ? { asOf: day } : {});
+  const asOf = s.asOf;
+  const progress = unitProgress(s.objectives);
   const states = zero();
   let filled = 0;
   for (const k of s.krs) {
