@@ -103,7 +103,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: 'HtmlService.createHtmlOutputFromFile(name).getContent() returns the file text unchanged (Sidebar.html is personalised from it; Server.html is evaluated from it)',
     source: 'https://developers.google.com/apps-script/reference/html/html-output#getcontent',
     check: 'diagnostics',
-    note: 'diagnostics itself runs from Server.html: reaching the probe proves it',
+    note: 'with it, that indirect eval runs in Apps Script\'s V8 runtime (unverified); diagnostics itself runs from Server.html, so reaching the probe proves both',
   },
   {
     id: 'chart-options-dotted-keys',
