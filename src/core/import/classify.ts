@@ -11,7 +11,7 @@ import type { Line } from './lines';
 const SEP = String.raw`(?:\s*[:\-–—.、)\]】]\s*|\s+)`;
 const INDEX = String.raw`(\d+|[一二三四五六七八九十]{1,3})`;
 export const OBJECTIVE_RE = new RegExp(
-  String.raw`^[\[【]?(?:Objective|目标|O)\s*#?\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
+  String.raw`^[\[【]?(?:Objective|Goal|目标|O)\s*#?\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
   'i',
 );
 export const KR_RE = new RegExp(
@@ -64,7 +64,7 @@ export function classify(line: Line): Kind {
   if (k) {
     const sep = k[3]!;
     const hasDigit = Boolean(k[1] ?? k[2]);
-    const spaceOnly = sep !== '' && !/[:\-–—.、)]/.test(sep);
+    const spaceOnly = sep !== '' && !/[:\-–—.、)\]】]/.test(sep);
     const rest = k[4]!.trim();
     if (!rest) return { kind: 'sectionKr' };
     if (!spaceOnly || hasDigit) return { kind: 'kr', title: afterLabel(line, rest) };
@@ -73,7 +73,7 @@ export function classify(line: Line): Kind {
   if (o) {
     const hasDigit = Boolean(o[1] ?? o[2]) || /\(\s*O/i.test(c.slice(0, c.length - o[4]!.length));
     const sep = o[3]!;
-    const spaceOnly = !/[:\-–—.、)]/.test(sep);
+    const spaceOnly = !/[:\-–—.、)\]】]/.test(sep);
     // `O 提升…` needs a number or a heading; `Objectives and key results` is prose.
     if (!spaceOnly || hasDigit || line.heading) {
       const rest = o[4]!.trim();

@@ -2,14 +2,15 @@
  * One imported KR from its sentence: the parse (src/core/krtext.ts), the KR type the sentence
  * implies, and its due day placed in the document's cycle when one is known.
  */
-import { parseKrText, type ParsedKr } from '../krtext';
+import { krType, parseKrText, type ParsedKr } from '../krtext';
 import type { KrType } from '../model';
 import { cycleDates } from '../pace';
 import type { ImportedKr, ImportedValues } from './types';
 
-/** The KR type a parsed sentence implies: its own `krType`, else milestone / direction. */
+/** The KR type a parsed sentence implies: krtext's `krType`, else milestone / direction. */
 export function krTypeOf(p: ParsedKr): KrType | null {
-  if (p.krType) return p.krType;
+  const t = krType(p);
+  if (t) return t;
   if (p.kind === 'milestone') return 'milestone';
   if (p.kind === 'metric') return p.direction === 'decrease' ? 'decrease' : 'increase';
   return null;

@@ -137,7 +137,7 @@ const MARKER_ORDER: Record<string, number> = { num: 0, circled: 1, bullet: 2, le
 export function rankOf(form: string): number {
   if (/^h\d$/.test(form)) return +form.slice(1);
   if (form === 'section') return 0.5;
-  if (form === 'para') return 50;
+  if (form === 'para') return 9.5;
   if (form === 'bold') return 7;
   if (form === 'cn-num') return 8;
   if (form === 'cn-paren') return 9;
