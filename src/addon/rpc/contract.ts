@@ -258,6 +258,14 @@ export const CONTRACT = {
     { write: true },
   ),
 
+  progressReport: method<{ title: string; markdown: string }>()(
+    z.strictObject({ period: z.optional(z.string().check(z.maxLength(20))) }),
+    { write: false },
+  ),
+  writeProgressReport: method<{ sheet: string }>()(
+    z.strictObject({ period: z.optional(z.string().check(z.maxLength(20))) }),
+    { write: true },
+  ),
   startNextCycle: method<NextCycleSummary>()(
     z.strictObject({ sheet: z.optional(name()), cycle: z.optional(text(40)), dropDone: z.optional(z.boolean()) }),
     { write: true },

@@ -28,6 +28,7 @@ import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/chec
 import { previewImport, writeImport } from '../actions/importText';
 import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
+import { progressReportAction, writeProgressReportAction } from '../actions/report';
 import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
@@ -55,6 +56,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   listKrs: (ctx, p) => listKrs(ctx, p),
   recordCheckIn: (ctx, p) => recordCheckInAction(ctx, p),
   startNextCycle: (ctx, p) => startNextCycleAction(ctx, p),
+  progressReport: (ctx, p) => progressReportAction(ctx, p),
+  writeProgressReport: (ctx, p) => writeProgressReportAction(ctx, p),
   previewImport: (ctx, p) => previewImport(ctx, p),
   writeImport: (ctx, p) => writeImport(ctx, p),
   generateReview: (ctx, p) => generateReviewAction(ctx, p),
