@@ -7,7 +7,7 @@
  *      `lang`), or the language of the text / roster being imported;
  *   3. the fallback (the CLI's LANG / LC_ALL, the user's locale in Sheets).
  */
-import type { Lang } from './i18n';
+import { langFromLocale, type Lang } from './i18n';
 
 export interface LangSources {
   /** Asked for explicitly (`--lang`). */
@@ -22,6 +22,12 @@ export interface LangSources {
 
 export function chooseLang(s: LangSources): Lang {
   return s.explicit ?? s.workbook ?? s.content ?? s.fallback;
+}
+
+/** The language of a POSIX locale environment (LC_ALL, then LC_MESSAGES, then LANG; zh… →
+ *  zh-CN, else en) — the CLI's last fallback. The environment is passed in: core reads none. */
+export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;

@@ -7,8 +7,8 @@
 import { readFile, writeFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { todayIso as coreTodayIso } from '../../core/dates';
-import { fmt, isLang, langFromLocale, type Lang, type Localized, type Params } from '../../core/i18n';
-import { chooseLang } from '../../core/lang';
+import { fmt, isLang, type Lang, type Localized, type Params } from '../../core/i18n';
+import { chooseLang, localeLang } from '../../core/lang';
 import { readSnapshot, type WorkbookModel } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { isTableError, readTableValues, type TableReadOk } from '../../core/table';
@@ -88,7 +88,7 @@ export function parseArgs(
   io: CliIo,
 ): ParsedArgs {
   const env = io.env ?? process.env;
-  let lang: Lang = langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  let lang: Lang = localeLang(env);
   let explicitLang: Lang | null = null;
   // the language first, so that the other messages use it
   for (let i = 0; i < args.length; i++) {
@@ -302,7 +302,7 @@ export function runFileCommand(
 /** Language of the parsed args when parsing got that far, else from the environment. */
 export function envLang(io: CliIo): Lang {
   const env = io.env ?? process.env;
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  return localeLang(env);
 }
 
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
