@@ -77,6 +77,31 @@ describe('issue 11 §1: owners\' review text survives any regeneration of any un
   });
 });
 
+describe('issue 11 §1: words typed into any part are kept, stale computed lines are not', () => {
+  it('an owner line under the result survives two regenerations after the numbers change', () => {
+    const { ctx } = twoUnits();
+    const r = generateReview(ctx, { sheet: 'Center', asOf: ASOF });
+    const sh = sheetOf(ctx, r.reviewSheet);
+    const v = sh.getDataRange().getValues();
+    const result = partRow(v, 'O1', 6);
+    const what = partRow(v, 'O1', 1);
+    const oldResult = String(v[result]![2]);
+    sh.getRange(result + 1, 3).setValue(`${oldResult}\nThe salons drove most of it.`);
+    sh.getRange(what + 1, 3).setValue(`${String(v[what]![2])}\nAgreed with finance in October.`);
+    recordCheckIn(ctx, { sheet: 'Center', krId: 'O1.KR2', value: 45, confidence: 8, date: '2026-11-20' });
+    generateReview(ctx, { sheet: 'Center', asOf: ASOF });
+    generateReview(ctx, { sheet: 'Center', asOf: ASOF });
+    const now = sheetOf(ctx, r.reviewSheet).getDataRange().getValues();
+    const cell = String(now[partRow(now, 'O1', 6)]![2]);
+    expect(cell.split('\n').filter((l) => l === 'The salons drove most of it.')).toHaveLength(1);
+    expect(cell).not.toBe(oldResult);
+    // the old computed lines (other numbers) did not pile up
+    expect(cell.split('\n').filter((l) => /^Score /.test(l))).toHaveLength(1);
+    expect(cell.split('\n').filter((l) => /, progress .*, score /.test(l))).toHaveLength(2); // O1's two KRs
+    expect(String(now[partRow(now, 'O1', 1)]![2]).split('\n')).toContain('Agreed with finance in October.');
+  });
+});
+
 describe('issue 11 §2: a regenerated sheet rewrites only the block it wrote', () => {
   it('a user chart and a note on the Dashboard stay after two regenerations; our chart is updated, not piled up', () => {
     const { local, ctx } = twoUnits();

@@ -162,10 +162,37 @@ export function readOwnerText(values: readonly (readonly unknown[])[]): { title:
   return { title, parts };
 }
 
+/** A review template as a pattern: `{date}` a day, any other placeholder any text. */
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/(\{\w+\})/).map((x) => {
+    if (x === '{date}') return '\\d{4}-\\d{2}-\\d{2}';
+    if (/^\{\w+\}$/.test(x)) return '.*';
+    return x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${parts.join('')}$`);
+}
+
+/** Lines the review generator writes (either language), recognised by their templates. */
+const GENERATED_LINES: RegExp[] = [
+  ...(['alignsTo', 'resultLine', 'rollupLine', 'tooEasy', 'sweetSpot', 'krLine', 'latestNext', 'selfScoreGiven', 'krSelfScores', 'noDone', 'noProblems'] as const)
+    .flatMap((k) => [templatePattern(REVIEW_TEXT[k]['zh-CN']), templatePattern(REVIEW_TEXT[k].en)]),
+  /^\d{4}-\d{2}-\d{2} \S+: /, // a check-in's done / blockers line
+];
+
 /**
- * Regenerating must not lose what owners wrote: for every part that still carries an owner
- * prompt, lines the owner added in the previous Review sheet (of the same unit and cycle: same
- * title) are kept after the freshly computed lines, and the prompt is dropped.
+ * Lines of an old Review cell the owner wrote: not a prompt, not a line the fresh review
+ * generates, and not a line of the generator's own templates (an older number, a check-in line
+ * since edited) — so regenerating neither loses the owner's words nor piles up stale lines.
+ */
+function ownerLines(previous: readonly string[], fresh: ReadonlySet<string>, krIds: readonly string[]): string[] {
+  const action = (l: string) => krIds.some((id) => l.startsWith(`${id}: `));
+  return previous.filter((l) => !fresh.has(l.trim()) && !GENERATED_LINES.some((re) => re.test(l.trim())) && !action(l.trim()));
+}
+
+/**
+ * Regenerating must not lose what owners wrote: in every part, the lines the owner added in the
+ * previous Review sheet of the same unit and cycle (same title) are kept after the freshly
+ * computed lines, and a part's prompt is dropped once the owner has written in it.
  */
 export function mergeOwnerText(doc: ReviewDoc, previous: { title: string; parts: Map<string, string[]> }): ReviewDoc {
   if (previous.title !== doc.title || previous.parts.size === 0) return doc;
@@ -174,10 +201,8 @@ export function mergeOwnerText(doc: ReviewDoc, previous: { title: string; parts:
     objectives: doc.objectives.map((o) => ({
       ...o,
       parts: o.parts.map((p) => {
-        if (!p.needsOwner) return p;
         const auto = p.lines.filter((l) => !isPrompt(l));
-        const known = new Set(auto.map((l) => l.trim()));
-        const extra = (previous.parts.get(`${o.id}|${p.key}`) ?? []).filter((l) => !known.has(l.trim()));
+        const extra = ownerLines(previous.parts.get(`${o.id}|${p.key}`) ?? [], new Set(auto.map((l) => l.trim())), o.krs.map((k) => k.id));
         return extra.length ? { ...p, lines: [...auto, ...extra], needsOwner: false } : p;
       }),
     })),
