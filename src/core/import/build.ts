@@ -19,6 +19,8 @@ export interface Doc {
   forms: string[];
   /** Lines under a `Key results:` header (until the next objective header or heading). */
   krSection: boolean[];
+  /** Lines under an `Initiatives:` / `行动计划：` header: the objective's notes, never KRs. */
+  aside: boolean[];
   /** A table read from the block starting at this line; the block's other lines are `skip`. */
   tables: Map<number, TableRead>;
   skip: boolean[];
@@ -168,6 +170,10 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
       b.table(table);
       continue;
     }
+    if (doc.aside[i] && (k.kind === 'item' || k.kind === 'prose')) {
+      b.note(line);
+      continue;
+    }
     switch (k.kind) {
       case 'objective':
         b.startObjective(k.title, line);
@@ -185,6 +191,9 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
       case 'sectionO':
       case 'sectionKr':
       case 'section':
+        break;
+      case 'sectionAside':
+        b.note(line);
         break;
       case 'owner':
       case 'mention':
@@ -264,6 +273,10 @@ export function buildByForm(doc: Doc, f: string): { result: ImportedOkrs; stats:
       b.table(table);
       continue;
     }
+    if (doc.aside[i] && (k.kind === 'item' || k.kind === 'prose') && form !== f) {
+      b.note(line);
+      continue;
+    }
     switch (k.kind) {
       case 'objective':
         b.startObjective(k.title, line);
@@ -275,6 +288,9 @@ export function buildByForm(doc: Doc, f: string): { result: ImportedOkrs; stats:
       case 'sectionO':
       case 'sectionKr':
       case 'section':
+        break;
+      case 'sectionAside':
+        b.note(line);
         break;
       case 'owner':
       case 'mention':

@@ -34,6 +34,8 @@ const LINK_ONLY_RE = /^(?:\[[^\]]*\]\([^)]*\)|https?:\/\/\S+|<https?:\/\/\S+>)\s
 export const OWNER_RE = /^(?:负责人|责任人|owner|dri)\s*:\s*(.+)$/i;
 const SECTION_O_RE = /^(?:Objectives?|Goals?|目标|目标\s*\(O\)|O)\s*:?$/i;
 const SECTION_KR_RE = /^(?:Key\s*results?|KRs?|关键结果|关键成果|衡量标准)(?:\s*\(KRs?\))?\s*:?$/i;
+/** Sections whose items are not KRs: initiatives, actions, risks… (kept as the objective's notes). */
+const SECTION_ASIDE_RE = /^(?:initiatives?|actions?|action items?|action plan|tasks?|projects?|risks?|dependencies|blockers?|support needed|resources?|行动计划|行动项?|关键举措|举措|关键行动|任务|项目|风险|依赖|所需支持|资源需求|支持)\s*:?$/i;
 const SECTION_RE = /^(?:OKRs?|Objectives?\s*(?:and|&)\s*key\s*results?|目标与关键结果|目标和关键结果|目标\s*&\s*关键结果|目标及关键结果)(?:\s*\(OKRs?\))?\s*:?$/i;
 
 export type Kind =
@@ -42,6 +44,7 @@ export type Kind =
   | { kind: 'sectionO' }
   | { kind: 'sectionKr' }
   | { kind: 'section' }
+  | { kind: 'sectionAside' }
   | { kind: 'owner'; name: string }
   | { kind: 'mention'; name: string }
   | { kind: 'title' }
@@ -58,6 +61,7 @@ export function afterLabel(line: Line, rest: string): string {
 export function classify(line: Line): Kind {
   const c = line.content;
   if (SECTION_RE.test(c)) return { kind: 'section' };
+  if (SECTION_ASIDE_RE.test(c)) return { kind: 'sectionAside' };
   if (SECTION_KR_RE.test(c)) return { kind: 'sectionKr' };
   if (SECTION_O_RE.test(c) && !/^O$/i.test(c)) return { kind: 'sectionO' };
   const k = KR_RE.exec(c);

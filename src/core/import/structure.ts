@@ -99,12 +99,18 @@ export function readDocument(text: string): ReadDocument {
   tablesOf(lines, kinds, skip, tables, cycle);
   const forms = lines.map(formOf);
   const krSection = lines.map(() => false);
+  const aside = lines.map(() => false);
   let inKr = false;
+  let inAside = false;
   for (let i = 0; i < lines.length; i++) {
     const k = kinds[i]!.kind;
+    const l = lines[i]!;
     if (k === 'sectionKr') inKr = true;
-    else if (k === 'sectionO' || k === 'objective' || lines[i]!.heading) inKr = false;
+    else if (k === 'sectionO' || k === 'objective' || l.heading) inKr = false;
+    if (k === 'sectionAside') inAside = true;
+    else if (k === 'sectionKr' || k === 'sectionO' || k === 'objective' || k === 'section' || l.heading || l.bold || (l.afterBlank && !l.marker)) inAside = false;
     krSection[i] = inKr;
+    aside[i] = inAside && k !== 'sectionAside';
     if (k === 'sectionO') {
       // the line after `Objective:` is the objective, whatever its markup
       for (let j = i + 1; j < lines.length; j++) {
@@ -137,7 +143,7 @@ export function readDocument(text: string): ReadDocument {
     }
     return m;
   };
-  return { doc: { lines, kinds, forms, krSection, tables, skip, cycle, measurable }, unit, owner, cycle };
+  return { doc: { lines, kinds, forms, krSection, aside, tables, skip, cycle, measurable }, unit, owner, cycle };
 }
 
 /** Forms worth trying as the objective level, outline order. */
