@@ -66,6 +66,10 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./distribute'),
     summary: { 'zh-CN': '按组织名单给每个单元生成一个 OKR 文件，外加中枢 hub.xlsx：distribute 名单.csv --out-dir 目录', en: 'one OKR file per roster unit plus the hub: distribute roster.csv --out-dir DIR' },
   },
+  remind: {
+    load: () => import('./remind'),
+    summary: { 'zh-CN': '预览提醒：每位负责人与管理者会收到的消息（不发送）：remind 文件.xlsx [--json]', en: 'preview reminders: the message each owner and manager would get (never sent): remind file.xlsx [--json]' },
+  },
   report: {
     load: () => import('./report'),
     summary: { 'zh-CN': '由进展更新生成周报 / 月报：report 文件.xlsx --week 2026-W48 | --month 2026-11 [-o 报告.md]', en: 'weekly / monthly report from the check-in log: report file.xlsx --week 2026-W48 | --month 2026-11 [-o report.md]' },
