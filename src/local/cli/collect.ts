@@ -69,9 +69,9 @@ export function run(args: string[], io: CliIo): Promise<number> {
     }
     const result = collectUnits(registry.rows, sources, asOf, sheetLang, { explicitAsOf: explicit !== undefined });
 
-    let plan = replaceSheet(hub.plan, registrySheetPlan(mergeRegistryValues(registryValues, result.registry, sheetLang), sheetLang));
-    plan = replaceSheet(plan, result.dashboard);
-    plan = replaceSheet(plan, result.alignment);
+    let plan = replaceSheet(hub, hub.plan, registrySheetPlan(mergeRegistryValues(registryValues, result.registry, sheetLang), sheetLang));
+    plan = replaceSheet(hub, plan, result.dashboard);
+    plan = replaceSheet(hub, plan, result.alignment);
     await writeHub(io, hubPath, plan, lang);
 
     const failed = result.units.filter((u) => u.status !== 'collected');

@@ -70,10 +70,20 @@ export function hubValues(hub: Hub, role: SheetRole): unknown[][] | null {
   return hub.snapshot.sheets.find((s) => s.metaRole === role)?.values ?? null;
 }
 
-/** The plan with `sp` in place of the sheet of the same role (its name kept), else added. */
-export function replaceSheet(plan: WorkbookPlan, sp: SheetPlan): WorkbookPlan {
-  const at = plan.sheets.findIndex((s) => s.role === sp.role);
-  if (at < 0) return { sheets: [...plan.sheets, sp] };
+/**
+ * The hub's plan with `sp` in place of the sheet our metadata gives the same role (its name
+ * kept), else added. Only metadata counts: the importer guesses roles from names, and a person's
+ * own sheet called "Dashboard" is theirs.
+ */
+export function replaceSheet(hub: Hub, plan: WorkbookPlan, sp: SheetPlan): WorkbookPlan {
+  const owned = hub.snapshot.sheets.find((s) => s.metaRole === sp.role)?.name;
+  const at = owned === undefined ? -1 : plan.sheets.findIndex((s) => s.name === owned);
+  if (at < 0) {
+    // a person's own sheet of that name keeps its name; ours takes the next free one
+    let name = sp.name;
+    for (let i = 2; plan.sheets.some((s) => s.name === name); i++) name = `${sp.name} (${i})`;
+    return { sheets: [...plan.sheets, { ...sp, name }] };
+  }
   const sheets = [...plan.sheets];
   sheets[at] = { ...sp, name: plan.sheets[at]!.name };
   return { sheets };
@@ -167,8 +177,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const merged = mergeRegistryValues(registryValues, [...rows.values()], lang);
     let hubPlan: WorkbookPlan = hub?.plan ?? { sheets: [rosterSheet(roster.values, lang), templatesSheetPlan(lang)] };
-    hubPlan = replaceSheet(hubPlan, registrySheetPlan(merged, lang));
-    if (!hubPlan.sheets.some((s) => s.role === 'templates')) hubPlan = { sheets: [...hubPlan.sheets, templatesSheetPlan(lang)] };
+    const registrySheet = registrySheetPlan(merged, lang);
+    hubPlan = hub ? replaceSheet(hub, hubPlan, registrySheet) : { sheets: [...hubPlan.sheets, registrySheet] };
+    if (hub && !hubValues(hub, 'templates')) hubPlan = replaceSheet(hub, hubPlan, templatesSheetPlan(lang));
     if (plan.create.length > 0 || !hub) await writeHub(io, hubPath, hubPlan, lang);
     say(io.stderr, t(lang, TEXT.summary, { created: plan.create.length, existing: plan.existing.length, hub: hubPath }));
     return 0;
