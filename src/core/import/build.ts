@@ -37,7 +37,7 @@ const DASH_OWNER_RE = /(?:\s+[-–—]+\s*@?|\s*[(]\s*@?|\s+@|^@)([\u4e00-\u9fff
 export function cleanTitle(s: string): string {
   return s
     .replace(/\*\*|__/g, '')
-    .replace(/[;；。，,、]+\s*$/, '')
+    .replace(/[;；。，,、:：]+\s*$/, '')
     .replace(/(?<!\d)\.\s*$/, '')
     .trim();
 }

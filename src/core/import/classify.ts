@@ -64,6 +64,8 @@ export function classify(line: Line): Kind {
   if (SECTION_ASIDE_RE.test(c)) return { kind: 'sectionAside' };
   if (SECTION_KR_RE.test(c)) return { kind: 'sectionKr' };
   if (SECTION_O_RE.test(c) && !/^O$/i.test(c)) return { kind: 'sectionO' };
+  // `### O1` or `目标一` alone: the objective's text is on the next line
+  if (/^[\[【]?(?:Objective|Goal|目标|O)\s*#?\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*[:.\]】)]?$/i.test(c)) return { kind: 'sectionO' };
   const k = KR_RE.exec(c);
   if (k) {
     const sep = k[3]!;

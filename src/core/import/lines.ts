@@ -131,8 +131,6 @@ export function formOf(l: Line): string {
   return 'plain';
 }
 
-const MARKER_ORDER: Record<string, number> = { num: 0, circled: 1, bullet: 2, letter: 3, decimal: 4 };
-
 /** Outline rank of a form: lower is higher in the document's outline. */
 export function rankOf(form: string): number {
   if (/^h\d$/.test(form)) return +form.slice(1);
@@ -142,6 +140,8 @@ export function rankOf(form: string): number {
   if (form === 'cn-num') return 8;
   if (form === 'cn-paren') return 9;
   const m = /^(\w+)-(\d+)$/.exec(form);
-  if (m) return 10 + (+m[2]! - 1) * 5 + (MARKER_ORDER[m[1]!] ?? 4);
+  // list items of one depth share a rank, whatever their marker: `• 目标` over `1. KR` at the same
+  // indent and `1. Objective` over `- KR` are both read
+  if (m) return 10 + (+m[2]! - 1) * 5;
   return 1000;
 }

@@ -130,7 +130,8 @@ export function readDocument(text: string): ReadDocument {
     // (a sentence — ending in . 。 ? : — or a long line is prose, not an objective)
     // (`Brand` above its bullets, with a blank line before it, reads the same way)
     const under = (forms[i + 1] === 'plain' && kinds[i + 1]!.kind === 'prose') || (next.marker !== null && kinds[i + 1]!.kind === 'item');
-    if (l.afterBlank && l.content.length <= 50 && !/[.。!！?？:：]$/.test(l.content) && forms[i] === 'plain' && kinds[i]!.kind === 'prose' && !next.afterBlank && under) {
+    const ends = next.marker !== null ? /[.。!！?？]$/ : /[.。!！?？:：]$/;
+    if (l.afterBlank && l.content.length <= 60 && !ends.test(l.content) && forms[i] === 'plain' && kinds[i]!.kind === 'prose' && !next.afterBlank && under) {
       forms[i] = 'para';
     }
   }
