@@ -1,21 +1,18 @@
 /**
  * Shared plumbing of the xlsx CLI commands (templates, template, setup, lint, score, review,
- * import -o): argument parsing, localized messages, safe file I/O, finding OKR tables in a
- * workbook. Errors the user can fix end as a one-line message and exit code 2, never a stack.
+ * import -o): argument parsing, localized messages, safe file I/O, opening a workbook as one
+ * snapshot (`openModel`). Errors the user can fix end as a one-line message and exit code 2, never a stack.
  * Input files are only ever read.
  */
 import { readFile, writeFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { todayIso as coreTodayIso } from '../../core/dates';
 import { fmt, isLang, type Lang, type Localized, type Params } from '../../core/i18n';
 import { chooseLang, localeLang } from '../../core/lang';
 import { readSnapshot, type WorkbookModel } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/plan/types';
-import { isTableError, readTableValues, type TableReadOk } from '../../core/table';
 import { exportXlsx } from './export';
 import { XlsxReadError } from './import';
 import { snapshotFromXlsx } from '../snapshot';
-import { readXlsxValues, type SheetValues } from './values';
 
 /** A text sink: a stream (`process.stdout`) or a function. */
 export type Writer = { write(s: string): unknown } | ((s: string) => unknown);
@@ -190,11 +187,6 @@ export function isoDateOption(v: string | undefined, lang: Lang): string | undef
   return v;
 }
 
-/** Today in the runtime's zone (core's one "today"). */
-export function todayIso(): string {
-  return coreTodayIso();
-}
-
 /**
  * Reads an xlsx into the workbook model (snapshot → readSnapshot: OKR sheets by our metadata,
  * else by content) and settles the language: `--lang`, else the workbook's own, else the
@@ -218,43 +210,6 @@ export async function openModel(
   const lang = chooseLang({ explicit: a.explicitLang, workbook: model.lang, fallback: a.lang });
   if (model.okr.length === 0) throw new CliError(t(lang, MSG.noTable, { file }));
   return { model, lang };
-}
-
-export interface FoundTable {
-  sheet: string;
-  read: TableReadOk;
-}
-
-export interface OpenedWorkbook {
-  sheets: SheetValues[];
-  tables: FoundTable[];
-  source: 'cached' | 'hyperformula' | 'none';
-}
-
-/**
- * Reads an xlsx and finds its OKR tables: sheets marked as OKR sheets first; when none of
- * those holds a table, any sheet whose header row is recognised (a workbook not made by us).
- * @deprecated the parallel reader `okr-sheets review` still uses until it moves onto
- * `openModel` (snapshot + readSnapshot); lint and score no longer do.
- */
-export async function openWorkbook(io: CliIo, file: string, lang: Lang): Promise<OpenedWorkbook> {
-  const buf = await readInput(io, file, lang);
-  let wb;
-  try {
-    wb = await readXlsxValues(buf);
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw new CliError(t(lang, MSG.badXlsx, { file, why: e.localized[lang] }));
-    throw new CliError(t(lang, MSG.badXlsx, { file, why: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
-  }
-  const tables: FoundTable[] = [];
-  const tryRead = (s: SheetValues) => {
-    const read = readTableValues(s.values, { lang });
-    if (!isTableError(read)) tables.push({ sheet: s.name, read });
-  };
-  wb.sheets.filter((s) => s.role === 'okr').forEach(tryRead);
-  if (tables.length === 0) wb.sheets.filter((s) => s.role !== 'okr').forEach(tryRead);
-  if (tables.length === 0) throw new CliError(t(lang, MSG.noTable, { file }));
-  return { sheets: wb.sheets, tables, source: wb.source };
 }
 
 /** Runs a command body: CliError → its message and code; anything else → one line, code 2. */
