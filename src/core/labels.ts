@@ -88,7 +88,7 @@ export const HEADER_LABELS: Record<HeaderKey, Labels> = {
   today: { 'zh-CN': ['计算日'], en: ['Counted as of'] },
 };
 
-export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment' | 'registry' | 'templates';
+export type SheetRole = 'okr' | 'checkins' | 'actions' | 'settings' | 'review' | 'dashboard' | 'roster' | 'alignment' | 'registry' | 'templates' | 'evaluation';
 export const SHEET_NAMES: Record<SheetRole, Localized> = {
   okr: { 'zh-CN': 'OKR', en: 'OKR' },
   checkins: { 'zh-CN': '进展更新', en: 'Check-ins' },
@@ -101,6 +101,8 @@ export const SHEET_NAMES: Record<SheetRole, Localized> = {
   // HR's hub (distribution across files, src/core/distribution)
   registry: { 'zh-CN': '单元登记表', en: 'Units registry' },
   templates: { 'zh-CN': '公司模板', en: 'Templates' },
+  // the 360 evaluation of a cycle (src/core/evaluation)
+  evaluation: { 'zh-CN': '360评估', en: 'Evaluation' },
 };
 
 /** The label a writer uses. */
