@@ -7,7 +7,6 @@ import type { Localized } from '../../core/i18n';
 import { isKrType } from '../../core/labels';
 import { readSnapshot } from '../../core/snapshot';
 import { checkSheetModel } from '../../core/tasks/check';
-import type { TableReadOk } from '../../core/table';
 import type { SheetLike } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
 import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
@@ -18,17 +17,10 @@ export const CHECK_MESSAGES = {
   cellNotFound: { 'zh-CN': '找不到单元格 {a1}。', en: 'Cell {a1} was not found.' },
 } satisfies Record<string, Localized>;
 
-export function findSheet(ctx: SheetsContext, name?: string): SheetLike {
-  if (name === undefined) return ctx.ss.getActiveSheet();
+function findSheet(ctx: SheetsContext, name: string): SheetLike {
   const sh = ctx.ss.getSheetByName(name);
   if (!sh) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name });
   return sh;
-}
-
-/** The OKR table of a sheet, or a clear `notOkrSheet` error. (Kept for importText until it
- *  moves onto the snapshot; new code calls `readOkrSheetModel`.) */
-export function readSheetTable(ctx: SheetsContext, sheet: SheetLike): TableReadOk {
-  return readOkrSheetModel(ctx, sheet.getName()).okr.read;
 }
 
 /** The spreadsheet as the sidebar needs it: every sheet, and which are OKR sheets (role
