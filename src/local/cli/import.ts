@@ -19,11 +19,12 @@ import { krType } from '../../core/krtext';
 import { chooseLang, contentLang } from '../../core/lang';
 import { dueIn, importCycle } from '../../core/tasks/importText';
 import { importToXlsx as importToXlsxFile } from '../xlsx/importText';
+import { adoptFile, isSheetFile } from './importSheet';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets import [文件.txt | -] [--json] [--pretty] [-o 输出.xlsx [--cycle 2026-Q4] [--unit 单元] [--owner 负责人] [--force]]',
-    en: 'Usage: okr-sheets import [file.txt | -] [--json] [--pretty] [-o out.xlsx [--cycle 2026-Q4] [--unit name] [--owner name] [--force]]',
+    'zh-CN': '用法：okr-sheets import [文件.txt | 表格.xlsx | 表格.csv | -] [--json] [--pretty] [-o 输出.xlsx [--cycle 2026-Q4] [--unit 单元] [--owner 负责人] [--force]]',
+    en: 'Usage: okr-sheets import [file.txt | sheet.xlsx | sheet.csv | -] [--json] [--pretty] [-o out.xlsx [--cycle 2026-Q4] [--unit name] [--owner name] [--force]]',
   },
   unknownOption: { 'zh-CN': '未知选项：{option}', en: 'Unknown option: {option}' },
   optionValue: { 'zh-CN': '选项 {option} 需要一个值', en: 'Option {option} needs a value' },
@@ -130,6 +131,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (typeof a === 'string') {
     io.stderr(`${a}\n${TEXT.usage[lang]}\n`);
     return 2;
+  }
+  // a spreadsheet in the team's own layout: "adopt this sheet" (src/local/cli/importSheet.ts)
+  if (isSheetFile(a.file)) {
+    const adopted = await adoptFile(a.file, io, lang);
+    if ('error' in adopted) {
+      io.stderr(adopted.error + '\n');
+      return 2;
+    }
+    io.stderr(`${adopted.sheet}: ${adopted.explanation[lang]}\n`);
+    if (a.out !== null) return importToXlsx(adopted.imported, { ...a, out: a.out }, io);
+    const json = { ...(importJson(adopted.imported, a.cycle ? { cycle: a.cycle } : {}) as object), mapping: adopted.mapping };
+    io.stdout(JSON.stringify(json, null, a.pretty ? 2 : undefined) + '\n');
+    return 0;
   }
   const text = a.file === null ? (await io.stdin()).replace(/^\uFEFF/, '') : await readText(a.file, io, lang);
   if (typeof text !== 'string') {
