@@ -6,14 +6,14 @@
  */
 import type { Lang, Localized } from '../i18n';
 import { fmt } from '../i18n';
-import { LEVEL_LABELS, SHEET_NAMES, STATUS_LABELS, isKrType, label } from '../labels';
+import { LEVEL_LABELS, SHEET_NAMES, STATUS_LABELS, label } from '../labels';
 import type { CheckIn, Level, OkrSettings, Status } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { escapeCellText } from '../escape';
-import { grade, krProgress, krScore, objectiveProgress } from '../progress';
-import { cycleDates, paceStatus } from '../pace';
+import { grade } from '../progress';
+import { scoreTable, unitProgress } from '../score';
 import { staleKrs, type StaleKr } from '../checkins';
-import { objectivesOf, unitName, type AlignmentSheet } from '../alignment';
+import { unitName, type AlignmentSheet } from '../alignment';
 import { OWNER_KEY, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
 export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'overdue', 'done'];
@@ -83,28 +83,20 @@ export function buildDashboard(
   const stale: DashboardData['stale'] = [];
   for (const s of sheets) {
     const h = s.table.header;
-    const dates = h.cycleStart && h.cycleEnd ? { start: h.cycleStart, end: h.cycleEnd } : cycleDates(h.cycle);
     const status: Record<Status, number> = { notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, overdue: 0, done: 0 };
-    const groups = objectivesOf(s.table);
-    let scoreSum = 0, progSum = 0, krs = 0;
-    for (const g of groups) {
-      const ks = g.krs.filter((k) => isKrType(k.type));
-      const rows = ks.map((k) => {
-        const p = krProgress(k.type, k.start, k.target, k.current);
-        status[paceStatus(k.current === null ? null : p, dates?.start ?? null, dates?.end ?? null, asOf, settings)]++;
-        return { progress: p, score: krScore(k.selfScore, p), weight: k.weight };
-      });
-      krs += ks.length;
-      progSum += objectiveProgress(rows);
-      scoreSum += g.objective.selfScore ?? objectiveProgress(rows.map((r) => ({ progress: r.score, weight: r.weight })));
-    }
+    // the sheet's own numbers (core scoreTable = the Progress / Score / Status formulas): a unit's
+    // score is the mean of its objectives' scores in every view (score.ts unitScore)
+    const scored = scoreTable(s.table, asOf, settings);
+    const inObjectives = scored.krs.filter((k) => k.objectiveId !== '');
+    for (const k of inObjectives) status[k.status]++;
+    const groups = scored.objectives;
     const unit = unitName(s);
     const st = staleKrs(s.table, checkins, asOf, settings.staleDays, { sheetName: s.sheet });
     for (const x of st) stale.push({ ...x, unit, sheet: s.sheet });
     units.push({
-      unit, sheet: s.sheet, level: h.level, owner: h.owner, objectives: groups.length, krs,
-      avgScore: groups.length ? scoreSum / groups.length : 0,
-      avgProgress: groups.length ? progSum / groups.length : 0,
+      unit, sheet: s.sheet, level: h.level, owner: h.owner, objectives: groups.length, krs: inObjectives.length,
+      avgScore: scored.overall,
+      avgProgress: unitProgress(groups),
       status, stale: st.length,
     });
   }
@@ -136,13 +128,14 @@ export function dashboardSheetPlan(
   for (const u of data.units) {
     values.push([
       esc(u.unit), u.level ? label(LEVEL_LABELS[u.level], lang) : '', esc(u.owner), u.objectives, u.krs,
-      Math.round(u.avgScore * 100) / 100, u.avgProgress, ...STATUS_ORDER.map((s) => u.status[s]), u.stale,
+      // the score as every view shows it (one decimal, format.ts fmtScore): its colour is that of the shown number
+      Math.round(u.avgScore * 10) / 10, u.avgProgress, ...STATUS_ORDER.map((s) => u.status[s]), u.stale,
     ]);
   }
   const lastUnitRow = headerRow + data.units.length;
   const conditionalFormats: SheetPlan['conditionalFormats'] = [];
   if (data.units.length) {
-    formats.push({ range: `F${headerRow + 1}:F${lastUnitRow}`, numberFormat: '0.00' });
+    formats.push({ range: `F${headerRow + 1}:F${lastUnitRow}`, numberFormat: '0.0' });
     formats.push({ range: `G${headerRow + 1}:G${lastUnitRow}`, numberFormat: '0%' });
     const scoreRange = `F${headerRow + 1}:F${lastUnitRow}`;
     conditionalFormats.push(
