@@ -77,3 +77,17 @@ describe('okr-sheets import FILE.xlsx|FILE.csv (adopt this sheet)', () => {
     expect(() => readFileSync(join(dir, 'out.xlsx'))).toThrow();
   });
 });
+
+describe('okr-sheets import --json: the document header', () => {
+  it('adds unit, owner and cycle when the text names them, and nothing when it does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-json-'));
+    writeFileSync(join(dir, 'a.md'), '# 市场部 2026年Q4 OKR\n负责人：刘洋\n## 提升品牌影响力\n- 粉丝从 2 万增长到 5 万\n');
+    writeFileSync(join(dir, 'b.md'), 'O1: Grow\nKR1: Close 20 deals\n');
+    const a = fakeIo(dir);
+    expect(await run(['a.md', '--json'], a.io)).toBe(0);
+    expect(JSON.parse(a.out())).toMatchObject({ unit: '市场部', owner: '刘洋', cycle: '2026-Q4' });
+    const b = fakeIo(dir);
+    expect(await run(['b.md', '--json'], b.io)).toBe(0);
+    expect(Object.keys(JSON.parse(b.out()))).toEqual(['objectives', 'notes']);
+  });
+});

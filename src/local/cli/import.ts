@@ -67,6 +67,10 @@ export function importJson(r: ImportedOkrs, opts: { cycle?: string; today?: stri
       })),
     })),
     notes: r.notes,
+    // the document's own header lines (`市场部 2026年Q4 OKR`, `负责人：刘洋`), when found
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.owner ? { owner: r.owner } : {}),
+    ...(r.cycle ? { cycle: r.cycle } : {}),
   };
 }
 
