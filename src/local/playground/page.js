@@ -26,7 +26,26 @@
   }
   function sheetData() { if (!state) return null; for (var i = 0; i < state.sheets.length; i++) if (state.sheets[i].name === shown) return state.sheets[i]; return null; }
 
+  // The in-memory Drive's files (after Distribute): the hub and one tab per unit file.
+  var files = document.getElementById('files');
+  function refreshFiles() {
+    if (!files) return Promise.resolve();
+    return fetch('/api/files').then(function (r) { return r.json(); }).then(function (f) {
+      files.textContent = '';
+      files.hidden = f.files.length < 2;
+      f.files.forEach(function (file) {
+        var b = el('button', file.id === f.viewing ? 'active' : '', file.title);
+        b.setAttribute('data-file', file.id);
+        b.addEventListener('click', function () {
+          post('/api/file', { id: file.id }).then(function () { shown = null; state = null; return refresh(); });
+        });
+        files.appendChild(b);
+      });
+    });
+  }
+
   function refresh() {
+    refreshFiles();
     return fetch('/api/workbook').then(function (r) { return r.json(); }).then(function (s) {
       var prevActive = state && state.active;
       state = s;

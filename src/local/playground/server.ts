@@ -14,6 +14,8 @@
  *   GET  /api/workbook     sheets with display values, formulas, backgrounds; the active cell
  *   POST /api/cell         { sheet, a1, value } → writes through Range.setValues, recomputes
  *   POST /api/activate     { sheet } → makes a sheet active (as clicking its tab in Sheets)
+ *   GET  /api/files        the hub and the unit files of the in-memory Drive (Distribute panel)
+ *   POST /api/file         { id } → the grid shows that file ('hub' = the workbook); RPC stays on the hub
  *   GET  /download.xlsx    the workbook as .xlsx (src/local/xlsx/export.ts), 501 if absent
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -187,6 +189,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   // the Distribute panel makes and reads unit files in an in-memory Drive (src/local/drive.ts)
   const drive = new LocalDrive({ lang: defaultLang });
   setDriveProvider(() => drive);
+  // the grid shows the hub or one unit file (the "Drive" file tabs); the sidebar always acts on the hub
+  let viewing = 'hub';
+  const viewed = (): SpreadsheetLike => (viewing !== 'hub' && drive.files.get(viewing)?.state === 'ok' ? drive.workbook(viewing).ss : local.ss);
   if (opts.seed !== false && !opts.workbook) {
     const blank = local.ss.getSheets()[0];
     const seeded = seedWorkbook(ctx, defaultLang);
@@ -221,7 +226,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
           return send(res, 200, 'text/html; charset=utf-8', injectStandIn(opts.sidebarHtml, isLang(l) ? l : defaultLang, panel));
         }
         case '/api/workbook':
-          return json(res, 200, gridState(local.ss));
+          return json(res, 200, gridState(viewed()));
+        case '/api/files':
+          return json(res, 200, {
+            viewing,
+            files: [{ id: 'hub', title: local.ss.getName() }, ...[...drive.files.values()].filter((f) => f.state === 'ok').map((f) => ({ id: f.id, title: f.title }))],
+          });
         case '/download.xlsx':
           return downloadXlsx(res, local.toPlan());
         case '/favicon.ico':
@@ -248,7 +258,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
           return json(res, 200, dispatch(body.method, body.payload, () => ctx, lang));
         case '/api/cell': {
           try {
-            const sheet = local.ss.getSheetByName(String(body.sheet));
+            const sheet = viewed().getSheetByName(String(body.sheet));
             if (!sheet) return json(res, 404, { ok: false, message: 'no such sheet' });
             const value = parseCellInput(String(body.value ?? '').slice(0, 10_000));
             sheet.getRange(String(body.a1)).setValues([[value]]);
@@ -257,10 +267,16 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
             return json(res, 400, { ok: false, message: e instanceof Error ? e.message : String(e) });
           }
         }
+        case '/api/file': {
+          const id = String(body.id);
+          if (id !== 'hub' && drive.files.get(id)?.state !== 'ok') return json(res, 404, { ok: false, message: 'no such file' });
+          viewing = id;
+          return json(res, 200, { ok: true });
+        }
         case '/api/activate': {
-          const sheet = local.ss.getSheetByName(String(body.sheet));
+          const sheet = viewed().getSheetByName(String(body.sheet));
           if (!sheet) return json(res, 404, { ok: false, message: 'no such sheet' });
-          local.ss.setActiveSheet(sheet);
+          viewed().setActiveSheet(sheet);
           if (typeof body.a1 === 'string' && /^[A-Z]{1,3}\d{1,7}$/.test(body.a1)) sheet.setActiveSelection(body.a1);
           return json(res, 200, { ok: true });
         }
