@@ -17,6 +17,7 @@ import type { SheetRole } from './labels';
 import { DEFAULT_SETTINGS, type ActionItem, type OkrSettings } from './model';
 import { readSettingsValues } from './plan/supportSheets';
 import { isTableError, readTableValues, type TableReadOk } from './table';
+import { normKey } from './text';
 
 /** One sheet as read. Values: row 0 = sheet row 1; numbers, booleans, text, dates as ISO
  *  `YYYY-MM-DD` strings, blanks as null or ''; formula cells hold what the engine computed. */
@@ -140,6 +141,5 @@ function majorityLang(langs: readonly Lang[]): Lang | null {
 
 /** The OKR sheet of that name (exact, then ignoring case and spaces), or null. */
 export function findOkrSheet(model: WorkbookModel, name: string): OkrSheetModel | null {
-  const norm = (x: string) => x.replace(/[\s\u3000]+/g, '').toLowerCase();
-  return model.okr.find((o) => o.sheet === name) ?? model.okr.find((o) => norm(o.sheet) === norm(name)) ?? null;
+  return model.okr.find((o) => o.sheet === name) ?? model.okr.find((o) => normKey(o.sheet) === normKey(name)) ?? null;
 }
