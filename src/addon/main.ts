@@ -19,3 +19,4 @@ export {
 } from './menu';
 export { showSidebar } from './sidebar';
 export { rpc } from './rpc/server';
+export { runScheduledReminders } from './actions/reminders';

@@ -188,6 +188,22 @@ export interface ImportResult {
   mode: 'newSheet' | 'append';
 }
 
+/** Reminders: the schedule (day 1 = Monday, hour in the spreadsheet's zone), whether this user
+ *  holds the trigger, the webhook masked. */
+export interface ReminderScheduleInfo {
+  on: boolean;
+  weekday: number;
+  hour: number;
+  mine: boolean;
+  webhook: string | null;
+}
+export interface OutboxMessage {
+  to: string;
+  email: string | null;
+  subject: string;
+  body: string;
+}
+
 /** "Start next cycle": each carried sheet (old → new), and what was left alone and why. */
 export interface NextCycleSummary {
   carried: { from: string; to: string; fromCycle: string; toCycle: string; objectives: number; krs: number; dropped: string[] }[];
@@ -264,6 +280,17 @@ export const CONTRACT = {
   ),
   writeProgressReport: method<{ sheet: string }>()(
     z.strictObject({ period: z.optional(z.string().check(z.maxLength(20))) }),
+    { write: true },
+  ),
+  getReminders: method<ReminderScheduleInfo>()(empty(), { write: false }),
+  setReminders: method<ReminderScheduleInfo>()(
+    z.strictObject({ on: z.boolean(), weekday: z.optional(z.int().check(z.gte(1), z.lte(7))), hour: z.optional(z.int().check(z.gte(0), z.lte(23))) }),
+    { write: true },
+  ),
+  setReminderWebhook: method<ReminderScheduleInfo>()(z.strictObject({ url: z.nullable(text(500)) }), { write: true }),
+  previewReminders: method<{ asOf: string; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
+  sendTestReminder: method<{ sent: number; problems: string[] }>()(
+    z.strictObject({ to: z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)) }),
     { write: true },
   ),
   startNextCycle: method<NextCycleSummary>()(

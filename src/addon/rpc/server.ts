@@ -30,6 +30,9 @@ import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
 import { progressReportAction, writeProgressReportAction } from '../actions/report';
 import {
+  getRemindersAction, previewRemindersAction, sendTestReminderAction, setReminderWebhookAction, setRemindersAction,
+} from '../actions/reminders';
+import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
 import { runDiagnostics } from '../diagnostics/run';
@@ -57,6 +60,11 @@ export const RPC_HANDLERS: RpcHandlers = {
   recordCheckIn: (ctx, p) => recordCheckInAction(ctx, p),
   startNextCycle: (ctx, p) => startNextCycleAction(ctx, p),
   progressReport: (ctx, p) => progressReportAction(ctx, p),
+  getReminders: (ctx) => getRemindersAction(ctx),
+  setReminders: (ctx, p) => setRemindersAction(ctx, p),
+  setReminderWebhook: (ctx, p) => setReminderWebhookAction(ctx, p),
+  previewReminders: (ctx, p) => previewRemindersAction(ctx, p),
+  sendTestReminder: (ctx, p) => sendTestReminderAction(ctx, p),
   writeProgressReport: (ctx, p) => writeProgressReportAction(ctx, p),
   previewImport: (ctx, p) => previewImport(ctx, p),
   writeImport: (ctx, p) => writeImport(ctx, p),

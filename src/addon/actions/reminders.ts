@@ -1,0 +1,101 @@
+/**
+ * Reminders (sidebar "Reminders" panel; RPC getReminders / setReminders / setReminderWebhook /
+ * previewReminders / sendTestReminder) and the trigger's entry point `runScheduledReminders`.
+ * The Apps Script services are built from the globals here, and only here; the playground and
+ * the tests install recording stand-ins with `useReminderServices`.
+ */
+import type { Message } from '../../core/cycle/reminders';
+import { managerMessage, ownerMessage, planReminders } from '../../core/cycle/reminders';
+import { readSnapshot } from '../../core/snapshot';
+import { asApp, asSpreadsheet } from '../../sheets/api';
+import type { SheetsContext } from '../../sheets/context';
+import { readSchedule, runReminders, setSchedule, setWebhook, type ReminderSchedule, type ReminderServices } from '../../sheets/reminders';
+import { takeSnapshot } from '../../sheets/snapshot';
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+/**
+ * The real services (Apps Script globals) for a spreadsheet. A time-driven trigger runs with no
+ * open document, so document properties are mirrored into the user's own properties under the
+ * spreadsheet's id, and each trigger's id maps to its spreadsheet.
+ * https://developers.google.com/apps-script/guides/properties
+ */
+export function appsScriptReminderServices(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet): ReminderServices {
+  const ss = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
+  const doc = spreadsheet ? null : PropertiesService.getDocumentProperties();
+  const user = PropertiesService.getUserProperties();
+  const mirror = (k: string) => `${k}@${ss.getId()}`;
+  return {
+    triggers: {
+      list: () => ScriptApp.getUserTriggers(ss).map((t) => ({ id: t.getUniqueId(), handler: t.getHandlerFunction() })),
+      createWeekly: (handler, weekday, hour, timeZone) => {
+        const id = ScriptApp.newTrigger(handler).timeBased().onWeekDay(ScriptApp.WeekDay[WEEKDAYS[weekday - 1]!]).atHour(hour).inTimezone(timeZone).create().getUniqueId();
+        user.setProperty(`${TRIGGER_KEY}${id}`, ss.getId());
+        return id;
+      },
+      remove: (id) => {
+        for (const t of ScriptApp.getUserTriggers(ss)) if (t.getUniqueId() === id) ScriptApp.deleteTrigger(t);
+        user.deleteProperty(`${TRIGGER_KEY}${id}`);
+      },
+    },
+    mail: {
+      remaining: () => MailApp.getRemainingDailyQuota(),
+      send: (to, subject, body) => MailApp.sendEmail(to, subject, body),
+    },
+    props: {
+      get: (k) => (doc ? doc.getProperty(k) : null) ?? user.getProperty(mirror(k)),
+      set: (k, v) => {
+        doc?.setProperty(k, v);
+        user.setProperty(mirror(k), v);
+      },
+      remove: (k) => {
+        doc?.deleteProperty(k);
+        user.deleteProperty(mirror(k));
+      },
+    },
+    post: (url, body) =>
+      UrlFetchApp.fetch(url, { method: 'post', contentType: 'application/json', payload: JSON.stringify(body), muteHttpExceptions: true }).getResponseCode(),
+  };
+}
+
+const TRIGGER_KEY = 'okrSheets.reminderTrigger.';
+
+let factory: () => ReminderServices = appsScriptReminderServices;
+/** The playground and tests: recording stand-ins instead of ScriptApp / MailApp / UrlFetchApp. */
+export function useReminderServices(f: () => ReminderServices): void {
+  factory = f;
+}
+
+export function getRemindersAction(_ctx: SheetsContext): ReminderSchedule {
+  return readSchedule(factory());
+}
+
+export function setRemindersAction(ctx: SheetsContext, p: { on: boolean; weekday?: number | undefined; hour?: number | undefined }): ReminderSchedule {
+  return setSchedule(ctx, factory(), { on: p.on, ...(p.weekday !== undefined ? { weekday: p.weekday } : {}), ...(p.hour !== undefined ? { hour: p.hour } : {}) });
+}
+
+export function setReminderWebhookAction(_ctx: SheetsContext, p: { url: string | null }): ReminderSchedule {
+  return setWebhook(factory(), p.url);
+}
+
+/** The outbox: what a run would send now, nothing sent. */
+export function previewRemindersAction(ctx: SheetsContext, p: { asOf?: string | undefined }): { asOf: string; messages: Message[] } {
+  const model = readSnapshot(takeSnapshot(ctx, p.asOf ? { asOf: p.asOf } : {}), ctx.lang);
+  const run = planReminders(model, { lang: model.lang ?? ctx.lang, ...(p.asOf ? { asOf: p.asOf } : {}) });
+  return { asOf: run.asOf, messages: [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((m) => managerMessage(m, run))] };
+}
+
+export function sendTestReminderAction(ctx: SheetsContext, p: { to: string }): { sent: number; problems: string[] } {
+  const r = runReminders(ctx, factory(), { test: p.to });
+  return { sent: r.sent.length, problems: r.problems };
+}
+
+/** The installable trigger's function: runs as the user who turned reminders on, with no open
+ *  document — the trigger's id says which spreadsheet (openById: the `spreadsheets` scope). */
+export function runScheduledReminders(e?: { triggerUid?: string }): void {
+  const id = e?.triggerUid ? PropertiesService.getUserProperties().getProperty(`${TRIGGER_KEY}${e.triggerUid}`) : null;
+  const raw = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+  if (!raw) return;
+  const ctx: SheetsContext = { app: asApp(SpreadsheetApp), ss: asSpreadsheet(raw), lang: 'zh-CN' };
+  runReminders(ctx, id ? appsScriptReminderServices(raw) : factory());
+}
