@@ -29,6 +29,10 @@ export const COLUMN_LABELS: Record<ColumnKey, Labels> = {
   status: { 'zh-CN': ['状态'], en: ['Status'] },
   bar: { 'zh-CN': ['进度条'], en: ['Bar', 'Progress bar'] },
   notes: { 'zh-CN': ['备注'], en: ['Notes'] },
+  rubric: { 'zh-CN': ['评分标准'], en: ['Rubric'] },
+  managerScore: { 'zh-CN': ['上级评分'], en: ['Manager score'] },
+  finalScore: { 'zh-CN': ['最终得分'], en: ['Final score'] },
+  comment: { 'zh-CN': ['评语'], en: ['Comment'] },
 };
 
 /** Dropdown values of the Type column. */
@@ -39,6 +43,7 @@ export const ROW_TYPE_LABELS: Record<RowType, Labels> = {
   atLeast: { 'zh-CN': ['不低于', '至少'], en: ['At least'] },
   atMost: { 'zh-CN': ['不高于', '至多'], en: ['At most'] },
   milestone: { 'zh-CN': ['里程碑'], en: ['Milestone'] },
+  rubric: { 'zh-CN': ['评分标准'], en: ['Rubric'] },
 };
 
 export const SOURCE_LABELS: Record<Source, Labels> = {

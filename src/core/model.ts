@@ -4,8 +4,10 @@
  */
 import type { Lang } from './i18n';
 
-export type KrType = 'increase' | 'decrease' | 'atLeast' | 'atMost' | 'milestone';
-export const KR_TYPES: readonly KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+/** `rubric` (评分标准): progress linear from start to target like increase / decrease; the score
+ *  follows the steps in its Rubric cell (rubric.ts). */
+export type KrType = 'increase' | 'decrease' | 'atLeast' | 'atMost' | 'milestone' | 'rubric';
+export const KR_TYPES: readonly KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
 export type RowType = 'objective' | KrType;
 
 export type Level = 'company' | 'department' | 'team' | 'individual';
@@ -48,6 +50,12 @@ export interface OkrRow {
   confidence: number | null;
   selfScore: number | null;
   notes: string;
+  /** Rubric steps as typed (rubric KRs; '' when blank or no Rubric column). */
+  rubric?: string;
+  /** The manager's score at the end of the cycle (grading round), as the formulas read it. */
+  managerScore?: number | null;
+  /** The manager's comment. */
+  comment?: string;
   /** The cell values as found, keyed by column, for lint messages about unreadable input. */
   raw: Partial<Record<ColumnKey, unknown>>;
 }
@@ -121,9 +129,15 @@ export type ColumnKey =
   | 'score'
   | 'status'
   | 'bar'
-  | 'notes';
+  | 'notes'
+  | 'rubric'
+  | 'managerScore'
+  | 'finalScore'
+  | 'comment';
 
 export const COLUMN_KEYS: readonly ColumnKey[] = [
   'id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current',
   'unit', 'weight', 'due', 'confidence', 'selfScore', 'progress', 'score', 'status', 'bar', 'notes',
+  // issue 14, appended so that existing sheets keep their column letters
+  'rubric', 'managerScore', 'finalScore', 'comment',
 ];

@@ -33,6 +33,7 @@ const over = (c: number, s: number, t: number): number => {
  *     t = s: 1 if c has reached t in the KR's direction (increase: c ≥ t, decrease: c ≤ t), else 0.
  * - atLeast (stay ≥ t): c ≥ t → 1; else t > s → clamp((c − s) / (t − s)); else 0.
  * - atMost (stay ≤ t): c ≤ t → 1; else s > t → clamp((s − c) / (s − t)); else 0.
+ * - rubric: like increase / decrease (its score, not its progress, follows the rubric).
  * - type blank / objective → 0.
  */
 export function krProgress(
@@ -50,6 +51,7 @@ export function krProgress(
   switch (type) {
     case 'increase':
     case 'decrease':
+    case 'rubric': // progress linear like increase / decrease; the score follows the rubric
       if (t === s) return (type === 'decrease' ? c <= t : c >= t) ? 1 : 0;
       return clamp01(over(c, s, t));
     case 'atLeast':
@@ -83,6 +85,7 @@ export function krRatio(
   switch (type) {
     case 'increase':
     case 'decrease':
+    case 'rubric':
     case 'atLeast':
       return finiteOrNull(over(current, s, target));
     case 'atMost':
@@ -115,6 +118,7 @@ export function krExceeded(
   switch (type) {
     case 'increase':
     case 'decrease':
+    case 'rubric':
       if (t === s) return type === 'decrease' ? c < t : c > t;
       return over(c, s, t) > 1;
     case 'atLeast':

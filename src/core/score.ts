@@ -16,7 +16,15 @@ import { expectedProgress, rowStatus } from './pace';
 import {
   clamp01, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
 } from './progress';
+import { rubricScoreAsSheet } from './rubric';
 import { groupObjectives } from './table';
+
+/** A rubric KR's score: the self-score when entered, else the rubric's step for the current
+ *  value, read as the sheet's Score formula reads the Rubric cell (rubric.ts). */
+export function rubricKrScore(selfScore: number | null, rubric: string, current: number | null): number {
+  if (selfScore !== null && Number.isFinite(selfScore)) return selfScore;
+  return rubricScoreAsSheet(rubric, current);
+}
 
 export interface KrScoreRow {
   id: string;
@@ -78,7 +86,7 @@ export function scoreTable(
       objectiveId,
       progress,
       ratio: krRatio(type, row.start, row.target, row.current),
-      score: krScore(row.selfScore, progress),
+      score: type === 'rubric' ? rubricKrScore(row.selfScore, row.rubric ?? '', row.current) : krScore(row.selfScore, progress),
       exceeded: krExceeded(type, row.start, row.target, row.current),
       status: statusOf(row.current === null ? null : progress, row.due),
     };

@@ -128,7 +128,7 @@ const text = (v: unknown): string => {
 
 const COLUMN_BIT = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
 
-const FORMULA_COLUMNS = new Set<ColumnKey>(['progress', 'score', 'status', 'bar']);
+const FORMULA_COLUMNS = new Set<ColumnKey>(['progress', 'score', 'status', 'bar', 'finalScore']);
 
 const OBJ_ID_RE = /^O\d+$/i;
 const KR_ID_RE = /^(?:(O\d+)\s*[.\-_·]?\s*)?KR\s*\d+$/i;
@@ -336,6 +336,9 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     confidence: num(raw.confidence),
     selfScore: num(raw.selfScore),
     notes: text(raw.notes),
+    rubric: text(raw.rubric),
+    managerScore: num(raw.managerScore),
+    comment: text(raw.comment),
     raw,
   };
 }

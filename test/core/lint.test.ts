@@ -8,7 +8,7 @@ import { isTableError, readTableValues } from '../../src/core/table';
 // ---- a tiny sheet builder: rows in, a table read through the real reader out ----
 type Cell = string | number | boolean | null;
 type R = Partial<Record<Exclude<ColumnKey, 'type' | 'source'>, Cell>> & { type?: RowType | string; source?: Source };
-const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes'];
+const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes', 'rubric'];
 
 function sheet(lang: Lang, rows: R[], opts: { level?: Level; cycle?: string } = {}): OkrTable {
   const grid: unknown[][] = [
@@ -219,6 +219,13 @@ const CASES: Case[] = [
     shows: () => '12',
   },
   {
+    rule: 'rubric-unreadable',
+    bad: (l) => ({ rows: withRow(l, 'k1', { type: 'rubric', rubric: '≥50:1; 40 → 0.7' }) }),
+    good: (l) => ({ rows: withRow(l, 'k1', { type: 'rubric', rubric: '≥50：1；>=40:0.7; ≥30:0.3' }) }),
+    at: { row: 1, column: 'rubric' },
+    shows: () => '40 → 0.7',
+  },
+  {
     rule: 'confidence-range',
     bad: (l) => ({ rows: withRow(l, 'k1', { confidence: 12 }) }),
     good: (l) => ({ rows: withRow(l, 'k1', { confidence: 10 }) }),
@@ -360,6 +367,14 @@ describe('rule details', () => {
     const t = sheet('en', [...good('en'), { id: '', type: 'increase', title: 'forgot the ID', target: 5 }]);
     expect(of(lintTable(t), 'no-id')).toMatchObject([{ severity: 'error', at: { row: 3, column: 'type' } }]);
     expect(of(lintTable(t), 'kr-measurable')).toEqual([]);
+  });
+  it('rubric-unreadable: empty, too many steps, mixed directions, a rubric on another type', () => {
+    const v = (patch: R) => of(lintTable(sheet('en', withRow('en', 'k1', patch))), 'rubric-unreadable').map((f) => [f.variant ?? 'step', f.severity]);
+    expect(v({ type: 'rubric', rubric: null })).toEqual([['empty', 'error']]);
+    expect(v({ type: 'rubric', rubric: '≥5:1;≥4:0.8;≥3:0.6;≥2:0.4;≥1:0.2' })).toEqual([['tooMany', 'error']]);
+    expect(v({ type: 'rubric', rubric: '≥5:1; ≤3:0.5' })).toEqual([['mixed', 'error']]);
+    expect(v({ type: 'increase', rubric: '≥5:1' })).toEqual([['unused', 'warning']]);
+    expect(v({ type: 'rubric', rubric: '≤2:1; ≤3:0.7; ≤5:0.3;' })).toEqual([]);
   });
   it('findings are ordered by row and `only` restricts the rules', () => {
     const t = sheet('en', [{ ...GOOD.en.k1, id: 'KR1' }, GOOD.en.o, { ...GOOD.en.k1, owner: null, confidence: 0 }]);

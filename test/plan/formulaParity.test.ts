@@ -11,6 +11,7 @@ import type { KrType, Status } from '../../src/core/model';
 import { KR_TYPES } from '../../src/core/model';
 import { paceStatus } from '../../src/core/pace';
 import { grade, krProgress, krScore, objectiveProgress, objectiveScore } from '../../src/core/progress';
+import { rubricKrScore } from '../../src/core/score';
 import { cell } from '../../src/core/plan/a1';
 import { buildOkrSheetPlanFromRows, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
 import { buildSettingsPlan, SETTINGS_CELLS } from '../../src/core/plan/supportSheets';
@@ -63,8 +64,17 @@ function genKr(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
   if (type === 'milestone') current = pick(r, [true, false, 0.7, '70%', null, 1, 0, 1.4, -0.2, 'abc', n(0, 1)]);
   const weight: PlanCell = pick(r, [null, null, null, 0.25, 0.5, 0.1, 0, -0.1, 'abc', n(0, 1)]);
   const selfScore: PlanCell = pick(r, [null, null, null, 0.6, n(0, 1), 'x']);
-  return { type, title: `${type} KR`, start, target, current, weight, selfScore };
+  const rubric = type === 'rubric' ? pick(r, RUBRICS) : undefined;
+  return { type, title: `${type} KR`, start, target, current, weight, selfScore, ...(rubric !== undefined ? { rubric } : {}) };
 }
+
+/** Rubric texts: rising, falling, full-width punctuation, >=, a trailing ';', unreadable steps,
+ *  blank — the formula must read each exactly as rubricScoreAsSheet does. */
+const RUBRICS = [
+  '≥200:1; ≥150:0.7; ≥100:0.3', '≤20:1; ≤50:0.7; ≤100:0.3', '≥100：1；≥50：0.5', '>=250:1;>=120:0.6;',
+  '<=0:1; <=10:0.4', '≥300:1; ≥200:0.7; ≥100:0.3; ≥0:0.1', '≥100:1; 50 → 0.5', 'abc', '', '≥-20:0.2; ≥40:0.9',
+  ' ≤ 150 : 0.8 ', '≥150:1;;≥75:0.5',
+];
 
 interface Case {
   rows: OkrSheetRow[];
@@ -116,6 +126,9 @@ function evaluate(c: Case, lang: 'zh-CN' | 'en') {
   return { okr, ev: evaluatePlan({ sheets: [okr, settings] }) };
 }
 
+const scoreOf = (x: OkrSheetRow, progress: number) =>
+  x.type === 'rubric' ? rubricKrScore(num(x.selfScore), x.rubric ?? '', currentNum(x.current)) : krScore(num(x.selfScore), progress);
+
 /** The core's view of the rows: progress, score and status per row. */
 function expected(c: Case) {
   const out: { progress: number; score: number; status: Status }[] = [];
@@ -131,7 +144,7 @@ function expected(c: Case) {
         .filter(({ x, j }) => j > i && x.type !== 'objective' && x.type !== null && x.id.startsWith(row.id + '.'));
       const progress = objectiveProgress(members.map(({ x, j }) => ({ progress: krProg[j]!, weight: num(x.weight) })));
       const started = members.some(({ x }) => currentNum(x.current) !== null);
-      const krScores = members.map(({ x, j }) => ({ score: krScore(num(x.selfScore), krProg[j]!), weight: num(x.weight) }));
+      const krScores = members.map(({ x, j }) => ({ score: scoreOf(x, krProg[j]!), weight: num(x.weight) }));
       out.push({
         progress,
         score: objectiveScore(num(row.selfScore), krScores),
@@ -142,7 +155,7 @@ function expected(c: Case) {
       const has = currentNum(row.current) !== null;
       out.push({
         progress,
-        score: krScore(num(row.selfScore), progress),
+        score: scoreOf(row, progress),
         status: paceStatus(has ? progress : null, c.cycleStart, c.cycleEnd, c.asOf, { atRiskBelow: c.atRisk, offTrackBelow: c.offTrack }),
       });
     }
@@ -184,7 +197,7 @@ describe('formula parity with core (HyperFormula)', () => {
     [6, 'zh-CN'],
   ] as const)('seed %i (%s): 50 rows of every KR type agree with core (progress, score, status)', (seed, lang) => {
     const c = genCase(seed, 50);
-    expect(c.rows.filter((r) => r.type !== 'objective').length).toBe(250);
+    expect(c.rows.filter((r) => r.type !== 'objective').length).toBe(300);
     const { okr, ev } = evaluate(c, lang);
     const counted = compare(c, lang, ev, okr.name);
     expect(counted).toBe(c.rows.length);

@@ -129,7 +129,7 @@ describe('OKR sheet plan', () => {
 
   test('validations cover template and spare rows', () => {
     const v = (col: keyof typeof OKR_COLUMNS) => okr.validations.filter((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[col]));
-    expect(v('type')[0]!.rule).toEqual({ kind: 'list', values: (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const).map((t) => label(ROW_TYPE_LABELS[t], 'en')) });
+    expect(v('type')[0]!.rule).toEqual({ kind: 'list', values: (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'] as const).map((t) => label(ROW_TYPE_LABELS[t], 'en')) });
     expect(v('source')[0]!.rule.kind).toBe('list');
     expect(v('agreed')[0]!.rule).toEqual({ kind: 'checkbox' });
     expect(v('start')[0]!.rule.kind).toBe('number');

@@ -7,6 +7,7 @@ import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
 import { parseKrText } from '../krtext';
 import { parseNumber } from '../numbers';
+import { parseRubric, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { dayNumber } from '../pace';
 import { groupObjectives, type ObjectiveGroup } from '../table';
 import type { Finding, LintContext, LintRule } from './types';
@@ -514,6 +515,44 @@ export const noId: LintRule = {
   },
 };
 
+/**
+ * Rubric KRs (评分标准): the Rubric cell must be a form the sheet's Score formula reads
+ * (rubric.ts): `≥2000:1; ≥1500:0.7; ≥1000:0.3`. Anything else would score differently from what
+ * the owner wrote, so it is an error at that cell, naming the step that does not read.
+ */
+export const rubricUnreadable: LintRule = {
+  id: 'rubric-unreadable',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 的评分标准中“{step}”无法识别：每一档写成 ≥数值:得分（越低越好用 ≤），用“;”分隔，如 ≥2000:1; ≥1500:0.7; ≥1000:0.3',
+    en: '{id}: the rubric step “{step}” cannot be read: write each step as ≥value:score (≤ when lower is better), separated by “;”, e.g. ≥2000:1; ≥1500:0.7; ≥1000:0.3',
+  },
+  variants: {
+    empty: { 'zh-CN': '评分标准型关键结果 {id} 没有填写评分标准，得分为 0：如 ≥2000:1; ≥1500:0.7; ≥1000:0.3', en: 'Rubric key result {id} has no rubric, so it scores 0: e.g. ≥2000:1; ≥1500:0.7; ≥1000:0.3' },
+    tooMany: { 'zh-CN': '{id} 的评分标准超过 {max} 档，表格只读取前 {max} 档', en: '{id}: the rubric has more than {max} steps; the sheet reads the first {max} only' },
+    tooLong: { 'zh-CN': '{id} 的评分标准超过 {len} 个字符，表格公式无法可靠读取', en: '{id}: the rubric is longer than {len} characters, which the sheet\'s formula cannot read reliably' },
+    mixed: { 'zh-CN': '{id} 的评分标准混用了 ≥ 和 ≤（“{step}”）：同一标准只用一个方向', en: '{id}: the rubric mixes ≥ and ≤ (“{step}”): use one direction' },
+    unused: { 'zh-CN': '{id} 填写了评分标准，但类型不是“评分标准”，得分不会按它计算', en: '{id} has a rubric but its type is not Rubric, so its score does not follow it' },
+  },
+  description: { 'zh-CN': '评分标准须能被表格公式读取', en: 'A rubric must be readable by the sheet\'s formula' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      const text = r.rubric ?? '';
+      if (r.type !== 'rubric') {
+        if (text && r.id && r.type !== null) out.push(finding(this, r.index, 'rubric', { id: idOr(r) }, 'unused', 'warning'));
+        continue;
+      }
+      if (!r.id) continue;
+      const p = parseRubric(text);
+      if (p.ok) continue;
+      const params = { id: idOr(r), step: short(p.step ?? '', 30), max: RUBRIC_MAX_STEPS, len: RUBRIC_MAX_LENGTH };
+      out.push(finding(this, r.index, 'rubric', params, p.error === 'step' ? undefined : p.error));
+    }
+    return out;
+  },
+};
+
 export const confidenceRange: LintRule = {
   id: 'confidence-range',
   severity: 'warning',
@@ -562,5 +601,5 @@ export const selfScoreRange: LintRule = {
 export const RULES: readonly LintRule[] = [
   maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
   alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
-  decreaseNoStart, unreadableNumber, numberAsText, noId, confidenceRange, selfScoreRange,
+  decreaseNoStart, unreadableNumber, numberAsText, noId, rubricUnreadable, confidenceRange, selfScoreRange,
 ];

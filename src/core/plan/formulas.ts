@@ -16,6 +16,7 @@ import { ROW_TYPE_LABELS, STATUS_LABELS } from '../labels';
 import type { ColumnKey, RowType } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { EDGE_EPS } from '../progress';
+import { RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { cell, colLetter } from './a1';
 
 export interface FormulaLayout {
@@ -74,7 +75,7 @@ function isType(typeCell: string, types: RowType[]): string {
   return parts.length === 1 ? parts[0]! : `OR(${parts.join(',')})`;
 }
 
-const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
 
 const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
 
@@ -121,7 +122,7 @@ export function krProgressExpr(L: FormulaLayout, row: number): string {
   const atMost = `IF(${cv}<=${G},1,IF(${s}>${G},${clamp(`(${s}-${cv})/(${s}-${G})`)},0))`;
   return (
     `IF(NOT(${has}),0,IF(${isType(T, ['milestone'])},${clamp(cv)},` +
-    `IF(NOT(ISNUMBER(${G})),0,IF(${isType(T, ['increase', 'decrease'])},${incDec},` +
+    `IF(NOT(ISNUMBER(${G})),0,IF(${isType(T, ['increase', 'decrease', 'rubric'])},${incDec},` +
     `IF(${isType(T, ['atLeast'])},${atLeast},IF(${isType(T, ['atMost'])},${atMost},0))))))`
   );
 }
@@ -178,12 +179,38 @@ export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = '
 }
 
 /**
- * Score: the self-score when it is a number; else for a KR ROUND(ROUND(progress,10),1)
- * (= krScore) and for an objective the weighted mean of its KRs' scores (= objectiveScore).
+ * The score of a rubric KR from its Rubric cell (= rubric.ts rubricScoreAsSheet): the text is
+ * folded (`；`→`;`, `：`→`:`, `>=`→`≥`, `<=`→`≤`), split at `;` into RUBRIC_MAX_STEPS windows of
+ * RUBRIC_MAX_LENGTH characters (the usual SUBSTITUTE/REPT/MID split), each read as
+ * `[≥|≤]threshold:score`; falling when the text starts with `≤`; the highest score among the
+ * steps met, a step that does not read counting as none (IFERROR); no current value → 0.
  */
-export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any'): string {
+export function rubricScoreExpr(L: FormulaLayout, row: number): string {
+  const R = cell(row, L.col.rubric), C = cell(row, L.col.current);
+  const R2 = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${R},"；",";"),"：",":"),">=","≥"),"<=","≤")`;
+  const W = RUBRIC_MAX_LENGTH;
+  const falling = `LEFT(TRIM(${R2}),1)="≤"`;
+  const c = `N(${C})`;
+  const steps: string[] = [];
+  for (let k = 1; k <= RUBRIC_MAX_STEPS; k++) {
+    const seg = `TRIM(MID(SUBSTITUTE(${R2},";",REPT(" ",${W})),${(k - 1) * W + 1},${W}))`;
+    const t = `VALUE(SUBSTITUTE(SUBSTITUTE(LEFT(${seg},FIND(":",${seg})-1),"≥",""),"≤",""))`;
+    const v = `VALUE(MID(${seg},FIND(":",${seg})+1,${W}))`;
+    steps.push(`IFERROR(IF(IF(${falling},${c}<=${t},${c}>=${t}),${v},0),0)`);
+  }
+  return `IF(OR(ISNUMBER(${C}),ISLOGICAL(${C})),MAX(${steps.join(',')}),0)`;
+}
+
+/**
+ * Score: the self-score when it is a number; else for a KR ROUND(ROUND(progress,10),1)
+ * (= krScore) — for a rubric KR its rubric step (rubricScoreExpr) — and for an objective the
+ * weighted mean of its KRs' scores (= objectiveScore). `rubric`: whether the KR branch reads
+ * the Rubric column (rows planned as rubric KRs and spare rows; it is long formula text).
+ */
+export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any', rubric = kind === 'any'): string {
   const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore), T = cell(row, L.col.type);
-  const kr = `ROUND(ROUND(${P},10),1)`;
+  const linear = `ROUND(ROUND(${P},10),1)`;
+  const kr = rubric ? `IF(${isType(T, ['rubric'])},${rubricScoreExpr(L, row)},${linear})` : linear;
   const obj = weightedMeanExpr(L, row, 'score', false);
   const computed = kind === 'kr' ? kr : kind === 'objective' ? obj : `IF(${isType(T, ['objective'])},${obj},${kr})`;
   return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},${computed}),"")`;
@@ -247,6 +274,13 @@ export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: R
     `IF(${notStarted},${lab('notStarted')},` +
     `IF(${d}>=-${atRisk}-${EPS},${lab('onTrack')},IF(${d}>=-${offTrack}-${EPS},${lab('atRisk')},${lab('offTrack')}))))))`
   );
+}
+
+/** Final score (grading round, issue 14 §3): the manager's score when given, else the Score
+ *  cell (self-score, else computed). Blank when the row has no score. */
+export function finalScoreFormula(L: FormulaLayout, row: number): string {
+  const S = cell(row, L.col.score), M = cell(row, L.col.managerScore);
+  return `=IF(ISNUMBER(${S}),IF(ISNUMBER(${M}),${M},${S}),"")`;
 }
 
 export const BAR_COLOR = '#34a853';

@@ -32,6 +32,7 @@ import {
   barFallbackFormula,
   barFormula,
   expectedExpr,
+  finalScoreFormula,
   formatNumber,
   overallScoreExpr,
   progressFormula,
@@ -86,7 +87,8 @@ export const META = {
 
 /** Column widths: the two long-text columns are wide, every other column keeps the default
  *  100 px (a new sheet's width: no service call), so the sheet costs two width calls. */
-const WIDE: Partial<Record<ColumnKey, number>> = { title: 340, notes: 280 };
+// rubric next to notes with the same width: one width call for both (the ≤ 20-call budget)
+const WIDE: Partial<Record<ColumnKey, number>> = { title: 340, notes: 280, rubric: 280 };
 const DEFAULT_COLUMN_WIDTH = 100;
 
 /** One table row as the builder writes it. Number cells take any PlanCell (text stays text). */
@@ -107,6 +109,10 @@ export interface OkrSheetRow {
   confidence?: PlanCell;
   selfScore?: PlanCell;
   notes?: string;
+  /** Rubric KRs: the steps (`≥2000:1; ≥1500:0.7; ≥1000:0.3`, rubric.ts). */
+  rubric?: string;
+  managerScore?: PlanCell;
+  comment?: string;
   /** Number format for start/target/current of this row (e.g. '0%' for a percentage KR). */
   valueFormat?: string;
 }
@@ -148,10 +154,11 @@ const STATUS_COLORS: Record<Status, string> = {
 export const GRADE_COLORS = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3' } as const;
 
 const TEXT = {
-  typeHelp: { 'zh-CN': '目标，或关键结果类型：提升 / 降低 / 不低于 / 不高于 / 里程碑', en: 'Objective, or the KR type: Increase / Decrease / At least / At most / Milestone' },
+  typeHelp: { 'zh-CN': '目标，或关键结果类型：提升 / 降低 / 不低于 / 不高于 / 里程碑 / 评分标准', en: 'Objective, or the KR type: Increase / Decrease / At least / At most / Milestone / Rubric' },
   sourceHelp: { 'zh-CN': '自上而下或自下而上（至少 60% 的目标应自下而上）', en: 'Top-down or bottom-up (at least 60% of objectives should be bottom-up)' },
   agreedHelp: { 'zh-CN': '勾选表示上下级已达成共识', en: 'Tick when manager and owner have agreed' },
-  numberHelp: { 'zh-CN': '数字（百分比填 80%）', en: 'A number (percentages as 80%)' },
+  numberHelp: { 'zh-CN': '数字（百分比填 80%；500万 请填 5000000）。文字形式的数字不参与公式计算，检查会提示', en: 'A number (percentages as 80%; 2.5k as 2500). A number typed as text is not computed; Check reports it' },
+  managerScoreHelp: { 'zh-CN': '上级评分 0–1（一位小数），周期结束时由上级填写', en: 'Manager score 0–1 (one decimal), entered by the manager at the end of the cycle' },
   currentHelp: { 'zh-CN': '当前值：数字；里程碑可填 TRUE/FALSE 或完成比例（如 70%）；留空 = 未开始', en: 'Current value: a number; for a milestone TRUE/FALSE or the share done (e.g. 70%); blank = not started' },
   weightHelp: { 'zh-CN': '权重 0–100%；留空 = 平均分配；同一目标下合计应为 100%', en: 'Weight 0–100%; blank = equal; should total 100% within an objective' },
   dueHelp: { 'zh-CN': '截止日期应在周期内', en: 'The due date should fall within the cycle' },
@@ -252,6 +259,9 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
       set('confidence', src.confidence);
       set('selfScore', src.selfScore);
       set('notes', src.notes);
+      set('rubric', src.rubric);
+      set('managerScore', src.managerScore);
+      set('comment', src.comment);
       if (src.valueFormat) {
         const f = /^0(?:\.0+)?%$/.test(src.valueFormat) ? percentFormat([src.start, src.target, src.current], src.valueFormat) : src.valueFormat;
         formats.push({ range: range(row, C.start, row, C.current), numberFormat: f });
@@ -259,7 +269,8 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     }
     const kind: RowKind = !src?.type ? 'any' : src.type === 'objective' ? 'objective' : 'kr';
     out[C.progress - 1] = progressFormula(L, row, kind);
-    out[C.score - 1] = scoreFormula(L, row, kind);
+    out[C.score - 1] = scoreFormula(L, row, kind, kind === 'any' || src?.type === 'rubric');
+    out[C.finalScore - 1] = finalScoreFormula(L, row);
     out[C.status - 1] = statusFormula(L, row, lang, kind);
     out[C.bar - 1] = barFormula(L, row);
   }
@@ -287,9 +298,13 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: col('progress'), numberFormat: '0%' },
     { range: col('selfScore'), numberFormat: '0.0' },
     { range: col('score'), numberFormat: '0.0' },
+    { range: col('managerScore'), numberFormat: '0.0' },
+    { range: col('finalScore'), numberFormat: '0.0' },
+    { range: col('rubric'), wrap: true },
+    { range: col('comment'), wrap: true },
   );
 
-  const typeValues = (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as RowType[]).map((t) =>
+  const typeValues = (['objective', 'increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'] as RowType[]).map((t) =>
     label(ROW_TYPE_LABELS[t], lang),
   );
   const t = (m: { 'zh-CN': string; en: string }) => m[lang];
@@ -311,6 +326,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     },
     { range: col('confidence'), rule: { kind: 'number', min: 1, max: 10 }, helpText: t(TEXT.confidenceHelp), strict: true },
     { range: col('selfScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.selfScoreHelp), strict: true },
+    { range: col('managerScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.managerScoreHelp), strict: true },
   ];
 
   const statusCf: ConditionalFormatPlan[] = (['done', 'overdue', 'onTrack', 'atRisk', 'offTrack', 'notStarted'] as Status[]).map((s) => ({
@@ -473,6 +489,7 @@ export function templateRows(opts: OkrSheetOptions, alignedTo: string): OkrSheet
         unit: unit === '%' ? '%' : unit,
         weight: k.weight ?? null,
         due: dueDate(k.due, opts.cycleStart, opts.cycleEnd),
+        ...(k.rubric ? { rubric: k.rubric } : {}),
         ...(unit === '%' || k.type === 'milestone' ? { valueFormat: '0%' } : {}),
       });
     });

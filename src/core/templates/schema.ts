@@ -19,7 +19,7 @@ const idSchema = z.string().check(z.regex(ID_RE));
 const rowIdSchema = z.string().check(z.regex(/^O[1-9]\d*(\.KR[1-9]\d*)?$/));
 
 export const KrTemplateSchema = z.strictObject({
-  type: z.enum(['increase', 'decrease', 'atLeast', 'atMost', 'milestone']),
+  type: z.enum(['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric']),
   title: LocalizedSchema,
   start: z.optional(z.nullable(z.number())),
   target: z.number(),
@@ -27,6 +27,8 @@ export const KrTemplateSchema = z.strictObject({
   due: DueSchema,
   weight: z.optional(z.number().check(z.gte(0), z.lte(1))),
   alignsTo: z.optional(rowIdSchema),
+  /** rubric KRs: the steps, `≥2000:1; ≥1500:0.7; ≥1000:0.3` (rubric.ts; language-neutral) */
+  rubric: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const ObjectiveTemplateSchema = z.strictObject({
@@ -63,6 +65,7 @@ export interface KrTemplate {
   due: Due;
   weight?: number;
   alignsTo?: string;
+  rubric?: string;
 }
 
 export interface ObjectiveTemplate {
