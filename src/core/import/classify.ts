@@ -80,8 +80,9 @@ export function classify(line: Line): Kind {
     const hasDigit = Boolean(o[1] ?? o[2]) || /\(\s*O/i.test(c.slice(0, c.length - o[4]!.length));
     const sep = o[3]!;
     const spaceOnly = !/[:\-–—.、)\]】]/.test(sep);
-    // `O 提升…` needs a number or a heading; `Objectives and key results` is prose.
-    if (!spaceOnly || hasDigit || line.heading) {
+    // `O 提升…` needs a number or a heading (`目标 提升…` reads as a label); `Objectives and key
+    // results` is prose.
+    if (!spaceOnly || hasDigit || line.heading || /^目标\s/.test(c)) {
       const rest = o[4]!.trim();
       if (!rest) return { kind: 'sectionO' };
       return { kind: 'objective', title: afterLabel(line, rest) };

@@ -11,6 +11,7 @@ import { buildByForm, buildByLabel, type BuildStats, type Doc } from './build';
 import { classify, ID_CELL_RE, TYPE_CELL_RE, type Kind } from './classify';
 import { findCycle, headerField, titleFacts } from './docHeader';
 import { explainStructure } from './explain';
+import { htmlToMarkdown, looksLikeHtml } from './html';
 import { analyse, assignDepths, formOf, type Line } from './lines';
 import { readOkrTable, type TableRead } from './table';
 import type { ImportedOkrs, ImportOptions, StructureOption } from './types';
@@ -65,7 +66,8 @@ export interface ReadDocument {
 export function readDocument(text: string): ReadDocument {
   const lines: Line[] = [];
   let blank = true;
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+  const clean = text.replace(/^\uFEFF/, '');
+  for (const raw of (looksLikeHtml(clean) ? htmlToMarkdown(clean) : clean).split(/\r\n|\r|\n/)) {
     const l = analyse(raw, lines.length, blank);
     blank = l === null && raw.trim() === '' ? true : l === null ? blank : false;
     if (l) lines.push(l);
