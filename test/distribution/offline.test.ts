@@ -143,6 +143,18 @@ describe('distribute → fill → collect, offline', () => {
     expect(dash.some((r) => r[0] === '合规组' && typeof r[7] === 'number' && r[7] > 0)).toBe(true);
   }, 240_000);
 
+  it('reviews any level from the hub, with the levels below it across files as context', async () => {
+    const r = await cli(dir, 'collect', 'okr/hub.xlsx', '--as-of', AS_OF, '--lang', 'zh-CN', '--review', '销售中心');
+    expect(r.code).toBe(1); // still two units not collected; the review is printed all the same
+    expect(r.out).toContain('销售中心');
+    expect(r.out).toContain('下级汇总');
+    expect(r.out).toContain('华东销售组');
+    expect(r.out).toContain('55%'); // 销售中心 O1 rolled up: 0.5 · 50% + 0.5 · (80% + 40%) / 2
+    const none = await cli(dir, 'collect', 'okr/hub.xlsx', '--as-of', AS_OF, '--review', '平台组');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('平台组');
+  }, 240_000);
+
   it('re-running distribute and collect changes no byte a team typed', async () => {
     const again = await cli(dir, 'distribute', 'roster.csv', '--out-dir', 'okr', '--cycle', CYCLE, '--lang', 'zh-CN');
     expect(again.code, again.err).toBe(0);

@@ -18,7 +18,8 @@ import { alignmentSheetPlan } from '../plan/alignmentSheet';
 import { OWNER_KEY, type PlanCell, type SheetPlan } from '../plan/types';
 import { unitProgress } from '../score';
 import { scoreSheet } from '../tasks/score';
-import { readSnapshot, type OkrSheetModel, type WorkbookSnapshot } from '../snapshot';
+import { readSnapshot, type OkrSheetModel, type WorkbookModel, type WorkbookSnapshot } from '../snapshot';
+import { buildReview, type ReviewDoc } from '../review';
 import { STATUS_WORDS, unitKey, type CollectProblemCode, type RegistryRow, type UnitStatus } from './registry';
 
 export type UnitSource = { snapshot: WorkbookSnapshot } | { problem: CollectProblemCode };
@@ -70,6 +71,8 @@ export interface CollectResult {
   tree: AlignmentTree;
   dashboard: SheetPlan;
   alignment: SheetPlan;
+  /** Each collected unit's file as read (by registry unit name). */
+  collected: Map<string, CollectedUnit>;
 }
 
 const zero = (): Record<KrState, number> => ({ notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, overdue: 0, done: 0 });
@@ -83,6 +86,14 @@ interface Read {
   row: RegistryRow;
   figures: UnitFigures;
   sheet?: AlignmentSheet;
+  unit?: CollectedUnit;
+}
+
+/** What a collected unit's file held: for the review of that unit from the hub. */
+export interface CollectedUnit {
+  model: WorkbookModel;
+  okr: OkrSheetModel;
+  asOf: string;
 }
 
 function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string, lang: Lang, explicit: boolean): Read {
@@ -119,6 +130,7 @@ function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string,
     figures,
     // the unit's name is the key alignment links use across files (`Sales Center/O1`)
     sheet: { sheet: row.unit, table },
+    unit: { model, okr, asOf },
   };
 }
 
@@ -160,6 +172,7 @@ export function collectUnits(
   const units = reads.map((r) => r.figures);
   return {
     asOf, units, company, registry: reads.map((r) => r.row), tree,
+    collected: new Map(reads.flatMap((r) => (r.unit ? [[r.row.unit, r.unit] as const] : []))),
     dashboard: companyDashboardPlan(units, company, asOf, lang),
     alignment: alignmentSheetPlan(tree, lang),
   };
@@ -229,4 +242,27 @@ export function companyDashboardPlan(units: readonly UnitFigures[], company: Com
     namedRanges: [],
     metadata: { [OWNER_KEY]: 'dashboard', 'okrSheets.lang': lang },
   };
+}
+
+/**
+ * The review (复盘) of any level from the hub: the unit's own OKRs and check-ins from its file,
+ * with the roll-up of the units aligned under it across files as context. Null when the unit was
+ * not collected.
+ */
+export function reviewFromHub(result: CollectResult, unit: string, lang: Lang, opts: { month?: string } = {}): ReviewDoc | null {
+  const found = [...result.collected].find(([u]) => unitKey(u) === unitKey(unit));
+  if (!found) return null;
+  const [name, c] = found;
+  return buildReview({
+    table: c.okr.read.table,
+    // the tree knows each unit by its registry name (collectUnits)
+    sheet: name,
+    checkins: c.model.checkins,
+    actions: c.model.actions,
+    asOf: c.asOf,
+    lang,
+    settings: c.model.settings,
+    alignment: result.tree,
+    ...(opts.month ? { month: opts.month } : {}),
+  });
 }

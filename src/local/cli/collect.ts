@@ -11,8 +11,9 @@ import { dirname, resolve } from 'node:path';
 import { todayIso } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
 import {
-  collectUnits, mergeRegistryValues, readRegistryValues, registrySheetPlan, STATUS_WORDS, type UnitSource,
+  collectUnits, mergeRegistryValues, readRegistryValues, registrySheetPlan, reviewFromHub, STATUS_WORDS, type UnitSource,
 } from '../../core/distribution';
+import { reviewToMarkdown } from '../../core/review';
 import { label } from '../../core/labels';
 import { snapshotFromXlsx } from '../snapshot';
 import { CliError, displayWidth, isoDateOption, padDisplay, pct, readInput, resolvePath, runFileCommand, say, t, type CliIo } from '../xlsx/cli';
@@ -20,9 +21,10 @@ import { hubValues, readHub, replaceSheet, writeHub } from './distribute';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets collect 目录/hub.xlsx [--json] [--as-of YYYY-MM-DD]',
-    en: 'Usage: okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD]',
+    'zh-CN': '用法：okr-sheets collect 目录/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review 单元]',
+    en: 'Usage: okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review UNIT]',
   },
+  noReview: { 'zh-CN': '单元“{unit}”未收集到，无法生成复盘', en: 'Unit “{unit}” was not collected: no review' },
   noRegistry: { 'zh-CN': '{file} 中没有单元登记表（先运行 okr-sheets distribute）', en: 'No Units registry in {file} (run okr-sheets distribute first)' },
   line: { 'zh-CN': '{unit} {status}  进度 {progress}  得分 {score}  KR {krs}', en: '{unit} {status}  progress {progress}  score {score}  KRs {krs}' },
   company: {
@@ -53,7 +55,7 @@ async function openUnit(path: string, asOf: string): Promise<UnitSource> {
 }
 
 export function run(args: string[], io: CliIo): Promise<number> {
-  return runFileCommand(args, io, { options: ['as-of'], flags: ['json'] }, TEXT.usage, async ({ lang, a, file }) => {
+  return runFileCommand(args, io, { options: ['as-of', 'review'], flags: ['json'] }, TEXT.usage, async ({ lang, a, file }) => {
     const explicit = isoDateOption(a.options['as-of'], lang);
     const asOf = explicit ?? todayIso();
     const hubPath = resolvePath(io, file);
@@ -75,7 +77,13 @@ export function run(args: string[], io: CliIo): Promise<number> {
     await writeHub(io, hubPath, plan, lang);
 
     const failed = result.units.filter((u) => u.status !== 'collected');
-    if (a.flags.has('json')) {
+    const reviewOf = a.options.review;
+    if (reviewOf !== undefined) {
+      // the review of one level, with the roll-up of the units under it across files
+      const doc = reviewFromHub(result, reviewOf, lang);
+      if (!doc) throw new CliError(t(lang, TEXT.noReview, { unit: reviewOf }), 1);
+      say(io.stdout, reviewToMarkdown(doc, lang));
+    } else if (a.flags.has('json')) {
       say(io.stdout, JSON.stringify({
         asOf,
         units: result.units.map((u) => ({ unit: u.unit, file: u.file, status: u.status, progress: u.progress, score: u.score, krs: u.krs })),
