@@ -16,3 +16,4 @@ export { OKRPACE } from './customFunctions/pace';
 export { OKRPARSE } from './customFunctions/parse';
 export { OKRCHECK } from './customFunctions/check';
 export { OKRROLLUP } from './customFunctions/rollup';
+export { OKRRUBRIC } from './customFunctions/rubric';

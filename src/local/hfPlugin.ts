@@ -9,7 +9,7 @@
  *   hf.setCellContents(..., '=OKRSCORE(KRPROGRESS(D2:D9,C2:C9,B2:B9),E2:E9)');
  *
  * Array results spill. HyperFormula must know a result's size before evaluating, so:
- * KRPROGRESS, OKRGRADE, OKRPACE, OKRROLLUP take the size of their first argument; OKRPARSE is
+ * KRPROGRESS, OKRGRADE, OKRPACE, OKRROLLUP, OKRRUBRIC take the size of their first argument; OKRPARSE is
  * (rows of its argument) × 6; OKRCHECK reserves 4 columns × (2 × rows of the table + 5) rows,
  * blank below the last finding, and ends with a "… more" row if there are even more findings.
  * Errors become #VALUE! cells carrying the function's message.
@@ -41,6 +41,7 @@ export const OKR_FUNCTIONS: Record<string, Spec> = {
   OKRPARSE: { fn: CF.OKRPARSE as Fn, params: 2, optional: 1, size: (_w, h) => [PARSE_COLUMNS, h] },
   OKRCHECK: { fn: CF.OKRCHECK as Fn, params: 2, optional: 1, size: (_w, h) => [4, checkRows(h)] },
   OKRROLLUP: { fn: CF.OKRROLLUP as Fn, params: 4, optional: 1, size: (w, h) => [w, h] },
+  OKRRUBRIC: { fn: CF.OKRRUBRIC as Fn, params: 3, optional: 0, size: (w, h) => [w, h] },
 };
 
 /** A HyperFormula scalar → what Sheets passes; a CellError is returned as is (it propagates). */
@@ -155,7 +156,7 @@ for (const [name, spec] of Object.entries(OKR_FUNCTIONS)) {
 export const OKR_FUNCTION_NAMES = Object.keys(OKR_FUNCTIONS);
 
 /**
- * Registers OKRSCORE, KRPROGRESS, OKRGRADE, OKRPACE, OKRPARSE, OKRCHECK and OKRROLLUP with a
+ * Registers OKRSCORE, KRPROGRESS, OKRGRADE, OKRPACE, OKRPARSE, OKRCHECK, OKRROLLUP and OKRRUBRIC with a
  * HyperFormula class (pass the class you build engines from). Idempotent. Register before
  * building the engine that uses them.
  */

@@ -63,7 +63,8 @@ describe('loaded into a fresh context with only the Apps Script stand-ins', () =
     const ctx = loadDist();
     const call = (expr: string) => vm.runInContext(expr, ctx);
     const custom = manifest.entryPoints.filter((e) => e.custom).map((e) => e.name).sort();
-    expect(custom).toEqual(['KRPROGRESS', 'OKRCHECK', 'OKRGRADE', 'OKRPACE', 'OKRPARSE', 'OKRROLLUP', 'OKRSCORE']);
+    expect(custom).toEqual(['KRPROGRESS', 'OKRCHECK', 'OKRGRADE', 'OKRPACE', 'OKRPARSE', 'OKRROLLUP', 'OKRRUBRIC', 'OKRSCORE']);
+    expect(call('OKRRUBRIC([[1600], [900]], [[1000, 1500, 2000]], [[0.3, 0.7, 1]])')).toEqual([[0.7], [0]]);
 
     expect(call('OKRSCORE([[0.5], [1], [""]], [[1], [3], [""]])')).toBeCloseTo(0.875);
     expect(call('KRPROGRESS([[5], [8]], [[10], [10]], [[0], [0]])')).toEqual([[0.5], [0.8]]);
