@@ -90,6 +90,18 @@ describe('bad input', () => {
     expect(r.notes).toHaveLength(2);
   });
 
+  it('does not take an agenda for OKRs (no KR states a number or a deliverable), but offers the reading', () => {
+    const agenda = '## Agenda\n- Review last week\n  - sales numbers\n- Plan next sprint\n  - who does what';
+    const r = parseOkrText(agenda);
+    expect(r.objectives).toEqual([]);
+    expect(r.error!.code).toBe('noOkrs');
+    expect(r.structure!.alternatives.map((a) => a.objectiveLevel)).toContain('bullet-1');
+    expect(titles(parseOkrText(agenda, { objectiveLevel: 'bullet-1' }))).toEqual([
+      ['Review last week', ['sales numbers']],
+      ['Plan next sprint', ['who does what']],
+    ]);
+  });
+
   it('refuses text over the limit, saying the limit, without reading it', () => {
     const r = parseOkrText('x'.repeat(MAX_IMPORT_CHARS + 1));
     expect(r.error!.code).toBe('tooLarge');

@@ -61,6 +61,8 @@ export function splitInlineOwner(title: string): { title: string; owner: string 
 export interface BuildStats {
   objectives: number;
   keyResults: number;
+  /** KRs that state a number or a deliverable. */
+  measurable: number;
   score: number;
   krForm: string;
 }
@@ -145,15 +147,17 @@ class Builder {
 function statsOf(res: ImportedOkrs, doc: Doc, krForm: string, emptyObjectives: number): BuildStats {
   let score = 0;
   let krs = 0;
+  let measurable = 0;
   for (const o of res.objectives) {
     if (o.keyResults.length) score += 0.3;
     for (const k of o.keyResults) {
       krs++;
+      if (k.parsed.kind !== null) measurable++;
       score += k.parsed.kind !== null ? 1 : 0.5;
     }
   }
   void doc;
-  return { objectives: res.objectives.length, keyResults: krs, score: score - 0.7 * emptyObjectives, krForm };
+  return { objectives: res.objectives.length, keyResults: krs, measurable, score: score - 0.7 * emptyObjectives, krForm };
 }
 
 /** Objectives from `O1:` / `目标：` labels; list items and measurable lines under them are KRs. */

@@ -178,12 +178,22 @@ export function chooseStructure(doc: Doc, options: ImportOptions): Chosen {
   if (labelled) runs.push({ level: 'label', ...buildByLabel(doc) });
   for (const f of candidateForms(doc).slice(0, 12)) runs.push({ level: f, ...buildByForm(doc, f) });
   if (!runs.length) runs.push({ level: 'label', ...buildByLabel(doc) });
+  // Without labels, a reading in which no KR states a number or a deliverable is an agenda or
+  // meeting notes, not OKRs: it is offered as an alternative but never chosen on its own.
+  if (!labelled) {
+    const unmeasured = runs.filter((r) => r.stats.measurable === 0);
+    if (unmeasured.length === runs.length) {
+      const empty = buildByLabel(doc);
+      runs.unshift({ level: 'label', result: { ...empty.result, objectives: [], notes: doc.lines.filter((_, i) => !doc.skip[i]).map((l) => l.raw) }, stats: { ...empty.stats, objectives: 0, keyResults: 0, score: -Infinity } });
+    }
+  }
   const forced = options.objectiveLevel ? runs.find((r) => r.level === options.objectiveLevel) : undefined;
   let best = forced;
   if (!best) {
     // Labels (or `Objective:` headers), when present, are what the author meant; otherwise the best-scoring reading.
     const section = runs.find((r) => r.level === 'section' && r.stats.keyResults > 0);
-    best = labelled ? runs[0]! : section ?? runs.reduce((a, r) => (r.stats.score > a.stats.score ? r : a));
+    const measured = runs.filter((r) => r.stats.measurable > 0);
+    best = labelled ? runs[0]! : section ?? (measured.length ? measured.reduce((a, r) => (r.stats.score > a.stats.score ? r : a)) : runs[0]!);
   }
   const alternatives = runs
     .filter((r) => r !== best && r.stats.keyResults > 0)
