@@ -63,6 +63,11 @@ function responseRows(people: readonly EvaluationPerson[], maxPeers: number): Re
   return rows;
 }
 
+/** How many response rows the plan writes for these people (spare rows not counted). */
+export function responseRowCount(people: readonly EvaluationPerson[], maxPeers?: number): number {
+  return responseRows(people, Math.max(1, maxPeers ?? 3)).length;
+}
+
 export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: EvaluationPlanOptions): SheetPlan {
   const { lang } = opts;
   const criteria = DEFAULT_CRITERIA.map((c) => c[lang]);

@@ -82,6 +82,10 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./collect'),
     summary: { 'zh-CN': '收集各单元文件的进度与得分到中枢：collect 目录/hub.xlsx', en: 'collect every unit file\'s progress and scores into the hub: collect DIR/hub.xlsx' },
   },
+  evaluation: {
+    load: () => import('./evaluation'),
+    summary: { 'zh-CN': '由组织名单生成本周期的 360 评估表（自评、互评、上级评、上上级评）：evaluation 名单.csv -o 360评估.xlsx', en: 'the 360 evaluation sheet of a cycle from the roster (self, peers, manager, skip-level): evaluation roster.csv -o eval.xlsx' },
+  },
 };
 
 const TEXT = {

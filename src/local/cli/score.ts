@@ -9,7 +9,8 @@
 import type { Localized } from '../../core/i18n';
 import { GRADE_LABELS, STATUS_LABELS } from '../../core/labels';
 import { scoreWorkbook, type ScoredKr } from '../../core/tasks/score';
-import { runFileCommand, isoDateOption, openModel, pct, say, t, type CliIo } from '../xlsx/cli';
+import { printEvaluationOf, printEvaluationResults } from './evaluation';
+import { CliError, runFileCommand, isoDateOption, openModel, pct, say, t, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: { 'zh-CN': '用法：okr-sheets score 文件.xlsx [--json] [--as-of YYYY-MM-DD]', en: 'Usage: okr-sheets score file.xlsx [--json] [--as-of YYYY-MM-DD]' },
@@ -30,8 +31,15 @@ const s1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 export function run(args: string[], io: CliIo): Promise<number> {
   return runFileCommand(args, io, { options: ['as-of'], flags: ['json', 'help'], aliases: { h: 'help' } }, TEXT.usage, async ({ a, file, setLang }) => {
     const asOf = isoDateOption(a.options['as-of'], a.lang);
-    const { model, lang } = await openModel(io, file, a);
+    // a workbook holding a 360 Evaluation sheet and no OKR table prints the 360 results (issue 14 §4)
+    const opened = await openModel(io, file, a).catch(async (e: unknown) => {
+      if (e instanceof CliError && (await printEvaluationResults(io, file, a, setLang))) return null;
+      throw e;
+    });
+    if (!opened) return 0;
+    const { model, lang } = opened;
     setLang(lang);
+    if (!a.flags.has('json')) printEvaluationOf(io, model.snapshot, lang);
     const units = scoreWorkbook(model, asOf ? { asOf } : {});
 
     if (a.flags.has('json')) {
