@@ -3,7 +3,8 @@
  * and status as core computes them (through the snapshot, as every view does) equal what the
  * sheet's own formulas compute — in HyperFormula always, in LibreOffice when `soffice` is
  * installed — including numbers typed as text, spare rows with stray values, blank rows inside a
- * block, rows without an ID, decreases, at-least / at-most, milestones and overdue KRs. Where the
+ * block, rows without an ID, decreases, at-least / at-most, milestones, rubric KRs (issue 14),
+ * manager / final scores and overdue KRs. Where the
  * sheet cannot compute what the user meant (text in a number cell, a value in a row without an
  * ID, a KR ID without its objective's prefix) a lint finding sits at that cell.
  */
@@ -19,7 +20,7 @@ import { findSoffice, recalcWithLibreOffice } from '../helpers/libreoffice';
 import { parityCase, TYPED_TEXT } from './generate';
 import { casePlan, compareRows, coreResults, NUMBER_COLUMNS, withTextKept } from './harness';
 
-const SEEDS: [number, Lang][] = [[101, 'zh-CN'], [202, 'en'], [303, 'zh-CN']];
+const SEEDS: [number, Lang][] = [[104, 'zh-CN'], [202, 'en'], [303, 'zh-CN']];
 const KRS = 220;
 
 describe('core == HyperFormula on randomised workbooks', () => {
@@ -38,7 +39,10 @@ describe('core == HyperFormula on randomised workbooks', () => {
     const statuses = new Set([...core.rows.values()].map((x) => x.status));
     for (const s of ['notStarted', 'onTrack', 'done', 'overdue'] as const) expect(statuses.has(s), s).toBe(true);
     const types = new Set(c.rows.map((r) => r.type));
-    for (const t of ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const) expect(types.has(t)).toBe(true);
+    for (const t of ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'] as const) expect(types.has(t)).toBe(true);
+    // rubric KRs reach non-zero steps, and some KRs carry a manager score
+    expect(c.rows.some((r) => r.type === 'rubric' && typeof r.current === 'number' && r.current >= 50)).toBe(true);
+    expect(c.rows.some((r) => typeof r.managerScore === 'number')).toBe(true);
   });
 
   it.each(SEEDS)('seed %i (%s): every disagreement the sheet cannot resolve is a lint finding at its cell', (seed, lang) => {
@@ -46,7 +50,7 @@ describe('core == HyperFormula on randomised workbooks', () => {
     const plan = casePlan(c, lang);
     const { findings, sheetRowOf } = coreResults(plan, c.asOf);
     const at = (rule: string) => new Set(findings.filter((f) => f.rule === rule && f.at.row !== null).map((f) => `${sheetRowOf(f.at.row!)}:${f.at.column}`));
-    const asText = at('number-as-text'), noId = at('no-id'), orphan = at('orphan-kr');
+    const asText = at('number-as-text'), noId = at('no-id'), orphan = at('orphan-kr'), rubric = at('rubric-unreadable');
     let text = 0, stray = 0, prefixless = 0;
     c.rows.forEach((r, i) => {
       const row = 7 + i;
@@ -62,6 +66,7 @@ describe('core == HyperFormula on randomised workbooks', () => {
         stray++;
         expect([...noId].some((x) => x.startsWith(`${row}:`)), `no-id at row ${row}`).toBe(true);
       }
+      if (hasId && r.type === 'rubric' && (r.rubric === '' || r.rubric?.includes('→'))) expect(rubric.has(`${row}:rubric`), `rubric-unreadable at row ${row}`).toBe(true);
       if (hasId && isKrType(r.type) && /^KR\d+$/.test(r.id)) {
         prefixless++;
         expect(orphan.has(`${row}:id`), `orphan-kr at row ${row}`).toBe(true);

@@ -24,7 +24,10 @@ export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r
 /** Numbers as people type them into a cell formatted as text (or into a CSV): never numbers. */
 export const TYPED_TEXT = ['500万', '1.2亿', '¥2,000,000', '80%', '８０％', '2.5k', '180万', '5.6%'] as const;
 
-const TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+const TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
+
+/** Rubric texts (rising, falling, full-width, >=, an unreadable step, blank). */
+export const RUBRICS = ['≥150:1; ≥100:0.7; ≥50:0.3', '≤20:1; ≤60:0.7; ≤120:0.3', '≥180：1；≥90：0.5', '>=120:1;>=60:0.6;', '≥100:1; 50 → 0.5', ''] as const;
 
 export interface ParityCase {
   rows: OkrSheetRow[];
@@ -54,7 +57,9 @@ function krRow(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
   const weight: PlanCell = pick(r, [null, null, null, 0.2, 0.3, 0.5, 0, n(0, 1), '30%']);
   const selfScore: PlanCell = pick(r, [null, null, null, null, 0.7, n(0, 1), '0.6']);
   const due: string | null = pick(r, [null, '2026-10-20', '2026-11-10', '2026-11-30', '2026-12-31']);
-  return { type, title: `${type} kr`, start, target, current, weight, selfScore, due };
+  const managerScore: PlanCell = pick(r, [null, null, null, 0.8, 0.4]);
+  const rubric = type === 'rubric' ? { rubric: pick(r, RUBRICS) } : {};
+  return { type, title: `${type} kr`, start, target, current, weight, selfScore, due, managerScore, ...rubric };
 }
 
 /** A table of about `krs` KRs in objectives of 1–5 KRs, with the oddities listed above. */

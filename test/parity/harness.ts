@@ -18,9 +18,11 @@ export interface RowResult {
   progress: number | '';
   score: number | '';
   status: Status | '';
+  /** the Final score column: manager score when given, else the score (KR rows) */
+  final?: number;
 }
 
-export const NUMBER_COLUMNS: ColumnKey[] = ['start', 'target', 'current', 'weight', 'selfScore'];
+export const NUMBER_COLUMNS: ColumnKey[] = ['start', 'target', 'current', 'weight', 'selfScore', 'managerScore'];
 
 export function casePlan(c: ParityCase, lang: Lang, spareRows = 3): WorkbookPlan {
   const settingsName = SHEET_NAMES.settings[lang];
@@ -68,7 +70,10 @@ export function coreResults(plan: WorkbookPlan, asOf: string): { rows: Map<numbe
   const score = scoreTable(read.table, asOf, model.settings);
   const rows = new Map<number, RowResult>();
   const sheetRowOf = (i: number) => read.rowIndexes[i]! + 1;
-  for (const k of score.krs) rows.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status });
+  for (const k of score.krs) {
+    const m = read.table.rows[k.row]!.managerScore ?? null;
+    rows.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status, final: m ?? k.score });
+  }
   for (const o of score.objectives) rows.set(sheetRowOf(o.row), { progress: o.progress, score: o.score, status: o.status });
   return { rows, findings: lintTable(read.table, { asOf, settings: model.settings }), sheetRowOf };
 }
@@ -115,6 +120,10 @@ export function compareRows(
     if (typeof p !== 'number' || Math.abs(p - (want.progress as number)) > 1e-9) mismatches.push(`${label}: progress ${JSON.stringify(p)} ≠ core ${want.progress}`);
     if (typeof s !== 'number' || Math.abs(s - (want.score as number)) > 1e-9) mismatches.push(`${label}: score ${JSON.stringify(s)} ≠ core ${want.score}`);
     if (st !== want.status) mismatches.push(`${label}: status ${st} ≠ core ${want.status}`);
+    if (want.final !== undefined) {
+      const f = get(row, OKR_COLUMNS.finalScore);
+      if (typeof f !== 'number' || Math.abs(f - want.final) > 1e-9) mismatches.push(`${label}: final ${JSON.stringify(f)} ≠ core ${want.final}`);
+    }
   }
   return { mismatches, compared };
 }
