@@ -15,10 +15,12 @@ import { fmtPercent, fmtScore, fmtValue } from './format';
 import { GRADE_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, STATUS_LABELS, isKrType, label } from './labels';
 import type { ActionItem, CheckIn, Grade, KrType, Level, OkrRow, OkrSettings, OkrTable, Status } from './model';
 import { DEFAULT_SETTINGS } from './model';
-import { grade, krExceeded, krProgress, krScore, objectiveProgress, tooEasy } from './progress';
-import { cycleDates, paceStatus } from './pace';
+import { grade, tooEasy } from './progress';
+import { scoreTable } from './score';
+import { groupObjectives } from './table';
+import { cycleDates } from './pace';
 import { checkInsFor } from './checkins';
-import { capLines, objectivesOf, type AlignmentTree, findUnit, objectiveIndex } from './alignment';
+import { capLines, type AlignmentTree, findUnit, objectiveIndex } from './alignment';
 
 export type ReviewPartKey = 'what' | 'why' | 'done' | 'problems' | 'solved' | 'result' | 'lessons' | 'next' | 'selfScore';
 export const REVIEW_PARTS: readonly ReviewPartKey[] = ['what', 'why', 'done', 'problems', 'solved', 'result', 'lessons', 'next', 'selfScore'];
@@ -215,22 +217,26 @@ export function buildReview(input: ReviewInput): ReviewDoc {
 
   const objectives: ObjectiveReview[] = [];
   const monthly: MonthlySummary = { month, objectives: [] };
-  for (const { objective: o, krs } of objectivesOf(table)) {
+  // the sheet's own numbers (core scoreTable = the Progress / Score / Status formulas, overdue
+  // included), grouped as the formulas group rows
+  const scored = scoreTable(table, asOf, settings);
+  const krAt = new Map(scored.krs.map((k) => [k.row, k]));
+  const objAt = new Map(scored.objectives.map((x) => [x.row, x]));
+  for (const { objective: o, krs } of groupObjectives(table).groups) {
     const krResults: KrResult[] = krs
-      .filter((k): k is OkrRow & { type: KrType } => isKrType(k.type))
+      .filter((k): k is OkrRow & { type: KrType } => isKrType(k.type) && krAt.has(k.index))
       .map((k) => {
-        const progress = krProgress(k.type, k.start, k.target, k.current);
+        const s = krAt.get(k.index)!;
         return {
           id: k.id, title: k.title, owner: k.owner, type: k.type, start: k.start, target: k.target,
-          current: k.current, unit: k.unit, progress, score: krScore(k.selfScore, progress), selfScore: k.selfScore,
-          exceeded: krExceeded(k.type, k.start, k.target, k.current), confidence: k.confidence,
-          status: paceStatus(k.current === null ? null : progress, dates?.start ?? null, dates?.end ?? null, asOf, settings),
+          current: k.current, unit: k.unit, progress: s.progress, score: s.score, selfScore: k.selfScore,
+          exceeded: s.exceeded, confidence: k.confidence, status: s.status,
         };
       });
-    const weights = krs.map((k) => k.weight);
-    const progress = objectiveProgress(krResults.map((k, i) => ({ progress: k.progress, weight: weights[i] ?? null })));
-    const score = o.selfScore ?? objectiveProgress(krResults.map((k, i) => ({ progress: k.score, weight: weights[i] ?? null })));
-    const g = grade(score);
+    const os = objAt.get(o.index);
+    const progress = os?.progress ?? 0;
+    const score = os?.score ?? 0;
+    const g = os?.grade ?? grade(score);
     const gid = `${unitNode?.unit ?? h.unit}/${o.id}`;
     const node = objIndex?.get(gid) ?? null;
     const rollupInfo = node
