@@ -47,7 +47,7 @@ export type {
   StructureChoice,
   StructureOption,
 } from './import/types';
-export { adoptSheet, type AdoptInput, type AdoptResult } from './import/adoptSheet';
+export { adoptFromSnapshot, adoptSheet, type AdoptInput, type AdoptResult } from './import/adoptSheet';
 export { readOkrTable, type ColumnMapping, type TableRead } from './import/table';
 
 /** About 2 MB of text (a 300-page document); reading stays linear below it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adoptSheet } from '../../src/core/importtext';
+import { adoptFromSnapshot, adoptSheet } from '../../src/core/importtext';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
 
 const titles = (r: ReturnType<typeof adoptSheet>) => (r.ok ? r.objectives.map((o) => [o.title, o.keyResults.map((k) => k.title)]) : r.message.en);
 
@@ -145,5 +146,30 @@ describe('adoptSheet: a team\'s own OKR table in another layout', () => {
     const empty = adoptSheet({ values: [['Objective', 'Key result', 'Owner']] });
     expect(empty).toMatchObject({ ok: false, message: { en: 'Found the header (row 1) but no objectives or key results below it' } });
     expect(adoptSheet({ values: [] }).ok).toBe(false);
+  });
+});
+
+describe('adoptFromSnapshot: the sidebar\'s "adopt this sheet"', () => {
+  const snapshot = (activeSheet?: string): WorkbookSnapshot => ({
+    name: 'Team',
+    timeZone: 'Asia/Shanghai',
+    asOf: '2026-07-01',
+    ...(activeSheet ? { activeSheet } : {}),
+    sheets: [
+      { name: 'OKR 2026-Q3', metaRole: 'okr', values: [['目标', '关键结果', '负责人'], ['ours', 'already ours', 'x']] },
+      { name: 'Notes', metaRole: null, values: [['hello']] },
+      { name: 'Tracker', metaRole: null, values: [['Objective', 'Key result', 'Owner'], ['Grow', 'Close 20 deals', 'Amy']], formulas: [['', '', ''], ['', '', '']] },
+    ],
+  });
+
+  it('adopts the open sheet, or else the first user sheet holding an OKR table (never one of ours)', () => {
+    const open = adoptFromSnapshot(snapshot('Tracker'));
+    expect([open.ok, open.sheet]).toEqual([true, 'Tracker']);
+    const any = adoptFromSnapshot(snapshot());
+    expect([any.ok, any.sheet]).toEqual([true, 'Tracker']);
+    const notes = adoptFromSnapshot(snapshot('Notes'), { lang: 'en' });
+    expect(notes.ok).toBe(false);
+    expect(notes.sheet).toBeNull();
+    expect(adoptFromSnapshot(snapshot('OKR 2026-Q3')).ok).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Lang, Localized } from '../i18n';
 import { fmt } from '../i18n';
+import type { WorkbookSnapshot } from '../snapshot';
 import { ROLE_NAMES } from './columns';
 import { readOkrTable, type ColumnMapping } from './table';
 import type { ImportedObjective } from './types';
@@ -76,4 +77,24 @@ export function adoptSheet(input: AdoptInput): AdoptResult {
     return { ok: false, message: { 'zh-CN': fmt(ADOPT_TEXT.noRows, 'zh-CN', { row }), en: fmt(ADOPT_TEXT.noRows, 'en', { row }) } };
   }
   return { ok: true, headerRow: read.headerRow, mapping: read.mapping, explanation: explainMapping(read.mapping), objectives, notes: read.notes };
+}
+
+/**
+ * "Adopt this sheet" from a workbook snapshot (the sidebar, on any sheet): the named sheet, else
+ * the open one, else the first user sheet (no role metadata of ours) that holds an OKR table.
+ * Our own OKR sheets are not adopted (they are already ours).
+ */
+export function adoptFromSnapshot(
+  snapshot: WorkbookSnapshot,
+  opts: { sheet?: string; lang?: Lang; cycle?: string | null } = {},
+): AdoptResult & { sheet: string | null } {
+  const named = opts.sheet ?? snapshot.activeSheet;
+  const candidates = snapshot.sheets.filter((s) => !s.skipped && s.metaRole === null && (!named || s.name === named));
+  let first: AdoptResult | null = null;
+  for (const s of candidates) {
+    const r = adoptSheet({ values: s.values, ...(s.formulas ? { formulas: s.formulas } : {}), lang: opts.lang, cycle: opts.cycle });
+    if (r.ok) return { ...r, sheet: s.name };
+    first ??= r;
+  }
+  return { ...(first ?? adoptSheet({ values: [] })), sheet: null };
 }
