@@ -24,3 +24,28 @@ export function unescapeCellText(s: string): string {
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
+
+/**
+ * True when Google Sheets would read `s`, written as a value, as something other than that
+ * text: a number (`01234` → 1234, `1,000`, `80%`, `1e5`, `$5`) or a date (`3/4`, `1-2`,
+ * `2026-10-01`, `3/4/2026`) — "as if typed into the cell", per the sheet's locale (issue 11,
+ * item 5). Such text is written into cells formatted as plain text (`@`), or with an apostrophe
+ * where a format cannot be set first. Errs on the side of protecting: a false positive only
+ * costs a text format on a cell that holds text anyway.
+ */
+export function sheetsWouldCoerce(s: string): boolean {
+  const t = s.trim();
+  if (t === '' || t.length > 40) return false;
+  // numbers: sign, currency, grouping, decimals, exponent, percent
+  if (/^[-+]?[$€£¥￥]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][-+]?\d+)?\s?%?$/.test(t) && /\d/.test(t)) return true;
+  // dates and times: 3/4, 1-2, 3.4.2026, 2026-10-01, 10/1/2026, 12:30
+  if (/^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.test(t)) return true;
+  if (/^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?$/i.test(t)) return true;
+  return false;
+}
+
+/** Text written where no text format could be set first: an apostrophe keeps it as typed.
+ *  (Formula-like text is escaped by `escapeCellText` already.) */
+export function keepAsTypedText(s: string): string {
+  return sheetsWouldCoerce(s) && !s.startsWith("'") ? "'" + s : escapeCellText(s);
+}

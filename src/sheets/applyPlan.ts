@@ -29,6 +29,7 @@
 import type { Localized } from '../core/i18n';
 import { SHEET_NAMES, type SheetRole } from '../core/labels';
 import { parseRange } from '../core/plan/a1';
+import { sheetsWouldCoerce } from '../core/escape';
 import type {
   ConditionalFormatPlan, FormatPlan, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan,
 } from '../core/plan/types';
@@ -448,7 +449,7 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
   }
 
   // 4. number formats before the values (a Date written into an automatic cell gets a date format)
-  const nf = numberFormatGrid(sp.formats, rangeBoxes, rows, cols);
+  const nf = numberFormatGrid(sp, rangeBoxes, rows, cols);
   if (nf) block.setNumberFormats(nf);
 
   // 5. values (formulas included) in one call
@@ -571,15 +572,35 @@ export const AUTOMATIC_NUMBER_FORMAT = 'General';
  * The block's number formats as one grid (a later plan format over the same cell wins; cells
  * without one are automatic), or null when the plan sets none.
  */
-function numberFormatGrid(formats: FormatPlan[], boxes: Map<string, Box>, rows: number, cols: number): string[][] | null {
-  if (!formats.some((f) => f.numberFormat !== undefined)) return null;
+function numberFormatGrid(sp: SheetPlan, boxes: Map<string, Box>, rows: number, cols: number): string[][] | null {
+  const formats = sp.formats;
+  const coerced = coercibleCells(sp);
+  if (!formats.some((f) => f.numberFormat !== undefined) && coerced.length === 0) return null;
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(AUTOMATIC_NUMBER_FORMAT));
   for (const f of formats) {
     if (f.numberFormat === undefined) continue;
     const b = boxes.get(f.range) ?? box(f.range);
     for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r - 1]![c - 1] = f.numberFormat || AUTOMATIC_NUMBER_FORMAT;
   }
+  // text Sheets would turn into a number or a date (`01234`, `3/4`) is written into a text
+  // cell, before the value, so it stays exactly as typed (issue 11, item 5)
+  for (const [r, c] of coerced) grid[r]![c] = TEXT_NUMBER_FORMAT;
   return grid;
+}
+
+/** Sheets' plain-text number format: a value written into such a cell is kept as text.
+ *  https://developers.google.com/apps-script/reference/spreadsheet/range#setnumberformatnumberformat */
+export const TEXT_NUMBER_FORMAT = '@';
+
+/** 0-based cells whose plan value is text that Sheets would parse as a number or a date. */
+function coercibleCells(sp: SheetPlan): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  sp.values.forEach((line, r) =>
+    (line ?? []).forEach((v, c) => {
+      if (typeof v === 'string' && !v.startsWith('=') && !v.startsWith("'") && sheetsWouldCoerce(v)) out.push([r, c]);
+    }),
+  );
+  return out;
 }
 
 function buildValidation(app: AppLike, v: ValidationPlan): DataValidationLike {
@@ -668,7 +689,7 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
     // getRange, or getRangeList + getRanges when other ranges are needed
     ranges: others.length > 0 ? 2 : 1,
     values: 1,
-    styles: has('numberFormat') + has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + has('wrap'),
+    styles: (has('numberFormat') || coercibleCells(sp).length > 0 ? 1 : 0) + has('bold') + has('background') + has('fontColor') + has('horizontalAlignment') + has('wrap'),
     validations: sp.validations.length > 0 ? 1 : 0,
     conditionalFormats: sp.conditionalFormats.length > 0 ? 1 : 0,
     protections: sp.protections.reduce((n, p) => n + (p.description ? 3 : 2), 0),

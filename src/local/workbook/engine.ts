@@ -46,13 +46,19 @@ function parseDateTime(text: string): any {
     y = +m[1]!; mo = +m[2]!; d = +m[3]!;
   } else {
     m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-    if (!m) {
+    // month and day alone (`3/4`, `1-2`): Sheets (en-US) reads a date in the current year
+    const md = m ? null : /^(\d{1,2})[-/](\d{1,2})$/.exec(s);
+    if (md) m = [s, String(new Date().getFullYear()), md[1]!, md[2]!] as unknown as RegExpExecArray;
+    if (m && md) {
+      y = +m[1]!; mo = +m[2]!; d = +m[3]!;
+    } else if (!m) {
       const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
       if (!t) return undefined;
       const hours = +t[1]!, minutes = +t[2]!, seconds = +(t[3] ?? 0);
       return hours < 24 && minutes < 60 && seconds < 60 ? { hours, minutes, seconds } : undefined;
+    } else {
+      mo = +m[1]!; d = +m[2]!; y = +m[3]!;
     }
-    mo = +m[1]!; d = +m[2]!; y = +m[3]!;
   }
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;

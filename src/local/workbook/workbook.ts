@@ -354,6 +354,9 @@ export class LocalRange implements RangeLike {
         const t = toRaw(row[j]);
         out[j] = t.raw;
         const k = cellKey(this._r.row + i, this._r.col + j);
+        // a plain-text cell (`@`) keeps a string as written; elsewhere the engine parses it as
+        // if typed (`01234` → 1234, `3/4` → a date), as Sheets does (assumptions.ts)
+        if (typeof t.raw === 'string' && !t.raw.startsWith('=') && s.fmt.get(k)?.numberFormat === '@') out[j] = "'" + t.raw;
         if (typeof t.raw === 'string' && t.raw.length > 1 && t.raw.startsWith('=')) {
           s.stored.set(k, t.raw);
           anyFormula = true;
