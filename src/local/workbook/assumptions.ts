@@ -50,7 +50,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'string-coercion',
-    assumes: "setValues() parses strings as if typed: '80%' → 0.8, '007' → 7, '2026-10-01' → a date cell; other text stays text",
+    assumes: "setValues() parses strings as if typed: '80%' → 0.8, '007' → 7, '2026-10-01', '3/4' and '1-2' (current year) → date cells; other text stays text; a cell formatted as plain text ('@') keeps the string as written (src/sheets/applyPlan.ts sets '@' on such text before writing it)",
     source: 'unverified',
     check: 'diagnostics',
   },
