@@ -204,6 +204,28 @@ export interface OutboxMessage {
   body: string;
 }
 
+/** "My OKRs": the person's KRs across every OKR sheet, and the units they manage by owner. */
+export interface MyKrInfo {
+  sheet: string;
+  unit: string;
+  id: string;
+  title: string;
+  owner: string;
+  status: 'notStarted' | 'onTrack' | 'atRisk' | 'offTrack' | 'done' | 'overdue';
+  progress: number;
+  current: number | null;
+  target: number | null;
+  unitLabel: string;
+  confidence: number | null;
+  lastUpdate: string | null;
+}
+export interface MyOkrsInfo {
+  person: string;
+  people: string[];
+  krs: MyKrInfo[];
+  managed: { unit: string; sheet: string; owners: { owner: string; krs: MyKrInfo[] }[] }[];
+}
+
 /** "Start next cycle": each carried sheet (old → new), and what was left alone and why. */
 export interface NextCycleSummary {
   carried: { from: string; to: string; fromCycle: string; toCycle: string; objectives: number; krs: number; dropped: string[] }[];
@@ -282,6 +304,7 @@ export const CONTRACT = {
     z.strictObject({ period: z.optional(z.string().check(z.maxLength(20))) }),
     { write: true },
   ),
+  myOkrs: method<MyOkrsInfo>()(z.strictObject({ person: z.optional(text(200)) }), { write: false }),
   getReminders: method<ReminderScheduleInfo>()(empty(), { write: false }),
   setReminders: method<ReminderScheduleInfo>()(
     z.strictObject({ on: z.boolean(), weekday: z.optional(z.int().check(z.gte(1), z.lte(7))), hour: z.optional(z.int().check(z.gte(0), z.lte(23))) }),

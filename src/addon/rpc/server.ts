@@ -29,6 +29,7 @@ import { previewImport, writeImport } from '../actions/importText';
 import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
 import { progressReportAction, writeProgressReportAction } from '../actions/report';
+import { myOkrsAction } from '../actions/myOkrs';
 import {
   getRemindersAction, previewRemindersAction, sendTestReminderAction, setReminderWebhookAction, setRemindersAction,
 } from '../actions/reminders';
@@ -60,6 +61,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   recordCheckIn: (ctx, p) => recordCheckInAction(ctx, p),
   startNextCycle: (ctx, p) => startNextCycleAction(ctx, p),
   progressReport: (ctx, p) => progressReportAction(ctx, p),
+  myOkrs: (ctx, p) => myOkrsAction(ctx, p),
   getReminders: (ctx) => getRemindersAction(ctx),
   setReminders: (ctx, p) => setRemindersAction(ctx, p),
   setReminderWebhook: (ctx, p) => setReminderWebhookAction(ctx, p),

@@ -17,6 +17,7 @@
  *   GET  /api/files        the hub and the unit files of the in-memory Drive (Distribute panel)
  *   POST /api/file         { id } → the grid shows that file ('hub' = the workbook); RPC stays on the hub
  *   GET  /download.xlsx    the workbook as .xlsx (src/local/xlsx/export.ts), 501 if absent
+ *   GET  /api/outbox       reminder mail / webhook posts a run "sent", and the triggers (./reminders)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ import { LocalDrive } from '../drive';
 import { setDriveProvider } from '../../addon/actions/distribution';
 import { seedWorkbook } from './seed';
 import type { PlaygroundFile } from './file';
+import { playgroundReminderServices, type PlaygroundOutbox } from './reminders';
+import { useReminderServices } from '../../addon/actions/reminders';
 
 export { loadPlaygroundFile } from './file';
 
@@ -186,6 +189,10 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     ? createLocalApp({ lang: defaultLang, name: opts.workbook.name, plan: opts.workbook.plan })
     : createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
   const ctx: SheetsContext = local.ctx(defaultLang);
+  // Reminders run against stand-ins: "sent" mail and webhook posts land in this outbox.
+  const outbox: PlaygroundOutbox = { mails: [], posts: [], triggers: [] };
+  const reminderServices = playgroundReminderServices(outbox);
+  useReminderServices(() => reminderServices);
   // the Distribute panel makes and reads unit files in an in-memory Drive (src/local/drive.ts)
   const drive = new LocalDrive({ lang: defaultLang });
   setDriveProvider(() => drive);
@@ -227,6 +234,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         }
         case '/api/workbook':
           return json(res, 200, gridState(viewed()));
+        case '/api/outbox':
+          return json(res, 200, outbox);
         case '/api/files':
           return json(res, 200, {
             viewing,

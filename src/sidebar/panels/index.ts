@@ -9,5 +9,7 @@ import { helpPanel } from './help';
 import { rosterPanel } from './roster';
 import { diagnosticsPanel } from './diagnostics';
 import { distributionPanel } from './distribution';
+import { myOkrsPanel } from './myOkrs';
+import { rhythmPanel } from './rhythm';
 
-export const PANELS: Panel[] = [templatesPanel, rosterPanel, distributionPanel, checkPanel, checkinPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];
+export const PANELS: Panel[] = [templatesPanel, rosterPanel, distributionPanel, checkPanel, checkinPanel, myOkrsPanel, rhythmPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];
