@@ -2,10 +2,9 @@
  * The Sheets shell's one way to make a `WorkbookSnapshot` (design §1, "snapshot in, plans out").
  *
  * Service calls, whatever the number of rows:
- * - one developer-metadata finder call for the whole spreadsheet (`find()` with no key: our role
- *   and our language entry come back together; per entry a few getters, so it grows with the
- *   number of sheets we own, never with rows);
- * - per sheet: its name and id, then `getDataRange()` + `getValues()` (and `getDisplayValues()`
+ * - one developer-metadata finder call for the whole spreadsheet (our role key; per entry a few
+ *   getters, so it grows with the number of sheets we own, never with rows);
+ * - per sheet: its name, then `getDataRange()` + `getValues()` (and `getDisplayValues()`
  *   on the same range when display values are asked for) — one read per sheet;
  * - the spreadsheet's name, time zone and active sheet.
  *
@@ -15,12 +14,10 @@
  */
 import { toIsoDate } from '../core/checkins';
 import { todayIso } from '../core/dates';
-import { isLang, type Lang } from '../core/i18n';
 import { SHEET_NAMES, type SheetRole } from '../core/labels';
 import { OWNER_KEY } from '../core/plan/types';
 import { readSnapshot, type OkrSheetModel, type SheetSnapshot, type WorkbookModel, type WorkbookSnapshot } from '../core/snapshot';
 import type { SheetLike, SpreadsheetLike } from './api';
-import { META_KEY } from './applyPlan';
 import type { SheetsContext } from './context';
 import { fromSheetDate } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
@@ -39,40 +36,23 @@ export interface TakeSnapshotOptions {
 const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
 const ALWAYS_READ: ReadonlySet<SheetRole> = new Set<SheetRole>(['settings', 'checkins', 'actions']);
 
-interface SheetMetaFound {
-  role: SheetRole | null;
-  lang: Lang | null;
-}
-
-/** Our role and language per sheet id, from ONE finder call over the whole spreadsheet. */
-export function readSheetMetadata(ss: SpreadsheetLike): Map<number, SheetMetaFound> {
-  const out = new Map<number, SheetMetaFound>();
-  for (const m of ss.createDeveloperMetadataFinder().find()) {
-    const key = m.getKey();
-    if (key !== OWNER_KEY && key !== META_KEY) continue;
+/**
+ * Our role per sheet name, from ONE finder call: only the role key is searched, so the cost is a
+ * few getters per sheet we own (never per row, never per other add-on's entry). The language
+ * entry is not read here: readSnapshot takes the language from the Settings sheet's values, else
+ * from the OKR sheets' headers.
+ */
+export function readSheetRoles(ss: SpreadsheetLike): Map<string, SheetRole> {
+  const out = new Map<string, SheetRole>();
+  for (const m of ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find()) {
     const sheet = m.getLocation().getSheet();
     if (!sheet) continue;
-    const id = sheet.getSheetId();
-    const found = out.get(id) ?? { role: null, lang: null };
+    const name = sheet.getName();
     const value = m.getValue() ?? '';
-    if (key === OWNER_KEY) {
-      // a second role entry (e.g. a backup copy's) never overrides the first
-      if (found.role === null && ROLES.has(value)) found.role = value as SheetRole;
-    } else {
-      found.lang = langOfMeta(value) ?? found.lang;
-    }
-    out.set(id, found);
+    // a second role entry (e.g. a backup copy's) never overrides the first
+    if (!out.has(name) && ROLES.has(value)) out.set(name, value as SheetRole);
   }
   return out;
-}
-
-function langOfMeta(json: string): Lang | null {
-  try {
-    const v = (JSON.parse(json) as Record<string, unknown>)['okrSheets.lang'];
-    return isLang(v) ? v : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A values grid with every Date as the ISO day the spreadsheet shows (in place). */
@@ -96,14 +76,13 @@ function readSheet(sheet: SheetLike, display: boolean): Pick<SheetSnapshot, 'val
 /** One snapshot of the spreadsheet (see the module comment for the calls it makes). */
 export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {}): WorkbookSnapshot {
   const { ss } = ctx;
-  const meta = readSheetMetadata(ss);
+  const roles = readSheetRoles(ss);
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
   const sheets: SheetSnapshot[] = [];
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    const m = meta.get(sheet.getSheetId());
-    const metaRole = m?.role ?? null;
-    const base: SheetSnapshot = { name, metaRole, values: [], ...(m?.lang ? { metaLang: m.lang } : {}) };
+    const metaRole = roles.get(name) ?? null;
+    const base: SheetSnapshot = { name, metaRole, values: [] };
     const read = !wanted || wanted.has(name) || (metaRole !== null && ALWAYS_READ.has(metaRole));
     sheets.push(read ? { ...base, ...readSheet(sheet, opts.display === true) } : { ...base, skipped: true });
   }

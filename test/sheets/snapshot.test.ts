@@ -35,7 +35,7 @@ describe('takeSnapshot', () => {
     expect(bigSheet.read.table.rows.filter((r) => r.type !== 'objective')).toHaveLength(4000);
   });
 
-  it('gives roles and language from metadata, the time zone, today in that zone, the active sheet', () => {
+  it('gives roles from metadata, the workbook language, the time zone, today in that zone, the active sheet', () => {
     const local = workbook(4);
     const snap = takeSnapshot(local.ctx());
     const tz = local.ss.getSpreadsheetTimeZone();
@@ -46,7 +46,8 @@ describe('takeSnapshot', () => {
     expect(Object.values(roles)).toContain('okr');
     expect(Object.values(roles)).toContain('checkins');
     expect(Object.values(roles)).toContain('settings');
-    for (const s of snap.sheets.filter((x) => x.metaRole)) expect(s.metaLang).toBe('en');
+    // the language comes from the Settings sheet's values (readSnapshot), not from a second metadata read
+    expect(readSnapshot(snap, 'zh-CN').lang).toBe('en');
   });
 
   it('dates are ISO days; display values only when asked (one more call per sheet)', () => {
