@@ -152,8 +152,10 @@ function statsOf(res: ImportedOkrs, doc: Doc, krForm: string, emptyObjectives: n
     if (o.keyResults.length) score += 0.3;
     for (const k of o.keyResults) {
       krs++;
-      if (k.parsed.kind !== null) measurable++;
-      score += k.parsed.kind !== null ? 1 : 0.5;
+      // a table row's Target column measures it even when its text is only a metric's name
+      const m = k.parsed.kind !== null || (k.values?.target ?? null) !== null;
+      if (m) measurable++;
+      score += m ? 1 : 0.5;
     }
   }
   void doc;

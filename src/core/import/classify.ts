@@ -9,13 +9,13 @@ import { findCycle, isTitleLine } from './docHeader';
 import type { Line } from './lines';
 
 const SEP = String.raw`(?:\s*[:\-–—.、)\]】]\s*|\s+)`;
-const INDEX = String.raw`(\d+|[一二三四五六七八九十]{1,3})`;
+const INDEX = String.raw`(\d+|[一二三四五六七八九十]{1,3}|[①-⑳])`;
 export const OBJECTIVE_RE = new RegExp(
   String.raw`^[\[【]?(?:Objective|Goal|目标|O)\s*#?\s*${INDEX}?\s*(?:\(\s*O\s*\d*\s*\)\s*(\d+)?)?(${SEP})(.*)$`,
   'i',
 );
 export const KR_RE = new RegExp(
-  String.raw`^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果)\s*#?\s*(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3})?\s*(?:\(\s*KRs?\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
+  String.raw`^[\[【]?(?:O\d+\s*[.\-]\s*)?(?:KRs?|Key\s*results?|关键结果|关键成果|Measures?|Metrics?|衡量指标)\s*#?\s*(\d+(?:\.\d+)?|[一二三四五六七八九十]{1,3}|[①-⑳])?\s*(?:\(\s*KRs?\s*\d*\s*\)\s*(\d+)?)?(${SEP}|$)(.*)$`,
   'i',
 );
 /** An ID cell as copied from a spreadsheet row: `O1`, `KR2`, `O1.KR2`. */

@@ -85,10 +85,13 @@ export function readDocument(text: string): ReadDocument {
       unit ??= f.unit;
       cycle ??= f.cycle;
     } else if (k.kind === 'owner' || k.kind === 'note') {
-      const f = headerField(lines[i]!.content);
-      if (f?.key === 'owner') owner ??= f.value;
-      else if (f?.key === 'unit') unit ??= f.value;
-      else if (f?.key === 'cycle') cycle ??= f.value;
+      // `部门：客服中心    负责人：王芳    周期：2026年第三季度` holds several fields on one line
+      for (const part of toHalfWidth(lines[i]!.raw).split(/\s{2,}|\t|\s+[|｜]\s+/)) {
+        const f = headerField(part);
+        if (f?.key === 'owner') owner ??= f.value;
+        else if (f?.key === 'unit') unit ??= f.value;
+        else if (f?.key === 'cycle') cycle ??= f.value;
+      }
     } else if ((k.kind === 'prose' || k.kind === 'item') && i === 0 && lines[i]!.content.length <= 40 && findCycle(lines[i]!.content)) {
       // a first line such as `Platform team — H1 2026` is the document's title
       const f = titleFacts(lines[i]!.content);
