@@ -6,11 +6,13 @@
  * that fails the case as a hang; no test asserts a timing.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { bundleCli } from './cliBundle';
 
 const ROOT = join(__dirname, '..', '..');
+let built: Promise<string> | undefined;
+export const cliBundle = (): Promise<string> => (built ??= bundleCli(ROOT));
 export const HEAP_MB = 512;
 export const HARD_STOP_MS = 45_000;
 
@@ -19,34 +21,6 @@ export interface Exit {
   signal: NodeJS.Signals | null;
   out: string;
   err: string;
-}
-
-let built: Promise<string> | undefined;
-
-/** Bundles src/local/cli/main.ts once; returns the path of a runner script. */
-export function cliBundle(): Promise<string> {
-  built ??= (async () => {
-    const { build } = await import('esbuild');
-    const outdir = join(ROOT, 'node_modules', '.cache', 'okr-fuzz', String(process.pid));
-    mkdirSync(outdir, { recursive: true });
-    await build({
-      stdin: {
-        // the same entry as bin/okr-sheets.mjs's bundle: the real process streams
-        contents: `import { cliMain } from ${JSON.stringify(join(ROOT, 'src/local/cli/main.ts'))};\nprocess.exitCode = await cliMain();\n`,
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: join(outdir, 'cli.mjs'),
-      logLevel: 'silent',
-    });
-    return join(outdir, 'cli.mjs');
-  })();
-  return built;
 }
 
 export async function runCli(args: string[], cwd: string, input = ''): Promise<Exit> {
