@@ -133,3 +133,13 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('pasted HTML', () => {
+  it('reads a page source as its headings and list items, but leaves a sentence holding a tag as typed', () => {
+    const page = parseOkrText('<h2>提升客户成功能力</h2>\n<ul><li>客户健康分覆盖率 100%</li><li>续约率 &gt; 90%</li></ul>');
+    expect(titles(page)).toEqual([['提升客户成功能力', ['客户健康分覆盖率 100%', '续约率 > 90%']]]);
+    const evil = '<img src=x onerror=alert(1)>';
+    const typed = parseOkrText(`O: ${evil}\nKR1: ${evil} from 1 to 2`);
+    expect(titles(typed)).toEqual([[evil, [`${evil} from 1 to 2`]]]);
+  });
+});

@@ -3,10 +3,11 @@
  * bold become the Markdown the line reader knows; other tags go; the common entities are decoded.
  * Linear: one pass of a few global replacements.
  */
-const LOOKS_HTML = /<(?:h[1-6]|li|p|br|ul|ol|div|strong|b|table|tr|td|th)\b[^>]*>/i;
+const BLOCK_TAG = /<\/?(?:h[1-6]|li|p|ul|ol|div|table|tr|td|th)\b[^>]*>/gi;
 
+/** Two or more block tags: a page's source, not a sentence that happens to hold a `<b>`. */
 export function looksLikeHtml(text: string): boolean {
-  return LOOKS_HTML.test(text.slice(0, 20_000));
+  return (text.slice(0, 20_000).match(BLOCK_TAG)?.length ?? 0) >= 2;
 }
 
 export function htmlToMarkdown(html: string): string {
