@@ -55,6 +55,9 @@ export const MSG = {
     en: 'Logged the check-in of {kr} on "{log}", row {row}.',
   },
   ciConfirm: { 'zh-CN': '仍然保存', en: 'Save anyway' },
+  ciHistory: { 'zh-CN': '历史（最新在前）', en: 'History (latest first)' },
+  ciHistoryConf: { 'zh-CN': '信心 {n}', en: 'confidence {n}' },
+  ciHistoryNone: { 'zh-CN': '还没有进展记录。', en: 'No check-ins yet.' },
   // My OKRs
   mineWho: { 'zh-CN': '我是（负责人列中的名字）', en: 'I am (my name in the Owner column)' },
   minePick: { 'zh-CN': '— 选择 —', en: '— choose —' },

@@ -85,5 +85,9 @@ describe('cycle rhythm in the sidebar', () => {
     await page.locator('#ci-confirm-yes').click();
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/Updated O1\.KR1/);
     expect(pg.ctx.ss.getSheetByName('Sales OKR')!.getDataRange().getValues().flat()).toContain(5000);
+    // the history under the form: latest first, then the hand-written entries
+    await expect.poll(() => page.locator('#ci-history li').count()).toBe(4);
+    expect(await page.locator('#ci-history li').first().textContent()).toContain('5,000');
+    expect(await page.locator('#ci-history li').nth(1).textContent()).toMatch(/^2026-11-24 · 130 \(60%\) · confidence 5/);
   }, 60_000);
 });

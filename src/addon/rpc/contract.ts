@@ -98,7 +98,7 @@ export interface InsertResult {
 }
 
 export type RosterSetupResult =
-  | { ok: true; sheet: string; created: string[] }
+  | { ok: true; sheet: string; created: string[]; done?: number; total?: number; remaining?: string[]; remainingCount?: number }
   | { ok: false; sheet: string; problems: { a1: string | null; message: string }[] };
 
 /** One batch of HR's distribution or collection (src/addon/actions/distribution.ts), in the user's language. */
@@ -226,6 +226,17 @@ export interface MyOkrsInfo {
   managed: { unit: string; sheet: string; owners: { owner: string; krs: MyKrInfo[] }[] }[];
 }
 
+/** One check-in of a KR, latest first (the sidebar's history). */
+export interface HistoryPointInfo {
+  date: string;
+  value: number | null;
+  progress: number | null;
+  confidence: number | null;
+  confidenceDrop: boolean;
+  done: string;
+  blockers: string;
+}
+
 /** "Start next cycle": each carried sheet (old → new), and what was left alone and why. */
 export interface NextCycleSummary {
   carried: { from: string; to: string; fromCycle: string; toCycle: string; objectives: number; krs: number; dropped: string[] }[];
@@ -303,6 +314,10 @@ export const CONTRACT = {
   writeProgressReport: method<{ sheet: string }>()(
     z.strictObject({ period: z.optional(z.string().check(z.maxLength(20))) }),
     { write: true },
+  ),
+  krHistory: method<{ points: HistoryPointInfo[] }>()(
+    z.strictObject({ sheet: name(), krId: z.string().check(z.minLength(1), z.maxLength(50)) }),
+    { write: false },
   ),
   myOkrs: method<MyOkrsInfo>()(z.strictObject({ person: z.optional(text(200)) }), { write: false }),
   getReminders: method<ReminderScheduleInfo>()(empty(), { write: false }),

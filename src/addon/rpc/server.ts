@@ -30,6 +30,7 @@ import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
 import { progressReportAction, writeProgressReportAction } from '../actions/report';
 import { myOkrsAction } from '../actions/myOkrs';
+import { krHistoryAction } from '../actions/history';
 import {
   getRemindersAction, previewRemindersAction, sendTestReminderAction, setReminderWebhookAction, setRemindersAction,
 } from '../actions/reminders';
@@ -62,6 +63,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   startNextCycle: (ctx, p) => startNextCycleAction(ctx, p),
   progressReport: (ctx, p) => progressReportAction(ctx, p),
   myOkrs: (ctx, p) => myOkrsAction(ctx, p),
+  krHistory: (ctx, p) => krHistoryAction(ctx, p),
   getReminders: (ctx) => getRemindersAction(ctx),
   setReminders: (ctx, p) => setRemindersAction(ctx, p),
   setReminderWebhook: (ctx, p) => setReminderWebhookAction(ctx, p),

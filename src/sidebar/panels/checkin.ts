@@ -62,8 +62,30 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
     }).trim();
     if (k.confidence !== null) conf.value = String(Math.min(10, Math.max(1, Math.round(k.confidence))));
   };
-  kr.addEventListener('change', showInfo);
+  // History: values and confidence over time, latest first (confidence drops of 3+ flagged).
+  const history = h('ol', { id: 'ci-history', className: 'history' });
+  const loadHistory = async () => {
+    clear(history);
+    try {
+      const r = await app.rpc('krHistory', { sheet: sheetName, krId: kr.value });
+      const k = krs.find((x) => x.id === kr.value);
+      for (const p of r.points) {
+        const value = fmtValue(p.value, k?.unit ?? '', app.lang);
+        const pct = p.progress === null ? '' : ` (${Math.round(p.progress * 100)}%)`;
+        const conf = p.confidence === null ? '' : ` · ${app.t('ciHistoryConf', { n: p.confidence })}${p.confidenceDrop ? ' ⚠' : ''}`;
+        history.append(h('li', { className: p.confidenceDrop ? 'drop' : '' }, `${p.date} · ${value}${pct}${conf}`));
+      }
+      if (r.points.length === 0) history.append(h('li', { className: 'empty' }, app.t('ciHistoryNone')));
+    } catch {
+      /* shown */
+    }
+  };
+  kr.addEventListener('change', () => {
+    showInfo();
+    void loadHistory();
+  });
   showInfo();
+  void loadHistory();
 
   // A value that looks like a slip comes back as needsConfirmation: the question and two
   // buttons show here; "Save anyway" resends the same check-in with confirmed: true.
@@ -110,6 +132,7 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
       done.value = '';
       next.value = '';
       blockers.value = '';
+      void loadHistory();
       if (r.backdated) app.info(`${app.t('ciLogged', { kr: r.krId, log: r.logSheet, row: r.logRow })} ${r.backdated.message}`);
       else if (r.currentWritten) app.info(app.t('saved', { kr: r.krId, a1: r.currentA1, log: r.logSheet, row: r.logRow }));
       else app.info(app.t('ciLogged', { kr: r.krId, log: r.logSheet, row: r.logRow }));
@@ -130,5 +153,7 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
     field(app.t('date'), date),
     h('div', { className: 'buttons' }, save),
     confirmBox,
+    h('h4', {}, app.t('ciHistory')),
+    history,
   );
 }
