@@ -20,7 +20,7 @@ import { matchLabel, ROW_TYPE_LABELS } from '../labels';
 import type { KrType } from '../model';
 import { parseDate, parseNumber, toHalfWidth } from '../numbers';
 import { roleOfHeader, type ColumnRole } from './columns';
-import { makeKr, resolveDue } from './krItem';
+import { makeKr, parseKr, resolveDue } from './krItem';
 import type { ImportedKr, ImportedObjective, ImportedValues } from './types';
 
 export interface ColumnMapping {
@@ -182,7 +182,8 @@ export function readOkrTable(rows: readonly (readonly unknown[])[], opts: TableO
         case 'confidence': values.confidence = num(v); break;
         case 'criteria': values.criteria = text; break;
         case 'status': values.status = text; break;
-        case 'due': due = parseDate(v) ?? text; break;
+        // `2026-06-30`, a date cell, or words (`6月30日`, `end of Q3`) read as a KR deadline
+        case 'due': due = parseDate(v) ?? resolveDue(parseKr(text).deadline, opts.cycle) ?? text; break;
         case 'notes': notes.push(text); break;
         case null: if (m.header) notes.push(`${m.header}: ${text}`); else notes.push(text); break;
         default: break; // id, type, objective, kr, okr, title: read by the caller
