@@ -43,7 +43,11 @@ describe('the Evaluation sheet plan', () => {
   it('rows per person: self, peers (at most 3, one blank row when none), manager, skip-level', () => {
     const p = plan('en');
     const { responses } = locate(p.values);
-    const rows = p.values.slice(responses + 1).filter((r) => r[0]).map((r) => `${r[0]}|${r[1]}|${r[2] ?? ''}`);
+    const all = p.values.slice(responses + 1).filter((r) => r[0]).map((r) => `${r[0]}|${r[1] ?? ''}|${r[2] ?? ''}`);
+    // each person's block ends in one spare row that names them and nothing else
+    expect(all.filter((r) => r.endsWith('||'))).toEqual(['Alice||', 'Bob||', 'Carol||', 'Hua||', 'Dan||', 'Eve||', 'Wen||']);
+    expect(all.slice(0, 3)).toEqual(['Alice|Self|Alice', 'Alice|Peer|', 'Alice||']);
+    const rows = all.filter((r) => !r.endsWith('||'));
     expect(rows.filter((r) => r.startsWith('Alice|'))).toEqual(['Alice|Self|Alice', 'Alice|Peer|']);
     expect(rows.filter((r) => r.startsWith('Dan|'))).toEqual(['Dan|Self|Dan', 'Dan|Peer|Eve', 'Dan|Peer|Hua', 'Dan|Manager|Bob', 'Dan|Skip-level|Alice']);
     expect(p.metadata['okrSheets.role']).toBe('evaluation');
@@ -67,7 +71,7 @@ describe('the Evaluation sheet plan', () => {
 
   it('user text is escaped against formula injection', () => {
     const p = planEvaluationFromRoster([['Unit', 'Owner'], ['A', '=HYPERLINK("x")']], { lang: 'en', cycle: '2026-Q4' });
-    expect(p.ok && p.plan.sheets[0]!.values.flat().filter((v) => typeof v === 'string' && v.includes('HYPERLINK'))).toEqual(Array(4).fill("'=HYPERLINK(\"x\")")); // results, self row's person and evaluator, peer row
+    expect(p.ok && p.plan.sheets[0]!.values.flat().filter((v) => typeof v === 'string' && v.includes('HYPERLINK'))).toEqual(Array(5).fill("'=HYPERLINK(\"x\")")); // results, self row's person and evaluator, peer row, spare row
   });
 });
 

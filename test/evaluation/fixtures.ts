@@ -26,7 +26,7 @@ export function people(roster: string[][] = ROSTER) {
 }
 
 export function plan(lang: Lang = 'en', okrScores?: Map<string, number>): SheetPlan {
-  return buildEvaluationPlan(people(), { lang, cycle: '2026-Q4', spareRows: 3, ...(okrScores ? { okrScores } : {}) });
+  return buildEvaluationPlan(people(), { lang, cycle: '2026-Q4', ...(okrScores ? { okrScores } : {}) });
 }
 
 /** Mulberry32: a small seeded generator, so a failing case can be replayed by its seed. */

@@ -32,7 +32,8 @@ export interface EvaluationPlanOptions {
   /** Peer rows per person: at most this many suggested peers (default 3); at least one row,
    *  left blank for HR or the person to choose when the roster suggests nobody. */
   maxPeers?: number;
-  /** Blank response rows below the generated ones, inside the formulas' ranges (default 20). */
+  /** Blank rows at the end of each person's answers, inside that person's formulas (default 1):
+   *  typing a name, relation and evaluator there adds an evaluation. */
   spareRows?: number;
   /** OKR final scores (0–1) by person name, shown beside the result when known. */
   okrScores?: ReadonlyMap<string, number>;
@@ -51,16 +52,21 @@ interface ResponseRow {
 }
 
 function responseRows(people: readonly EvaluationPerson[], maxPeers: number): ResponseRow[] {
-  const rows: ResponseRow[] = [];
-  for (const p of people) {
+  return responseBlocks(people, maxPeers).flat();
+}
+
+/** Each person's response rows, in people order. */
+function responseBlocks(people: readonly EvaluationPerson[], maxPeers: number): ResponseRow[][] {
+  return people.map((p) => {
+    const rows: ResponseRow[] = [];
     rows.push({ person: p.name, relation: 'self', evaluator: p.name });
     const peers = p.peers.slice(0, maxPeers);
     if (peers.length === 0) peers.push('');
     for (const e of peers) rows.push({ person: p.name, relation: 'peer', evaluator: e });
     if (p.manager) rows.push({ person: p.name, relation: 'manager', evaluator: p.manager });
     if (p.skip) rows.push({ person: p.name, relation: 'skip', evaluator: p.skip });
-  }
-  return rows;
+    return rows;
+  });
 }
 
 /** How many response rows the plan writes for these people (spare rows not counted). */
@@ -93,18 +99,29 @@ export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: E
   put(OKR_WEIGHT_ROW, 2, DEFAULT_OKR_WEIGHT);
 
   // responses first (their rows decide the ranges the result formulas read)
-  const rows = responseRows(people, Math.max(1, opts.maxPeers ?? 3));
+  // Each person's answers are one block of rows and their result formulas read only that block,
+  // so recalculation grows linearly with people (a scan of every answer per result cell made
+  // 400 people take minutes in HyperFormula). The reader (read.ts) takes the same blocks.
+  const blocks = responseBlocks(people, Math.max(1, opts.maxPeers ?? 3));
+  const spare = Math.max(0, opts.spareRows ?? 1);
   const firstResult = RESULTS_HEADER_ROW + 1;
   const lastResult = RESULTS_HEADER_ROW + people.length;
   const responsesTitle = lastResult + 2;
   const responsesHeader = responsesTitle + 1;
   const first = responsesHeader + 1;
-  const last = first + rows.length + Math.max(0, opts.spareRows ?? 20) - 1;
-  const col = (c: number) => `$${colLetter(c)}$${first}:$${colLetter(c)}$${last}`;
-  const P = col(rc.person);
-  const R = col(rc.relation);
-  const N = col(rc.answered);
-  const V = col(rc.average);
+  const blockStart: number[] = [];
+  let next = first;
+  const rowAt = new Map<number, ResponseRow | { person: string; relation: null; evaluator: '' }>();
+  people.forEach((p, k) => {
+    const b = blocks[k]!;
+    blockStart.push(next);
+    b.forEach((x, i) => rowAt.set(next + i, x));
+    // spare rows carry the person's name, so every row of a block names its person (what the
+    // reader's blocks rely on); with no relation they are neither answered nor missing
+    for (let i = 0; i < spare; i++) rowAt.set(next + b.length + i, { person: p.name, relation: null, evaluator: '' });
+    next += b.length + spare;
+  });
+  const last = Math.max(first, next - 1);
 
   put(responsesTitle, 1, TEXT.responsesHeader[lang]);
   const responseHeader: PlanCell[] = [
@@ -113,10 +130,10 @@ export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: E
   ];
   responseHeader.forEach((v, i) => put(responsesHeader, i + 1, v));
   for (let i = first; i <= last; i++) {
-    const x = rows[i - first];
+    const x = rowAt.get(i);
     if (x) {
       put(i, rc.person, escapeCellText(x.person));
-      put(i, rc.relation, label(RELATION_LABELS[x.relation], lang));
+      if (x.relation) put(i, rc.relation, label(RELATION_LABELS[x.relation], lang));
       put(i, rc.evaluator, x.evaluator ? escapeCellText(x.evaluator) : null);
     }
     const scores = range(i, rc.first, i, rc.last);
@@ -131,6 +148,13 @@ export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: E
   const weight = (row: number) => `IF(ISNUMBER($B$${row}),$B$${row},0)`;
   people.forEach((p, i) => {
     const row = firstResult + i;
+    const b1 = blockStart[i]!;
+    const b2 = b1 + blocks[i]!.length + spare - 1;
+    const col = (c: number) => `$${colLetter(c)}$${b1}:$${colLetter(c)}$${b2}`;
+    const P = col(rc.person);
+    const R = col(rc.relation);
+    const N = col(rc.answered);
+    const V = col(rc.average);
     const who = `(${P}=$A${row})`;
     put(row, RESULT_COL.person, escapeCellText(p.name));
     for (const r of RELATIONS) {
@@ -149,7 +173,7 @@ export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: E
     const wo = `MIN(1,MAX(0,${weight(OKR_WEIGHT_ROW)}))`;
     put(row, RESULT_COL.overall, `=IF(ISNUMBER(${res}),IF(AND(ISNUMBER(${sc}),${wo}>0),${res}*(1-${wo})+(1+4*${sc})*${wo},${res}),"")`);
     put(row, RESULT_COL.answered, `=SUMPRODUCT(${who}*(${N}>0))`);
-    put(row, RESULT_COL.missing, `=SUMPRODUCT(${who}*(${N}=0))`);
+    put(row, RESULT_COL.missing, `=SUMPRODUCT(${who}*(${N}=0)*(${R}<>""))`);
   });
 
   const lastCol = colLetter(width);
@@ -179,7 +203,7 @@ export function buildEvaluationPlan(people: readonly EvaluationPerson[], opts: E
   }
   // an unanswered row stands out: it is listed, not counted as zero
   const conditionalFormats: ConditionalFormatPlan[] = [
-    { range: range(first, 1, last, rc.comment), when: { kind: 'formula', formula: `=AND($A${first}<>"",$${colLetter(rc.answered)}${first}=0)` }, background: '#fff2cc' },
+    { range: range(first, 1, last, rc.comment), when: { kind: 'formula', formula: `=AND($B${first}<>"",$${colLetter(rc.answered)}${first}=0)` }, background: '#fff2cc' },
   ];
   if (people.length > 0) {
     conditionalFormats.push({ range: range(firstResult, RESULT_COL.missing, lastResult, RESULT_COL.missing), when: { kind: 'numberGreaterEq', value: 1 }, background: '#fff2cc' });

@@ -5,7 +5,7 @@
  * sheet itself by our role metadata first, then by its content (a Person / Relation / Evaluator
  * header), never by its name.
  *
- * The formulas' own rules, mirrored here: a relation's cell is matched to the weight row's label
+ * The formulas' own rules, mirrored here: each person's rows are their own block (below); a relation's cell is matched to the weight row's label
  * and a person to the results row's name as spreadsheets compare text (ignoring case, nothing
  * else); a row counts when at least one criterion holds a number; its average is the mean of
  * those numbers; a relation's mean is the mean of its answered rows; the 360 result is the
@@ -122,13 +122,21 @@ export function readEvaluationValues(sheet: string, values: readonly Row[]): Eva
     const avg = scores.length === 0 ? 0 : scores.reduce((s, x) => s + x, 0) / scores.length;
     answers.push({ person: line[pc], relation: line[rc], evaluator: text(line[ec]), n: scores.length, avg, row: r + 1 });
   }
-  // rows by person, grouped once (ignoring case, as the formulas compare)
-  const byPerson = new Map<string, Answer[]>();
+  // A person's formulas read only their own block of rows, every row of which names them (the
+  // generator writes the name into spare rows too): the first run of rows naming them. A later run of rows naming them again is
+  // outside their formulas, so it is outside here too. Names compare ignoring case, as `=` does.
+  const keyOf = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : `#${text(v)}`);
+  const blocks = new Map<string, Answer[]>();
+  let current: Answer[] | null = null;
+  let currentName: unknown = undefined;
   for (const x of answers) {
-    const k = typeof x.person === 'string' ? x.person.toLowerCase() : `#${text(x.person)}`;
-    const list = byPerson.get(k);
-    if (list) list.push(x);
-    else byPerson.set(k, [x]);
+    if (!blank(x.person) && !(currentName !== undefined && sameCell(x.person, currentName))) {
+      currentName = x.person;
+      const k = keyOf(x.person);
+      current = blocks.has(k) ? null : [];
+      if (current) blocks.set(k, current);
+    }
+    current?.push(x);
   }
 
   const rcol = resultsHead.cols;
@@ -139,8 +147,7 @@ export function readEvaluationValues(sheet: string, values: readonly Row[]): Eva
   for (let r = resultsHead.row + 1; r < responses.row; r++) {
     const name = values[r]?.[personCol];
     if (blank(name)) break;
-    const k = typeof name === 'string' ? name.toLowerCase() : `#${text(name)}`;
-    const mine = (byPerson.get(k) ?? []).filter((x) => sameCell(x.person, name));
+    const mine = (blocks.get(keyOf(name)) ?? []).filter((x) => sameCell(x.person, name));
     const relations = { self: null, peer: null, manager: null, skip: null } as Record<Relation, number | null>;
     let numer = 0;
     let denom = 0;
@@ -164,7 +171,8 @@ export function readEvaluationValues(sheet: string, values: readonly Row[]): Eva
       okrScore,
       overall,
       answered: mine.filter((x) => x.n > 0).length,
-      missing: mine.filter((x) => x.n === 0).map((x) => ({ relation: matchLabel(RELATION_LABELS, x.relation), evaluator: x.evaluator, row: x.row })),
+      // a row with no relation (a spare row) is neither answered nor missing until it has one
+      missing: mine.filter((x) => x.n === 0 && !blank(x.relation)).map((x) => ({ relation: matchLabel(RELATION_LABELS, x.relation), evaluator: x.evaluator, row: x.row })),
     });
   }
   return { sheet, weights, okrWeight, criteria, results };
