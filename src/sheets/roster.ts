@@ -1,8 +1,9 @@
 /**
  * HR set-up through the spreadsheet: read the Roster sheet (one values read), validate it as a
- * whole (src/core/roster.ts), and only then create one OKR sheet per unit in a single locked
- * action. If a write fails midway, the sheets this action created are removed again, so a
- * roster never leaves a half-built workbook.
+ * whole (src/core/roster.ts), and only then create one OKR sheet per unit — in batches of
+ * ROSTER_BATCH_UNITS per call, each well under Apps Script's 6-minute limit, resumed from the
+ * sheets already made (their metadata is the checkpoint). If a write fails midway, the sheets
+ * this batch created are removed again, so a batch is never half-built.
  */
 import type { Localized } from '../core/i18n';
 import { SHEET_NAMES } from '../core/labels';
@@ -13,7 +14,7 @@ import {
   buildRosterPlan, buildRosterTemplatePlan, readRosterValues, validateRoster, type RosterKey, type RosterProblem,
 } from '../core/roster';
 import type { SheetLike } from './api';
-import { applyWorkbookPlanDetailed } from './applyPlan';
+import { applyWorkbookPlanDetailed, META_KEY } from './applyPlan';
 import type { SheetsContext } from './context';
 import { fromSheetValues } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
@@ -29,7 +30,18 @@ export interface RosterProblemOut {
 }
 
 export type RosterSetupResult =
-  | { ok: true; sheet: string; created: string[] }
+  | {
+      ok: true;
+      sheet: string;
+      /** OKR sheets created by this call (one batch). */
+      created: string[];
+      /** Units whose sheet exists now, of `total`. */
+      done: number;
+      total: number;
+      /** The first units still to create (the sidebar calls again while `remainingCount` > 0). */
+      remaining: string[];
+      remainingCount: number;
+    }
   | { ok: false; sheet: string; problems: RosterProblemOut[] };
 
 const MSG = {
@@ -73,6 +85,8 @@ export interface RosterSetupOptions {
   cycle: string;
   /** Spare (empty, pre-formatted) rows under each unit's KRs. */
   spareRows?: number;
+  /** Units created per call (default ROSTER_BATCH_UNITS). */
+  maxUnits?: number;
 }
 
 export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOptions): RosterSetupResult {
@@ -98,16 +112,37 @@ export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOption
     cycleEnd: dates.end,
     ...(opts.spareRows !== undefined ? { spareRows: opts.spareRows } : {}),
   });
+  // checkpoint: every unit's sheet carries its cycle and unit; a sheet interrupted mid-write has
+  // no metadata yet (written last), so it never counts as done
+  const units = checked.units;
+  const keyOf = (unit: string) => `${opts.cycle.trim()}|${unit}`;
+  const okrPlans = plan.sheets.filter((sp) => sp.role === 'okr').map((sp, i) => ({ ...sp, metadata: { ...sp.metadata, [ROSTER_UNIT_KEY]: keyOf(units[i]!.unit) } }));
+  const support = plan.sheets.filter((sp) => sp.role !== 'okr');
+  const max = Math.max(1, opts.maxUnits ?? ROSTER_BATCH_UNITS);
   return withDocumentLock(ctx, () => {
+    const done = doneRosterUnits(ctx);
+    const todo = units.map((u, i) => i).filter((i) => !done.has(keyOf(units[i]!.unit)));
+    const batch = todo.slice(0, max);
     const before = new Set(ctx.ss.getSheets().map((s) => s.getSheetId()));
     try {
-      const applied = applyWorkbookPlanDetailed(ctx, plan, { uniqueNames: true });
+      // support sheets ride along in every batch: skipped once they exist, and they let the
+      // applier point this batch's formulas at our Settings (applyPlan.ts)
+      const applied = batch.length > 0 ? applyWorkbookPlanDetailed(ctx, { sheets: [...batch.map((i) => okrPlans[i]!), ...support] }, { uniqueNames: true }) : [];
       const created = applied.filter((a) => a.role === 'okr' && a.action === 'created').map((a) => a.name);
-      const first = created[0] ? ctx.ss.getSheetByName(created[0]) : null;
+      const first = done.size === 0 && created[0] ? ctx.ss.getSheetByName(created[0]) : null;
       if (first) ctx.ss.setActiveSheet(first);
-      return { ok: true as const, sheet: name, created };
+      const left = todo.slice(batch.length).map((i) => units[i]!.unit);
+      return {
+        ok: true as const,
+        sheet: name,
+        created,
+        done: units.length - left.length,
+        total: units.length,
+        remaining: left.slice(0, REMAINING_LISTED),
+        remainingCount: left.length,
+      };
     } catch (e) {
-      // nothing half-created: remove every sheet this action added
+      // nothing half-created: remove every sheet this batch added (earlier batches stay done)
       for (const s of ctx.ss.getSheets()) {
         if (!before.has(s.getSheetId())) {
           try {
@@ -120,6 +155,33 @@ export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOption
       throw e;
     }
   });
+}
+
+/**
+ * Units per call. Apps Script stops a script after 6 minutes
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Script runtime"); an OKR
+ * sheet takes about 20 service calls (planCallEstimate), so 15 units are a few hundred calls —
+ * well under a minute, far from the limit even on a slow day. The sidebar calls again until
+ * nothing remains, showing "12 / 48 units".
+ */
+export const ROSTER_BATCH_UNITS = 15;
+/** Metadata of a unit's OKR sheet made by roster set-up: `cycle|unit` (the checkpoint). */
+export const ROSTER_UNIT_KEY = 'okrSheets.rosterUnit';
+/** Names of remaining units listed in a result (the count is always given). */
+const REMAINING_LISTED = 50;
+
+/** `cycle|unit` of every unit sheet roster set-up has finished: one finder query. */
+export function doneRosterUnits(ctx: SheetsContext): Set<string> {
+  const out = new Set<string>();
+  for (const m of ctx.ss.createDeveloperMetadataFinder().withKey(META_KEY).find()) {
+    try {
+      const v = JSON.parse(m.getValue() ?? '{}') as Record<string, unknown>;
+      if (typeof v[ROSTER_UNIT_KEY] === 'string') out.add(v[ROSTER_UNIT_KEY]);
+    } catch {
+      /* not ours to read */
+    }
+  }
+  return out;
 }
 
 /** Adds an empty Roster sheet (unique name), makes it active, returns its name. */
