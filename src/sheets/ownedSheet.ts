@@ -10,17 +10,23 @@
  * - when the new block is taller than the old one and something lies below it, rows are inserted
  *   first, so a user's cells below move down instead of being overwritten;
  * - the user's charts, notes, cells outside the block and conditional-format rules outside it stay;
- *   only the chart the add-on placed (its id in `okrSheets.chart`) is updated.
+ *   only the chart the add-on placed (its id in `okrSheets.chart`) is updated;
+ * - cells a person typed inside the block, right of what the add-on wrote on that row
+ *   (`okrSheets.ownedWidths`), are written back (formula, or the value as text), at the same
+ *   place or — when the new layout needs that cell — listed below the block.
  *
  * Service calls do not grow with rows.
  */
 import { parseRange } from '../core/plan/a1';
-import { OWNED_CHART_KEY, OWNED_RANGE_KEY, planBlock } from '../core/plan/owned';
-import { OWNER_KEY, type SheetPlan } from '../core/plan/types';
+import { toIsoDate } from '../core/checkins';
+import { escapeCellText } from '../core/escape';
+import { OWNED_CHART_KEY, OWNED_RANGE_KEY, OWNED_WIDTHS_KEY, decodeWidths, keepUserCells, planBlock } from '../core/plan/owned';
+import { OWNER_KEY, type PlanCell, type SheetPlan } from '../core/plan/types';
 import type { ChartSpec } from '../core/plan/dashboardSheet';
 import type { RangeLike, SheetLike } from './api';
 import { META_KEY, applyWorkbookPlan, writeSheet } from './applyPlan';
 import type { SheetsContext } from './context';
+import { fromSheetDate } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
 
 interface Block {
@@ -43,11 +49,37 @@ function recordedBlock(metaJson: string | null): Block | null {
 
 const inside = (r: RangeLike, b: Block) => r.getRow() <= b.rows && r.getColumn() <= b.cols;
 
+function metaField(metaJson: string | null, key: string): string | undefined {
+  if (!metaJson) return undefined;
+  try {
+    const v = (JSON.parse(metaJson) as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What each cell holds, as it must be written back: its formula, else its value (text kept as
+ *  text, a date as a day). Two reads for the whole block. */
+function typedCells(area: RangeLike): PlanCell[][] {
+  const formulas = area.getFormulas();
+  return area.getValues().map((row, r) =>
+    row.map((v: unknown, c): PlanCell => {
+      const f = formulas[r]?.[c];
+      if (f) return f;
+      if (v instanceof Date) return { date: toIsoDate(fromSheetDate(v)) ?? '' };
+      if (typeof v === 'string') return v === '' ? null : escapeCellText(v);
+      return typeof v === 'number' || typeof v === 'boolean' ? v : null;
+    }),
+  );
+}
+
 /**
  * Writes `plan` onto `target` (our existing generated sheet, found by role metadata in the
  * snapshot) in its owned block, or onto a new sheet when there is none. Returns the sheet.
  */
-export function writeOwnedSheet(ctx: SheetsContext, plan: SheetPlan, target: string | null): SheetLike {
+export function writeOwnedSheet(ctx: SheetsContext, planned: SheetPlan, target: string | null): SheetLike {
+  let plan = planned;
   const sheet = target ? ctx.ss.getSheetByName(target) : null;
   if (!sheet) {
     // a new sheet; a user sheet of the same name is never touched (the applier picks another name)
@@ -60,9 +92,13 @@ export function writeOwnedSheet(ctx: SheetsContext, plan: SheetPlan, target: str
   const metaJson = md.find((m) => m.getKey() === META_KEY)?.getValue() ?? null;
   // a sheet from before blocks were recorded: its used range was all ours
   const old = recordedBlock(metaJson) ?? { rows: Math.max(1, sheet.getLastRow()), cols: Math.max(1, sheet.getLastColumn()) };
+  const area = sheet.getRange(1, 1, old.rows, old.cols);
+  // cells a person typed inside the old block (right of what we wrote on that row) are written
+  // back: at the same place when the new layout leaves it free, else listed below the block
+  const oldWidths = decodeWidths(metaField(metaJson, OWNED_WIDTHS_KEY));
+  if (oldWidths) plan = keepUserCells(plan, typedCells(area), oldWidths, ctx.lang);
   const next = planBlock(plan);
 
-  const area = sheet.getRange(1, 1, old.rows, old.cols);
   area.clearContent();
   area.clearFormat();
   area.clearDataValidations();

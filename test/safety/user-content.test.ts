@@ -188,6 +188,9 @@ describe('data safety: every action three times over two units', () => {
       const v = sh.getDataRange().getValues();
       sh.getRange(partRow(v, 'O1', 7) + 1, 3).setValue(`lesson written by owner ${i}`);
       sh.getRange('G3').setValue(`remark ${i}`);
+      // inside the generated block, beside a part the add-on wrote three cells of
+      sh.getRange(partRow(v, 'O1', 3) + 1, 4).setValue(`side note ${i}`);
+      typed.push({ sheet: name, col: 3, text: `side note ${i}` });
       sh.getRange('G4').setNote(`note ${i}`);
       typed.push({ sheet: name, col: 2, text: `lesson written by owner ${i}` }, { sheet: name, col: 6, text: `remark ${i}` });
     });
@@ -195,6 +198,8 @@ describe('data safety: every action three times over two units', () => {
     dSheet.insertChart(dSheet.newChart().asLineChart().addRange(dSheet.getRange('A4:F6')).setPosition(40, 10, 0, 0).build());
     const userChartIds = local.ss.chartsOf(dash).map((c) => c.id);
     dSheet.getRange('R1').setValue('dashboard owner: HR');
+    dSheet.getRange('D1').setValue('v2, shared with HR'); // inside the block, beside the title
+    typed.push({ sheet: dash, col: 3, text: 'v2, shared with HR' });
     typed.push({ sheet: dash, col: 17, text: 'dashboard owner: HR' });
     const mSheet = sheetOf(ctx, map);
     mSheet.getRange(mSheet.getLastRow() + 3, 2).setValue('map footnote');
