@@ -132,7 +132,7 @@ export function matchLabel<K extends string>(table: Record<K, Labels>, text: unk
 export const isKrType = (t: RowType | null): t is KrType => t !== null && t !== 'objective';
 
 /** Rows of the Settings sheet (label in column A, value in column B). */
-export type SettingKey = 'lang' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'atRiskBelow' | 'offTrackBelow' | 'staleDays';
+export type SettingKey = 'lang' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'atRiskBelow' | 'offTrackBelow' | 'staleDays' | 'progressCap';
 export const SETTING_LABELS: Record<SettingKey, Labels> = {
   lang: { 'zh-CN': ['语言'], en: ['Language'] },
   cycle: { 'zh-CN': ['周期'], en: ['Cycle'] },
@@ -141,4 +141,5 @@ export const SETTING_LABELS: Record<SettingKey, Labels> = {
   atRiskBelow: { 'zh-CN': ['有风险阈值', '风险阈值'], en: ['At-risk threshold', 'At risk below'] },
   offTrackBelow: { 'zh-CN': ['落后阈值'], en: ['Off-track threshold', 'Off track below'] },
   staleDays: { 'zh-CN': ['未更新天数', '停滞天数'], en: ['Stale after (days)', 'Stale days'] },
+  progressCap: { 'zh-CN': ['进度上限'], en: ['Progress counts up to'] },
 };

@@ -73,6 +73,9 @@ export interface OkrSettings {
   atRiskBelow: number; // 0.2
   offTrackBelow: number; // 0.4
   staleDays: number; // 14
+  /** Over-achievement: progress counts up to this (1 = 100%, default; 1.2 = 120%). Applies to
+   *  increase / decrease / rubric / milestone KRs and to objectives (issue 14 §2). */
+  progressCap?: number;
 }
 
 export const DEFAULT_SETTINGS: OkrSettings = {
@@ -80,6 +83,7 @@ export const DEFAULT_SETTINGS: OkrSettings = {
   atRiskBelow: 0.2,
   offTrackBelow: 0.4,
   staleDays: 14,
+  progressCap: 1,
 };
 
 /** A located finding (lint, parse errors): `row` indexes `OkrTable.rows`, null = whole table. */

@@ -41,10 +41,14 @@ export function krProgress(
   start: number | null,
   target: number | null,
   current: number | null,
+  cap = 1,
 ): number {
   if (current === null || !Number.isFinite(current)) return 0;
   const c = current;
-  if (type === 'milestone') return clamp01(c);
+  // over-achievement counts up to `cap` (Settings "progress counts up to", ≥ 1) for the KR types
+  // that can exceed their target; at least / at most are "stay" KRs: 1 when held
+  const capped = (x: number) => (x < 0 ? 0 : x > cap ? cap : x);
+  if (type === 'milestone') return capped(c);
   if (target === null || !Number.isFinite(target)) return 0;
   const t = target;
   const s = start !== null && Number.isFinite(start) ? start : 0;
@@ -53,7 +57,7 @@ export function krProgress(
     case 'decrease':
     case 'rubric': // progress linear like increase / decrease; the score follows the rubric
       if (t === s) return (type === 'decrease' ? c <= t : c >= t) ? 1 : 0;
-      return clamp01(over(c, s, t));
+      return capped(over(c, s, t));
     case 'atLeast':
       if (c >= t) return 1;
       return t > s ? clamp01(over(c, s, t)) : 0;
@@ -157,12 +161,12 @@ export function effectiveWeights(weights: readonly (number | null | undefined)[]
 }
 
 /** Weighted mean of KR progress (or scores) with the weight rule of `effectiveWeights`; 0 KRs → 0. */
-export function objectiveProgress(krs: readonly { progress: number; weight: number | null }[]): number {
+export function objectiveProgress(krs: readonly { progress: number; weight: number | null }[], cap = 1): number {
   if (krs.length === 0) return 0;
   const w = effectiveWeights(krs.map((k) => k.weight));
   let sum = 0;
   for (let i = 0; i < krs.length; i++) sum += krs[i]!.progress * w[i]!;
-  return clamp01(sum);
+  return sum < 0 ? 0 : sum > cap ? cap : sum;
 }
 
 /** Spreadsheet ROUND(x, digits): half away from zero (Math.round(x·10^d)/10^d, sign-symmetric). */

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, type Grade, type OkrSettings, type OkrTable, type Sta
 import { isKrType } from './labels';
 import { expectedProgress, rowStatus } from './pace';
 import {
-  clamp01, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
+  effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
 } from './progress';
 import { rubricScoreAsSheet } from './rubric';
 import { groupObjectives } from './table';
@@ -65,8 +65,9 @@ export interface TableScore {
 export function scoreTable(
   table: OkrTable,
   asOf?: string | null,
-  settings: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow'> = DEFAULT_SETTINGS,
+  settings: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'> = DEFAULT_SETTINGS,
 ): TableScore {
+  const cap = progressCapOf(settings);
   const { cycleStart, cycleEnd } = table.header;
   const at = asOf ?? null;
   const expected = at ? expectedProgress(cycleStart, cycleEnd, at) : null;
@@ -79,7 +80,7 @@ export function scoreTable(
 
   const scoreKr = (row: (typeof table.rows)[number], objectiveId: string): KrScoreRow => {
     const type = row.type;
-    const progress = krProgress(type, row.start, row.target, row.current);
+    const progress = krProgress(type, row.start, row.target, row.current, cap);
     const k: KrScoreRow = {
       id: row.id,
       row: row.index,
@@ -105,7 +106,7 @@ export function scoreTable(
       p += rows[i]!.progress * w[i]!;
       s += rows[i]!.score * w[i]!;
     }
-    p = clamp01(p);
+    p = p < 0 ? 0 : p > cap ? cap : p;
     const started = members.some((r) => r.current !== null);
     const score = o.selfScore !== null ? o.selfScore : s;
     objectives.push({
@@ -124,6 +125,12 @@ export function scoreTable(
   krs.sort((a, b) => a.row - b.row);
   const overall = unitScore(objectives);
   return { krs, objectives, overall, overallGrade: grade(overall), expected };
+}
+
+/** The Settings cap as the formulas read it: a number ≥ 1 (at most 3), else 1. */
+export function progressCapOf(settings: Pick<OkrSettings, 'progressCap'>): number {
+  const c = settings.progressCap;
+  return typeof c === 'number' && c >= 1 && c <= 3 ? c : 1;
 }
 
 /**

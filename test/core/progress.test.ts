@@ -238,3 +238,23 @@ describe('round1 agrees with a spreadsheet engine', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('over-achievement cap (Settings "progress counts up to", issue 14 §2)', () => {
+  it('increase / decrease / rubric / milestone count up to the cap; at least / at most stay at 1', () => {
+    expect(krProgress('increase', 0, 100, 130)).toBe(1);
+    expect(krProgress('increase', 0, 100, 130, 1.2)).toBeCloseTo(1.2, 12);
+    expect(krProgress('increase', 0, 100, 110, 1.5)).toBeCloseTo(1.1, 12);
+    expect(krProgress('decrease', 10, 5, 2, 1.5)).toBeCloseTo(1.5, 12);
+    expect(krProgress('rubric', 0, 100, 125, 2)).toBeCloseTo(1.25, 12);
+    expect(krProgress('milestone', null, null, 1.4, 1.2)).toBeCloseTo(1.2, 12);
+    expect(krProgress('atLeast', 0, 100, 150, 1.5)).toBe(1);
+    expect(krProgress('atMost', 10, 5, 1, 1.5)).toBe(1);
+    expect(krProgress('increase', 0, 100, -5, 1.5)).toBe(0);
+  });
+  it('objective progress may exceed 100% only up to the cap', () => {
+    const krs = [{ progress: 1.4, weight: null }, { progress: 1.2, weight: null }];
+    expect(objectiveProgress(krs)).toBe(1);
+    expect(objectiveProgress(krs, 1.5)).toBeCloseTo(1.3, 12);
+    expect(objectiveProgress(krs, 1.25)).toBe(1.25);
+  });
+});

@@ -24,6 +24,12 @@ const SEEDS: [number, Lang][] = [[104, 'zh-CN'], [202, 'en'], [303, 'zh-CN']];
 const KRS = 220;
 
 describe('core == HyperFormula on randomised workbooks', () => {
+  it('the seeds cover a 100% cap and an over-achievement cap', () => {
+    const caps = SEEDS.map(([s]) => parityCase(s, KRS).cap);
+    expect(caps.some((c) => c === 1)).toBe(true);
+    expect(caps.some((c) => c > 1)).toBe(true);
+  });
+
   it.each(SEEDS)('seed %i (%s): ≥ 200 KRs agree on progress, score and status', (seed, lang) => {
     const c = parityCase(seed, KRS);
     expect(c.krCount).toBeGreaterThanOrEqual(200);
@@ -43,6 +49,8 @@ describe('core == HyperFormula on randomised workbooks', () => {
     // rubric KRs reach non-zero steps, and some KRs carry a manager score
     expect(c.rows.some((r) => r.type === 'rubric' && typeof r.current === 'number' && r.current >= 50)).toBe(true);
     expect(c.rows.some((r) => typeof r.managerScore === 'number')).toBe(true);
+    // over-achievement counts up to the Settings cap: some KR shows progress above 100%
+    if (c.cap > 1) expect([...core.rows.values()].some((x) => typeof x.progress === 'number' && x.progress > 1)).toBe(true);
   });
 
   it.each(SEEDS)('seed %i (%s): every disagreement the sheet cannot resolve is a lint finding at its cell', (seed, lang) => {

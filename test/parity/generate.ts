@@ -36,6 +36,8 @@ export interface ParityCase {
   cycleEnd: string;
   atRisk: number;
   offTrack: number;
+  /** Settings "progress counts up to" (over-achievement cap) */
+  cap: number;
   /** number of KR rows (rows of a KR type with an ID) */
   krCount: number;
 }
@@ -96,6 +98,7 @@ export function parityCase(seed: number, krs: number): ParityCase {
     cycleEnd: '2026-12-31',
     atRisk: pick(r, [0.2, 0.15]),
     offTrack: pick(r, [0.4, 0.5]),
+    cap: pick(r, [1, 1.2, 1.5]),
     krCount: made,
   };
 }

@@ -37,7 +37,7 @@ export function casePlan(c: ParityCase, lang: Lang, spareRows = 3): WorkbookPlan
       }),
       buildSettingsPlan({
         lang, cycle: '2026-Q4', cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, sheetName: settingsName,
-        settings: { atRiskBelow: c.atRisk, offTrackBelow: c.offTrack },
+        settings: { atRiskBelow: c.atRisk, offTrackBelow: c.offTrack, progressCap: c.cap },
       }),
     ],
   };

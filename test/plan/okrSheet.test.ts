@@ -274,6 +274,10 @@ describe('support sheets', () => {
     expect(at(SETTINGS_CELLS.atRiskBelow)).toBe(DEFAULT_SETTINGS.atRiskBelow);
     expect(at(SETTINGS_CELLS.offTrackBelow)).toBe(DEFAULT_SETTINGS.offTrackBelow);
     expect(at(SETTINGS_CELLS.staleDays)).toBe(14);
+    expect(at(SETTINGS_CELLS.progressCap)).toBe(1);
+    expect(readSettingsValues([[label(SETTING_LABELS.progressCap, 'en'), 1.2]]).progressCap).toBe(1.2);
+    expect(readSettingsValues([[label(SETTING_LABELS.progressCap, 'zh-CN'), 0.5]]).progressCap).toBe(1); // below 100%: the default
+    expect(String(plan.sheets[0]!.values[FIRST_DATA_ROW]![OKR_COLUMNS.progress - 1])).toContain(`$${SETTINGS_CELLS.progressCap.slice(0, 1)}$${SETTINGS_CELLS.progressCap.slice(1)}`);
     expect(at(SETTINGS_CELLS.lang)).toBe('zh-CN');
     const okr = plan.sheets[0]!;
     const status = String(okr.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1]);

@@ -45,6 +45,8 @@ export interface FormulaLayout {
   /** Cell references (usually on the Settings sheet) of the pace thresholds; null = constants. */
   atRiskRef: string | null;
   offTrackRef: string | null;
+  /** Cell of the Settings "progress counts up to" (over-achievement cap, 1 = 100%); absent = 1. */
+  capRef?: string | null;
 }
 
 /** The constants used when the Settings cells are missing or not numbers. */
@@ -78,6 +80,13 @@ function isType(typeCell: string, types: RowType[]): string {
 const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
 
 const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
+
+/** The cap (= score.ts progressCapOf): the Settings cell when it holds 1–3, else 1. */
+function capExpr(L: FormulaLayout): string {
+  const r = L.capRef;
+  return r ? `IF(ISNUMBER(${r}),IF(AND(${r}>=1,${r}<=3),${r},1),1)` : '1';
+}
+const capped = (L: FormulaLayout, x: string) => (L.capRef ? `MIN(${capExpr(L)},MAX(0,${x}))` : clamp(x));
 
 /** Last row an objective formula on `row` scans: the next objective's row, else one past the table. */
 export function blockEnd(L: FormulaLayout, row: number): number {
@@ -117,11 +126,11 @@ export function krProgressExpr(L: FormulaLayout, row: number): string {
   const has = `OR(ISNUMBER(${C}),ISLOGICAL(${C}))`;
   const ratio = clamp(`(${cv}-${s})/(${G}-${s})`);
   const incDec =
-    `IF(${G}=${s},IF(${isType(T, ['decrease'])},IF(${cv}<=${G},1,0),IF(${cv}>=${G},1,0)),${ratio})`;
+    `IF(${G}=${s},IF(${isType(T, ['decrease'])},IF(${cv}<=${G},1,0),IF(${cv}>=${G},1,0)),${capped(L, `(${cv}-${s})/(${G}-${s})`)})`;
   const atLeast = `IF(${cv}>=${G},1,IF(${G}>${s},${ratio},0))`;
   const atMost = `IF(${cv}<=${G},1,IF(${s}>${G},${clamp(`(${s}-${cv})/(${s}-${G})`)},0))`;
   return (
-    `IF(NOT(${has}),0,IF(${isType(T, ['milestone'])},${clamp(cv)},` +
+    `IF(NOT(${has}),0,IF(${isType(T, ['milestone'])},${capped(L, cv)},` +
     `IF(NOT(ISNUMBER(${G})),0,IF(${isType(T, ['increase', 'decrease', 'rubric'])},${incDec},` +
     `IF(${isType(T, ['atLeast'])},${atLeast},IF(${isType(T, ['atMost'])},${atMost},0))))))`
   );
@@ -150,7 +159,7 @@ function weightedMeanExpr(L: FormulaLayout, row: number, value: ColumnKey, clamp
   const total = `(${given}+${rest})`;
   const weighted = `(${gv}+IF(${blanks}>0,MAX(0,1-${given})/${blanks},0)*${bv})/${total}`;
   const mean = `IF(${total}>0,${weighted},${av}/${n})`;
-  return `IF(${n}=0,0,${clamped ? clamp(mean) : mean})`;
+  return `IF(${n}=0,0,${clamped ? capped(L, mean) : mean})`;
 }
 
 /** Objective progress = objectiveProgress() of its KRs (clamped to [0, 1]); blank ID → blank. */

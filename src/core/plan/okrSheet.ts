@@ -198,6 +198,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     today: abs(HEADER_CELLS.today.value),
     atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
     offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
+    capRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.progressCap)) : null,
   };
 
   const values: PlanCell[][] = [];

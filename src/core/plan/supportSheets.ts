@@ -26,6 +26,7 @@ const TEXT = {
   lang: { 'zh-CN': '工作表语言：zh-CN 或 en', en: 'Workbook language: zh-CN or en' },
   threshold: { 'zh-CN': '0–1 之间的比例', en: 'A share between 0 and 1' },
   staleDays: { 'zh-CN': '天数（正整数）', en: 'Days (a positive whole number)' },
+  cap: { 'zh-CN': '100%–300%（如 120%）', en: '100%–300% (e.g. 120%)' },
   settingHeader: { 'zh-CN': '设置项', en: 'Setting' },
   valueHeader: { 'zh-CN': '值', en: 'Value' },
   noteHeader: { 'zh-CN': '说明', en: 'Notes' },
@@ -39,9 +40,10 @@ const SETTING_NOTES: Record<SettingKey, Localized> = {
   atRiskBelow: { 'zh-CN': '进度落后于时间进度超过此值 → 有风险', en: 'Progress behind the time elapsed by more than this → at risk' },
   offTrackBelow: { 'zh-CN': '进度落后于时间进度超过此值 → 落后', en: 'Progress behind the time elapsed by more than this → off track' },
   staleDays: { 'zh-CN': '超过此天数没有进展更新的关键结果会被提醒', en: 'KRs without a check-in for this many days are flagged' },
+  progressCap: { 'zh-CN': '超额完成最多计入的进度：100%（默认，不计超额）或如 120%、150%', en: 'How far over-achievement counts: 100% (default, capped) or e.g. 120%, 150%' },
 };
 
-export const SETTING_KEYS: readonly SettingKey[] = ['lang', 'cycle', 'cycleStart', 'cycleEnd', 'atRiskBelow', 'offTrackBelow', 'staleDays'];
+export const SETTING_KEYS: readonly SettingKey[] = ['lang', 'cycle', 'cycleStart', 'cycleEnd', 'atRiskBelow', 'offTrackBelow', 'staleDays', 'progressCap'];
 
 /** Value cell of each setting (label in column A, value in B, note in C; header in row 1). */
 export const SETTINGS_CELLS: Record<SettingKey, string> = Object.fromEntries(
@@ -139,6 +141,7 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
     atRiskBelow: s.atRiskBelow,
     offTrackBelow: s.offTrackBelow,
     staleDays: s.staleDays,
+    progressCap: s.progressCap ?? 1,
   };
   const values: PlanCell[][] = [
     [TEXT.settingHeader[lang], TEXT.valueHeader[lang], TEXT.noteHeader[lang]],
@@ -156,6 +159,7 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
       { range: `A2:A${SETTING_KEYS.length + 1}`, bold: true },
       { range: `${c.cycleStart}:${c.cycleEnd}`, numberFormat: 'yyyy-mm-dd', horizontalAlignment: 'left' },
       { range: `${c.atRiskBelow}:${c.offTrackBelow}`, numberFormat: '0%' },
+      { range: c.progressCap, numberFormat: '0%' },
       { range: `C2:C${SETTING_KEYS.length + 1}`, wrap: true, fontColor: '#5f6368' },
     ],
     validations: [
@@ -163,6 +167,7 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
       { range: `${c.cycleStart}:${c.cycleEnd}`, rule: { kind: 'date' }, helpText: TEXT.due[lang], strict: false },
       { range: `${c.atRiskBelow}:${c.offTrackBelow}`, rule: { kind: 'number', min: 0, max: 1 }, helpText: TEXT.threshold[lang], strict: true },
       { range: c.staleDays, rule: { kind: 'number', min: 1, max: 365 }, helpText: TEXT.staleDays[lang], strict: true },
+      { range: c.progressCap, rule: { kind: 'number', min: 1, max: 3 }, helpText: TEXT.cap[lang], strict: true },
     ],
     conditionalFormats: [],
     protections: [],
@@ -185,6 +190,7 @@ export function readSettingsValues(values: readonly (readonly unknown[])[]): Okr
     else if (key === 'cycle' && (typeof v === 'string' || typeof v === 'number') && String(v).trim()) out.cycle = String(v).trim();
     else if ((key === 'atRiskBelow' || key === 'offTrackBelow') && typeof v === 'number' && v >= 0 && v <= 1) out[key] = v;
     else if (key === 'staleDays' && typeof v === 'number' && v >= 1) out.staleDays = Math.round(v);
+    else if (key === 'progressCap' && typeof v === 'number' && v >= 1 && v <= 3) out.progressCap = v;
   }
   return out;
 }
