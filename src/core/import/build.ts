@@ -144,7 +144,7 @@ class Builder {
   }
 }
 
-function statsOf(res: ImportedOkrs, doc: Doc, krForm: string, emptyObjectives: number): BuildStats {
+function statsOf(res: ImportedOkrs, krForm: string, emptyObjectives: number): BuildStats {
   let score = 0;
   let krs = 0;
   let measurable = 0;
@@ -158,7 +158,6 @@ function statsOf(res: ImportedOkrs, doc: Doc, krForm: string, emptyObjectives: n
       score += m ? 1 : 0.5;
     }
   }
-  void doc;
   return { objectives: res.objectives.length, keyResults: krs, measurable, score: score - 0.7 * emptyObjectives, krForm };
 }
 
@@ -227,7 +226,7 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
     }
   }
   const result = b.finish(false);
-  return { result, stats: statsOf(result, doc, labelledKrLines ? 'krLabel' : 'bullet-1', 0) };
+  return { result, stats: statsOf(result, labelledKrLines ? 'krLabel' : 'bullet-1', 0) };
 }
 
 /** The form found right under most objective lines of form `f`: the KR level. */
@@ -331,5 +330,5 @@ export function buildByForm(doc: Doc, f: string): { result: ImportedOkrs; stats:
   }
   const empty = (b.res.objectives as Cur[]).filter((o) => !o.keyResults.length && o.raw).length;
   const result = b.finish(true);
-  return { result, stats: statsOf(result, doc, kf, empty) };
+  return { result, stats: statsOf(result, kf, empty) };
 }

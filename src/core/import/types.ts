@@ -50,8 +50,9 @@ export interface ImportedObjective {
 /**
  * What carries objectives. `label`: lines labelled `O1:` / `目标：`; `h1`…`h6`: Markdown headings of
  * that level; `bold`: lines that are wholly bold; `cn-num`: `一、`; `cn-paren`: `（一）`; `num-N`,
- * `bullet-N`, `circled-N`, `letter-N`: list items of nesting depth N (1 = outermost); `table`: an
- * Objective column of a table.
+ * `bullet-N`, `circled-N`, `letter-N`, `decimal-N`: list items of nesting depth N (1 = outermost);
+ * `para`: the first line of each paragraph; `section`: the line after each `Objective:` header.
+ * `structure.alternatives` lists the levels a document offers.
  */
 export type ObjectiveLevel = string;
 
