@@ -47,6 +47,13 @@ export function peopleFromRoster(read: RosterRead): PeopleResult {
     }
     return null;
   };
+  // units by parent, once: finding peers stays linear in the roster
+  const children = new Map<string, RosterEntry[]>();
+  for (const e of read.entries) {
+    const list = children.get(key(e.parent));
+    if (list) list.push(e);
+    else children.set(key(e.parent), [e]);
+  }
   const people: EvaluationPerson[] = [];
   const seen = new Set<string>();
   for (const e of read.entries) {
@@ -57,8 +64,8 @@ export function peopleFromRoster(read: RosterRead): PeopleResult {
     const skip = manager ? ownerAbove(manager.entry, [me, key(manager.owner)]) : null;
     const peerKeys = new Set<string>([me]);
     const peers: string[] = [];
-    for (const s of read.entries) {
-      if (key(s.parent) !== key(e.parent) || peerKeys.has(key(s.owner))) continue;
+    for (const s of children.get(key(e.parent)) ?? []) {
+      if (peerKeys.has(key(s.owner))) continue;
       peerKeys.add(key(s.owner));
       peers.push(s.owner);
     }
