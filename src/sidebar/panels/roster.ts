@@ -24,6 +24,11 @@ const T = {
   createdOne: { 'zh-CN': '已创建 1 个 OKR 表：', en: 'Created 1 OKR sheet:' },
   problems: { 'zh-CN': '名单有 {n} 个问题，未创建任何表：', en: 'The roster has {n} problems; nothing was created:' },
   problemsOne: { 'zh-CN': '名单有 1 个问题，未创建任何表：', en: 'The roster has 1 problem; nothing was created:' },
+  progress: { 'zh-CN': '{done} / {total} 个单元', en: '{done} / {total} units' },
+  remaining: {
+    'zh-CN': '还有 {n} 个单元未创建（{names}）；再点一次“为每个单元创建 OKR 表”即可继续。',
+    en: '{n} unit(s) not created yet ({names}); click “Create OKR sheets for every unit” again to continue.',
+  },
 } satisfies Record<string, Localized>;
 
 function quarter(d = new Date()): string {
@@ -56,13 +61,29 @@ export const rosterPanel: Panel = {
     const setup = primaryButton('ro-setup', tr('setup'), async () => {
       app.clearMessages();
       clear(out);
+      // one call per batch (the server creates a few units per call, well under Apps Script's
+      // 6-minute limit); call again while units remain, showing "12 / 48 units"
+      const progress = h('p', { id: 'ro-progress', className: 'hint', role: 'status' });
+      append(out, progress);
+      const payload = { cycle: cycle.value.trim(), ...(rosterSel.value ? { sheetName: rosterSel.value } : {}) };
+      const created: string[] = [];
+      let last: RosterSetupResult | null = null;
       try {
-        const r = await app.rpc('setupFromRoster', { cycle: cycle.value.trim(), ...(rosterSel.value ? { sheetName: rosterSel.value } : {}) });
-        show(out, app, r, tr);
-        if (r.ok) await app.refreshContext();
+        for (;;) {
+          const r = await app.rpc('setupFromRoster', payload);
+          last = r;
+          if (!r.ok) break;
+          created.push(...r.created);
+          if (r.total !== undefined) progress.textContent = tr('progress', { done: r.done ?? 0, total: r.total });
+          if (!r.remainingCount || r.created.length === 0) break;
+        }
       } catch {
-        /* shown */
+        /* shown by app.rpc; what was created stays (the next click resumes from it) */
       }
+      if (last) show(out, app, last.ok ? { ...last, created } : last, tr);
+      if (!last || !last.ok) progress.remove();
+      else if (last.remainingCount) append(out, h('p', { className: 'warn' }, tr('remaining', { n: last.remainingCount, names: (last.remaining ?? []).join('、') })));
+      if (created.length > 0) await app.refreshContext().catch(() => undefined);
     });
 
     root.append(
