@@ -8,7 +8,8 @@
  * languages. Commands write only through `io`, so tests run them in-process.
  * Exit codes: 0 ok, 1 the command found problems or failed, 2 bad usage / unreadable input.
  */
-import { fmt, isLang, langFromLocale, type Lang, type Localized } from '../../core/i18n';
+import { fmt, isLang, type Lang, type Localized } from '../../core/i18n';
+import { localeLang } from '../../core/lang';
 
 export interface CliIo {
   /** The whole of standard input, as text. */
@@ -103,7 +104,7 @@ export function cliLang(io: Pick<CliIo, 'env'>, args: readonly string[] = []): L
     if (v !== undefined && isLang(v)) return v;
   }
   const env = io.env ?? (typeof process !== 'undefined' ? process.env : {});
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
+  return localeLang(env);
 }
 
 export function usage(lang: Lang): string {
