@@ -101,6 +101,16 @@ export type RosterSetupResult =
   | { ok: true; sheet: string; created: string[]; done?: number; total?: number; remaining?: string[]; remainingCount?: number }
   | { ok: false; sheet: string; problems: { a1: string | null; message: string }[] };
 
+/** The 360 evaluation sheet made from the roster (src/addon/actions/evaluation.ts), in the user's language. */
+export interface EvaluationSheetResult {
+  ok: boolean;
+  /** The sheet written (ok), or the roster sheet that has problems (null: no roster found). */
+  sheet: string | null;
+  people: number;
+  rows: number;
+  problems: string[];
+}
+
 /** One batch of HR's distribution or collection (src/addon/actions/distribution.ts), in the user's language. */
 export type DistributionBatchResult =
   | {
@@ -282,6 +292,11 @@ export const CONTRACT = {
   createRosterSheet: method<{ sheet: string }>()(empty(), { write: true }),
   setupFromRoster: method<RosterSetupResult>()(
     z.strictObject({ sheetName: z.optional(name()), cycle: text(40) }),
+    { write: true },
+  ),
+
+  generateEvaluation: method<EvaluationSheetResult>()(
+    z.strictObject({ cycle: text(40), rosterSheet: z.optional(name()) }),
     { write: true },
   ),
 

@@ -28,6 +28,7 @@ import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/chec
 import { previewImport, writeImport } from '../actions/importText';
 import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
+import { generateEvaluationAction } from '../actions/evaluation';
 import { progressReportAction, writeProgressReportAction } from '../actions/report';
 import { myOkrsAction } from '../actions/myOkrs';
 import { krHistoryAction } from '../actions/history';
@@ -56,6 +57,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   },
   createRosterSheet: (ctx) => ({ sheet: createRosterSheet(ctx).sheet }),
   setupFromRoster: (ctx, p) => rosterSetup(ctx, p),
+  generateEvaluation: (ctx, p) => generateEvaluationAction(ctx, p),
   checkSheet: (ctx, p) => checkSheet(ctx, p),
   selectCell: (ctx, p) => selectCell(ctx, p),
   listKrs: (ctx, p) => listKrs(ctx, p),
