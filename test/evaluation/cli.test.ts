@@ -133,3 +133,23 @@ describe('okr-sheets score on a filled Evaluation sheet', () => {
     expect(r.err).toContain('No OKR table');
   });
 });
+
+describe('okr-sheets score on a workbook with OKR sheets and an Evaluation sheet', () => {
+  it('prints the 360 results, then the OKR scores as before', async () => {
+    const { buildWorkbookPlan } = await import('../../src/core/plan/okrSheet');
+    const { allDepartments } = await import('../../src/core/templates');
+    const role = allDepartments()[0]!.roles[0]!;
+    const okr = buildWorkbookPlan({ role, lang: 'en', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31', owner: 'Dan' });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'both.xlsx'), await exportXlsx({ sheets: [...okr.sheets, plan('en')] }));
+    const r = await cli(dir, 'score', 'both.xlsx', '--as-of', '2026-11-15');
+    expect(r.code).toBe(0);
+    const at360 = r.out.indexOf('Evaluation 2026-Q4 — weights: Self 10%, Peer 30%, Manager 40%, Skip-level 20%; OKR score 0%');
+    const atOkr = r.out.search(/: overall \d/);
+    expect(at360).toBeGreaterThanOrEqual(0);
+    expect(atOkr).toBeGreaterThan(at360);
+    // --json stays one document: the OKR scores
+    const j = await cli(dir, 'score', 'both.xlsx', '--json');
+    expect(JSON.parse(j.out).sheets.length).toBeGreaterThan(0);
+  });
+});
