@@ -7,6 +7,9 @@ import type { App, Panel } from '../app';
 import { clear, field, h, select } from '../dom';
 import { fmtValue, okrSheetSelect, parseNumberInput, primaryButton, unitAttached } from './common';
 
+/** A milestone's done / not done as typed: sent as text, the server decides (core/checkins). */
+export const MILESTONE_WORD = /^(true|false|yes|no|y|n|是|否|完成|已完成|未完成|达成|已达成|done|not ?done|completed?|finished|✓|✔|√|☑|✗|✘|×|☐)$/i;
+
 export const checkinPanel: Panel = {
   id: 'checkin',
   title: { 'zh-CN': '进展更新', en: 'Check-in' },
@@ -98,6 +101,10 @@ function buildForm(form: HTMLElement, app: App, sheetName: string, krs: KrInfo[]
     const typed = value.value.trim();
     const v = parseNumberInput(typed);
     const k = krs.find((x) => x.id === kr.value);
+    if (v === undefined && !MILESTONE_WORD.test(typed)) {
+      app.error(app.t('badNumber', { text: typed }));
+      return;
+    }
     try {
       const r = await app.rpc('recordCheckIn', {
         sheet: sheetName,

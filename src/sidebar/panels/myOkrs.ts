@@ -9,6 +9,7 @@ import { STATUS_LABELS } from '../../core/labels';
 import type { App, Panel } from '../app';
 import { clear, field, h, select } from '../dom';
 import { fmtValue, parseNumberInput, primaryButton } from './common';
+import { MILESTONE_WORD } from './checkin';
 
 const KEY = 'okrSheets.me';
 const remembered = (): string => {
@@ -73,6 +74,10 @@ function krCard(app: App, k: MyKrInfo, reload: () => Promise<void>): HTMLElement
     app.clearMessages();
     const typed = value.value.trim();
     const v = parseNumberInput(typed);
+    if (v === undefined && !MILESTONE_WORD.test(typed)) {
+      app.error(app.t('badNumber', { text: typed }));
+      return;
+    }
     try {
       const r = await app.rpc('recordCheckIn', {
         sheet: k.sheet, krId: k.id, value: v === undefined ? null : v, ...(v === undefined ? { valueText: typed } : {}),
