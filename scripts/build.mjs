@@ -54,7 +54,7 @@ export const DEFAULTS = {
   /** ship lazy entry points (see lazyBundle); false = main.ts bundled as written */
   lazy: true,
   /** entry points whose code ships in Server.html (with lazy: true); [] = everything in Code.js */
-  serverEntries: ['rpc'],
+  serverEntries: ['rpc', 'runScheduledReminders'],
   quiet: false,
 };
 const FORBIDDEN_PACKAGES = ['hyperformula', 'exceljs', 'playwright-core', 'fast-check', 'vitest'];

@@ -50,7 +50,7 @@ function buildReminders(box: HTMLElement, app: App, s: ReminderScheduleInfo): vo
       /* shown */
     }
   });
-  const hook = h('input', { id: 'rem-webhook', type: 'url', maxlength: 500, placeholder: s.webhook ?? 'https://…' });
+  const hook = h('input', { id: 'rem-webhook', type: 'url', maxlength: 500, placeholder: s.webhook ?? '' });
   const saveHook = h('button', { id: 'rem-webhook-save', type: 'button', onclick: async () => {
     try {
       buildReminders(box, app, await app.rpc('setReminderWebhook', { url: hook.value.trim() || null }));
