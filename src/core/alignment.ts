@@ -4,15 +4,18 @@
  * name the objective (or KR) it aligns to as `Unit/O1` or `Unit/O1.KR2`. This module builds the
  * tree company → department → team → person, computes each objective's progress from its own
  * KRs, from the objectives aligned under it, or both (via `rollup`), and reports cycles and broken
- * links with localized messages instead of hanging.
+ * links with localized messages instead of hanging. An objective's own progress is not computed
+ * here: it is core `scoreTable`'s, the number the sheet, the dashboard and `score` show (issue 10,
+ * "one number").
  */
 import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
 import { HEADER_LABELS, isKrType, matchLabel } from './labels';
-import type { Level, OkrRow, OkrTable } from './model';
-import { LEVELS } from './model';
-import { krProgress, objectiveProgress } from './progress';
+import type { Level, OkrRow, OkrSettings, OkrTable } from './model';
+import { DEFAULT_SETTINGS, LEVELS } from './model';
 import { rollup, type RollupInput } from './rollup';
+import { scoreTable, unitProgress } from './score';
+import { groupObjectives } from './table';
 
 export interface AlignmentSheet {
   /** Sheet name (the unit name is taken from the header, falling back to this). */
@@ -25,6 +28,9 @@ export interface AlignmentOptions {
   mode?: 'krs' | 'children' | 'both';
   /** Share of the aligned children in 'both' mode; default 0.5. */
   childShare?: number;
+  /** The workbook's Settings (over-achievement cap): an objective's own progress is core
+   *  `scoreTable`'s, the number the sheet's Progress formula, the dashboard and `score` show. */
+  settings?: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'>;
 }
 
 export interface ObjectiveNode {
@@ -36,11 +42,12 @@ export interface ObjectiveNode {
   owner: string;
   /** The parent objective's global id as resolved (null: a root or a broken link). */
   parent: string | null;
-  /** Progress from its own KRs (null: no KRs). */
+  /** Progress from its own KRs as the sheet's Progress formula computes it (core `scoreTable`,
+   *  Settings cap included); null: no KRs. */
   fromKrs: number | null;
   /** Weighted mean of the aligned children (null: none). */
   fromChildren: number | null;
-  /** The rolled-up progress, 0–1. */
+  /** The rolled-up progress, 0–1 (up to the Settings cap when it is the objective's own). */
   progress: number;
   krCount: number;
   /** Global ids of the objectives aligned under this one. */
@@ -55,7 +62,7 @@ export interface UnitNode {
   cycle: string;
   /** Parent unit as resolved (null: a root). */
   parent: string | null;
-  /** Mean of the unit's objectives' rolled-up progress (0 without objectives). */
+  /** Mean of the unit's objectives' rolled-up progress (core `unitProgress`; 0 without objectives). */
   progress: number;
   objectives: ObjectiveNode[];
   children: UnitNode[];
@@ -117,29 +124,25 @@ export function unitName(s: AlignmentSheet): string {
   return s.table.header.unit.trim() || s.sheet;
 }
 
-/** Objectives of a table with their KRs: a KR belongs to the objective its ID starts with,
- *  else to the nearest objective above it. */
-export function objectivesOf(table: OkrTable): { objective: OkrRow; krs: OkrRow[] }[] {
-  const groups: { objective: OkrRow; krs: OkrRow[] }[] = [];
-  const byId = new Map<string, { objective: OkrRow; krs: OkrRow[] }>();
-  let last: { objective: OkrRow; krs: OkrRow[] } | null = null;
-  for (const row of table.rows) {
-    if (row.type === 'objective') {
-      last = { objective: row, krs: [] };
-      groups.push(last);
-      if (row.id && !byId.has(norm(row.id))) byId.set(norm(row.id), last);
-    } else if (isKrType(row.type)) {
-      const g = (row.id.includes('.') ? byId.get(norm(objectivePart(row.id))) : undefined) ?? last;
-      if (g) g.krs.push(row);
-    }
-  }
-  return groups;
+/** An objective of a table with its KRs and its own progress, grouped and computed exactly as
+ *  the sheet's formulas do (core `scoreTable` / `groupObjectives`): rows without an ID are no
+ *  KRs, a KR belongs to the objective whose ID prefixes its own, text in a number cell is no
+ *  number, progress is capped by Settings. `progress` is null when the objective has no KRs
+ *  (so the roll-up takes it from the objectives aligned under it). */
+export interface ObjectiveGroupProgress {
+  objective: OkrRow;
+  krs: OkrRow[];
+  progress: number | null;
 }
 
-/** Progress of an objective from its own KRs (null when it has none). */
-export function ownProgress(krs: readonly OkrRow[]): number | null {
-  if (krs.length === 0) return null;
-  return objectiveProgress(krs.map((k) => ({ progress: krProgress(k.type, k.start, k.target, k.current), weight: k.weight })));
+export function objectivesOf(table: OkrTable, settings: AlignmentOptions['settings'] = DEFAULT_SETTINGS): ObjectiveGroupProgress[] {
+  const scored = scoreTable(table, null, settings).objectives;
+  const progressByRow = new Map(scored.map((o) => [o.row, o.krCount > 0 ? o.progress : null]));
+  return groupObjectives(table).groups.map((g) => ({
+    objective: g.objective,
+    krs: g.krs.filter((r) => isKrType(r.type)),
+    progress: progressByRow.get(g.objective.index) ?? null,
+  }));
 }
 
 /** The header's "aligned to" value; a header label read as a value (blank cell next to another
@@ -182,12 +185,12 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
 
   // Objectives and roll-up inputs.
   const nodes: RollupInput[] = [];
-  const info = new Map<string, { unit: string; row: OkrRow; krCount: number; parent: string | null }>();
+  const info = new Map<string, { unit: string; row: OkrRow; krCount: number; parent: string | null; own: number | null }>();
   const objIndex = new Map<string, string>(); // normalized global id → global id
-  const perUnit = new Map<string, { g: { objective: OkrRow; krs: OkrRow[] }; gid: string }[]>();
+  const perUnit = new Map<string, { g: ObjectiveGroupProgress; gid: string }[]>();
   for (const [, u] of units) {
-    const list: { g: { objective: OkrRow; krs: OkrRow[] }; gid: string }[] = [];
-    for (const g of objectivesOf(u.s.table)) {
+    const list: { g: ObjectiveGroupProgress; gid: string }[] = [];
+    for (const g of objectivesOf(u.s.table, opts.settings)) {
       if (!g.objective.id) continue;
       const gid = `${u.unit}/${g.objective.id}`;
       if (objIndex.has(norm(gid))) continue;
@@ -227,11 +230,11 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
           parent = null;
         }
       }
-      info.set(gid, { unit: u.unit, row: g.objective, krCount: g.krs.length, parent });
+      info.set(gid, { unit: u.unit, row: g.objective, krCount: g.krs.length, parent, own: g.progress });
       nodes.push({
         id: gid,
         parent,
-        ownProgress: ownProgress(g.krs),
+        ownProgress: g.progress,
         weight: g.objective.weight,
         mode: opts.mode ?? 'both',
         childShare: opts.childShare ?? 0.5,
@@ -255,9 +258,13 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     const i = info.get(n.id)!;
     const r = ru.results.get(n.id)!;
     const parent = cycleIds.has(n.id) && i.parent && cycleIds.has(i.parent) ? null : i.parent;
+    // The roll-up mixes shares within 0–1; where nothing is mixed (no aligned children, or
+    // 'krs' mode) the objective shows its own progress exactly as the sheet does, over-
+    // achievement up to the Settings cap included — one number in every view.
+    const ownOnly = i.own !== null && (r.fromChildren === null || (opts.mode ?? 'both') === 'krs');
     objNodes.set(n.id, {
       id: n.id, unit: i.unit, objectiveId: i.row.id, title: i.row.title, owner: i.row.owner, parent,
-      fromKrs: r.fromKrs, fromChildren: r.fromChildren, progress: r.progress, krCount: i.krCount, children: [],
+      fromKrs: i.own, fromChildren: r.fromChildren, progress: ownOnly ? i.own! : r.progress, krCount: i.krCount, children: [],
     });
   }
   for (const o of objNodes.values()) if (o.parent) objNodes.get(o.parent)?.children.push(o.id);
@@ -285,7 +292,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     }
     unitNodes.set(u.unit, {
       unit: u.unit, sheet: u.s.sheet, level: h.level, owner: h.owner, cycle: h.cycle, parent,
-      progress: objs.length ? objs.reduce((a, o) => a + o.progress, 0) / objs.length : 0,
+      progress: unitProgress(objs),
       objectives: objs, children: [],
     });
   }

@@ -14,7 +14,7 @@ import { ownedSheet } from './dashboard';
 
 /** The alignment tree of every OKR sheet of the model. */
 export function alignmentOf(model: WorkbookModel, opts: AlignmentOptions = {}): AlignmentTree {
-  return buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), opts);
+  return buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), { settings: model.settings, ...opts });
 }
 
 export interface AlignmentTask {

@@ -71,12 +71,12 @@ export function reviewDocument(model: WorkbookModel, req: ReviewRequest): Review
     const exists = model.snapshot.sheets.some((s) => s.name === req.sheet);
     return { error: exists ? 'notOkrSheet' : 'notFound', name: req.sheet };
   }
-  return docOf(model, okr, req, buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), req.alignment));
+  return docOf(model, okr, req, buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), { settings: model.settings, ...req.alignment }));
 }
 
 /** The reviews of every OKR sheet, in tab order (the CLI's `review FILE`). */
 export function reviewDocuments(model: WorkbookModel, req: Omit<ReviewRequest, 'sheet'> = {}): ReviewDoc[] {
-  const tree = buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), req.alignment);
+  const tree = buildAlignment(model.okr.map((o) => ({ sheet: o.sheet, table: o.read.table })), { settings: model.settings, ...req.alignment });
   return model.okr.map((o) => docOf(model, o, req, tree));
 }
 
