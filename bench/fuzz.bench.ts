@@ -33,7 +33,7 @@ export async function run(): Promise<Figure[]> {
       write: async () => writeFileSync(join(dir, `case${i}.xlsx`), await c.build()),
     })),
     { name: 'setup: 100,000-unit roster', args: ['setup', 'roster.csv', '-o', 'out.xlsx', '--force'], write: async () => writeFileSync(join(dir, 'roster.csv'), hugeRosterCsv(100_000)) },
-    { name: 'setup: 1,000-unit roster (the limit)', args: ['setup', 'roster1k.csv', '-o', 'out1k.xlsx', '--force'], write: async () => writeFileSync(join(dir, 'roster1k.csv'), hugeRosterCsv(1_000)) },
+    { name: 'setup: 300-unit roster (the limit)', args: ['setup', 'roster300.csv', '-o', 'out300.xlsx', '--force'], write: async () => writeFileSync(join(dir, 'roster300.csv'), hugeRosterCsv(300)) },
     { name: 'import -o: 5 MB of text', args: ['import', 'big.txt', '-o', 'big.xlsx', '--force'], write: async () => writeFileSync(join(dir, 'big.txt'), hugeOkrText(5 * 1024 * 1024)) },
     { name: 'import -o: 95,000 characters (under the limit)', args: ['import', 'ok.txt', '-o', 'ok.xlsx', '--force'], write: async () => writeFileSync(join(dir, 'ok.txt'), hugeOkrText(95_000)) },
   ];

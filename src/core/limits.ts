@@ -15,8 +15,13 @@ export const LIMITS = {
   columns: 500,
   /** Cells written in one sheet, and cells of one merged range. */
   cells: 2_000_000,
-  /** Units in one roster (one OKR sheet each). */
-  units: 1_000,
+  /**
+   * Units in one roster (one OKR sheet each). Google Sheets holds at most 10 million cells per
+   * spreadsheet and a new sheet starts at 1000 × 26 = 26,000 cells
+   * (https://support.google.com/drive/answer/37603; assumptions.ts 'new-sheet-size'), so about
+   * 380 sheets fit; 300 units leave room for the support, review and dashboard sheets.
+   */
+  units: 300,
   /** Characters of pasted OKR text, or of a CSV roster. */
   textChars: 100_000,
 } as const;

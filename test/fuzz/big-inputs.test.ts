@@ -22,7 +22,7 @@ describe(`huge inputs: exit 2 and the limit named (child, ${HEAP_MB} MB heap)`, 
     const r = await runCli(['setup', 'roster.csv', '-o', 'out.xlsx', '--cycle', '2026-Q4'], dir);
     expectCleanExit(r);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/100,000 units, more than the limit of 1,000/);
+    expect(r.err).toMatch(/100,000 units, more than the limit of 300/);
   });
 
   it('import -o on 5 MB of text', async () => {

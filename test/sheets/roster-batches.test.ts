@@ -74,7 +74,7 @@ describe('roster set-up in batches', () => {
     const before = local.ss.getSheets().length;
     const r = setupFromRosterSheet(local.ctx(), { cycle: '2026-Q4' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.message.en).toMatch(/more than the limit of 1,000/);
+    if (!r.ok) expect(r.problems[0]!.message.en).toMatch(new RegExp(`more than the limit of ${LIMITS.units}`));
     expect(local.ss.getSheets().length).toBe(before);
   });
 });
