@@ -31,6 +31,9 @@ export interface TakeSnapshotOptions {
   sheets?: string[];
   /** Also read what each cell shows (`getDisplayValues`, one more call per sheet read). */
   display?: boolean;
+  /** Also read each cell's formula text (`getFormulas`, one more call per sheet read): "adopt this
+   *  sheet" keeps a team's own formulas as values with a note. */
+  formulas?: boolean;
 }
 
 const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
@@ -67,10 +70,12 @@ function isoDates(values: unknown[][]): unknown[][] {
 }
 
 /** The values (and optionally display values) of one sheet: one range, one or two reads. */
-function readSheet(sheet: SheetLike, display: boolean): Pick<SheetSnapshot, 'values' | 'display'> {
+function readSheet(sheet: SheetLike, display: boolean, formulas = false): Pick<SheetSnapshot, 'values' | 'display' | 'formulas'> {
   const range = sheet.getDataRange();
   const values = isoDates(range.getValues());
-  return display ? { values, display: range.getDisplayValues() } : { values };
+  const out: Pick<SheetSnapshot, 'values' | 'display' | 'formulas'> = display ? { values, display: range.getDisplayValues() } : { values };
+  if (formulas) out.formulas = range.getFormulas();
+  return out;
 }
 
 /** One snapshot of the spreadsheet (see the module comment for the calls it makes). */
@@ -84,7 +89,7 @@ export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {})
     const metaRole = roles.get(name) ?? null;
     const base: SheetSnapshot = { name, metaRole, values: [] };
     const read = !wanted || wanted.has(name) || (metaRole !== null && ALWAYS_READ.has(metaRole));
-    sheets.push(read ? { ...base, ...readSheet(sheet, opts.display === true) } : { ...base, skipped: true });
+    sheets.push(read ? { ...base, ...readSheet(sheet, opts.display === true, opts.formulas === true) } : { ...base, skipped: true });
   }
   const timeZone = ss.getSpreadsheetTimeZone();
   return {

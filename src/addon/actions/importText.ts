@@ -8,28 +8,42 @@ import { todayIso } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
 import { parseOkrText } from '../../core/importtext';
 import { findOkrSheet, readSnapshot } from '../../core/snapshot';
-import { appendTask, importPreview, importRows, importWorkbookPlan, IMPORT_MESSAGES } from '../../core/tasks/importText';
+import { appendTask, importPreview, importRows, importWorkbookPlan, IMPORT_MESSAGES, structureInfo } from '../../core/tasks/importText';
 import { applyWorkbookPlan, cellValue } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
 import { withDocumentLock } from '../../sheets/lock';
 import { takeSnapshot } from '../../sheets/snapshot';
-import type { ImportPreview, ImportResult } from '../rpc/contract';
+import type { ImportPreview, ImportResult, ImportRow } from '../rpc/contract';
 
 export { IMPORT_MESSAGES };
 
 const today = (ctx: SheetsContext) => todayIso(ctx.ss.getSpreadsheetTimeZone());
 
-export function previewImport(ctx: SheetsContext, p: { text: string }): ImportPreview {
-  const preview = importPreview(parseOkrText(p.text), { lang: ctx.lang, today: today(ctx) });
+/** The parser's reading of the text; `objectiveLevel` is the preview's one-switch correction. */
+const parse = (text: string, objectiveLevel?: string) => parseOkrText(text, objectiveLevel?.trim() ? { objectiveLevel: objectiveLevel.trim() } : {});
+
+export function previewImport(ctx: SheetsContext, p: { text: string; objectiveLevel?: string | undefined }): ImportPreview {
+  const imported = parse(p.text, p.objectiveLevel);
+  const preview = importPreview(imported, { lang: ctx.lang, today: today(ctx) });
+  const error = imported.error ? imported.error.message[ctx.lang] : null;
   return {
-    rows: preview.rows.map((r) => ({ id: r.id, type: r.type, title: r.title, start: r.start, target: r.target, unit: r.unit, notes: r.notes })),
-    problems: preview.problems,
+    rows: preview.rows.map(previewRow),
+    // the parser's error is shown once, on its own
+    problems: preview.problems.filter((x) => x !== error),
+    structure: structureInfo(imported, ctx.lang),
+    error,
   };
+}
+
+/** A preview row as the sidebar shows it (owner and due where parsed). */
+export function previewRow(r: ReturnType<typeof importPreview>['rows'][number]): ImportRow {
+  return { id: r.id, type: r.type, title: r.title, start: r.start, target: r.target, unit: r.unit, notes: r.notes, owner: r.owner, due: r.due };
 }
 
 export interface WriteImportPayload {
   text: string;
+  objectiveLevel?: string | undefined;
   mode: 'newSheet' | 'append';
   sheet?: string | undefined;
   lang: Lang;
@@ -38,15 +52,24 @@ export interface WriteImportPayload {
 }
 
 export function writeImport(ctx: SheetsContext, p: WriteImportPayload): ImportResult {
-  const imported = parseOkrText(p.text);
+  const imported = parse(p.text, p.objectiveLevel);
   const opts = { lang: p.lang, today: today(ctx), ...(p.cycle?.trim() ? { cycle: p.cycle } : {}), ...(p.unit?.trim() ? { unit: p.unit } : {}) };
   if (importRows(imported, opts).length === 0) throw new OkrError('invalidInput', IMPORT_MESSAGES.nothing);
   return withDocumentLock(ctx, () => (p.mode === 'append' ? appendRows(ctx, p.sheet, imported, opts) : newSheet(ctx, imported, opts)));
 }
 
-function newSheet(ctx: SheetsContext, imported: ReturnType<typeof parseOkrText>, opts: Parameters<typeof importRows>[1]): ImportResult {
+/**
+ * A new OKR sheet (and the support sheets the workbook lacks) from what was imported; also
+ * "adopt this sheet"'s write. `settings`: the Settings sheet's name when the caller has a snapshot.
+ */
+export function newSheet(
+  ctx: SheetsContext,
+  imported: ReturnType<typeof parseOkrText>,
+  opts: Parameters<typeof importRows>[1],
+  settingsSheet?: string | null,
+): ImportResult {
   // the workbook's own Settings sheet (by role metadata) is the one the new formulas read
-  const settings = takeSnapshot(ctx, { sheets: [] }).sheets.find((s) => s.metaRole === 'settings')?.name ?? null;
+  const settings = settingsSheet !== undefined ? settingsSheet : (takeSnapshot(ctx, { sheets: [] }).sheets.find((s) => s.metaRole === 'settings')?.name ?? null);
   const plan = importWorkbookPlan(imported, { ...opts, settingsSheet: settings });
   const names = applyWorkbookPlan(ctx, plan, { uniqueNames: true });
   const name = names[0] ?? plan.sheets[0]!.name;

@@ -186,10 +186,39 @@ export interface ImportRow {
   unit: string;
   /** Problems the parser saw on this line (localized). */
   notes: string[];
+  /** Owner as parsed (`@Alice`, `- 刘洋`), else inherited from the objective; '' when none. */
+  owner?: string;
+  /** `YYYY-MM-DD` when the KR names a deadline (`11月30日前`). */
+  due?: string | null;
+}
+/** One reading of a document's structure (issue 15): which lines carry objectives, in words. */
+export interface ImportStructureInfo {
+  objectiveLevel: string;
+  /** "objectives: the `##` headings; key results: the bullets under them" (localized). */
+  explanation: string;
+  objectives: number;
+  keyResults: number;
 }
 export interface ImportPreview {
   rows: ImportRow[];
   /** Lines that were not understood (localized). */
+  problems: string[];
+  /** The chosen reading and the others the user can switch to (resend with `objectiveLevel`). */
+  structure?: (ImportStructureInfo & { alternatives: ImportStructureInfo[] }) | null;
+  /** Why nothing can be imported (names what was looked for); null when rows were found. */
+  error?: string | null;
+}
+/** "Adopt this sheet": how a team's own OKR table was read, before anything is written. */
+export interface AdoptPreview {
+  /** The sheet read (null when none held an OKR table). */
+  sheet: string | null;
+  ok: boolean;
+  /** Why the sheet cannot be adopted (localized); null when ok. */
+  message: string | null;
+  /** "objective ← column A (目标); key result ← column B (KR) …" (localized). */
+  explanation: string;
+  mapping: { letter: string; header: string; role: string | null }[];
+  rows: ImportRow[];
   problems: string[];
 }
 export interface ImportResult {
@@ -351,10 +380,15 @@ export const CONTRACT = {
     { write: true },
   ),
 
-  previewImport: method<ImportPreview>()(z.strictObject({ text: text() }), { write: false }),
+  previewImport: method<ImportPreview>()(
+    z.strictObject({ text: text(), objectiveLevel: z.optional(text(40)) }),
+    { write: false },
+  ),
   writeImport: method<ImportResult>()(
     z.strictObject({
       text: text(),
+      /** The preview's one-switch correction, so the write reads the text the same way. */
+      objectiveLevel: z.optional(text(40)),
       mode: z.enum(['newSheet', 'append']),
       /** append: the OKR sheet to append to (default: the active sheet). */
       sheet: z.optional(name()),
@@ -362,6 +396,12 @@ export const CONTRACT = {
       cycle: z.optional(text(40)),
       unit: z.optional(text(200)),
     }),
+    { write: true },
+  ),
+  // "Adopt this sheet" (src/addon/actions/adoptSheet.ts): the source sheet is only read
+  previewAdopt: method<AdoptPreview>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
+  writeAdopt: method<ImportResult>()(
+    z.strictObject({ sheet: z.optional(name()), lang: lang(), cycle: z.optional(text(40)), unit: z.optional(text(200)) }),
     { write: true },
   ),
 

@@ -26,6 +26,7 @@ import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setu
 import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
 import { previewImport, writeImport } from '../actions/importText';
+import { previewAdopt, writeAdopt } from '../actions/adoptSheet';
 import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
 import { generateEvaluationAction } from '../actions/evaluation';
@@ -74,6 +75,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   writeProgressReport: (ctx, p) => writeProgressReportAction(ctx, p),
   previewImport: (ctx, p) => previewImport(ctx, p),
   writeImport: (ctx, p) => writeImport(ctx, p),
+  previewAdopt: (ctx, p) => previewAdopt(ctx, p),
+  writeAdopt: (ctx, p) => writeAdopt(ctx, p),
   generateReview: (ctx, p) => generateReviewAction(ctx, p),
   reviewMarkdown: (ctx, p) => reviewMarkdownAction(ctx, p),
   generateDashboard: (ctx, p) => generateDashboardAction(ctx, p),

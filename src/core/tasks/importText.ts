@@ -261,3 +261,32 @@ export function appendTask(
   }
   return { ok: true, plan: { firstRow: first, rows: rows.length, writes } };
 }
+
+/** One reading of the document's structure, in the user's language (the preview's switch). */
+export interface StructureInfo {
+  objectiveLevel: string;
+  explanation: string;
+  objectives: number;
+  keyResults: number;
+}
+
+/** The reading the parser used and the others it offers (resend with `{ objectiveLevel }`). */
+export function structureInfo(imported: ImportedOkrs, lang: Lang): (StructureInfo & { alternatives: StructureInfo[] }) | null {
+  const s = imported.structure;
+  if (!s) return null;
+  const one = (o: { objectiveLevel: string; explanation: Localized; objectives: number; keyResults: number }): StructureInfo => ({
+    objectiveLevel: o.objectiveLevel,
+    explanation: o.explanation[lang],
+    objectives: o.objectives,
+    keyResults: o.keyResults,
+  });
+  return { ...one(s), alternatives: s.alternatives.filter((a) => a.objectiveLevel !== s.objectiveLevel).map(one) };
+}
+
+/**
+ * "Adopt this sheet": the objectives adoptSheet read from a team's own table, as the import
+ * task's input, so the new OKR sheet is planned exactly as a text import's (one path).
+ */
+export function adoptedOkrs(adopted: { objectives: ImportedObjective[]; notes: string[] }): ImportedOkrs {
+  return { objectives: adopted.objectives, notes: adopted.notes };
+}
