@@ -9,6 +9,7 @@ import { managerMessage, ownerMessage, planReminders } from '../../core/cycle/re
 import { readSnapshot } from '../../core/snapshot';
 import { asApp, asSpreadsheet } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
+import { setSheetTimeZone } from '../../sheets/dates';
 import { readSchedule, runReminders, setSchedule, setWebhook, type ReminderSchedule, type ReminderServices } from '../../sheets/reminders';
 import { takeSnapshot } from '../../sheets/snapshot';
 
@@ -96,6 +97,7 @@ export function runScheduledReminders(e?: { triggerUid?: string }): void {
   const id = e?.triggerUid ? PropertiesService.getUserProperties().getProperty(`${TRIGGER_KEY}${e.triggerUid}`) : null;
   const raw = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
   if (!raw) return;
+  setSheetTimeZone(raw.getSpreadsheetTimeZone()); // dates in cells are days in the spreadsheet's zone (src/sheets/dates.ts)
   const ctx: SheetsContext = { app: asApp(SpreadsheetApp), ss: asSpreadsheet(raw), lang: 'zh-CN' };
   runReminders(ctx, id ? appsScriptReminderServices(raw) : factory());
 }
