@@ -11,7 +11,7 @@ import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
 import { LEVEL_LABELS, SHEET_NAMES, label, matchLabel } from './labels';
 import { LEVELS, type Level } from './model';
-import { groupDigits, LIMITS } from './limits';
+import { groupDigits } from './limits';
 import {
   buildOkrSheetPlanFromRows, buildWorkbookPlan, defaultOkrSheetName, templateRows, META,
 } from './plan/okrSheet';
@@ -175,10 +175,15 @@ function resolveTemplate(e: RosterEntry): { ok: true; role: RoleTemplate } | { o
  * Validates the whole roster. Returns every problem (row order), or the units in creation
  * order (parents before children) when there is none.
  */
-export function validateRoster(read: RosterRead): { ok: true; units: ResolvedUnit[] } | { ok: false; problems: RosterProblem[] } {
-  // past the limit, nothing else is checked: one clear message, work bounded by the limit
-  if (read.entries.length > LIMITS.units) {
-    const n = { n: groupDigits(read.entries.length), limit: groupDigits(LIMITS.units) };
+export function validateRoster(
+  read: RosterRead,
+  opts: { maxUnits?: number } = {},
+): { ok: true; units: ResolvedUnit[] } | { ok: false; problems: RosterProblem[] } {
+  // set-up into ONE spreadsheet passes maxUnits (LIMITS.units); distribution (one file per
+  // unit) and 360 evaluation (people, not sheets) do not. Past it, nothing else is checked:
+  // one clear message, work bounded by the limit.
+  if (opts.maxUnits !== undefined && read.entries.length > opts.maxUnits) {
+    const n = { n: groupDigits(read.entries.length), limit: groupDigits(opts.maxUnits) };
     return { ok: false, problems: [{ code: 'tooManyUnits', row: null, column: null, message: both(MSG.tooManyUnits, n) }] };
   }
   const problems: RosterProblem[] = [...read.problems];

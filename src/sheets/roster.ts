@@ -9,6 +9,7 @@ import type { Localized } from '../core/i18n';
 import { SHEET_NAMES } from '../core/labels';
 import { colLetter } from '../core/plan/a1';
 import { OWNER_KEY } from '../core/plan/types';
+import { LIMITS } from '../core/limits';
 import { cycleDates } from '../core/pace';
 import {
   buildRosterPlan, buildRosterTemplatePlan, readRosterValues, validateRoster, type RosterKey, type RosterProblem,
@@ -96,7 +97,7 @@ export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOption
   const name = sheet.getName();
   const values = fromSheetValues(sheet.getDataRange().getValues());
   const read = readRosterValues(values);
-  const checked = validateRoster(read);
+  const checked = validateRoster(read, { maxUnits: LIMITS.units });
   if (!checked.ok) {
     const a1 = (p: RosterProblem) => {
       if (p.row === null) return null;

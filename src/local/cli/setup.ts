@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import type { Localized } from '../../core/i18n';
 import { currentQuarter } from '../../core/dates';
 import { chooseLang, contentLang } from '../../core/lang';
+import { LIMITS } from '../../core/limits';
 import { cycleDates } from '../../core/pace';
 import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
 import { parseCsv, decodeText } from '../xlsx/csv';
@@ -68,7 +69,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const read = readRosterValues(values);
     // a roster with Chinese headers gives a Chinese workbook (unless --lang says otherwise)
     lang = chooseLang({ explicit: a.explicitLang, content: contentLang(values[read.headerRow] ?? []), fallback: a.lang });
-    const checked = validateRoster(read);
+    const checked = validateRoster(read, { maxUnits: LIMITS.units });
     if (!checked.ok) {
       say(io.stderr, t(lang, TEXT.problems, { n: checked.problems.length }));
       for (const p of checked.problems) {
