@@ -123,7 +123,7 @@ describe('the Alignment map shows the number the sheet, the dashboard and `score
     const sheet = sheetObjectiveProgress(snapshot);
     const lines = alignmentMapLines(snapshot);
     expect(lines.map((l) => `${l.unit}/${l.id}`).sort()).toEqual([...sheet.keys()].sort());
-    const cli = new Map(cliJson.sheets.flatMap((s) => s.objectives.map((o) => [`${s.sheet}/${o.id}`, o.progress] as const)));
+    const cli = new Map<string, number>(cliJson.sheets.flatMap((s) => s.objectives.map((o) => [`${s.sheet}/${o.id}`, o.progress] as [string, number])));
     for (const l of lines) {
       const key = `${l.unit}/${l.id}`;
       const formula = sheet.get(key);
