@@ -140,6 +140,18 @@ export interface CheckResult {
   counts: Record<Severity, number>;
 }
 
+/** Text numbers turned into numbers (src/addon/actions/convertNumbers.ts): what changed, by cell. */
+export interface ConvertNumbersResult {
+  sheet: string;
+  converted: { a1: string; id: string; column: string; from: string; to: number }[];
+  /** blank Unit cells filled with the unit the text carried (`500万元` → 元) */
+  units: { a1: string; id: string; unit: string }[];
+  /** setValues calls made (one per contiguous block) */
+  writes: number;
+  /** requested cells that held no text number */
+  skipped: string[];
+}
+
 export interface KrInfo {
   id: string;
   title: string;
@@ -330,6 +342,10 @@ export const CONTRACT = {
   ),
 
   checkSheet: method<CheckResult>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
+  convertNumberCells: method<ConvertNumbersResult>()(
+    z.strictObject({ sheet: name(), cells: z.optional(z.array(a1()).check(z.maxLength(5000))) }),
+    { write: true },
+  ),
   selectCell: method<{ sheet: string; a1: string }>()(z.strictObject({ sheet: name(), a1: a1() }), { write: false }),
 
   listKrs: method<KrList>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),

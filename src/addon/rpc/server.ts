@@ -25,6 +25,7 @@ import { classifyFailure, errorText, failureMessage, newReference } from './fail
 import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setupFromRoster } from '../actions/templates';
 import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
+import { convertNumberCellsAction } from '../actions/convertNumbers';
 import { previewImport, writeImport } from '../actions/importText';
 import { previewAdopt, writeAdopt } from '../actions/adoptSheet';
 import { recordCheckInAction } from '../actions/checkin';
@@ -60,6 +61,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   setupFromRoster: (ctx, p) => rosterSetup(ctx, p),
   generateEvaluation: (ctx, p) => generateEvaluationAction(ctx, p),
   checkSheet: (ctx, p) => checkSheet(ctx, p),
+  convertNumberCells: (ctx, p) => convertNumberCellsAction(ctx, p),
   selectCell: (ctx, p) => selectCell(ctx, p),
   listKrs: (ctx, p) => listKrs(ctx, p),
   recordCheckIn: (ctx, p) => recordCheckInAction(ctx, p),

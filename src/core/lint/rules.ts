@@ -11,6 +11,7 @@ import { parseRubric, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { dayNumber } from '../pace';
 import { groupObjectives, type ObjectiveGroup } from '../table';
 import type { Finding, LintContext, LintRule } from './types';
+import { textNumberCells } from './convertNumbers';
 
 export const MAX_OBJECTIVES = 5;
 export const MIN_KRS = 2;
@@ -471,19 +472,12 @@ export const numberAsText: LintRule = {
     'zh-CN': '数字列须填数字：文字形式的数字（如 500万）在表格公式中按 0 / 空计算',
     en: 'Number columns need numbers: a number typed as text (e.g. 500万) counts as 0 / blank in the formulas',
   },
+  // the cells come from convertNumbers.ts, so the sidebar's "convert" writes exactly these numbers
   check(t) {
-    const out: Finding[] = [];
-    for (const r of t.rows) {
-      for (const c of NUMBER_COLS) {
-        const v = r.raw[c];
-        if (typeof v !== 'string' || isBlankRaw(v) || r[c as 'start'] !== null) continue;
-        const n = parseNumber(v);
-        if (!n.ok) continue;
-        const unit = n.percent || !n.unit ? '' : `（${n.unit}）`;
-        out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(v, 30), value: shownNumber(n.value, n.percent), unit, number: n.value }));
-      }
-    }
-    return out;
+    return textNumberCells(t).map((c) => {
+      const unit = c.unit ? `（${c.unit}）` : '';
+      return finding(this, c.row.index, c.column, { id: idOr(c.row), column: c.column, text: short(c.text, 30), value: shownNumber(c.value, c.percent), unit, number: c.value });
+    });
   },
 };
 
