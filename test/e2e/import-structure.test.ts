@@ -123,8 +123,15 @@ describe('import preview in the sidebar', () => {
     expect(await page.locator('#imp-adopt-rows td.rid').allTextContents()).toEqual(['O1', 'O1.KR1', 'O1.KR2', 'O2', 'O2.KR1']);
     await page.screenshot({ path: shot('import-03-adopt') });
     const count = pg.ctx.ss.getSheets().length;
+    await page.locator('#imp-adopt-unit').fill('East Sales');
+    await page.locator('#imp-adopt-cycle').fill('2026-Q4');
     await page.locator('#imp-adopt-write').click();
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/Wrote 5 rows/);
+    const name = /to "([^"]+)"/.exec((await page.locator('#messages').textContent())!)![1]!;
+    expect(name).toContain('East Sales');
+    const header = pg.ctx.ss.getSheetByName(name)!.getDataRange().getValues().slice(0, 6).flat();
+    expect(header).toContain('East Sales');
+    expect(header).toContain('2026-Q4');
     expect(pg.ctx.ss.getSheets().length).toBeGreaterThan(count);
     expect(sourceValues()).toBe(before);
   }, 60_000);

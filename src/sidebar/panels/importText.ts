@@ -31,6 +31,8 @@ const T = {
   adoptMapping: { 'zh-CN': '列的对应关系', en: 'Column mapping' },
   asNote: { 'zh-CN': '（作为备注）', en: '(kept as notes)' },
   adoptWrite: { 'zh-CN': '生成新的 OKR 表', en: 'Build a new OKR sheet' },
+  unit: { 'zh-CN': '单元（部门 / 团队）', en: 'Unit (department / team)' },
+  cycle: { 'zh-CN': '周期', en: 'Cycle' },
   noSheets: { 'zh-CN': '没有可采用的工作表（OKR Sheets 自己的表除外）。', en: 'No sheet to adopt (OKR Sheets’ own sheets are not adopted).' },
 } satisfies Record<string, Localized>;
 
@@ -203,10 +205,19 @@ function showAdopt(out: HTMLElement, app: App, tr: Tr, p: AdoptPreview): void {
   for (const msg of p.problems) out.appendChild(h('p', { className: 'warn' }, msg));
   out.appendChild(rowsTable('imp-adopt-rows', app, tr, p.rows));
   const sheet = p.sheet;
+  const unit = h('input', { id: 'imp-adopt-unit', type: 'text', maxlength: 200 });
+  const now = new Date();
+  const cycle = h('input', { id: 'imp-adopt-cycle', type: 'text', maxlength: 40, value: `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}` });
+  out.append(field(tr('unit'), unit), field(tr('cycle'), cycle));
   const go = primaryButton('imp-adopt-write', tr('adoptWrite'), async () => {
     app.clearMessages();
     try {
-      const r = await app.rpc('writeAdopt', { ...(sheet ? { sheet } : {}), lang: app.lang });
+      const r = await app.rpc('writeAdopt', {
+        ...(sheet ? { sheet } : {}),
+        lang: app.lang,
+        ...(unit.value.trim() ? { unit: unit.value.trim() } : {}),
+        ...(cycle.value.trim() ? { cycle: cycle.value.trim() } : {}),
+      });
       await app.refreshContext();
       app.info(app.t('written', { rows: r.rows, sheet: r.sheet }));
     } catch {
