@@ -28,11 +28,11 @@ describe('placeholders', () => {
     expect(regionOf('East China sales team')).toBe('East China');
     expect(regionOf('法务')).toBe('法务');
   });
-  it('fills keys and legacy place names; unknown keys stay visible', () => {
+  it('fills keys; unknown keys stay visible', () => {
     const v = { unit: '华东销售组', parent: '销售中心', owner: '周杰', city: '华东', company: '星河' };
-    expect(fillText('打造行业领先的北京销售团队', v, 'zh-CN')).toBe('打造行业领先的华东销售团队');
+    expect(fillText('打造行业领先的{city}销售团队', v, 'zh-CN')).toBe('打造行业领先的华东销售团队');
     expect(fillText('{unit} 对齐 {parent}，{nope}', v, 'zh-CN')).toBe('华东销售组 对齐 销售中心，{nope}');
-    expect(fillText('Win Beijing', { ...v, city: 'East China' }, 'en')).toBe('Win East China');
+    expect(fillText('Win {city}', { ...v, city: 'East China' }, 'en')).toBe('Win East China');
   });
   it('lists the built-in texts that still hard-code a place (for the template owners)', () => {
     const list = hardCodedPlaceTexts();

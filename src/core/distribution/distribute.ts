@@ -60,7 +60,7 @@ export function unitFilePlan(u: DistUnit, c: CycleInfo, hub: string, company: st
     !!parent && u.source === 'builtin' && parent.source === 'builtin' && !!u.role.parent &&
     u.role.parent.role === parent.role.id && departmentOf(parent.role)?.id === u.role.parent.dept;
   const rows = fillRows(
-    templateRows({ role: u.role, lang, cycle: c.cycle, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, owner: u.owner, unit: u.unit, level: u.level }, linksResolve ? u.parent : ''),
+    templateRows({ role: u.role, lang, cycle: c.cycle, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, owner: u.owner, unit: u.unit, level: u.level, placeholders: placeholderValues(u, company) }, linksResolve ? u.parent : ''),
     placeholderValues(u, company),
     lang,
   );

@@ -26,6 +26,7 @@ import {
 import { COLUMN_KEYS, type ColumnKey, type Level, type RowType, type Source, type Status } from '../model';
 import { EDGE_EPS } from '../progress';
 import type { DepartmentTemplate, Due, RoleTemplate } from '../templates/schema';
+import { fillText, placeholderValuesFor, type PlaceholderValues } from '../templates/placeholders';
 import { cell, colLetter, colRange, range, sheetRef } from './a1';
 import {
   BAR_COLOR,
@@ -445,6 +446,8 @@ export interface OkrSheetOptions {
   parentRole?: RoleTemplate | null;
   /** Recorded in metadata as `dept/role`. */
   departmentId?: string;
+  /** Values for the texts' `{unit}` / `{parent}` / `{city}`… (templates/placeholders.ts); unknown ones defaulted. */
+  placeholders?: Partial<PlaceholderValues>;
 }
 
 /** The due date of a template KR: 'end' or the end of the n-th month of the cycle, within it. */
@@ -462,25 +465,31 @@ export function dueDate(due: Due, cycleStart: string, cycleEnd: string): string 
 export function templateRows(opts: OkrSheetOptions, alignedTo: string): OkrSheetRow[] {
   const { role, lang } = opts;
   const rows: OkrSheetRow[] = [];
+  // every path from a template to a sheet passes here, so the placeholders are filled here once
+  const values = placeholderValuesFor(
+    { unit: opts.unit, parent: opts.alignedTo || alignedTo || opts.parentRole?.name[lang], owner: opts.owner, ...opts.placeholders },
+    role.name[lang], lang,
+  );
+  const fill = (t: string) => fillText(t, values);
   const parentRef = (id: string | undefined) => (id && alignedTo ? `${alignedTo}/${id}` : '');
   role.objectives.forEach((o, i) => {
     const oid = `O${i + 1}`;
     rows.push({
       id: oid,
       type: 'objective',
-      title: o.title[lang],
+      title: fill(o.title[lang]),
       owner: opts.owner,
       alignsTo: parentRef(o.alignsTo),
       source: o.source,
       agreed: false,
-      notes: TEXT.why[lang] + o.why[lang],
+      notes: TEXT.why[lang] + fill(o.why[lang]),
     });
     o.krs.forEach((k, j) => {
       const unit = k.unit?.[lang] ?? '';
       rows.push({
         id: `${oid}.KR${j + 1}`,
         type: k.type,
-        title: k.title[lang],
+        title: fill(k.title[lang]),
         owner: opts.owner,
         alignsTo: parentRef(k.alignsTo),
         agreed: false,
