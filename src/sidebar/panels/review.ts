@@ -3,12 +3,19 @@
  * Markdown (mail, Feishu, DingTalk, WeChat); generate the Dashboard and the Alignment map; and
  * show the alignment tree (company → department → team → person) with rolled-up progress.
  * User text is only ever set as text (dom.h / textContent).
+ *
+ * Copy Markdown writes the clipboard inside the click: browsers allow `navigator.clipboard`
+ * writes only during a user gesture (transient activation), and an RPC round trip before the
+ * write loses it. So the Markdown is fetched ahead — when the panel shows and whenever the
+ * sheet, month or as-of day changes — and the click writes text already here.
+ * https://developer.mozilla.org/en-US/docs/Web/API/Clipboard/writeText
  */
 import type { Localized } from '../../core/i18n';
 import { fmt } from '../../core/i18n';
 import type { AlignmentTree, UnitNode } from '../../core/alignment';
 import type { App, Panel } from '../app';
 import { clear, field, h } from '../dom';
+import { call, RpcError } from '../rpc';
 import { okrSheetSelect, primaryButton } from './common';
 
 export const REVIEW_PANEL_TEXT = {
@@ -22,6 +29,10 @@ export const REVIEW_PANEL_TEXT = {
   copy: { 'zh-CN': '复制 Markdown', en: 'Copy Markdown' },
   copied: { 'zh-CN': '已复制，可粘贴到邮件、飞书、钉钉或微信。', en: 'Copied: paste it into mail, Feishu, DingTalk or WeChat.' },
   copyFailed: { 'zh-CN': '无法自动复制，请在预览框中全选后复制。', en: 'Could not copy automatically; select the preview and copy it.' },
+  notReady: {
+    'zh-CN': 'Markdown 还在准备中，请稍候再点一次“复制 Markdown”。',
+    en: 'The Markdown is still being prepared; click Copy Markdown again in a moment.',
+  },
   generated: {
     'zh-CN': '已写入“{sheet}”：{objectives} 个目标，{prompts} 处待负责人填写（黄色底）。',
     en: 'Written to "{sheet}": {objectives} objectives, {prompts} parts for the owner to write (yellow).',
@@ -73,8 +84,10 @@ export const reviewPanel: Panel = {
     const generate = primaryButton('rv-generate', t('generate'), async () => {
       app.clearMessages();
       try {
+        const key = keyOf();
         const r = await app.rpc('generateReview', payload());
         preview.value = r.markdown;
+        remember(key, r.markdown);
         app.info(t('generated', { sheet: r.reviewSheet, objectives: r.objectives, prompts: r.ownerPrompts }));
       } catch {
         /* shown */
@@ -83,22 +96,41 @@ export const reviewPanel: Panel = {
     const showPreview = h('button', { id: 'rv-preview-btn', type: 'button', onclick: async () => {
       app.clearMessages();
       try {
+        const key = keyOf();
         preview.value = (await app.rpc('reviewMarkdown', payload())).markdown;
+        remember(key, preview.value);
       } catch {
         /* shown */
       }
     } }, t('preview'));
-    const copy = h('button', { id: 'rv-copy', type: 'button', onclick: async () => {
-      app.clearMessages();
-      try {
-        if (!preview.value) preview.value = (await app.rpc('reviewMarkdown', payload())).markdown;
-      } catch {
-        return;
-      }
-      try {
-        await navigator.clipboard.writeText(preview.value);
-        app.info(t('copied'));
-      } catch {
+    // The Markdown for the current choices: fetched ahead (quietly: a failure is only shown
+    // when the user clicks Copy), kept per payload so a click never copies another sheet's text.
+    let md: { key: string; text: string | null; error: string | null } = { key: '', text: null, error: null };
+    const keyOf = () => JSON.stringify(payload());
+    // `data-ready` on the button says whether a click copies now (tests and styles read it)
+    const markReady = () => copy.setAttribute('data-ready', String(md.text !== null && md.key === keyOf()));
+    const remember = (key: string, text: string) => {
+      md = { key, text, error: null };
+      markReady();
+    };
+    const prefetch = () => {
+      const key = keyOf();
+      if (md.key === key && md.error === null) return; // ready, or on its way
+      md = { key, text: null, error: null };
+      markReady();
+      call('reviewMarkdown', payload(), app.lang).then(
+        (r) => {
+          if (md.key === key) remember(key, r.markdown);
+        },
+        (e: unknown) => {
+          if (md.key === key) md = { key, text: null, error: e instanceof RpcError ? e.message : String(e) };
+          markReady();
+        },
+      );
+    };
+    const copyText = (text: string) => {
+      preview.value = text;
+      const fallback = () => {
         preview.focus();
         preview.select();
         try {
@@ -108,8 +140,27 @@ export const reviewPanel: Panel = {
         } catch {
           app.error(t('copyFailed'));
         }
+      };
+      if (!navigator.clipboard?.writeText) {
+        fallback();
+        return;
       }
+      // called synchronously in the click handler: the gesture is still ours
+      navigator.clipboard.writeText(text).then(() => app.info(t('copied')), fallback);
+    };
+    const copy = h('button', { id: 'rv-copy', type: 'button', onclick: () => {
+      app.clearMessages();
+      const key = keyOf();
+      if (md.key === key && md.text !== null) {
+        copyText(md.text);
+        return;
+      }
+      if (md.key === key && md.error !== null) app.error(md.error);
+      else app.info(t('notReady'));
+      prefetch();
     } }, t('copy'));
+    for (const input of [sheet, month, asOf]) input.addEventListener('change', prefetch);
+    prefetch();
 
     const dashboard = h('button', { id: 'rv-dashboard', type: 'button', onclick: async () => {
       app.clearMessages();
