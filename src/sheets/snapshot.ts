@@ -32,7 +32,8 @@ export interface TakeSnapshotOptions {
   /** Also read what each cell shows (`getDisplayValues`, one more call per sheet read). */
   display?: boolean;
   /** Also read each cell's formula text (`getFormulas`, one more call per sheet read): "adopt this
-   *  sheet" keeps a team's own formulas as values with a note. */
+   *  sheet" keeps a team's own formulas as values with a note ('' where a cell has none:
+   *  https://developers.google.com/apps-script/reference/spreadsheet/range#getFormulas). */
   formulas?: boolean;
 }
 
