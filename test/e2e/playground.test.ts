@@ -298,7 +298,9 @@ describe('playground end to end', () => {
     await openTab('checkin');
     await side.locator('#ci-value').fill('abc');
     await side.locator('#ci-save').click();
-    await expect.poll(() => side.locator('#messages .msg.error').textContent()).toMatch(/"abc" is not a number/);
+    // refused in words that name what was typed: by the sidebar ('"abc" is not a number.'), or,
+    // should the text reach the server, by core check-ins ('The new value is not a number: abc')
+    await expect.poll(() => side.locator('#messages .msg.error').textContent()).toMatch(/"abc" is not a number|not a number: abc/);
     // a server-side refusal reaches the user as a sentence, not a stack trace
     await side.locator('#ci-value').fill('1');
     await side.locator('#ci-kr').evaluate((el) => {
@@ -363,7 +365,8 @@ describe('playground end to end', () => {
     )) as string[];
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.every((t) => /^\s+◆/.test(t))).toBe(true);
-    // generated again: the previous version becomes a hidden backup, which gets no tab (as in Sheets)
+    // generated again: the map rewrites only its own block in place (no backup sheet), so there
+    // is still exactly one Alignment map tab
     await openTab('review');
     await side.locator('#rv-alignment').click();
     await expect.poll(async () => (await side.locator('#messages .msg.info').textContent()) ?? '').toMatch(/Alignment map/);
