@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rollup, type RollupInput } from '../../src/core/rollup';
+import { buildAlignment, objectiveIndex } from '../../src/core/alignment';
+import { DEFAULT_SETTINGS } from '../../src/core/model';
+import { scoreTable } from '../../src/core/score';
+import { row, table } from '../review/fixtures';
 
 describe('rollup', () => {
   it('a node with own KRs only keeps its own progress', () => {
@@ -119,4 +123,34 @@ describe('rollup properties', () => {
       ),
     );
   });
+});
+
+describe("alignment roll-up: an objective's own progress is the sheet's (core scoreTable)", () => {
+  // rows as the sheet's formulas see them: a stray no-ID value is no KR; a KR whose ID names
+  // O1 but sits under O2 belongs to neither (an orphan); over-achievement counts up to the cap
+  const t = table({ unit: 'East', level: 'team', owner: 'x' }, [
+    row({ id: 'O1', type: 'objective', title: 'o1' }),
+    row({ id: 'O1.KR1', type: 'increase', start: 0, target: 10, current: 5 }),
+    row({ id: '', type: 'increase', start: 0, target: 10, current: 100 }),
+    row({ id: 'O2', type: 'objective', title: 'o2' }),
+    row({ id: 'O2.KR1', type: 'decrease', start: 20, target: 8, current: 14 }),
+    row({ id: 'O2.KR2', type: 'increase', start: 0, target: 10, current: 13 }),
+    row({ id: 'O1.KR2', type: 'increase', start: 0, target: 10, current: 0 }),
+  ], 'en');
+  for (const cap of [1, 1.5]) {
+    it(`cap ${cap * 100}%: fromKrs and (no children) progress equal scoreTable's, in every mode`, () => {
+      const settings = { ...DEFAULT_SETTINGS, progressCap: cap };
+      const want = new Map(scoreTable(t, null, settings).objectives.map((o) => [o.id, o.progress]));
+      expect(want.get('O1')).toBeCloseTo(0.5, 12);
+      expect(want.get('O2')).toBeCloseTo((0.5 + Math.min(1.3, cap)) / 2, 12);
+      for (const mode of ['krs', 'children', 'both'] as const) {
+        const nodes = objectiveIndex(buildAlignment([{ sheet: 'East', table: t }], { mode, settings }));
+        for (const id of ['O1', 'O2']) {
+          expect(nodes.get(`East/${id}`)!.fromKrs, `${mode} ${id}`).toBeCloseTo(want.get(id)!, 12);
+          expect(nodes.get(`East/${id}`)!.progress, `${mode} ${id}`).toBeCloseTo(want.get(id)!, 12);
+        }
+        expect(nodes.get('East/O1')!.krCount).toBe(1);
+      }
+    });
+  }
 });
