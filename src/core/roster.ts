@@ -16,7 +16,8 @@ import {
   buildOkrSheetPlanFromRows, buildWorkbookPlan, defaultOkrSheetName, templateRows, META,
 } from './plan/okrSheet';
 import { OWNER_KEY, type SheetPlan, type WorkbookPlan } from './plan/types';
-import { allDepartments, departmentOf, findDepartment, findRole, type RoleTemplate } from './templates';
+import { allDepartments, departmentOf, findDepartment, findRole, type DepartmentTemplate, type RoleTemplate } from './templates';
+import { findCompanyRole } from './distribution/companyTemplates';
 
 export type RosterKey = 'unit' | 'level' | 'parent' | 'owner' | 'email' | 'department' | 'role';
 export const ROSTER_KEYS: readonly RosterKey[] = ['unit', 'level', 'parent', 'owner', 'email', 'department', 'role'];
@@ -159,7 +160,12 @@ export function readRosterValues(values: readonly (readonly unknown[])[]): Roste
 }
 
 /** The role template of an entry: the named role, or (role blank) the department's role at the entry's level. */
-function resolveTemplate(e: RosterEntry): { ok: true; role: RoleTemplate } | { ok: false; message: Localized } {
+function resolveTemplate(
+  e: RosterEntry, company: readonly DepartmentTemplate[] = [],
+): { ok: true; role: RoleTemplate } | { ok: false; message: Localized } {
+  // the workbook's own company templates (its Templates sheet) come ahead of the built-ins (issue 12 §4)
+  const c = company.length ? findCompanyRole(company, e.department, e.role, e.level) : null;
+  if (c) return { ok: true, role: c.role };
   if (e.role) {
     const r = findRole(e.department, e.role);
     return r.ok ? { ok: true, role: r.value } : { ok: false, message: r.message };
@@ -177,7 +183,7 @@ function resolveTemplate(e: RosterEntry): { ok: true; role: RoleTemplate } | { o
  */
 export function validateRoster(
   read: RosterRead,
-  opts: { maxUnits?: number } = {},
+  opts: { maxUnits?: number; companyDepartments?: readonly DepartmentTemplate[] } = {},
 ): { ok: true; units: ResolvedUnit[] } | { ok: false; problems: RosterProblem[] } {
   // set-up into ONE spreadsheet passes maxUnits (LIMITS.units); distribution (one file per
   // unit) and 360 evaluation (people, not sheets) do not. Past it, nothing else is checked:
@@ -205,7 +211,7 @@ export function validateRoster(
     if (e.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.email)) p('badEmail', 'email', MSG.badEmail, { text: e.email });
     if (!e.department) p('noDepartment', 'department', MSG.noDepartment);
     else {
-      const t = resolveTemplate(e);
+      const t = resolveTemplate(e, opts.companyDepartments);
       if (!t.ok) {
         problems.push({
           code: 'unknownTemplate',

@@ -20,6 +20,8 @@ import type { SheetsContext } from './context';
 import { fromSheetValues } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
 import { withDocumentLock } from './lock';
+import { takeSnapshot } from './snapshot';
+import { companyTemplatesOf } from '../core/distribution/companyTemplates';
 
 export interface RosterProblemOut {
   code: RosterProblem['code'];
@@ -97,7 +99,9 @@ export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOption
   const name = sheet.getName();
   const values = fromSheetValues(sheet.getDataRange().getValues());
   const read = readRosterValues(values);
-  const checked = validateRoster(read, { maxUnits: LIMITS.units });
+  // a roster may name the workbook's company templates (its Templates sheet, by role metadata)
+  const company = companyTemplatesOf(takeSnapshot(ctx, { sheets: [], roles: ['templates'] }));
+  const checked = validateRoster(read, { maxUnits: LIMITS.units, ...(company ? { companyDepartments: company.departments } : {}) });
   if (!checked.ok) {
     const a1 = (p: RosterProblem) => {
       if (p.row === null) return null;

@@ -35,6 +35,9 @@ export interface TakeSnapshotOptions {
    *  sheet" keeps a team's own formulas as values with a note ('' where a cell has none:
    *  https://developers.google.com/apps-script/reference/spreadsheet/range#getFormulas). */
   formulas?: boolean;
+  /** Also read the sheets carrying one of these roles (e.g. the hub's `templates`), found by the
+   *  same one finder call, so an action need not know their names. */
+  roles?: SheetRole[];
 }
 
 const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
@@ -89,7 +92,7 @@ export function takeSnapshot(ctx: SheetsContext, opts: TakeSnapshotOptions = {})
     const name = sheet.getName();
     const metaRole = roles.get(name) ?? null;
     const base: SheetSnapshot = { name, metaRole, values: [] };
-    const read = !wanted || wanted.has(name) || (metaRole !== null && ALWAYS_READ.has(metaRole));
+    const read = !wanted || wanted.has(name) || (metaRole !== null && (ALWAYS_READ.has(metaRole) || opts.roles?.includes(metaRole) === true));
     sheets.push(read ? { ...base, ...readSheet(sheet, opts.display === true, opts.formulas === true) } : { ...base, skipped: true });
   }
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -3,6 +3,7 @@
  * templates, set up a whole organisation from a Roster sheet, and give HR an empty roster.
  * Every action takes a SheetsContext; errors are OkrError (code + localized message).
  */
+import { COMPANY_ID_PREFIX, companyTemplatesOf, findCompanyRoleById, type CompanyTemplates } from '../../core/distribution/companyTemplates';
 import type { Lang, Localized } from '../../core/i18n';
 import type { Level } from '../../core/model';
 import { cycleDates } from '../../core/pace';
@@ -11,6 +12,7 @@ import { allDepartments, departmentOf, findRole, parentOf, type RoleTemplate } f
 import { applyWorkbookPlanDetailed } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { OkrError } from '../../sheets/errors';
+import { takeSnapshot } from '../../sheets/snapshot';
 import { createRosterSheet as createRoster, setupFromRosterSheet, type RosterProblemOut } from '../../sheets/roster';
 import type { InsertResult, TemplateCatalog, TemplatePreview } from '../rpc/contract';
 
@@ -32,13 +34,34 @@ export function cycleSuggestions(now = new Date()): string[] {
   return [quarterOf(now), quarterOf(next), String(now.getFullYear()), month];
 }
 
-export function listTemplates(_ctx: SheetsContext): TemplateCatalog {
+/**
+ * The workbook's company templates (its Templates sheet, found by role metadata), validated and
+ * linted as the built-ins are; null without one. One snapshot that reads the support sheets and
+ * the Templates sheet only (src/sheets/snapshot.ts lists its calls).
+ */
+function companyTemplates(ctx: SheetsContext): CompanyTemplates | null {
+  return companyTemplatesOf(takeSnapshot(ctx, { sheets: [], roles: ['templates'] }));
+}
+
+export function listTemplates(ctx: SheetsContext): TemplateCatalog {
+  const company = companyTemplates(ctx);
   return {
-    departments: allDepartments().map((d) => ({
-      id: d.id,
-      name: d.name,
-      roles: d.roles.map((r) => ({ id: r.id, name: r.name })),
-    })),
+    departments: [
+      // the company's own first: HR put them there to be used
+      ...(company?.departments ?? []).map((d) => ({
+        id: COMPANY_ID_PREFIX + d.id,
+        name: d.name,
+        roles: d.roles.map((r) => ({ id: r.id, name: r.name })),
+        source: 'company' as const,
+      })),
+      ...allDepartments().map((d) => ({
+        id: d.id,
+        name: d.name,
+        roles: d.roles.map((r) => ({ id: r.id, name: r.name })),
+        source: 'builtin' as const,
+      })),
+    ],
+    ...(company && company.problems.length ? { companyProblems: company.problems.map((p) => p.message) } : {}),
     cycles: cycleSuggestions(),
   };
 }
@@ -49,17 +72,48 @@ interface RoleChoice {
   cycle?: string | undefined;
 }
 
-function resolve(p: RoleChoice): { role: RoleTemplate; cycle: string; start: string; end: string; departmentId: string | undefined } {
-  const found = findRole(p.department, p.role);
-  if (!found.ok) throw new OkrError('notFound', found.message);
+interface Resolved {
+  role: RoleTemplate;
+  cycle: string;
+  start: string;
+  end: string;
+  departmentId: string | undefined;
+  /** A company template has no parent role in the library. */
+  company: boolean;
+}
+
+const COMPANY_MSG = {
+  notFound: {
+    'zh-CN': '公司模板表中没有“{dept} / {role}”（可能已被修改或未通过检查）。',
+    en: 'The Templates sheet has no valid template “{dept} / {role}” (it may have changed or not pass the checks).',
+  },
+} satisfies Record<string, Localized>;
+
+function resolve(ctx: SheetsContext, p: RoleChoice): Resolved {
+  let role: RoleTemplate;
+  let departmentId: string | undefined;
+  let company = false;
+  if (p.department.startsWith(COMPANY_ID_PREFIX)) {
+    // read again at each call: HR may have edited the sheet since the catalog was listed
+    const found = findCompanyRoleById(companyTemplates(ctx) ?? { departments: [], problems: [] }, p.department, p.role);
+    if (!found) throw new OkrError('notFound', COMPANY_MSG.notFound, { dept: p.department.slice(COMPANY_ID_PREFIX.length), role: p.role });
+    role = found.role;
+    departmentId = `company:${found.dept.name['zh-CN']}`;
+    company = true;
+  } else {
+    const found = findRole(p.department, p.role);
+    if (!found.ok) throw new OkrError('notFound', found.message);
+    role = found.value;
+    departmentId = departmentOf(found.value)?.id;
+  }
   const cycle = (p.cycle ?? '').trim() || cycleSuggestions()[0]!;
   const dates = cycleDates(cycle);
   if (!dates) throw new OkrError('invalidInput', MSG.badCycle, { cycle });
-  return { role: found.value, cycle, start: dates.start, end: dates.end, departmentId: departmentOf(found.value)?.id };
+  return { role, cycle, start: dates.start, end: dates.end, departmentId, company };
 }
 
-export function previewTemplate(_ctx: SheetsContext, p: RoleChoice & { lang: Lang }): TemplatePreview {
-  const { role, cycle, start, end } = resolve(p);
+export function previewTemplate(ctx: SheetsContext, p: RoleChoice & { lang: Lang }): TemplatePreview {
+  const { role, cycle, start, end } = resolve(ctx, p);
   const rows = templateRows({ role, lang: p.lang, cycle, cycleStart: start, cycleEnd: end, owner: '' }, '');
   return {
     title: `${role.name[p.lang]} · ${cycle}`,
@@ -88,7 +142,7 @@ export interface InsertTemplateInput extends RoleChoice {
  * sheets, and makes it active. `sheet` and `sheetName` both carry the new sheet's name.
  */
 export function insertTemplate(ctx: SheetsContext, p: InsertTemplateInput): InsertResult & { sheetName: string } {
-  const { role, cycle, start, end, departmentId } = resolve(p);
+  const { role, cycle, start, end, departmentId, company } = resolve(ctx, p);
   const plan = buildWorkbookPlan({
     role,
     lang: p.lang,
@@ -96,7 +150,7 @@ export function insertTemplate(ctx: SheetsContext, p: InsertTemplateInput): Inse
     cycleStart: start,
     cycleEnd: end,
     owner: p.owner?.trim() ?? '',
-    parentRole: parentOf(role),
+    parentRole: company ? null : parentOf(role),
     ...(departmentId ? { departmentId } : {}),
     ...(p.unit?.trim() ? { unit: p.unit.trim() } : {}),
     ...(p.level ? { level: p.level } : {}),

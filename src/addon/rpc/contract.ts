@@ -70,9 +70,13 @@ export interface TemplateDepartmentInfo {
   id: string;
   name: Localized;
   roles: TemplateRoleInfo[];
+  /** `company`: from the workbook's Templates sheet (issue 12 §4), offered beside the built-ins. */
+  source?: 'builtin' | 'company';
 }
 export interface TemplateCatalog {
   departments: TemplateDepartmentInfo[];
+  /** Rows of the workbook's Templates sheet that were left out (each message names its row). */
+  companyProblems?: Localized[];
   /** Cycle suggestions such as `2026-Q4`, the current one first. */
   cycles: string[];
 }

@@ -14,6 +14,7 @@ import { parseDepartment, type DepartmentTemplate, type KrTemplate, type Objecti
 import { unescapeCellText } from '../escape';
 import { toNumber } from '../checkins';
 import { lintRole } from './templateLint';
+import { recogniseSheet, type WorkbookSnapshot } from '../snapshot';
 
 export type TemplateKey =
   | 'department' | 'role' | 'level' | 'type' | 'titleZh' | 'titleEn' | 'start' | 'target' | 'unit' | 'due' | 'whyZh' | 'whyEn';
@@ -212,4 +213,28 @@ export function templatesSheetPlan(lang: Lang): SheetPlan {
     namedRanges: [],
     metadata: { [OWNER_KEY]: 'templates' },
   };
+}
+
+/** Catalog ids of company departments carry this prefix, so they never collide with a built-in's id or name. */
+export const COMPANY_ID_PREFIX = 'hub:';
+
+/**
+ * The company templates of a workbook: its sheet with role metadata `templates` (found by
+ * metadata, never by name), read and validated; null when the workbook has no such sheet.
+ */
+export function companyTemplatesOf(snapshot: WorkbookSnapshot): CompanyTemplates | null {
+  const sheet = snapshot.sheets.find((s) => recogniseSheet(s) === 'templates' && !s.skipped);
+  return sheet ? readCompanyTemplates(sheet.values) : null;
+}
+
+/** A company role by catalog ids (`hub:company1`, `r2`) or by names, as the built-ins' lookup allows. */
+export function findCompanyRoleById(
+  company: CompanyTemplates, department: string, role: string,
+): { dept: DepartmentTemplate; role: RoleTemplate } | null {
+  const id = department.startsWith(COMPANY_ID_PREFIX) ? department.slice(COMPANY_ID_PREFIX.length) : department;
+  const d = company.departments.find((x) => x.id === id) ??
+    company.departments.find((x) => norm(x.name['zh-CN']) === norm(department));
+  if (!d) return null;
+  const r = d.roles.find((x) => x.id === role) ?? d.roles.find((x) => norm(x.name['zh-CN']) === norm(role));
+  return r ? { dept: d, role: r } : null;
 }

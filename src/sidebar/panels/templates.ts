@@ -1,9 +1,18 @@
-/** Templates: department → role → sheet language → cycle, a preview of the objectives, insert. */
-import type { Lang } from '../../core/i18n';
+/**
+ * Templates: department → role → sheet language → cycle, a preview of the objectives, insert.
+ * The workbook's company templates (its Templates sheet) come first, marked as such; rows of that
+ * sheet that failed the checks are listed under the form so HR can fix them.
+ */
+import type { Lang, Localized } from '../../core/i18n';
 import type { TemplateCatalog } from '../../addon/rpc/contract';
 import type { App, Panel } from '../app';
 import { clear, field, h, select } from '../dom';
 import { primaryButton } from './common';
+
+const TEXT = {
+  company: { 'zh-CN': '{name}（公司模板）', en: '{name} (company)' },
+  problems: { 'zh-CN': '公司模板表中未采用的行：', en: 'Rows of the Templates sheet left out:' },
+} satisfies Record<string, Localized>;
 
 export const templatesPanel: Panel = {
   id: 'templates',
@@ -20,7 +29,10 @@ export const templatesPanel: Panel = {
 
 function build(root: HTMLElement, app: App, catalog: TemplateCatalog): void {
   const L = app.lang;
-  const dept = select('tpl-department', catalog.departments.map((d) => ({ value: d.id, label: d.name[L] })));
+  const dept = select('tpl-department', catalog.departments.map((d) => ({
+    value: d.id,
+    label: d.source === 'company' ? TEXT.company[L].replace('{name}', d.name[L]) : d.name[L],
+  })));
   const role = h('select', { id: 'tpl-role' });
   const lang = select('tpl-lang', [
     { value: 'zh-CN', label: '中文' },
@@ -100,5 +112,11 @@ function build(root: HTMLElement, app: App, catalog: TemplateCatalog): void {
     h('h3', {}, app.t('preview')),
     preview,
   );
+  if (catalog.companyProblems?.length) {
+    root.append(
+      h('p', { className: 'hint' }, TEXT.problems[L]),
+      h('ul', { id: 'tpl-problems', className: 'problems' }, ...catalog.companyProblems.map((m) => h('li', {}, m[L]))),
+    );
+  }
   void showPreview();
 }
