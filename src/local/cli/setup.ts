@@ -13,6 +13,7 @@ import { chooseLang, contentLang } from '../../core/lang';
 import { LIMITS } from '../../core/limits';
 import { cycleDates } from '../../core/pace';
 import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
+import { readCompanyTemplates } from '../../core/distribution/companyTemplates';
 import { parseCsv, decodeText } from '../xlsx/csv';
 import { XlsxReadError } from '../xlsx/import';
 import { readXlsxValues } from '../xlsx/values';
@@ -52,12 +53,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
     const buf = await readInput(io, file, lang);
     let values: unknown[][];
+    // an .xlsx roster (the hub) may carry the company's own templates (a sheet with role `templates`)
+    let company: ReturnType<typeof readCompanyTemplates> | null = null;
     if (ext === '.xlsx') {
       try {
         const wb = await readXlsxValues(buf);
         // the sheet whose header the roster reader recognises (else the first)
         const found = wb.sheets.map((s) => s.values).find((v) => readRosterValues(v).headerRow >= 0);
         values = found ?? wb.sheets[0]?.values ?? [];
+        const tpl = wb.sheets.find((s) => s.role === 'templates');
+        if (tpl) company = readCompanyTemplates(tpl.values);
       } catch (e) {
         const why = e instanceof XlsxReadError ? e.localized[lang] : e instanceof Error ? e.message.split('\n')[0]! : String(e);
         throw new CliError(t(lang, MSG.badXlsx, { file, why }));
@@ -69,7 +74,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const read = readRosterValues(values);
     // a roster with Chinese headers gives a Chinese workbook (unless --lang says otherwise)
     lang = chooseLang({ explicit: a.explicitLang, content: contentLang(values[read.headerRow] ?? []), fallback: a.lang });
-    const checked = validateRoster(read, { maxUnits: LIMITS.units });
+    const checked = validateRoster(read, { maxUnits: LIMITS.units, ...(company ? { companyDepartments: company.departments } : {}) });
     if (!checked.ok) {
       say(io.stderr, t(lang, TEXT.problems, { n: checked.problems.length }));
       for (const p of checked.problems) {
