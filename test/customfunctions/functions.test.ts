@@ -20,14 +20,16 @@ describe('OKRSCORE', () => {
   it('averages fractions, skipping blanks and text', () => {
     expect(OKRSCORE(col(0.5, 1, '', 'n/a', null))).toBeCloseTo(0.75);
   });
-  it('reads 0–100 numbers as percentages when any is above 1, and "70%" text as 0.7', () => {
+  it('reads 0–100 numbers as percentages when any is above 1; "70%" typed as text is skipped, as by the sheet', () => {
     expect(OKRSCORE(col(50, 100))).toBeCloseTo(0.75);
-    expect(OKRSCORE(col('70%', 0.5))).toBeCloseTo(0.6);
+    expect(OKRSCORE(col('70%', 0.5))).toBeCloseTo(0.5);
     expect(OKRSCORE(col(1, 0))).toBeCloseTo(0.5); // all ≤ 1 → fractions
   });
   it('weights: same size, weighted mean, percent weights, blanks share the remainder', () => {
     expect(OKRSCORE(col(0.5, 1), col(1, 3))).toBeCloseTo(0.875);
-    expect(OKRSCORE(col(0.5, 1), col('25%', '75%'))).toBeCloseTo(0.875);
+    expect(OKRSCORE(col(0.5, 1), col(0.25, 0.75))).toBeCloseTo(0.875);
+    // weights typed as text are blank weights, as in the sheet: they share what is left equally
+    expect(OKRSCORE(col(0.5, 1), col('25%', '75%'))).toBeCloseTo(0.75);
     expect(OKRSCORE(col(0.5, 1, 0), col(0.25, 0.75, ''))).toBeCloseTo(0.875); // blank gets 1 − 1 = 0
     expect(OKRSCORE(col(0.2, 0.4, 0.6), col(0.5, '', ''))).toBeCloseTo(0.5 * 0.2 + 0.25 * 0.4 + 0.25 * 0.6);
   });
@@ -77,8 +79,13 @@ describe('KRPROGRESS', () => {
     expect(out[0]![0]).toBeCloseTo(0.6);
     expect(out.slice(1)).toEqual(col(1, 0.7, 0.8, 1, '', 0));
   });
-  it('reads lenient numbers: 80%, 5万, ¥10,000', () => {
-    expect(KRPROGRESS(col('5万', '¥10,000'), col('10万', 20000))).toEqual(col(0.5, 0.5));
+  it('reads text numbers (5万, ¥10,000, 80%) as the sheet does: as blank, so the row shows the sheet\'s 0', () => {
+    expect(KRPROGRESS(col('5万', '¥10,000', 5e4), col('10万', 20000, '10万'))).toEqual(col(0, 0, 0));
+    expect(KRPROGRESS(col(5e4, 1e4), col(1e5, 20000))).toEqual(col(0.5, 0.5));
+    // text start counts 0, like a blank start (N() in the formula)
+    expect(KRPROGRESS(col(60), col(100), col('50%'))).toEqual(col(0.6));
+    // a milestone with text is not done
+    expect(KRPROGRESS(col('100%'), col(''), col(''), col('Milestone'))).toEqual(col(0));
   });
   it('agrees with core krProgress for any numbers (property)', () => {
     const types = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const;
@@ -110,7 +117,7 @@ describe('KRPROGRESS', () => {
     const start = col(0, 0, 100, '', 0);
     const target = col(10, 100, 50, '', 4);
     const current = col(5, 80, 75, '', '');
-    const weights = col('40%', '40%', '20%', '', '');
+    const weights = col(0.4, 0.4, 0.2, '', '');
     const p = KRPROGRESS(current, target, start);
     expect(p).toEqual(col(0.5, 0.8, 0.5, '', 0));
     // the blank row is skipped; the unstarted row (weight blank → shares the 0 left) counts 0
@@ -124,9 +131,10 @@ describe('OKRGRADE', () => {
       col('Red (missed)', 'Yellow (progress)', 'Yellow (progress)', 'Green (delivered)', 'Green (delivered)', 'Green (delivered)', ''),
     );
   });
-  it('Chinese labels on request; percentages understood', () => {
+  it('Chinese labels on request; percentages understood; a score typed as text is no score (as in the sheet)', () => {
     expect(OKRGRADE(70, 'zh-CN')).toBe('绿（达成）');
-    expect(OKRGRADE('34%', '中文')).toBe('红（未达预期）');
+    expect(OKRGRADE(0.34, '中文')).toBe('红（未达预期）');
+    expect(OKRGRADE('34%', '中文')).toBe('');
   });
   it('an unknown language is an error', () => {
     expect(thrown(() => OKRGRADE(0.5, 'fr'))).toMatch(/^OKRGRADE: language must be "en" or "zh-CN"/);

@@ -59,22 +59,25 @@ export const isOmitted = (v: unknown): boolean => v === undefined || (!Array.isA
 
 export interface ReadNumber {
   value: number;
-  /** came from text with an explicit % (so it is a fraction whatever the percent rule says) */
+  /** a fraction whatever the percent rule says (false for every cell value: a number cell is a
+   *  plain number, and text is not read — see readNumber) */
   percent: boolean;
 }
 
 /**
- * A lenient number (core parseNumber: `80%`, `5万`, `¥10,000`, `五家`) or null for blank,
- * undefined for text that is not a number. Booleans count only when `booleans` is set.
+ * A number as the sheet's own formulas read it (issue 10, "one number"): a number cell is its
+ * number; blank → null. Text is no number there (N() = 0, ISNUMBER() false), so text that reads
+ * as a number (`500万`, `80%`, `¥10,000` typed as text) is null too — blank, exactly as the
+ * sheet's Progress / Score formulas take it, never a second reading of the same cell (Check's
+ * `number-as-text` reports that cell, and the sidebar converts it). Other text (`lots`) is
+ * undefined: the caller says it is not a number. Booleans count only when `booleans` is set.
  */
 export function readNumber(v: unknown, booleans = false): ReadNumber | null | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? { value: v, percent: false } : undefined;
   if (isBlank(v)) return null;
   if (typeof v === 'boolean') return booleans ? { value: v ? 1 : 0, percent: false } : undefined;
   if (v instanceof Date || (typeof v === 'object' && v !== null)) return undefined;
-  const r = parseNumber(v);
-  if (!r.ok) return r.error === 'empty' ? null : undefined;
-  return { value: r.value, percent: r.percent };
+  return parseNumber(v).ok ? null : undefined;
 }
 
 const SHARE_MSG: Localized = {
@@ -83,7 +86,7 @@ const SHARE_MSG: Localized = {
 };
 
 /**
- * The percent rule for shares (progress, scores, weights). Explicit `80%` text is always 0.8.
+ * The percent rule for shares (progress, scores, weights).
  * Of the plain numbers: when every one is ≤ 1 they are fractions; when some are above 1 and all
  * are ≤ 100 they are percentages (÷100); a number below 0 or above 100 is an error.
  * Returns the divisor for plain numbers (1 or 100).

@@ -31,7 +31,7 @@ function okrGrade(score: unknown, language?: unknown): unknown {
 /**
  * Grade band of scores: below 0.4 red, 0.4 to 0.69 yellow, 0.7 and above green (Google's convention).
  *
- * @param {number[][]} score A score or a range of scores (0.7, 70 or "70%").
+ * @param {number[][]} score A score or a range of scores (0.7 or 70; text such as "70%" typed as text is no score, as in the sheet).
  * @param {string} language Optional. "en" (default) or "zh-CN" (中文) for the label.
  * @return {string[][]} The grade label per score, e.g. "Green (delivered)" or "绿（达成）".
  * @customfunction

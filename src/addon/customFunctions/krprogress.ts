@@ -57,7 +57,8 @@ function krProgressFn(current: unknown, target: unknown, start?: unknown, type?:
         row.push(new CellProblem(message(FN, M.notNumber, { what: w.en, whatZh: w.zh, text: text(bad[1]) })));
         continue;
       }
-      if (cn === null && (tn === null || rowType === 'milestone')) {
+      // blank as typed (not text the sheet reads as 0): a row with text still shows the sheet's 0
+      if (isBlank(cv) && (isBlank(tv) || rowType === 'milestone')) {
         row.push(''); // nothing entered in this row: blank, so OKRSCORE skips it
         continue;
       }
@@ -71,9 +72,9 @@ function krProgressFn(current: unknown, target: unknown, start?: unknown, type?:
 
 /**
  * Progress (0–1) of key results, same shape as the input: =OKRSCORE(KRPROGRESS(D2:D9, C2:C9, B2:B9), E2:E9).
- * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE/1/100% = done, 0.7 or 70% = that share. Blank current = 0 (not started); a row with neither current nor target stays blank.
+ * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE/1/100% = done, 0.7 or 70% = that share. Blank current = 0 (not started); a row with neither current nor target stays blank. Numbers typed as text ("500万", "80%") count as blank, exactly as in the sheet's Progress formula, so the result equals the sheet's Progress for that row; Check reports such cells and converts them in one click.
  *
- * @param {number[][]} current Current values (numbers, "80%", "5万", "¥10,000", TRUE for a done milestone).
+ * @param {number[][]} current Current values (numbers; TRUE or 1 for a done milestone). Text is no number, as in the sheet.
  * @param {number[][]} target Target values: one cell for all rows, or a range the same size as current.
  * @param {number[][]} start Optional. Start (baseline) values; blank = 0. One cell or the same size as current.
  * @param {string[][]} type Optional. KR type per row in English or Chinese: Increase 提升, Decrease 降低, At least 不低于, At most 不高于, Milestone 里程碑 (Objective rows give a blank). Blank = Increase.

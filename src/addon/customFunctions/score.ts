@@ -45,10 +45,10 @@ function okrScore(progressOrTable: unknown, weights?: unknown): number {
 
 /**
  * Weighted mean score (0–1) of a list of progress values, or the overall score of a whole OKR table.
- * Progress: fractions (0.7), percentages (70 or "70%") — if every number is at most 1 they are fractions, otherwise (all up to 100) percentages. Blanks and text are skipped. Chinese and English tables and text are understood.
+ * Progress: fractions (0.7) or percentages (70) — if every number is at most 1 they are fractions, otherwise (all up to 100) percentages. Blanks and text (even "70%" typed as text) are skipped, as by the sheet's formulas. Chinese and English tables and text are understood.
  *
  * @param {number[][]} progress_or_table Progress values (a column or any range), or a whole OKR table including its header row (ID, Type, Objective / Key result… in English or Chinese, e.g. 编号, 类型, 目标 / 关键结果): then the score is the mean of the objective scores.
- * @param {number[][]} weights Optional. Weights of the same size as the progress range (0.3, 30 or "30%"); blank weights share what is left equally. Leave out for equal weights.
+ * @param {number[][]} weights Optional. Weights of the same size as the progress range (0.3 or 30); blank weights (and text)  share what is left equally. Leave out for equal weights.
  * @return {number} The score, between 0 and 1.
  * @customfunction
  */
