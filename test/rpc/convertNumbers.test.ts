@@ -98,6 +98,18 @@ describe('convertNumberCells RPC', () => {
     expect(sheet.getRange(a1(kr1, col('Current'))).getValue()).toBe(0.8);
   });
 
+  it('a unit typed in Confidence is not the KR\'s unit: Unit stays blank', () => {
+    const { ctx, name, sheet, col, rowOf, a1 } = formulaSheet();
+    const kr2 = rowOf('O1.KR2');
+    sheet.getRange(a1(kr2, col('Unit'))).setValue('');
+    sheet.getRange(a1(kr2, col('Confidence'))).setValue('8分');
+    const res = ok<ConvertNumbersResult>(ctx, 'convertNumberCells', { sheet: name });
+    expect(res.converted).toEqual([expect.objectContaining({ a1: a1(kr2, col('Confidence')), to: 8 })]);
+    expect(res.units).toEqual([]);
+    expect(sheet.getRange(a1(kr2, col('Unit'))).getValue()).toBe('');
+    expect(sheet.getRange(a1(kr2, col('Confidence'))).getValue()).toBe(8);
+  });
+
   it('with nothing to convert it writes nothing; a bad sheet is a clear error', () => {
     const { ctx, local, name } = formulaSheet();
     const m = local.calls.measure(() => convertNumberCellsAction(ctx, { sheet: name }));

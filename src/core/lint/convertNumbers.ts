@@ -13,6 +13,8 @@ import { columnLetter, type TableReadOk } from '../table';
 /** The number columns whose text the sheet's formulas read as no number. */
 export const NUMBER_COLUMNS: readonly ColumnKey[] = ['start', 'target', 'current', 'weight', 'confidence', 'selfScore'];
 
+const VALUE_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['start', 'target', 'current']);
+
 const isBlankRaw = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** A number typed as text in a number column, with the number it would be. */
@@ -105,7 +107,8 @@ export function planNumberConversions(read: TableReadOk, cells?: readonly string
     for (const [index, list] of byRow) {
       const row = list[0]!.row;
       if (!isBlankRaw(row.raw.unit)) continue;
-      const carried = new Set(list.map((t) => t.unit).filter((u): u is string => u !== null));
+      // the Unit column is the unit of Start / Target / Current only (not of `8分` in Confidence)
+      const carried = new Set(list.filter((t) => VALUE_COLUMNS.has(t.column)).map((t) => t.unit).filter((u): u is string => u !== null));
       if (carried.size !== 1) continue; // none, or texts that disagree: leave the choice to the user
       const unit = [...carried][0]!;
       const r = read.rowIndexes[index]!;
