@@ -69,6 +69,9 @@ describe('filling', () => {
     expect(regionOf('华东销售组')).toBe('华东');
     expect(regionOf('East China sales team')).toBe('East China');
     expect(regionOf('法务')).toBe('法务');
+    // no region in the name: the unit's own name, never half of it
+    expect(regionOf('销售一组')).toBe('销售一组');
+    expect(regionOf('市场部')).toBe('市场部');
     const v = placeholderValuesFor({ unit: '华南大区' }, 'x', 'zh-CN');
     expect(v).toEqual({ unit: '华南大区', parent: '上级团队', owner: '负责人', city: '华南', company: '公司' });
     expect(fillText('{city}·{nope}', v)).toBe('华南·{nope}');

@@ -45,7 +45,11 @@ export function regionOf(unit: string): string {
   const u = unit.trim();
   if (/[\u4e00-\u9fff]/.test(u)) {
     for (const s of ZH_SUFFIXES) {
-      if (u.endsWith(s) && u.length > s.length) return u.slice(0, -s.length);
+      // 销售一组 → 销售一 is no region: what is left must not be a function word itself
+      if (u.endsWith(s) && u.length > s.length) {
+        const rest = u.slice(0, -s.length);
+        return /销售|市场|渠道|客服|运营/.test(rest) ? u : rest;
+      }
     }
     return u;
   }
