@@ -9,7 +9,7 @@
  * The hub helpers below (`readHub`, `writeHub`) are shared with `collect`.
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { cycleDates } from '../../core/pace';
 import { currentQuarter } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
@@ -18,12 +18,12 @@ import {
   registrySheetPlan, templatesSheetPlan, unitFilePath, unitFilePlan, type RegistryRow,
 } from '../../core/distribution';
 import type { SheetRole } from '../../core/labels';
-import { buildRosterTemplatePlan, readRosterValues } from '../../core/roster';
+import { buildRosterTemplatePlan } from '../../core/roster';
 import { escapeCellText } from '../../core/escape';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
-import { parseCsv, decodeText } from '../xlsx/csv';
+import { readRosterFile } from './rosterFile';
 import { exportXlsx } from '../xlsx/export';
 import { importXlsx, XlsxReadError } from '../xlsx/import';
 import { CliError, envLang, guard, MSG, parseArgs, readInput, resolvePath, say, t, writeOutput, type CliIo } from '../xlsx/cli';
@@ -37,7 +37,6 @@ const TEXT = {
   },
   outDir: { 'zh-CN': '请用 --out-dir 指定输出目录', en: 'Say where to write the files with --out-dir DIR' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
-  badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成任何文件：', en: 'The roster has {n} problem(s); nothing was written:' },
   templateProblems: { 'zh-CN': '公司模板有 {n} 个问题（这些模板未使用）：', en: 'The company templates have {n} problem(s) (those templates are not used):' },
   created: { 'zh-CN': '  新建 {file}（{unit}，{template}）', en: '  created {file} ({unit}, {template})' },
@@ -96,20 +95,6 @@ export async function writeHub(io: CliIo, path: string, plan: WorkbookPlan, lang
 
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
-async function readRoster(io: CliIo, file: string, lang: Lang): Promise<{ values: unknown[][]; templates: unknown[][] | null }> {
-  const ext = extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.txt' && ext !== '.tsv') throw new CliError(t(lang, TEXT.badInput, { file }));
-  const buf = await readInput(io, file, lang);
-  if (ext !== '.xlsx') return { values: parseCsv(decodeText(buf)), templates: null };
-  try {
-    const snap = await snapshotFromXlsx(buf, { name: file });
-    const roster = snap.sheets.find((s) => s.metaRole === 'roster') ?? snap.sheets.find((s) => readRosterValues(s.values).headerRow >= 0);
-    const templates = snap.sheets.find((s) => s.metaRole === 'templates')?.values ?? null;
-    return { values: roster?.values ?? snap.sheets[0]?.values ?? [], templates };
-  } catch (e) {
-    throw new CliError(t(lang, MSG.badXlsx, { file, why: why(e, lang) }));
-  }
-}
 
 /** The roster as the hub keeps it: the input's rows under the roster sheet's dropdowns. */
 function rosterSheet(values: unknown[][], lang: Lang): SheetPlan {
@@ -137,7 +122,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
     const dir = resolvePath(io, outDir);
     const hubPath = join(dir, HUB_FILE);
-    const roster = await readRoster(io, file, lang);
+    const roster = await readRosterFile(io, file, lang);
     const hub = (await exists(hubPath)) ? await readHub(await readInput(io, hubPath, lang), hubPath, lang) : null;
 
     // company templates: the hub's Templates sheet, else the roster workbook's

@@ -6,7 +6,7 @@
  *
  * `printEvaluationResults` is how `okr-sheets score eval.xlsx` prints a filled sheet's results.
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { currentQuarter } from '../../core/dates';
 import {
   planEvaluationFromRoster, readEvaluations, RELATION_LABELS, RELATIONS, type EvaluationRead, type Relation,
@@ -18,9 +18,7 @@ import { cycleDates } from '../../core/pace';
 import { readRosterValues } from '../../core/roster';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
-import { decodeText, parseCsv } from '../xlsx/csv';
-import { XlsxReadError } from '../xlsx/import';
-import { readXlsxValues } from '../xlsx/values';
+import { readRosterFile } from './rosterFile';
 import { CliError, envLang, guard, MSG, parseArgs, pct, readInput, say, t, writePlanXlsx, type CliIo, type ParsedArgs } from '../xlsx/cli';
 
 const TEXT = {
@@ -31,7 +29,6 @@ const TEXT = {
   outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the sheet with -o eval.xlsx' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   badPeers: { 'zh-CN': '--peers 应为 1 到 10 的整数：{value}', en: '--peers must be a whole number from 1 to 10: {value}' },
-  badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成 360 评估：', en: 'The roster has {n} problem(s); no evaluation sheet was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 人、{rows} 行评价，周期 {cycle}', en: 'Wrote {file}: {n} people, {rows} evaluation rows, cycle {cycle}' },
   sheet: {
@@ -68,10 +65,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!cycleDates(cycle)) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
     const peers = a.options.peers === undefined ? 3 : Number(a.options.peers);
     if (!Number.isInteger(peers) || peers < 1 || peers > 10) throw new CliError(t(lang, TEXT.badPeers, { value: a.options.peers ?? '' }));
-    const ext = extname(file).toLowerCase();
-    if (!['.csv', '.txt', '.tsv', '.xlsx'].includes(ext)) throw new CliError(t(lang, TEXT.badInput, { file }));
-
-    const values = await rosterValues(io, file, ext, lang);
+    const { values } = await readRosterFile(io, file, lang);
     const read = readRosterValues(values);
     // a roster with Chinese headers gives a Chinese sheet (unless --lang says otherwise)
     lang = chooseLang({ explicit: a.explicitLang, content: contentLang(values[read.headerRow] ?? []), fallback: a.lang });
@@ -85,19 +79,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     say(io.stderr, t(lang, TEXT.wrote, { file: out, n: task.people.length, rows: task.responseRows, cycle }));
     return 0;
   });
-}
-
-async function rosterValues(io: CliIo, file: string, ext: string, lang: Lang): Promise<unknown[][]> {
-  const buf = await readInput(io, file, lang);
-  if (ext !== '.xlsx') return parseCsv(decodeText(buf));
-  try {
-    const wb = await readXlsxValues(buf);
-    // the sheet whose header the roster reader recognises (else the first)
-    return wb.sheets.map((s) => s.values).find((v) => readRosterValues(v).headerRow >= 0) ?? wb.sheets[0]?.values ?? [];
-  } catch (e) {
-    const why = e instanceof XlsxReadError ? e.localized[lang] : e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new CliError(t(lang, MSG.badXlsx, { file, why }));
-  }
 }
 
 /**

@@ -6,7 +6,6 @@
  * Exit 0 written; 1 the roster has problems (all listed with their row, nothing written);
  * 2 bad usage or unreadable file.
  */
-import { extname } from 'node:path';
 import type { Localized } from '../../core/i18n';
 import { currentQuarter } from '../../core/dates';
 import { chooseLang, contentLang } from '../../core/lang';
@@ -14,10 +13,8 @@ import { LIMITS } from '../../core/limits';
 import { cycleDates } from '../../core/pace';
 import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
 import { readCompanyTemplates } from '../../core/distribution/companyTemplates';
-import { parseCsv, decodeText } from '../xlsx/csv';
-import { XlsxReadError } from '../xlsx/import';
-import { readXlsxValues } from '../xlsx/values';
-import { CliError, envLang, guard, MSG, parseArgs, readInput, say, t, writePlanXlsx, type CliIo } from '../xlsx/cli';
+import { readRosterFile } from './rosterFile';
+import { CliError, envLang, guard, MSG, parseArgs, say, t, writePlanXlsx, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
@@ -26,7 +23,6 @@ const TEXT = {
   },
   outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the workbook with -o workbook.xlsx' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
-  badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成工作簿：', en: 'The roster has {n} problem(s); no workbook was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 个 OKR 表，周期 {cycle}', en: 'Wrote {file}: {n} OKR sheet(s), cycle {cycle}' },
 } satisfies Record<string, Localized>;
@@ -48,28 +44,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const cycle = a.options.cycle ?? currentQuarter();
     const dates = cycleDates(cycle);
     if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
-    const ext = extname(file).toLowerCase();
-    if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.txt' && ext !== '.tsv') throw new CliError(t(lang, TEXT.badInput, { file }));
-
-    const buf = await readInput(io, file, lang);
-    let values: unknown[][];
     // an .xlsx roster (the hub) may carry the company's own templates (a sheet with role `templates`)
-    let company: ReturnType<typeof readCompanyTemplates> | null = null;
-    if (ext === '.xlsx') {
-      try {
-        const wb = await readXlsxValues(buf);
-        // the sheet whose header the roster reader recognises (else the first)
-        const found = wb.sheets.map((s) => s.values).find((v) => readRosterValues(v).headerRow >= 0);
-        values = found ?? wb.sheets[0]?.values ?? [];
-        const tpl = wb.sheets.find((s) => s.role === 'templates');
-        if (tpl) company = readCompanyTemplates(tpl.values);
-      } catch (e) {
-        const why = e instanceof XlsxReadError ? e.localized[lang] : e instanceof Error ? e.message.split('\n')[0]! : String(e);
-        throw new CliError(t(lang, MSG.badXlsx, { file, why }));
-      }
-    } else {
-      values = parseCsv(decodeText(buf));
-    }
+    const roster = await readRosterFile(io, file, lang);
+    const values = roster.values;
+    const company = roster.templates ? readCompanyTemplates(roster.templates) : null;
 
     const read = readRosterValues(values);
     // a roster with Chinese headers gives a Chinese workbook (unless --lang says otherwise)
