@@ -237,8 +237,6 @@ export function runFileCommand(
   spec: Parameters<typeof parseArgs>[1],
   usage: Localized,
   body: (c: { lang: Lang; a: ParsedArgs; file: string; setLang: (l: Lang) => void }) => Promise<number>,
-  /** how the usage line names the one file argument */
-  what = 'file.xlsx',
 ): Promise<number> {
   let lang = envLang(io);
   return guard(io, () => lang, async () => {
@@ -249,7 +247,7 @@ export function runFileCommand(
       return 0;
     }
     const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what })}\n${t(lang, usage)}`);
+    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'file.xlsx' })}\n${t(lang, usage)}`);
     if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
     // setLang: once the workbook is read its language may decide (errors after that use it too)
     return body({ lang, a, file, setLang: (l) => (lang = l) });
