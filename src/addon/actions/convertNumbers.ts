@@ -8,7 +8,7 @@
  */
 import { planNumberConversions } from '../../core/lint/convertNumbers';
 import type { SheetsContext } from '../../sheets/context';
-import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
+import { writeCellBlocks } from '../../sheets/cells';
 import { readOkrSheetModel } from '../../sheets/snapshot';
 import type { ConvertNumbersResult } from '../rpc/contract';
 
@@ -21,10 +21,6 @@ export interface ConvertNumbersPayload {
 export function convertNumberCellsAction(ctx: SheetsContext, p: ConvertNumbersPayload): ConvertNumbersResult {
   const { okr } = readOkrSheetModel(ctx, p.sheet);
   const plan = planNumberConversions(okr.read, p.cells);
-  if (plan.blocks.length > 0) {
-    const sheet = ctx.ss.getSheetByName(okr.sheet);
-    if (!sheet) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name: okr.sheet });
-    for (const b of plan.blocks) sheet.getRange(b.row + 1, b.col + 1, b.values.length, b.values[0]!.length).setValues(b.values);
-  }
+  writeCellBlocks(ctx, okr.sheet, plan.blocks);
   return { sheet: okr.sheet, converted: plan.conversions, units: plan.units, writes: plan.blocks.length, skipped: plan.skipped };
 }

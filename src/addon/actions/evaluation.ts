@@ -13,6 +13,7 @@ import type { SheetsContext } from '../../sheets/context';
 import { OkrError } from '../../sheets/errors';
 import { takeSnapshot } from '../../sheets/snapshot';
 import type { EvaluationSheetResult } from '../rpc/contract';
+import { activateSheet } from '../../sheets/cells';
 
 const MSG = {
   badCycle: { 'zh-CN': '无法识别的周期：{cycle}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {cycle} (examples: 2026-Q4, 2026-11, 2026)' },
@@ -36,7 +37,6 @@ export function generateEvaluationAction(ctx: SheetsContext, p: EvaluationPayloa
   const task = planEvaluationFromRoster(roster.values, { lang: ctx.lang, cycle });
   if (!task.ok) return { ok: false, sheet: roster.name, people: 0, rows: 0, problems: task.problems.map((x) => x.message[ctx.lang]) };
   const [name] = applyWorkbookPlan(ctx, task.plan, { uniqueNames: true });
-  const created = name ? ctx.ss.getSheetByName(name) : null;
-  if (created) ctx.ss.setActiveSheet(created);
+  activateSheet(ctx, name);
   return { ok: true, sheet: name ?? null, people: task.people.length, rows: task.responseRows, problems: [] };
 }

@@ -9,7 +9,8 @@ import type { Lang } from '../../core/i18n';
 import { parseOkrText } from '../../core/importtext';
 import { findOkrSheet, readSnapshot } from '../../core/snapshot';
 import { appendTask, importPreview, importRows, importWorkbookPlan, IMPORT_MESSAGES, structureInfo } from '../../core/tasks/importText';
-import { applyWorkbookPlan, cellValue } from '../../sheets/applyPlan';
+import { applyWorkbookPlan } from '../../sheets/applyPlan';
+import { activateSheet, writeCellBlocks } from '../../sheets/cells';
 import type { SheetsContext } from '../../sheets/context';
 import { ERROR_MESSAGES, OkrError } from '../../sheets/errors';
 import { withDocumentLock } from '../../sheets/lock';
@@ -73,32 +74,25 @@ export function newSheet(
   const plan = importWorkbookPlan(imported, { ...opts, settingsSheet: settings });
   const names = applyWorkbookPlan(ctx, plan, { uniqueNames: true });
   const name = names[0] ?? plan.sheets[0]!.name;
-  const sheet = ctx.ss.getSheetByName(name);
-  if (sheet) ctx.ss.setActiveSheet(sheet);
+  activateSheet(ctx, name);
   return { sheet: name, rows: importRows(imported, opts).length, mode: 'newSheet' };
 }
 
 function appendRows(ctx: SheetsContext, sheetName: string | undefined, imported: ReturnType<typeof parseOkrText>, opts: Parameters<typeof importRows>[1]): ImportResult {
   const name = sheetName ?? ctx.ss.getActiveSheet().getName();
-  const model = readSnapshot(takeSnapshot(ctx, { sheets: [name] }), ctx.lang);
+  // formula text tells a template formula (free) from a typed value (occupied)
+  const model = readSnapshot(takeSnapshot(ctx, { sheets: [name], formulas: true }), ctx.lang);
   const okr = findOkrSheet(model, name);
   if (!okr) {
     if (ctx.ss.getSheetByName(name)) throw new OkrError('notOkrSheet', ERROR_MESSAGES.notOkrSheet, { name });
     throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name });
   }
-  const sheet = ctx.ss.getSheetByName(okr.sheet)!;
   const snap = model.snapshot.sheets.find((s) => s.name === okr.sheet)!;
-  // formula text tells a template formula (free) from a typed value (occupied): one read
-  const formulas = sheet.getDataRange().getFormulas();
-  const r = appendTask(imported, okr.read, { name: okr.sheet, values: snap.values, formulas }, { ...opts, lang: okr.read.table.lang });
+  const r = appendTask(imported, okr.read, { name: okr.sheet, values: snap.values, formulas: snap.formulas ?? [] }, { ...opts, lang: okr.read.table.lang });
   if (!r.ok) throw new OkrError('conflict', r.message, r.params);
   const { firstRow, rows, writes } = r.plan;
-  const maxRows = sheet.getMaxRows();
-  if (firstRow + rows > maxRows) sheet.insertRowsAfter(maxRows, firstRow + rows - maxRows);
   // only the filled columns, one write per run of adjacent columns
-  for (const w of writes) {
-    sheet.getRange(firstRow + 1, w.col + 1, rows, w.values[0]!.length).setValues(w.values.map((line) => line.map(cellValue)));
-  }
-  ctx.ss.setActiveSheet(sheet);
+  writeCellBlocks(ctx, okr.sheet, writes.map((w) => ({ row: firstRow, col: w.col, values: w.values })));
+  activateSheet(ctx, okr.sheet);
   return { sheet: okr.sheet, rows, mode: 'append' };
 }

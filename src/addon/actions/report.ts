@@ -10,6 +10,7 @@ import { applyWorkbookPlan } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { OkrError } from '../../sheets/errors';
 import { takeSnapshot } from '../../sheets/snapshot';
+import { activateSheet } from '../../sheets/cells';
 
 export interface ReportPayload {
   /** `2026-W48` or `2026-11`; default this week (the spreadsheet's time zone). */
@@ -33,7 +34,6 @@ export function progressReportAction(ctx: SheetsContext, p: ReportPayload): { ti
 
 export function writeProgressReportAction(ctx: SheetsContext, p: ReportPayload): { sheet: string } {
   const [name] = applyWorkbookPlan(ctx, { sheets: [reportSheetPlan(report(ctx, p))] }, { uniqueNames: true });
-  const sheet = name ? ctx.ss.getSheetByName(name) : null;
-  if (sheet) ctx.ss.setActiveSheet(sheet);
+  activateSheet(ctx, name);
   return { sheet: name ?? '' };
 }

@@ -15,6 +15,7 @@ import { OkrError } from '../../sheets/errors';
 import { takeSnapshot } from '../../sheets/snapshot';
 import { createRosterSheet as createRoster, setupFromRosterSheet, type RosterProblemOut } from '../../sheets/roster';
 import type { InsertResult, TemplateCatalog, TemplatePreview } from '../rpc/contract';
+import { activateSheet } from '../../sheets/cells';
 
 const MSG = {
   badCycle: {
@@ -158,8 +159,7 @@ export function insertTemplate(ctx: SheetsContext, p: InsertTemplateInput): Inse
   });
   const applied = applyWorkbookPlanDetailed(ctx, plan, { uniqueNames: true });
   const name = applied.find((a) => a.role === 'okr')!.name;
-  const sheet = ctx.ss.getSheetByName(name);
-  if (sheet) ctx.ss.setActiveSheet(sheet);
+  activateSheet(ctx, name);
   const rows = role.objectives.reduce((n, o) => n + 1 + o.krs.length, 0);
   return { sheet: name, sheetName: name, rows };
 }
