@@ -11,7 +11,7 @@ import { fmt } from './i18n';
 import { isKrType } from './labels';
 import type { ActionItem, CheckIn, KrType, OkrRow, OkrTable } from './model';
 import type { PlanCell } from './plan/types';
-import { escapeCellText } from './escape';
+import { keepAsTypedText } from './escape';
 import { krProgress } from './progress';
 
 type Labels = { 'zh-CN': string[]; en: string[] };
@@ -495,7 +495,8 @@ export function applyCheckIn(table: OkrTable, input: CheckInInput, opts: ApplyCh
 
 /**
  * The log row for an entry, laid out in the Check-ins sheet's own column order (`columns` from
- * `readCheckIns`; default: CHECKIN_KEYS order). User text is escaped against formula injection.
+ * `readCheckIns`; default: CHECKIN_KEYS order). User text is escaped against formula injection
+ * and kept as typed where Sheets would read it as a number or a date (`3/4`, `01234`).
  */
 export function checkInLogRow(
   entry: CheckIn & { sheet?: string },
@@ -509,13 +510,13 @@ export function checkInLogRow(
     if (c !== undefined && c < w) row[c] = v;
   };
   put('date', { date: entry.date });
-  put('sheet', escapeCellText(entry.sheet ?? ''));
-  put('krId', escapeCellText(entry.krId));
+  put('sheet', keepAsTypedText(entry.sheet ?? ''));
+  put('krId', keepAsTypedText(entry.krId));
   put('value', entry.value);
   put('confidence', entry.confidence);
-  put('done', escapeCellText(entry.done));
-  put('next', escapeCellText(entry.next));
-  put('blockers', escapeCellText(entry.blockers));
+  put('done', keepAsTypedText(entry.done));
+  put('next', keepAsTypedText(entry.next));
+  put('blockers', keepAsTypedText(entry.blockers));
   return row;
 }
 

@@ -84,3 +84,14 @@ describe('recordCheckIn RPC: milestones and implausible values', () => {
     if (!res.ok) expect(res.message).toMatch(/not a number: about half/);
   });
 });
+
+describe('recordCheckIn RPC: the words of a check-in stay as typed (issue 11 §5)', () => {
+  it('done / next / blockers that look like numbers or dates are not turned into them', () => {
+    const { ctx } = makeWorkbook();
+    const r = recorded(call(ctx, { value: 120, date: '2026-11-20', done: '3/4', next: '01234', blockers: '1-2' }));
+    const row = logRows(ctx, r.logSheet)[r.logRow - 1]!;
+    expect(row).toContain('3/4');
+    expect(row).toContain('01234');
+    expect(row).toContain('1-2');
+  });
+});
