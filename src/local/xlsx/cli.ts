@@ -59,6 +59,7 @@ export const MSG = {
   badDate: { 'zh-CN': '日期应为 YYYY-MM-DD：{value}', en: 'The date must be YYYY-MM-DD: {value}' },
   wrote: { 'zh-CN': '已写入 {file}', en: 'Wrote {file}' },
   unexpected: { 'zh-CN': '出错了：{why}', en: 'Something went wrong: {why}' },
+  internal: { 'zh-CN': '程序内部错误（设置环境变量 OKR_DEBUG=1 可查看详情）', en: 'an internal error (set OKR_DEBUG=1 to see the details)' },
 } satisfies Record<string, Localized>;
 
 export function t(lang: Lang, m: Localized, p: Params = {}): string {
@@ -221,7 +222,11 @@ export async function guard(io: CliIo, lang: () => Lang, body: () => Promise<num
       say(io.stderr, e.message);
       return e.code;
     }
-    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    // a slip of ours (TypeError, RangeError …) is no message for a user: say so, keep the
+    // details for whoever runs it with OKR_DEBUG=1; a system error (ENOENT, EACCES) is one
+    const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+    if (internal && (io.env ?? process.env).OKR_DEBUG) say(io.stderr, e.stack ?? e.message);
+    const why = internal ? t(lang(), MSG.internal) : e instanceof Error ? e.message.split('\n')[0]! : String(e);
     say(io.stderr, t(lang(), MSG.unexpected, { why }));
     return 2;
   }
