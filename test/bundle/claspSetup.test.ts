@@ -96,7 +96,8 @@ describe('scripts/clasp-setup.mjs', () => {
     expect(clasp.options.files.contentDir).toBe(path.join(fs.realpathSync(dir), 'dist'));
     const pushed = (await clasp.files.collectLocalFiles()).files.map((f) => f.localPath).sort();
     expect(pushed.map((p) => path.basename(p))).toEqual(['Code.js', 'appsscript.json']);
-    for (const p of pushed) expect(path.resolve(dir, p).startsWith(path.join(dir, 'dist'))).toBe(true);
+    // clasp gives local paths relative to the working directory, not to the project
+    for (const p of pushed) expect(path.resolve(p).startsWith(path.join(fs.realpathSync(dir), 'dist'))).toBe(true);
 
     const other = ID.replace(/^1/, '2');
     expect(() => writeConfig(other, dir)).toThrow(/--force/);
