@@ -5,7 +5,7 @@
  * write per block.
  */
 import {
-  applyCheckIn, checkInLogRow, defaultCheckInColumns, readCheckIns, type CheckInInput, type CheckInKey,
+  applyCheckIn, checkInLogRow, defaultCheckInColumns, readActions, readCheckIns, type CheckInInput, type CheckInKey,
 } from '../core/checkins';
 import type { Localized } from '../core/i18n';
 import { SHEET_NAMES } from '../core/labels';
@@ -92,12 +92,20 @@ export function findOwnedSheet(ss: SpreadsheetLike, role: string): SheetLike | n
 }
 
 /**
- * Finds the log sheet of `role`: by its name in either language first (one call each), then by
- * role metadata (a renamed log sheet).
+ * Finds the log sheet of `role`: ours by role metadata (one finder call, whatever it is called
+ * now); else a sheet with the log's name in either language whose header is that log's (a log
+ * kept by hand). A user's own sheet that merely has the name is never taken for ours.
  */
 export function findLogSheet(ss: SpreadsheetLike, role: 'checkins' | 'actions', lang: 'zh-CN' | 'en' = 'zh-CN'): SheetLike | null {
+  const owned = findOwnedSheet(ss, role);
+  if (owned) return owned;
   const other = lang === 'zh-CN' ? 'en' : 'zh-CN';
-  return ss.getSheetByName(SHEET_NAMES[role][lang]) ?? ss.getSheetByName(SHEET_NAMES[role][other]) ?? findOwnedSheet(ss, role);
+  const isLog = (values: unknown[][]) => (role === 'checkins' ? readCheckIns(values) : readActions(values)).headerRow >= 0;
+  for (const name of [SHEET_NAMES[role][lang], SHEET_NAMES[role][other]]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet && isLog(sheetValues(sheet))) return sheet;
+  }
+  return null;
 }
 
 /** A PlanCell → what setValues takes (dates as midnight in the spreadsheet's time zone). */
@@ -114,7 +122,8 @@ function ensureCheckInsSheet(ctx: SheetsContext): { sheet: SheetLike; values: un
   if (existing) return { sheet: existing, values: sheetValues(existing) };
   const plan: SheetPlan = buildCheckInsPlan(ctx.lang);
   applyWorkbookPlan(ctx, { sheets: [plan] }, { replaceOwned: false });
-  const created = ctx.ss.getSheetByName(plan.name) ?? findOwnedSheet(ctx.ss, 'checkins');
+  // ours by metadata: a user's sheet of the same name stays theirs (ours got another name)
+  const created = findOwnedSheet(ctx.ss, 'checkins');
   if (!created) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name: plan.name });
   return { sheet: created, values: [plan.values[0] as unknown[]] };
 }

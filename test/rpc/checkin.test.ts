@@ -95,3 +95,29 @@ describe('recordCheckIn RPC: the words of a check-in stay as typed (issue 11 §5
     expect(row).toContain('1-2');
   });
 });
+
+describe('recordCheckIn RPC: a user sheet that only has the log\'s name is not ours (issue 11 §3)', () => {
+  it('the check-in goes to our own log; the user\'s "Check-ins" sheet is untouched', () => {
+    const { ctx } = makeWorkbook();
+    const mine = ctx.ss.insertSheet('Check-ins');
+    mine.getRange(1, 1, 2, 2).setValues([['my notes', 'about check-ins'], ['call Wang', 'Friday']]);
+    const before = JSON.stringify(mine.getDataRange().getValues());
+    const r = recorded(call(ctx, { value: 120, date: '2026-11-20', done: 'closed two deals' }));
+    expect(r.logSheet).not.toBe('Check-ins');
+    expect(JSON.stringify(mine.getDataRange().getValues())).toBe(before);
+    expect(logRows(ctx, r.logSheet).flat()).toContain('closed two deals');
+    // and the next one finds the same log again (by its metadata)
+    const r2 = recorded(call(ctx, { value: 125, date: '2026-11-27' }));
+    expect(r2.logSheet).toBe(r.logSheet);
+    expect(r2.logRow).toBe(r.logRow + 1);
+  });
+
+  it('a log kept by hand under the name (its header is a check-in log) is used', () => {
+    const { ctx } = makeWorkbook();
+    const log = ctx.ss.insertSheet('Check-ins');
+    log.getRange(1, 1, 1, 8).setValues([['Date', 'Sheet', 'KR ID', 'New value', 'Confidence', 'Done this period', 'Next steps', 'Blockers / resources needed']]);
+    const r = recorded(call(ctx, { value: 120, date: '2026-11-20' }));
+    expect(r.logSheet).toBe('Check-ins');
+    expect(r.logRow).toBe(2);
+  });
+});
