@@ -169,6 +169,19 @@ export function retargetSheetRefs(sp: SheetPlan, renames: Map<string, string>): 
   return changed ? { ...sp, values, conditionalFormats } : sp;
 }
 
+/** Index of the quote closing the literal that opens at `start` (`"…"` or `'…'`, the quote
+ *  doubled inside), or the formula's end when it is not closed. */
+function closingQuote(formula: string, start: number): number {
+  const q = formula[start];
+  let j = start + 1;
+  while (j < formula.length) {
+    if (formula[j] !== q) j++;
+    else if (formula[j + 1] === q) j += 2;
+    else break;
+  }
+  return j;
+}
+
 /** Replaces sheet names before `!` (quoted or bare) outside string literals. */
 export function renameSheetsInFormula(formula: string, renames: Map<string, string>): string {
   const quote = (n: string) => `'${n.replace(/'/g, "''")}'`;
@@ -177,13 +190,7 @@ export function renameSheetsInFormula(formula: string, renames: Map<string, stri
   while (i < formula.length) {
     const ch = formula[i]!;
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
+      const j = closingQuote(formula, i);
       const token = formula.slice(i, j + 1);
       const name = token.slice(1, -1).replace(/''/g, "'");
       const to = ch === "'" && formula[j + 1] === '!' ? renames.get(name) : undefined;
@@ -368,13 +375,7 @@ export function renameInFormula(formula: string, names: Map<string, string>): st
   while (i < formula.length) {
     const ch = formula[i]!;
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
+      const j = closingQuote(formula, i);
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;

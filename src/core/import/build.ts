@@ -78,6 +78,18 @@ class Builder {
     (this.cur ? this.cur.notes : this.res.notes).push(l.raw);
     this.lastItem = null;
   }
+
+  /** Lines that are neither an objective nor a KR, read the same by every structure: section
+   *  words are dropped, asides and titles kept as notes (a KR's own when nested under it),
+   *  owner lines and @mentions name the owner. */
+  furniture(k: Kind, l: Line): void {
+    if (k.kind === 'owner' || k.kind === 'mention') this.owner(k.name, l);
+    else if (k.kind === 'sectionAside') this.note(l);
+    else if (k.kind === 'note' || k.kind === 'title') {
+      if (this.deeperThanKr(l)) this.krNote(l);
+      else this.note(l);
+    }
+  }
   topNote(l: Line): void {
     this.cur = null;
     this.lastKr = null;
@@ -161,6 +173,9 @@ function statsOf(res: ImportedOkrs, krForm: string, emptyObjectives: number): Bu
   return { objectives: res.objectives.length, keyResults: krs, measurable, score: score - 0.7 * emptyObjectives, krForm };
 }
 
+/** `KR：怎样衡量？…` — a question with nothing measurable is commentary, not a KR. */
+const isCommentary = (title: string): boolean => /[?？]/.test(title) && parseKr(cleanTitle(title)).kind !== 'metric';
+
 /** Objectives from `O1:` / `目标：` labels; list items and measurable lines under them are KRs. */
 export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStats } {
   const b = new Builder(doc);
@@ -184,8 +199,7 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
         b.startObjective(k.title, line);
         break;
       case 'kr':
-        // `KR：怎样衡量？…` — a question with nothing measurable is commentary, not a KR.
-        if (/[?？]/.test(k.title) && parseKr(cleanTitle(k.title)).kind !== 'metric') {
+        if (isCommentary(k.title)) {
           b.note(line);
           break;
         }
@@ -196,18 +210,12 @@ export function buildByLabel(doc: Doc): { result: ImportedOkrs; stats: BuildStat
       case 'sectionO':
       case 'sectionKr':
       case 'section':
-        break;
       case 'sectionAside':
-        b.note(line);
-        break;
       case 'owner':
       case 'mention':
-        b.owner(k.name, line);
-        break;
       case 'note':
       case 'title':
-        if (b.deeperThanKr(line)) b.krNote(line);
-        else b.note(line);
+        b.furniture(k, line);
         break;
       case 'item': {
         if (b.deeperThanKr(line)) b.krNote(line);
@@ -287,24 +295,18 @@ export function buildByForm(doc: Doc, f: string): { result: ImportedOkrs; stats:
         b.startObjective(k.title, line);
         break;
       case 'kr':
-        if (/[?？]/.test(k.title) && parseKr(cleanTitle(k.title)).kind !== 'metric') b.note(line);
+        if (isCommentary(k.title)) b.note(line);
         else b.addKr(k.title, line);
         break;
       case 'sectionO':
       case 'sectionKr':
       case 'section':
-        break;
       case 'sectionAside':
-        b.note(line);
-        break;
       case 'owner':
       case 'mention':
-        b.owner(k.name, line);
-        break;
       case 'note':
       case 'title':
-        if (b.deeperThanKr(line)) b.krNote(line);
-        else b.note(line);
+        b.furniture(k, line);
         break;
       case 'item':
       case 'prose': {
