@@ -132,7 +132,9 @@ export function matchLabel<K extends string>(table: Record<K, Labels>, text: unk
 export const isKrType = (t: RowType | null): t is KrType => t !== null && t !== 'objective';
 
 /** Rows of the Settings sheet (label in column A, value in column B). */
-export type SettingKey = 'lang' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'atRiskBelow' | 'offTrackBelow' | 'staleDays' | 'progressCap';
+export type SettingKey =
+  | 'lang' | 'cycle' | 'cycleStart' | 'cycleEnd' | 'atRiskBelow' | 'offTrackBelow' | 'staleDays' | 'progressCap'
+  | 'scoreScale' | 'gradeRedBelow' | 'gradeGreenFrom' | 'sweetSpotFrom' | 'sweetSpotTo';
 export const SETTING_LABELS: Record<SettingKey, Labels> = {
   lang: { 'zh-CN': ['语言'], en: ['Language'] },
   cycle: { 'zh-CN': ['周期'], en: ['Cycle'] },
@@ -142,4 +144,9 @@ export const SETTING_LABELS: Record<SettingKey, Labels> = {
   offTrackBelow: { 'zh-CN': ['落后阈值'], en: ['Off-track threshold', 'Off track below'] },
   staleDays: { 'zh-CN': ['未更新天数', '停滞天数'], en: ['Stale after (days)', 'Stale days'] },
   progressCap: { 'zh-CN': ['进度上限'], en: ['Progress counts up to'] },
+  scoreScale: { 'zh-CN': ['评分尺度', '分制'], en: ['Score scale'] },
+  gradeRedBelow: { 'zh-CN': ['红色低于'], en: ['Red below'] },
+  gradeGreenFrom: { 'zh-CN': ['绿色起点', '绿色自'], en: ['Green from'] },
+  sweetSpotFrom: { 'zh-CN': ['理想区间下限'], en: ['Sweet spot from'] },
+  sweetSpotTo: { 'zh-CN': ['理想区间上限'], en: ['Sweet spot to'] },
 };

@@ -76,7 +76,19 @@ export interface OkrSettings {
   /** Over-achievement: progress counts up to this (1 = 100%, default; 1.2 = 120%). Applies to
    *  increase / decrease / rubric / milestone KRs and to objectives (issue 14 §2). */
   progressCap?: number;
+  /** How scores are shown and typed (issue 14 §2): '0-1' one decimal (default), '0-100' 分,
+   *  'percent'. Core keeps scores as shares 0–1; the scale is applied where a score is shown
+   *  or read from a cell a person typed (self, manager score, rubric steps). */
+  scoreScale?: ScoreScale;
+  /** Grade bands on the score as a share (0–1), whatever the scale: red below, green from. */
+  gradeRedBelow?: number; // 0.4
+  gradeGreenFrom?: number; // 0.7
+  /** The sweet spot, as shares: from – to inclusive (Google: 0.6 – 0.7). */
+  sweetSpotFrom?: number; // 0.6
+  sweetSpotTo?: number; // 0.7
 }
+
+export type ScoreScale = '0-1' | '0-100' | 'percent';
 
 export const DEFAULT_SETTINGS: OkrSettings = {
   lang: 'zh-CN',
@@ -84,6 +96,11 @@ export const DEFAULT_SETTINGS: OkrSettings = {
   offTrackBelow: 0.4,
   staleDays: 14,
   progressCap: 1,
+  scoreScale: '0-1',
+  gradeRedBelow: 0.4,
+  gradeGreenFrom: 0.7,
+  sweetSpotFrom: 0.6,
+  sweetSpotTo: 0.7,
 };
 
 /** A located finding (lint, parse errors): `row` indexes `OkrTable.rows`, null = whole table. */

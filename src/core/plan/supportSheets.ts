@@ -6,7 +6,7 @@ import { ACTION_LABELS, CHECKIN_KEYS, CHECKIN_LABELS, type ActionKey } from '../
 import type { Lang, Localized } from '../i18n';
 import { isLang } from '../i18n';
 import { SETTING_LABELS, SHEET_NAMES, label, matchLabel, type SettingKey } from '../labels';
-import { DEFAULT_SETTINGS, type OkrSettings } from '../model';
+import { DEFAULT_SETTINGS, type OkrSettings, type ScoreScale } from '../model';
 import { colLetter } from './a1';
 import { OWNER_KEY, type PlanCell, type SheetPlan } from './types';
 
@@ -41,9 +41,18 @@ const SETTING_NOTES: Record<SettingKey, Localized> = {
   offTrackBelow: { 'zh-CN': '进度落后于时间进度超过此值 → 落后', en: 'Progress behind the time elapsed by more than this → off track' },
   staleDays: { 'zh-CN': '超过此天数没有进展更新的关键结果会被提醒', en: 'KRs without a check-in for this many days are flagged' },
   progressCap: { 'zh-CN': '超额完成最多计入的进度：100%（默认，不计超额）或如 120%、150%', en: 'How far over-achievement counts: 100% (default, capped) or e.g. 120%, 150%' },
+  scoreScale: { 'zh-CN': '0-1（一位小数，默认）、0-100（百分制）或 %', en: '0-1 (one decimal, default), 0-100 (points) or %' },
+  gradeRedBelow: { 'zh-CN': '得分（按满分的比例）低于此值显示红色', en: 'A score (as a share of the full score) below this shows red' },
+  gradeGreenFrom: { 'zh-CN': '得分（按满分的比例）达到此值显示绿色，其间为黄色', en: 'A score (as a share of the full score) from this shows green; between, yellow' },
+  sweetSpotFrom: { 'zh-CN': '理想得分区间（既有挑战又能达成）的下限', en: 'Lower end of the sweet spot (ambitious and delivered)' },
+  sweetSpotTo: { 'zh-CN': '理想得分区间的上限', en: 'Upper end of the sweet spot' },
 };
 
-export const SETTING_KEYS: readonly SettingKey[] = ['lang', 'cycle', 'cycleStart', 'cycleEnd', 'atRiskBelow', 'offTrackBelow', 'staleDays', 'progressCap'];
+// New keys go at the end: formulas of existing workbooks point at these cells.
+export const SETTING_KEYS: readonly SettingKey[] = [
+  'lang', 'cycle', 'cycleStart', 'cycleEnd', 'atRiskBelow', 'offTrackBelow', 'staleDays', 'progressCap',
+  'scoreScale', 'gradeRedBelow', 'gradeGreenFrom', 'sweetSpotFrom', 'sweetSpotTo',
+];
 
 /** Value cell of each setting (label in column A, value in B, note in C; header in row 1). */
 export const SETTINGS_CELLS: Record<SettingKey, string> = Object.fromEntries(
@@ -142,6 +151,11 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
     offTrackBelow: s.offTrackBelow,
     staleDays: s.staleDays,
     progressCap: s.progressCap ?? 1,
+    scoreScale: SCALE_TOKENS[s.scoreScale ?? '0-1'],
+    gradeRedBelow: s.gradeRedBelow ?? 0.4,
+    gradeGreenFrom: s.gradeGreenFrom ?? 0.7,
+    sweetSpotFrom: s.sweetSpotFrom ?? 0.6,
+    sweetSpotTo: s.sweetSpotTo ?? 0.7,
   };
   const values: PlanCell[][] = [
     [TEXT.settingHeader[lang], TEXT.valueHeader[lang], TEXT.noteHeader[lang]],
@@ -160,6 +174,8 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
       { range: `${c.cycleStart}:${c.cycleEnd}`, numberFormat: 'yyyy-mm-dd', horizontalAlignment: 'left' },
       { range: `${c.atRiskBelow}:${c.offTrackBelow}`, numberFormat: '0%' },
       { range: c.progressCap, numberFormat: '0%' },
+      { range: `${c.gradeRedBelow}:${c.sweetSpotTo}`, numberFormat: '0%' },
+      { range: c.scoreScale, numberFormat: '@' },
       { range: `C2:C${SETTING_KEYS.length + 1}`, wrap: true, fontColor: '#5f6368' },
     ],
     validations: [
@@ -168,12 +184,26 @@ export function buildSettingsPlan(opts: SettingsSheetOptions): SheetPlan {
       { range: `${c.atRiskBelow}:${c.offTrackBelow}`, rule: { kind: 'number', min: 0, max: 1 }, helpText: TEXT.threshold[lang], strict: true },
       { range: c.staleDays, rule: { kind: 'number', min: 1, max: 365 }, helpText: TEXT.staleDays[lang], strict: true },
       { range: c.progressCap, rule: { kind: 'number', min: 1, max: 3 }, helpText: TEXT.cap[lang], strict: true },
+      { range: c.scoreScale, rule: { kind: 'list', values: Object.values(SCALE_TOKENS) }, helpText: SETTING_NOTES.scoreScale[lang], strict: true },
+      { range: `${c.gradeRedBelow}:${c.sweetSpotTo}`, rule: { kind: 'number', min: 0, max: 1 }, helpText: TEXT.threshold[lang], strict: true },
     ],
     conditionalFormats: [],
     protections: [],
     namedRanges: [],
     metadata: { [OWNER_KEY]: 'settings', 'okrSheets.lang': lang },
   };
+}
+
+/** The Score scale cell's text for each scale (what the list validation offers). */
+export const SCALE_TOKENS: Record<ScoreScale, string> = { '0-1': '0-1', '0-100': '0-100', percent: '%' };
+
+/** The Score scale cell read leniently: `0-1`, `0–100`, `100`, `百分制`, `%`, `percent`…; else null. */
+export function readScoreScale(v: unknown): ScoreScale | null {
+  const t = String(v ?? '').trim().toLowerCase().replace(/[–—~～]/g, '-').replace(/\s+/g, '');
+  if (t === '%' || t === '％' || t === 'percent' || t === '百分比') return 'percent';
+  if (t === '0-100' || t === '100' || t === '百分制' || t === '0-100分') return '0-100';
+  if (t === '0-1' || t === '1' || t === '0.0-1.0') return '0-1';
+  return null;
 }
 
 /**
@@ -191,6 +221,8 @@ export function readSettingsValues(values: readonly (readonly unknown[])[]): Okr
     else if ((key === 'atRiskBelow' || key === 'offTrackBelow') && typeof v === 'number' && v >= 0 && v <= 1) out[key] = v;
     else if (key === 'staleDays' && typeof v === 'number' && v >= 1) out.staleDays = Math.round(v);
     else if (key === 'progressCap' && typeof v === 'number' && v >= 1 && v <= 3) out.progressCap = v;
+    else if (key === 'scoreScale') { const sc = readScoreScale(v); if (sc) out.scoreScale = sc; }
+    else if ((key === 'gradeRedBelow' || key === 'gradeGreenFrom' || key === 'sweetSpotFrom' || key === 'sweetSpotTo') && typeof v === 'number' && v >= 0 && v <= 1) out[key] = v;
   }
   return out;
 }
