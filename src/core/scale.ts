@@ -13,6 +13,7 @@
  * grade decided on it is the grade the sheet's colours show.
  */
 import type { OkrSettings, ScoreScale } from './model';
+import { roundHalfUp } from './progress';
 
 export interface ScaleSpec {
   scale: ScoreScale;
@@ -35,16 +36,10 @@ export function scaleSpec(settings: Pick<OkrSettings, 'scoreScale'> | ScoreScale
   return SPECS[s ?? '0-1'] ?? SPECS['0-1'];
 }
 
-function roundTo(x: number, digits: number): number {
-  const m = 10 ** digits;
-  // ROUND(ROUND(x,10),d): the inner rounding removes binary noise (0.35 stored as 0.34999…)
-  const clean = Math.round(x * 1e10) / 1e10;
-  return (Math.sign(clean) * Math.round(Math.abs(clean) * m)) / m;
-}
-
-/** The Score cell's value for a computed share. */
+/** The Score cell's value for a computed share: ROUND(ROUND(share,10)*factor,digits), the inner
+ *  rounding removing binary noise (0.25 computed as 0.24999…) exactly as the formula does. */
 export function cellFromShare(share: number, spec: ScaleSpec): number {
-  return roundTo(share * spec.factor, spec.digits);
+  return roundHalfUp(roundHalfUp(share, 10) * spec.factor, spec.digits);
 }
 
 /** The share a Score cell shows (after the scale's rounding). */
