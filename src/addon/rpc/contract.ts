@@ -18,6 +18,7 @@ import type { Severity } from '../../core/model';
 import type { AlignmentTree } from '../../core/alignment';
 import type { GenerateAlignmentResult, GenerateDashboardResult, GenerateReviewResult } from '../../core/review';
 import type { DiagnosticsReport } from '../diagnostics/report';
+import type { GradingView } from '../../core/tasks/grading';
 
 /** Longest string any payload field accepts (a KR title, a note, a pasted OKR text …). */
 export const MAX_STRING = 10_000;
@@ -114,6 +115,12 @@ export interface EvaluationSheetResult {
   rows: number;
   problems: string[];
 }
+
+/** What Save in the grading view did (src/addon/actions/grading.ts): the rows written and the
+ *  view as it now stands, or every problem (nothing written). */
+export type SaveGradesResult =
+  | { ok: true; sheet: string; written: number; view: GradingView }
+  | { ok: false; sheet: string; errors: string[] };
 
 /** One batch of HR's distribution or collection (src/addon/actions/distribution.ts), in the user's language. */
 export type DistributionBatchResult =
@@ -342,6 +349,21 @@ export const CONTRACT = {
 
   generateEvaluation: method<EvaluationSheetResult>()(
     z.strictObject({ cycle: text(40), rosterSheet: z.optional(name()) }),
+    { write: true },
+  ),
+
+  // The grading round (src/addon/actions/grading.ts): computed / self / manager / final scores;
+  // Save writes only the Manager score and Comment cells of the rows sent
+  gradingView: method<GradingView>()(z.strictObject({ sheet: z.optional(name()) }), { write: false }),
+  saveGrades: method<SaveGradesResult>()(
+    z.strictObject({
+      sheet: name(),
+      grades: z.array(z.strictObject({
+        id: z.string().check(z.minLength(1), z.maxLength(50)),
+        managerScore: z.nullable(z.union([finite(), text(40)])),
+        comment: text(2000),
+      })).check(z.minLength(1), z.maxLength(1000)),
+    }),
     { write: true },
   ),
 

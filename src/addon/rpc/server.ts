@@ -31,6 +31,7 @@ import { previewAdopt, writeAdopt } from '../actions/adoptSheet';
 import { recordCheckInAction } from '../actions/checkin';
 import { startNextCycleAction } from '../actions/nextCycle';
 import { generateEvaluationAction } from '../actions/evaluation';
+import { gradingViewAction, saveGradesAction } from '../actions/grading';
 import { progressReportAction, writeProgressReportAction } from '../actions/report';
 import { myOkrsAction } from '../actions/myOkrs';
 import { krHistoryAction } from '../actions/history';
@@ -60,6 +61,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   createRosterSheet: (ctx) => ({ sheet: createRosterSheet(ctx).sheet }),
   setupFromRoster: (ctx, p) => rosterSetup(ctx, p),
   generateEvaluation: (ctx, p) => generateEvaluationAction(ctx, p),
+  gradingView: (ctx, p) => gradingViewAction(ctx, p),
+  saveGrades: (ctx, p) => saveGradesAction(ctx, p),
   checkSheet: (ctx, p) => checkSheet(ctx, p),
   convertNumberCells: (ctx, p) => convertNumberCellsAction(ctx, p),
   selectCell: (ctx, p) => selectCell(ctx, p),
