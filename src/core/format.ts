@@ -8,6 +8,8 @@
  * rule lands in one place.
  */
 import type { Lang } from './i18n';
+import type { ScoreScale } from './model';
+import { cellFromShare, scaleSpec, type ScoreSettings } from './scale';
 
 const CURRENCY = new Set(['¥', '￥', '$', '€', '£']);
 
@@ -48,6 +50,33 @@ export function fmtPercent(x: number | null): string {
 export function fmtScore(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '—';
   return (Math.round(x * 10) / 10).toFixed(1);
+}
+
+const POINTS: Record<Lang, string> = { 'zh-CN': '分', en: 'pts' };
+
+/**
+ * A score (a share, as core keeps it) as the Score cell shows it in the workbook's scale
+ * (Settings "Score scale", scale.ts): `0.7` on 0-1, `70 分` / `70 pts` on 0-100, `70%` on
+ * percent. The number is exactly the cell's (scale.ts cellFromShare), so a view never shows a
+ * score the sheet rounds differently. Blank / not a number → `—`.
+ */
+export function formatScore(share: number | null, settings?: ScoreSettings | ScoreScale, lang: Lang | string = 'en'): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  const spec = scaleSpec(settings);
+  const v = cellFromShare(share, spec);
+  if (spec.scale === '0-100') return `${fmtNumber(v, lang, 0)} ${POINTS[lang === 'zh-CN' ? 'zh-CN' : 'en']}`;
+  if (spec.scale === 'percent') return `${fmtNumber(v * 100, lang, 0)}%`;
+  return v.toFixed(1);
+}
+
+/** The scale's name for a heading or a JSON field's help: `0–1`, `0–100 分` / `0–100 points`, `百分比` / `percent`. */
+export function scaleName(settings: ScoreSettings | ScoreScale | undefined, lang: Lang | string = 'en'): string {
+  const zh = lang === 'zh-CN';
+  switch (scaleSpec(settings).scale) {
+    case '0-100': return zh ? '0–100 分' : '0–100 points';
+    case 'percent': return zh ? '百分比' : 'percent';
+    default: return '0–1';
+  }
 }
 
 /**

@@ -6,6 +6,9 @@
  * Notation: s = start (blank → 0), t = target, c = current, clamp(x) = MIN(1, MAX(0, x)).
  */
 import type { Grade, KrType, RowType } from './model';
+import { displayedShare, gradeBands, roundHalfUp, scaleSpec, type ScaleSpec, type ScoreSettings } from './scale';
+
+export { roundHalfUp };
 
 /** Tolerance for band edges (0.4 / 0.7 / 1.0 and pace thresholds): sums of decimals such as
  *  (0.7 + 0.7 + 0.7) / 3 land a hair below 0.7 in binary floating point. Formulas use the same
@@ -169,12 +172,6 @@ export function objectiveProgress(krs: readonly { progress: number; weight: numb
   return sum < 0 ? 0 : sum > cap ? cap : sum;
 }
 
-/** Spreadsheet ROUND(x, digits): half away from zero (Math.round(x·10^d)/10^d, sign-symmetric). */
-export function roundHalfUp(x: number, digits: number): number {
-  const m = Math.pow(10, digits);
-  return x < 0 ? -Math.round(-x * m) / m : Math.round(x * m) / m;
-}
-
 /**
  * ROUND(progress, 1) as users expect it: binary noise is removed first (ROUND to 10 decimals),
  * so 0.25 computed as 0.24999999999999997 scores 0.3. Formula: ROUND(ROUND(p, 10), 1).
@@ -183,10 +180,14 @@ export function round1(x: number): number {
   return roundHalfUp(roundHalfUp(x, 10), 1);
 }
 
-/** KR score: the self-score when one is entered (as entered), else ROUND(ROUND(progress,10),1). */
-export function krScore(selfScore: number | null, progress: number): number {
+/**
+ * KR score as a share: the self-score when one is entered (a share: callers bring a value typed
+ * in the scale back with scale.ts shareFromTyped), else the progress as the Score cell rounds it
+ * in the scale — ROUND(ROUND(progress,10)*factor,digits)/factor; on 0-1 that is round1.
+ */
+export function krScore(selfScore: number | null, progress: number, spec: ScaleSpec = scaleSpec('0-1')): number {
   if (selfScore !== null && Number.isFinite(selfScore)) return selfScore;
-  return round1(progress);
+  return displayedShare(progress, spec);
 }
 
 /**
@@ -205,26 +206,31 @@ export function objectiveScore(selfScore: number | null, krs: readonly { score: 
 }
 
 /**
- * The score as the sheet shows it (format `0.0`): ROUND(ROUND(score,10),1). A grade is decided
- * from this, not from the unrounded value, so 0.667 shown as 0.7 is green everywhere (issue 10).
+ * The score (a share) as the sheet shows it, again as a share: ROUND(ROUND(score,10)*factor,
+ * digits)/factor — on 0-1 (format `0.0`) ROUND(ROUND(score,10),1). A grade is decided from this,
+ * not from the unrounded value, so 0.667 shown as 0.7 is green everywhere (issue 10), and 66.7
+ * shown as 67 on 0-100 is yellow (issue 14 §2).
  */
-export function displayedScore(score: number): number {
-  return round1(score);
+export function displayedScore(score: number, settings?: ScoreSettings): number {
+  return displayedShare(score, scaleSpec(settings));
 }
 
-/** Google's bands on the displayed score: < 0.4 red, 0.4 – 0.6 yellow, ≥ 0.7 green
- *  (conditional formats: `ROUND(ROUND(score,10),1) >= 0.7`). */
-export function grade(score: number): Grade {
-  const d = displayedScore(score);
-  if (d >= 0.7 - EDGE_EPS) return 'green';
-  if (d >= 0.4 - EDGE_EPS) return 'yellow';
+/** Bands on the displayed score (Settings "Red below" / "Green from", Google's 0.4 / 0.7 by
+ *  default): below red → red, from green → green, else yellow. Conditional formats test the same
+ *  on the Score cell as a share (`ROUND(ROUND(score,10)*factor,digits)/factor >= green`). */
+export function grade(score: number, settings?: ScoreSettings): Grade {
+  const d = displayedScore(score, settings);
+  const b = gradeBands(settings);
+  if (d >= b.greenFrom - EDGE_EPS) return 'green';
+  if (d >= b.redBelow - EDGE_EPS) return 'yellow';
   return 'red';
 }
 
-/** 0.6 ≤ displayed score ≤ 0.7: ambitious and delivered — the sweet spot. */
-export function isSweetSpot(score: number): boolean {
-  const d = displayedScore(score);
-  return d >= 0.6 - EDGE_EPS && d <= 0.7 + EDGE_EPS;
+/** Sweet spot from ≤ displayed score ≤ to (0.6 – 0.7 by default): ambitious and delivered. */
+export function isSweetSpot(score: number, settings?: ScoreSettings): boolean {
+  const d = displayedScore(score, settings);
+  const b = gradeBands(settings);
+  return d >= b.sweetFrom - EDGE_EPS && d <= b.sweetTo + EDGE_EPS;
 }
 
 /** A score of 1.0 (or above) on an aspirational objective: the target may have been too easy. */

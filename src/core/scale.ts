@@ -13,7 +13,14 @@
  * grade decided on it is the grade the sheet's colours show.
  */
 import type { OkrSettings, ScoreScale } from './model';
-import { roundHalfUp } from './progress';
+
+/** Spreadsheet ROUND(x, digits): half away from zero (Math.round(x·10^d)/10^d, sign-symmetric).
+ *  Lives here (progress.ts re-exports it) so that progress.ts can grade on the scale without an
+ *  import cycle. */
+export function roundHalfUp(x: number, digits: number): number {
+  const m = Math.pow(10, digits);
+  return x < 0 ? -Math.round(-x * m) / m : Math.round(x * m) / m;
+}
 
 export interface ScaleSpec {
   scale: ScoreScale;
@@ -50,4 +57,46 @@ export function displayedShare(share: number, spec: ScaleSpec): number {
 /** A value typed in the scale (self-score 70 on 0-100, 0.7 on 0-1, 70% on percent) as a share. */
 export function shareFromTyped(value: number, spec: ScaleSpec): number {
   return value / spec.factor;
+}
+
+/** The Settings that decide how a score is shown, typed and graded (every field optional: a
+ *  missing or unreadable one is its default, as the sheet's formulas fall back). */
+export type ScoreSettings = Partial<Pick<OkrSettings, 'scoreScale' | 'gradeRedBelow' | 'gradeGreenFrom' | 'sweetSpotFrom' | 'sweetSpotTo'>>;
+
+export interface GradeBands {
+  /** A displayed share below this is red. */
+  redBelow: number;
+  /** A displayed share from this is green (between: yellow). */
+  greenFrom: number;
+  sweetFrom: number;
+  sweetTo: number;
+}
+
+export const DEFAULT_BANDS: Readonly<GradeBands> = { redBelow: 0.4, greenFrom: 0.7, sweetFrom: 0.6, sweetTo: 0.7 };
+
+const share01 = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+
+/**
+ * The grade bands of the Settings, as shares. A value outside 0–1 is its default (the Settings
+ * reader already drops those); red above green would leave no yellow and colour a score two
+ * ways, so such a pair falls back to the defaults as a whole — and likewise the sweet spot.
+ */
+export function gradeBands(settings?: ScoreSettings): GradeBands {
+  let redBelow = share01(settings?.gradeRedBelow) ? settings!.gradeRedBelow! : DEFAULT_BANDS.redBelow;
+  let greenFrom = share01(settings?.gradeGreenFrom) ? settings!.gradeGreenFrom! : DEFAULT_BANDS.greenFrom;
+  if (redBelow > greenFrom) ({ redBelow, greenFrom } = DEFAULT_BANDS);
+  let sweetFrom = share01(settings?.sweetSpotFrom) ? settings!.sweetSpotFrom! : DEFAULT_BANDS.sweetFrom;
+  let sweetTo = share01(settings?.sweetSpotTo) ? settings!.sweetSpotTo! : DEFAULT_BANDS.sweetTo;
+  if (sweetFrom > sweetTo) ({ sweetFrom, sweetTo } = DEFAULT_BANDS);
+  return { redBelow, greenFrom, sweetFrom, sweetTo };
+}
+
+/** The Score cell's value (what the sheet shows) of a share in the workbook's scale. */
+export function scoreInScale(share: number, settings?: ScoreSettings): number {
+  return cellFromShare(share, scaleSpec(settings));
+}
+
+/** The largest score a person can type in the scale (1 share): 1, 100 or 100%. */
+export function fullScore(spec: ScaleSpec): number {
+  return spec.factor;
 }

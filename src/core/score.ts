@@ -9,22 +9,39 @@
  *   entered, replaces the computed score. Status from the objective's progress; not started
  *   when none of its KRs has a current value. An objective without KRs: progress 0, score 0.
  * - Overall: unitScore — the plain mean of the objective scores (0 without objectives).
+ *
+ * Every score here is a share (0–1; above 1 only when the Settings cap lets over-achievement
+ * count). Scores people type — self-scores, manager scores, a rubric's step scores — are in the
+ * workbook's scale (Settings "Score scale": 0.7, 70 or 70%) and are brought back to shares with
+ * scale.ts shareFromTyped; a computed KR score is its progress as the Score cell rounds it in the
+ * scale. Grades and the sweet spot use the Settings bands on the displayed share, so the colour
+ * in the sheet is the grade in every view. Show a score with format.ts formatScore.
  */
 import { DEFAULT_SETTINGS, type Grade, type OkrSettings, type OkrTable, type Status } from './model';
 import { isKrType } from './labels';
 import { expectedProgress, rowStatus } from './pace';
 import {
-  effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
+  EDGE_EPS, effectiveWeights, grade, krExceeded, krProgress, krRatio, krScore, isSweetSpot, tooEasy,
 } from './progress';
 import { rubricScoreAsSheet } from './rubric';
+import { scaleSpec, shareFromTyped, type ScaleSpec, type ScoreSettings } from './scale';
 import { groupObjectives } from './table';
 
-/** A rubric KR's score: the self-score when entered, else the rubric's step for the current
- *  value, read as the sheet's Score formula reads the Rubric cell (rubric.ts). */
-export function rubricKrScore(selfScore: number | null, rubric: string, current: number | null): number {
-  if (selfScore !== null && Number.isFinite(selfScore)) return selfScore;
-  return rubricScoreAsSheet(rubric, current);
+/** A rubric KR's score as a share: the self-score when entered, else the rubric's step for the
+ *  current value, read as the sheet's Score formula reads the Rubric cell (rubric.ts). Both are
+ *  typed in the scale (`≥2000:100` on 0-100), so both are divided by its factor. */
+export function rubricKrScore(selfScore: number | null, rubric: string, current: number | null, spec: ScaleSpec = scaleSpec('0-1')): number {
+  if (selfScore !== null && Number.isFinite(selfScore)) return shareFromTyped(selfScore, spec);
+  return shareFromTyped(rubricScoreAsSheet(rubric, current), spec);
 }
+
+/** A score cell a person typed (self, manager) as a share; blank or not a number → null. */
+export function typedShare(v: number | null | undefined, spec: ScaleSpec): number | null {
+  return v !== null && v !== undefined && Number.isFinite(v) ? shareFromTyped(v, spec) : null;
+}
+
+/** The Settings scoreTable reads: pace thresholds, the cap, the scale and the grade bands. */
+export type ScoringSettings = Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'> & ScoreSettings;
 
 export interface KrScoreRow {
   id: string;
@@ -35,9 +52,17 @@ export interface KrScoreRow {
   progress: number;
   /** unclamped ratio (over-achievement visible), null when not computable */
   ratio: number | null;
+  /** share: self-score, else rubric step / progress as the Score cell rounds it */
   score: number;
+  /** the raw value went past the target (krExceeded), whether or not the cap lets it count */
   exceeded: boolean;
   status: Status;
+  /** the self-score as a share (typed in the scale); null when blank */
+  selfScore?: number | null;
+  /** the manager's score as a share; null when blank */
+  managerScore?: number | null;
+  /** the grading round's final score: the manager's when given, else `score` */
+  finalScore?: number;
 }
 
 export interface ObjectiveScoreRow {
@@ -50,6 +75,12 @@ export interface ObjectiveScoreRow {
   krCount: number;
   sweetSpot: boolean;
   tooEasy: boolean;
+  /** progress above 100%: only possible when the Settings cap lets over-achievement count */
+  exceeded?: boolean;
+  selfScore?: number | null;
+  managerScore?: number | null;
+  /** the manager's score when given, else `score` */
+  finalScore?: number;
 }
 
 export interface TableScore {
@@ -60,14 +91,17 @@ export interface TableScore {
   overallGrade: Grade;
   /** expected progress at asOf (null without asOf or cycle dates) */
   expected: number | null;
+  /** the scale the typed scores were read in and the scores are shown in */
+  scale?: ScaleSpec;
 }
 
 export function scoreTable(
   table: OkrTable,
   asOf?: string | null,
-  settings: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'> = DEFAULT_SETTINGS,
+  settings: ScoringSettings = DEFAULT_SETTINGS,
 ): TableScore {
   const cap = progressCapOf(settings);
+  const spec = scaleSpec(settings);
   const { cycleStart, cycleEnd } = table.header;
   const at = asOf ?? null;
   const expected = at ? expectedProgress(cycleStart, cycleEnd, at) : null;
@@ -81,15 +115,21 @@ export function scoreTable(
   const scoreKr = (row: (typeof table.rows)[number], objectiveId: string): KrScoreRow => {
     const type = row.type;
     const progress = krProgress(type, row.start, row.target, row.current, cap);
+    const selfScore = typedShare(row.selfScore, spec);
+    const managerScore = typedShare(row.managerScore, spec);
+    const score = type === 'rubric' ? rubricKrScore(row.selfScore, row.rubric ?? '', row.current, spec) : krScore(selfScore, progress, spec);
     const k: KrScoreRow = {
       id: row.id,
       row: row.index,
       objectiveId,
       progress,
       ratio: krRatio(type, row.start, row.target, row.current),
-      score: type === 'rubric' ? rubricKrScore(row.selfScore, row.rubric ?? '', row.current) : krScore(row.selfScore, progress),
+      score,
       exceeded: krExceeded(type, row.start, row.target, row.current),
       status: statusOf(row.current === null ? null : progress, row.due),
+      selfScore,
+      managerScore,
+      finalScore: managerScore ?? score,
     };
     krs.push(k);
     return k;
@@ -108,23 +148,29 @@ export function scoreTable(
     }
     p = p < 0 ? 0 : p > cap ? cap : p;
     const started = members.some((r) => r.current !== null);
-    const score = o.selfScore !== null ? o.selfScore : s;
+    const selfScore = typedShare(o.selfScore, spec);
+    const managerScore = typedShare(o.managerScore, spec);
+    const score = selfScore ?? s;
     objectives.push({
       id: o.id,
       row: o.index,
       progress: p,
       score,
-      grade: grade(score),
+      grade: grade(score, settings),
       status: statusOf(started ? p : null, o.due),
       krCount: members.length,
-      sweetSpot: isSweetSpot(score),
+      sweetSpot: isSweetSpot(score, settings),
       tooEasy: members.length > 0 && tooEasy(score),
+      exceeded: p > 1 + EDGE_EPS,
+      selfScore,
+      managerScore,
+      finalScore: managerScore ?? score,
     });
   }
   for (const r of orphans) if (isKrType(r.type)) scoreKr(r, '');
   krs.sort((a, b) => a.row - b.row);
   const overall = unitScore(objectives);
-  return { krs, objectives, overall, overallGrade: grade(overall), expected };
+  return { krs, objectives, overall, overallGrade: grade(overall, settings), expected, scale: spec };
 }
 
 /** The Settings cap as the formulas read it: a number ≥ 1 (at most 3), else 1. */
