@@ -11,7 +11,8 @@
  */
 import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
-import { fmtPercent, fmtScore, fmtValue } from './format';
+import { fmtPercent, fmtValue } from './format';
+import { gradeRows, scoreRange, scoreText, type GradeRow } from './grading';
 import { GRADE_LABELS, LEVEL_LABELS, ROW_TYPE_LABELS, STATUS_LABELS, isKrType, label } from './labels';
 import type { ActionItem, CheckIn, Grade, KrType, Level, OkrRow, OkrSettings, OkrTable, Status } from './model';
 import { DEFAULT_SETTINGS } from './model';
@@ -34,7 +35,7 @@ export const REVIEW_PART_TITLES: Record<ReviewPartKey, Localized> = {
   result: { 'zh-CN': '最终结果', en: 'Result' },
   lessons: { 'zh-CN': '经验与教训', en: 'Lessons learned' },
   next: { 'zh-CN': '下一步建议', en: 'Next step' },
-  selfScore: { 'zh-CN': '自评分', en: 'Self-score' },
+  selfScore: { 'zh-CN': '评分（自评、上级评、最终得分）', en: 'Scores (self, manager, final)' },
 };
 
 /** Marks text only the owner can write; shown in the sheet and the Markdown as-is. */
@@ -56,9 +57,17 @@ export const REVIEW_TEXT = {
   },
   nextPrompt: { 'zh-CN': '下一周期的建议（继续、调整或放弃）。', en: 'Recommendation for the next cycle (continue, adjust or drop).' },
   selfScorePrompt: {
-    'zh-CN': '给自己打分（0–1，保留一位小数）；系统算出的参考分：{score}',
-    en: 'Score yourself (0–1, one decimal); the computed reference score is {score}',
+    'zh-CN': '给自己打分（{range}）；系统算出的参考分：{score}',
+    en: 'Score yourself ({range}); the computed reference score is {score}',
   },
+  /** The grading round (issue 14 §3): one line per objective and per KR, in the scale. */
+  gradeLine: {
+    'zh-CN': '{id}：系统得分 {computed}，自评 {self}，上级评 {manager}，最终得分 {final}',
+    en: '{id}: computed {computed}, self {self}, manager {manager}, final {final}',
+  },
+  managerComment: { 'zh-CN': '{id} 上级评语：{text}', en: '{id} manager\'s comment: {text}' },
+  // lines of Review sheets made before the grading round: kept so regenerating one recognises
+  // them as generated (reviewSheet.ts GENERATED_LINES), not as the owner's words
   selfScoreGiven: { 'zh-CN': '自评分：{score}', en: 'Self-score: {score}' },
   krSelfScores: { 'zh-CN': '各 KR 自评：{list}', en: 'KR self-scores: {list}' },
   resultLine: {
@@ -112,6 +121,12 @@ export interface KrResult {
   progress: number;
   score: number;
   selfScore: number | null;
+  /** The grading round (src/core/grading.ts), as shares: computed ignores self-scores; final is
+   *  the manager's when given, else the Score cell. */
+  computedScore: number;
+  managerScore: number | null;
+  finalScore: number;
+  comment: string;
   exceeded: boolean;
   confidence: number | null;
   status: Status;
@@ -126,6 +141,10 @@ export interface ObjectiveReview {
   grade: Grade;
   tooEasy: boolean;
   selfScore: number | null;
+  computedScore: number;
+  managerScore: number | null;
+  finalScore: number;
+  comment: string;
   /** From the alignment roll-up, when the review was given one. */
   rollup: { progress: number; fromKrs: number | null; fromChildren: number | null; children: { id: string; title: string; progress: number }[] } | null;
   krs: KrResult[];
@@ -183,7 +202,6 @@ export interface ReviewInput {
 }
 
 const pct = fmtPercent;
-const num1 = fmtScore;
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
 /** A KR value with its unit, as every view shows it (src/core/format.ts). */
@@ -197,6 +215,8 @@ export function buildReview(input: ReviewInput): ReviewDoc {
   const h = table.header;
   const t = (m: Localized, p: Record<string, string | number> = {}) => fmt(m, lang, p);
   const prompt = (m: Localized, p: Record<string, string | number> = {}) => OWNER_PROMPT[lang] + t(m, p);
+  // every score in the workbook's scale (0.7 / 70 分 / 70%), as its Score cells show it
+  const num1 = (share: number | null) => scoreText(share, settings, lang);
   const dates = h.cycleStart && h.cycleEnd ? { start: h.cycleStart, end: h.cycleEnd } : cycleDates(h.cycle);
   const logs = checkInsFor(input.checkins, table, input.sheet).filter(
     (c) => c.date <= asOf && (!dates || c.date >= dates.start),
@@ -222,14 +242,18 @@ export function buildReview(input: ReviewInput): ReviewDoc {
   const scored = scoreTable(table, asOf, settings);
   const krAt = new Map(scored.krs.map((k) => [k.row, k]));
   const objAt = new Map(scored.objectives.map((x) => [x.row, x]));
+  const grades = new Map<number, GradeRow>(gradeRows(table, asOf, settings).map((g) => [g.index, g]));
+  const noGrade = (score: number, selfScore: number | null) => ({ computed: score, self: selfScore, manager: null, final: score, comment: '' });
   for (const { objective: o, krs } of groupObjectives(table).groups) {
     const krResults: KrResult[] = krs
       .filter((k): k is OkrRow & { type: KrType } => isKrType(k.type) && krAt.has(k.index))
       .map((k) => {
         const s = krAt.get(k.index)!;
+        const g = grades.get(k.index) ?? noGrade(s.score, k.selfScore);
         return {
           id: k.id, title: k.title, owner: k.owner, type: k.type, start: k.start, target: k.target,
-          current: k.current, unit: k.unit, progress: s.progress, score: s.score, selfScore: k.selfScore,
+          current: k.current, unit: k.unit, progress: s.progress, score: s.score, selfScore: g.self,
+          computedScore: g.computed, managerScore: g.manager, finalScore: g.final, comment: g.comment,
           exceeded: s.exceeded, confidence: k.confidence, status: s.status,
         };
       });
@@ -305,18 +329,25 @@ export function buildReview(input: ReviewInput): ReviewDoc {
       if (last) next.push(t(REVIEW_TEXT.latestNext, { kr: k.id, date: last.date, text: oneLine(last.next) }));
     }
     next.push(prompt(REVIEW_TEXT.nextPrompt));
-    // 9 self-score
+    // 9 scores: computed, self, manager and final (issue 14 §3) for the objective and each KR,
+    // then the manager's comments; the owner is asked for a self-score while there is none
+    const og = grades.get(o.index) ?? noGrade(score, o.selfScore);
     const selfScore: string[] = [];
-    const krSelf = krResults.filter((k) => k.selfScore !== null);
-    if (o.selfScore !== null) selfScore.push(t(REVIEW_TEXT.selfScoreGiven, { score: num1(o.selfScore) }));
-    if (krSelf.length) selfScore.push(t(REVIEW_TEXT.krSelfScores, { list: krSelf.map((k) => `${k.id} ${num1(k.selfScore!)}`).join(', ') }));
-    if (o.selfScore === null) selfScore.push(prompt(REVIEW_TEXT.selfScorePrompt, { score: num1(score) }));
+    const gradeLine = (id: string, g: { computed: number; self: number | null; manager: number | null; final: number }) =>
+      t(REVIEW_TEXT.gradeLine, { id, computed: num1(g.computed), self: num1(g.self), manager: num1(g.manager), final: num1(g.final) });
+    selfScore.push(gradeLine(o.id, og));
+    for (const k of krResults) selfScore.push(gradeLine(k.id, { computed: k.computedScore, self: k.selfScore, manager: k.managerScore, final: k.finalScore }));
+    for (const [id, c] of [[o.id, og.comment] as const, ...krResults.map((k) => [k.id, k.comment] as const)]) {
+      if (c.trim()) selfScore.push(t(REVIEW_TEXT.managerComment, { id, text: oneLine(c) }));
+    }
+    if (o.selfScore === null) selfScore.push(prompt(REVIEW_TEXT.selfScorePrompt, { score: num1(score), range: scoreRange(settings).text }));
 
     const partLines: Record<ReviewPartKey, string[]> = { what, why, done, problems, solved, result, lessons, next, selfScore };
     const ownerPrompt = OWNER_PROMPT[lang];
     objectives.push({
       id: o.id, title: o.title, owner: o.owner, progress, score, grade: g, tooEasy: tooEasy(score),
-      selfScore: o.selfScore, rollup: rollupInfo, krs: krResults,
+      selfScore: og.self, computedScore: og.computed, managerScore: og.manager, finalScore: og.final, comment: og.comment,
+      rollup: rollupInfo, krs: krResults,
       parts: REVIEW_PARTS.map((key) => ({
         key, title: REVIEW_PART_TITLES[key][lang], lines: partLines[key],
         needsOwner: partLines[key].some((l) => l.startsWith(ownerPrompt)),

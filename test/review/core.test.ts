@@ -175,7 +175,13 @@ describe('review (复盘)', () => {
     expect(o1.grade).toBe('yellow');
     expect(o1.rollup!.progress).toBeCloseTo(0.56875, 12);
     expect(part('result').lines.some((l) => l.includes('57%'))).toBe(true);
-    expect(part('selfScore').lines[0]).toMatch(/^【请负责人填写】.*0\.5/);
+    // ninth part: computed / self / manager / final per objective and KR, then the owner's prompt
+    expect(part('selfScore').lines).toEqual([
+      'O1：系统得分 0.5，自评 —，上级评 —，最终得分 0.5',
+      'O1.KR1：系统得分 0.6，自评 —，上级评 —，最终得分 0.6',
+      'O1.KR2：系统得分 0.4，自评 —，上级评 —，最终得分 0.4',
+      '【请负责人填写】给自己打分（0–1）；系统算出的参考分：0.5',
+    ]);
     // O2: KR1 exceeded (0.9 vs target 0.8 from 0.5), self-score 0.9
     const o2 = doc.objectives[1]!;
     expect(o2.krs[0]!.exceeded).toBe(true);
@@ -197,11 +203,11 @@ describe('review (复盘)', () => {
   it('Markdown has every part and section in both languages', () => {
     const md = reviewToMarkdown(doc);
     expect(md.startsWith('# OKR 复盘：销售中心（2026-Q4）')).toBe(true);
-    for (const t of ['目标是什么', '为什么定这个目标', '做了什么', '遇到的问题', '如何解决', '最终结果', '经验与教训', '下一步建议', '自评分', '月度进展（2026-11）', '下级汇总']) {
+    for (const t of ['目标是什么', '为什么定这个目标', '做了什么', '遇到的问题', '如何解决', '最终结果', '经验与教训', '下一步建议', '评分（自评、上级评、最终得分）', '月度进展（2026-11）', '下级汇总']) {
       expect(md).toContain(t);
     }
     const en = reviewToMarkdown(buildReview({ table: center, sheet: '销售中心', checkins, asOf: '2026-11-30', lang: 'en', alignment: tree }));
-    expect(en).toContain('**9. Self-score**');
+    expect(en).toContain('**9. Scores (self, manager, final)**');
     expect(en).toContain('[Owner to write]');
     expect(en).toContain('Monthly check-in (2026-11)');
   });

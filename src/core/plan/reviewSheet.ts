@@ -174,7 +174,7 @@ function templatePattern(template: string): RegExp {
 
 /** Lines the review generator writes (either language), recognised by their templates. */
 const GENERATED_LINES: RegExp[] = [
-  ...(['alignsTo', 'resultLine', 'rollupLine', 'tooEasy', 'sweetSpot', 'krLine', 'latestNext', 'selfScoreGiven', 'krSelfScores', 'noDone', 'noProblems'] as const)
+  ...(['alignsTo', 'resultLine', 'rollupLine', 'tooEasy', 'sweetSpot', 'krLine', 'latestNext', 'selfScoreGiven', 'krSelfScores', 'gradeLine', 'managerComment', 'noDone', 'noProblems'] as const)
     .flatMap((k) => [templatePattern(REVIEW_TEXT[k]['zh-CN']), templatePattern(REVIEW_TEXT[k].en)]),
   /^\d{4}-\d{2}-\d{2} \S+: /, // a check-in's done / blockers line
 ];
