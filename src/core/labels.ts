@@ -33,6 +33,7 @@ export const COLUMN_LABELS: Record<ColumnKey, Labels> = {
   managerScore: { 'zh-CN': ['上级评分'], en: ['Manager score'] },
   finalScore: { 'zh-CN': ['最终得分'], en: ['Final score'] },
   comment: { 'zh-CN': ['评语'], en: ['Comment'] },
+  trend: { 'zh-CN': ['趋势', '走势'], en: ['Trend'] },
 };
 
 /** Dropdown values of the Type column. */

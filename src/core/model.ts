@@ -154,7 +154,10 @@ export type ColumnKey =
   | 'rubric'
   | 'managerScore'
   | 'finalScore'
-  | 'comment';
+  | 'comment'
+  // issue 13: the KR's logged values over time (src/core/plan/trendFormula.ts); read by label,
+  // so sheets without it keep working. Not in COLUMN_KEYS until the OKR sheet plan writes it.
+  | 'trend';
 
 export const COLUMN_KEYS: readonly ColumnKey[] = [
   'id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current',

@@ -126,9 +126,12 @@ const text = (v: unknown): string => {
   return String(v).trim();
 };
 
-const COLUMN_BIT = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
+// every labelled key has a bit (a key may be read by label before the sheet plan writes it)
+const COLUMN_BIT = Object.fromEntries(
+  [...COLUMN_KEYS, ...(Object.keys(COLUMN_LABELS) as ColumnKey[]).filter((k) => !COLUMN_KEYS.includes(k))].map((k, i) => [k, i]),
+) as Record<ColumnKey, number>;
 
-const FORMULA_COLUMNS = new Set<ColumnKey>(['progress', 'score', 'status', 'bar', 'finalScore']);
+const FORMULA_COLUMNS = new Set<ColumnKey>(['progress', 'score', 'status', 'bar', 'finalScore', 'trend']);
 
 const OBJ_ID_RE = /^O\d+$/i;
 const KR_ID_RE = /^(?:(O\d+)\s*[.\-_·]?\s*)?KR\s*\d+$/i;
