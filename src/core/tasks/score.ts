@@ -6,7 +6,8 @@
  * src/core/score.ts). Linear in rows: each table is grouped once and every list below is built
  * in one pass (no per-objective scan of the KR list).
  */
-import type { Grade, Status } from '../model';
+import type { Grade, ScoreScale, Status } from '../model';
+import { cellFromShare, scaleSpec } from '../scale';
 import { scoreTable, type KrScoreRow, type ObjectiveScoreRow } from '../score';
 import type { OkrSheetModel, WorkbookModel } from '../snapshot';
 import { a1For, groupObjectives } from '../table';
@@ -15,11 +16,14 @@ export interface ScoredKr extends KrScoreRow {
   title: string;
   /** The KR's Progress cell (A1), null when the sheet has no Progress column. */
   a1: string | null;
+  /** `score` as the Score cell shows it in the workbook's scale (0.7, 70 or 0.7 for 70%). */
+  scoreInScale: number;
 }
 
 export interface ScoredObjective extends ObjectiveScoreRow {
   title: string;
   a1: string | null;
+  scoreInScale: number;
   /** The objective's KRs, in row order. */
   krs: ScoredKr[];
 }
@@ -33,6 +37,10 @@ export interface UnitScore {
   /** The unit's score: the plain mean of its objectives' scores (core `scoreTable`). */
   overall: number;
   overallGrade: Grade;
+  /** The workbook's score scale (Settings), and `overall` as shown in it. Every other score
+   *  field stays a share, so scripts written before the scale setting keep working. */
+  scale: ScoreScale;
+  scoreInScale: number;
   /** Share of the cycle elapsed at asOf (null without cycle dates). */
   expected: number | null;
   objectives: ScoredObjective[];
@@ -63,8 +71,10 @@ export function scoreSheet(model: WorkbookModel, sheet: OkrSheetModel, opts: { a
   const rows = read.table.rows;
   const asOf = tableAsOf(model, sheet, opts.asOf);
   const s = scoreTable(read.table, asOf, model.settings);
+  const spec = scaleSpec(model.settings);
+  const inScale = (share: number) => cellFromShare(share, spec);
   const at = (row: number, column: 'progress' | 'id') => a1For(read, { row, column });
-  const krs: ScoredKr[] = s.krs.map((k) => ({ ...k, title: rows[k.row]?.title ?? '', a1: read.columns.progress !== undefined ? at(k.row, 'progress') : null }));
+  const krs: ScoredKr[] = s.krs.map((k) => ({ ...k, title: rows[k.row]?.title ?? '', a1: read.columns.progress !== undefined ? at(k.row, 'progress') : null, scoreInScale: inScale(k.score) }));
   // each KR under the objective row that groups it (as the sheet's formulas group rows)
   const objectiveRowOf = new Map<number, number>();
   for (const g of groupObjectives(read.table).groups) for (const r of g.krs) objectiveRowOf.set(r.index, g.objective.index);
@@ -86,6 +96,7 @@ export function scoreSheet(model: WorkbookModel, sheet: OkrSheetModel, opts: { a
     ...o,
     title: rows[o.row]?.title ?? '',
     a1: read.columns.progress !== undefined ? at(o.row, 'progress') : null,
+    scoreInScale: inScale(o.score),
     krs: byObjective.get(o.row) ?? [],
   }));
   return {
@@ -94,6 +105,8 @@ export function scoreSheet(model: WorkbookModel, sheet: OkrSheetModel, opts: { a
     asOf,
     overall: s.overall,
     overallGrade: s.overallGrade,
+    scale: spec.scale,
+    scoreInScale: inScale(s.overall),
     expected: s.expected,
     objectives,
     krs,
