@@ -42,12 +42,48 @@ describe('runDiagnostics on the in-memory workbook', () => {
     }
   });
 
+  it("says every detail line in the workbook's language (zh-CN and en differ for every check)", () => {
+    const run = (lang: Lang) => {
+      const { ctx, clock } = workbook(lang);
+      return runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z' });
+    };
+    const zh = run('zh-CN');
+    const en = run('en');
+    expect(zh.checks.map((c) => c.id)).toEqual(en.checks.map((c) => c.id));
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const c of zh.checks) {
+      const other = en.checks.find((e) => e.id === c.id)!;
+      expect(c.detail, c.id).toMatch(cjk);
+      expect(other.detail, c.id).not.toMatch(/[\u4e00-\u9fff]{2}/); // English lines carry no Chinese words (sheet names aside)
+      expect(c.detail, c.id).not.toBe(other.detail);
+    }
+    // the copied report carries the same lines
+    for (const c of zh.checks) expect(zh.text).toContain(`${c.title} — ${c.detail}`);
+    expect(zh.checks.find((c) => c.id === 'progress')!.detail).toBe('11 行（9 个 KR，2 个目标）与核心一致');
+  });
+
+  it('a probe that throws is reported in the workbook language with the platform\'s own words', () => {
+    const { ctx, clock } = workbook('zh-CN');
+    const ss = new Proxy(ctx.ss, {
+      get(t, k) {
+        if (k === 'createDeveloperMetadataFinder') return () => { throw new Error('Service Spreadsheets failed'); };
+        const v = Reflect.get(t, k) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const r = runDiagnostics({ ...ctx, ss }, { clock });
+    const c = r.checks.find((x) => x.id === 'metadata-finder-by-key')!;
+    expect(c.status).toBe('fail');
+    expect(c.detail).toBe('检查时出错：Service Spreadsheets failed');
+  });
+
   it('covers formulas vs core, the structure, dates and every probe-able assumption', () => {
     const { ctx, clock } = workbook();
     const ids = runDiagnostics(ctx, { clock }).checks.map((c) => c.id);
     for (const id of ['progress', 'score', 'status', 'validations', 'conditionalFormats', 'protections', 'metadata', 'namedRanges', 'bars', 'dates']) expect(ids).toContain(id);
     const probeable = ASSUMPTIONS.filter((a) => a.check === 'diagnostics').map((a) => a.id).sort();
-    expect([...PROBES.map((p) => p.id), NAMED_RANGE_PROBE_ID].sort()).toEqual(probeable);
+    expect(PROBES.map((p) => p.id).sort()).toEqual(probeable);
+    expect(PROBES.map((p) => p.id)).toContain(NAMED_RANGE_PROBE_ID);
     for (const id of probeable) expect(ids).toContain(id);
   });
 
@@ -70,6 +106,16 @@ describe('runDiagnostics on the in-memory workbook', () => {
     expect(JSON.stringify(local.toPlan())).toBe(before);
     expect(local.ss.getActiveSheet().getName()).toBe(active);
     expect(local.ss.getNamedRanges()).toEqual([]);
+  });
+
+  it('runs again on the same workbook: nothing left behind can collide (no name into a deleted sheet)', () => {
+    const { local, ctx, clock } = workbook();
+    const before = JSON.stringify(local.toPlan());
+    for (let i = 0; i < 3; i++) {
+      const r = runDiagnostics(ctx, { clock });
+      expect(r.checks.filter((c) => c.status !== 'pass'), `run ${i + 1}`).toEqual([]);
+    }
+    expect(JSON.stringify(local.toPlan())).toBe(before);
   });
 
   it('fails loudly when the sheet computes something else than core (a broken formula)', () => {

@@ -80,7 +80,7 @@ describe('Diagnostics panel', () => {
     expect(checks).toBeGreaterThan(15);
     expect(await summary.textContent()).toBe(`全部 ${checks} 项检查通过。`);
     expect(await page.locator('#diag-checks li[data-status="pass"]').count()).toBe(checks);
-    expect(await page.locator('#diag-checks li[data-check="progress"]').textContent()).toMatch(/进度.*与核心一致.*agree with core/);
+    expect(await page.locator('#diag-checks li[data-check="progress"]').textContent()).toMatch(/进度.*与核心一致.*\d+ 行（\d+ 个 KR，\d+ 个目标）与核心一致$/);
     await page.screenshot({ path: shot('diagnostics-zh'), fullPage: true });
 
     await page.goto(`${pg.url}?lang=zh-CN`);
@@ -93,6 +93,7 @@ describe('Diagnostics panel', () => {
     const text = await page.locator('#diag-text').inputValue();
     expect(text).toMatch(/^OKR Sheets diagnostics .* · locale en_US|^OKR Sheets diagnostics /);
     expect(text).toMatch(/\n\d+ passed, 0 failed, 0 not checked\n/);
+    expect(text).toMatch(/\n✔ PASS Progress computed by the sheet's formulas matches core — \d+ rows \(\d+ KRs, \d+ objectives\) agree with core\n/);
     await page.locator('#diag-copy').click();
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/Report copied/);
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(text);

@@ -7,7 +7,9 @@
  */
 import type { AppLike, SheetLike, SpreadsheetLike } from '../../sheets/api';
 import { fromSheetDate, isoToSheetDate } from '../../sheets/dates';
+import type { Localized } from '../../core/i18n';
 import { OWNER_KEY } from '../../core/plan/types';
+import { detail } from './text';
 
 export interface ProbeEnv {
   app: AppLike;
@@ -16,11 +18,13 @@ export interface ProbeEnv {
   probe: SheetLike;
   /** The scratch OKR sheet the template was inserted into. */
   scratch: SheetLike;
+  /** Adds one more sheet of diagnostics' own (removed afterwards, even when the probe fails). */
+  addSheet(): SheetLike;
 }
 export interface ProbeResult {
   ok: boolean;
-  /** What was seen, in plain words (English: it is for whoever reads the copied report). */
-  seen: string;
+  /** What was seen, in plain words, in both languages (the report is in the workbook's). */
+  seen: Localized;
 }
 export interface Probe {
   id: string;
@@ -33,13 +37,13 @@ const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart
 /** The probe cells: one row each, so a probe never reads another's leftovers. */
 const cell = (env: ProbeEnv, row: number, cols = 1) => env.probe.getRange(row, 1, 1, cols);
 
-export const PROBES: readonly Probe[] = [
+export const PROBES: Probe[] = [
   {
     id: 'new-sheet-size',
     run: ({ probe }) => {
       const rows = probe.getMaxRows();
       const cols = probe.getMaxColumns();
-      return { ok: rows === 1000 && cols === 26, seen: `a new sheet has ${rows} rows × ${cols} columns` };
+      return { ok: rows === 1000 && cols === 26, seen: detail('newSheetSize', { rows, cols }) };
     },
   },
   {
@@ -49,9 +53,9 @@ export const PROBES: readonly Probe[] = [
       try {
         const extra = ss.insertSheet(other);
         ss.deleteSheet(extra);
-        return { ok: false, seen: `a sheet "${other}" could be added beside "${probe.getName()}"` };
+        return { ok: false, seen: detail('caseAdded', { other, name: probe.getName() }) };
       } catch (e) {
-        return { ok: true, seen: `adding "${other}" beside "${probe.getName()}" was refused` };
+        return { ok: true, seen: detail('caseRefused', { other, name: probe.getName() }) };
       }
     },
   },
@@ -63,7 +67,7 @@ export const PROBES: readonly Probe[] = [
       r.setValues([[0.5]]);
       const shown = r.getDisplayValues()[0]![0];
       const format = r.getNumberFormats()[0]![0];
-      return { ok: shown === '0.5' && format === '0.###############', seen: `0.5 under 'General' shows ${show(shown)}; getNumberFormat() reads ${show(format)}` };
+      return { ok: shown === '0.5' && format === '0.###############', seen: detail('general', { shown: show(shown), format: show(format) }) };
     },
   },
   {
@@ -73,7 +77,7 @@ export const PROBES: readonly Probe[] = [
       r.setValues([['80%', '007', '2026-10-01', 'plain text']]);
       const v = r.getValues()[0]!;
       const ok = v[0] === 0.8 && v[1] === 7 && v[2] instanceof Date && v[3] === 'plain text';
-      return { ok, seen: `'80%', '007', '2026-10-01', 'plain text' read back as ${v.map(show).join(', ')}` };
+      return { ok, seen: detail('coercion', { values: v.map(show).join(', ') }) };
     },
   },
   {
@@ -83,7 +87,7 @@ export const PROBES: readonly Probe[] = [
       r.setValues([["'=1+1"]]);
       const v = r.getValues()[0]![0];
       const f = r.getFormulas()[0]![0];
-      return { ok: v === '=1+1' && f === '', seen: `"'=1+1" reads back as value ${show(v)}, formula ${show(f)}` };
+      return { ok: v === '=1+1' && f === '', seen: detail('apostrophe', { value: show(v), formula: show(f) }) };
     },
   },
   {
@@ -95,7 +99,7 @@ export const PROBES: readonly Probe[] = [
       const v = r.getValues()[0]!;
       const f = r.getFormulas()[0]!;
       const ok = v[0] === 0.75 && v[1] === 2.35 && f[0] === written[0] && f[1] === written[1];
-      return { ok, seen: `locale ${env.ss.getSpreadsheetLocale()}: ${written.join(' and ')} computed ${v.map(show).join(', ')}, read back as ${f.map(show).join(', ')}` };
+      return { ok, seen: detail('formulaSyntax', { locale: env.ss.getSpreadsheetLocale(), written: written.join(' · '), values: v.map(show).join(', '), formulas: f.map(show).join(', ') }) };
     },
   },
   {
@@ -104,7 +108,7 @@ export const PROBES: readonly Probe[] = [
       const r = cell(env, 5);
       r.setFormulas([['=1/0']]);
       const v = r.getValues()[0]![0];
-      return { ok: v === '#DIV/0!', seen: `=1/0 reads back as ${show(v)}` };
+      return { ok: v === '#DIV/0!', seen: detail('errorValue', { value: show(v) }) };
     },
   },
   {
@@ -119,7 +123,7 @@ export const PROBES: readonly Probe[] = [
       const day = v instanceof Date ? iso(fromSheetDate(v)) : null;
       return {
         ok: v instanceof Date && day === '2026-10-01' && shown === '2026-10-01',
-        seen: `time zone ${env.ss.getSpreadsheetTimeZone()}: 2026-10-01 written as ${show(written)} shows ${show(shown)} and reads back as day ${show(day)}`,
+        seen: detail('dateCell', { zone: env.ss.getSpreadsheetTimeZone(), written: show(written), shown: show(shown), day: show(day) }),
       };
     },
   },
@@ -128,7 +132,7 @@ export const PROBES: readonly Probe[] = [
     run: ({ app, scratch }) => {
       const ps = scratch.getProtections(app.ProtectionType.RANGE);
       const ok = ps.length > 0 && ps.every((p) => p.isWarningOnly());
-      return { ok, seen: `${ps.length} range protection(s) on the inserted sheet, warning-only: ${ps.map((p) => p.isWarningOnly()).join(', ') || '—'}` };
+      return { ok, seen: detail('protectionWarning', { n: ps.length, flags: ps.map((p) => p.isWarningOnly()).join(', ') || '—' }) };
     },
   },
   {
@@ -136,31 +140,44 @@ export const PROBES: readonly Probe[] = [
     run: ({ ss, scratch }) => {
       const found = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find();
       const mine = found.filter((m) => m.getLocation().getSheet()?.getSheetId() === scratch.getSheetId());
-      return { ok: mine.length === 1 && mine[0]!.getValue() === 'okr', seen: `the finder found ${found.length} "${OWNER_KEY}" entries, ${mine.length} on the inserted sheet (${mine.map((m) => show(m.getValue())).join(', ') || '—'})` };
+      return { ok: mine.length === 1 && mine[0]!.getValue() === 'okr', seen: detail('metadataFinder', { found: found.length, key: OWNER_KEY, mine: mine.length, values: mine.map((m) => show(m.getValue())).join(', ') || '—' }) };
     },
   },
   {
     id: 'html-file-text',
     // Reaching this line means Code.js read Server.html with getContent() and evaluated it.
-    run: () => ({ ok: true, seen: 'the server code running these checks was read from Server.html' }),
+    run: () => ({ ok: true, seen: detail('htmlFile') }),
   },
 ];
 
 /**
- * The probe that needs the probe sheet deleted: does a named range into it go with it? Run after
- * deleteSheet; removes the name if it survived, so diagnostics leaves nothing behind.
+ * Named ranges and deleted sheets. Sheets keeps a named range whose sheet was deleted as a
+ * hidden #REF! name that no script can list or remove, and its name stays taken
+ * (src/local/workbook/assumptions.ts 'named-ranges-removed-with-sheet'). Deleting a sheet that
+ * still carries a name would therefore leave something behind in the user's spreadsheet for
+ * good — and make the next run's probe collide. So this probe checks the part our code relies
+ * on, without that experiment: a name removed *before* its sheet is deleted is free again
+ * afterwards (the order applyPlan and diagnostics' own clean-up use), and is not listed.
  */
 export const NAMED_RANGE_PROBE_ID = 'named-ranges-removed-with-sheet';
-export function namedRangeAfterDeletion(ss: SpreadsheetLike, name: string): ProbeResult {
-  const left = ss.getNamedRanges().filter((n) => n.getName() === name);
-  for (const n of left) {
+const namedRangeProbe: Probe = {
+  id: NAMED_RANGE_PROBE_ID,
+  run: ({ ss, probe, addSheet }) => {
+    // a name of this run only: a left-over of an older run can never collide
+    const name = `okr_diag_${Math.random().toString(36).slice(2, 8)}`;
+    const other = addSheet();
+    ss.setNamedRange(name, other.getRange('A1'));
+    for (const n of ss.getNamedRanges()) if (n.getName() === name) n.remove();
+    ss.deleteSheet(other);
+    const listed = ss.getNamedRanges().some((n) => n.getName() === name);
+    let free = true;
     try {
-      n.remove();
+      ss.setNamedRange(name, probe.getRange('A1'));
     } catch {
-      /* best effort: reported below */
+      free = false;
     }
-  }
-  return left.length === 0
-    ? { ok: true, seen: `the named range ${name} went away with its sheet` }
-    : { ok: false, seen: `the named range ${name} survived the deletion of its sheet (removed now)` };
-}
+    for (const n of ss.getNamedRanges()) if (n.getName() === name) n.remove();
+    return { ok: !listed && free, seen: detail(free && !listed ? 'namedRangeFreed' : 'namedRangeTaken', { name }) };
+  },
+};
+PROBES.push(namedRangeProbe);

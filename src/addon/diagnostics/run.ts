@@ -29,8 +29,8 @@ import { applyWorkbookPlanDetailed } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { fromSheetDate, fromSheetValues } from '../../sheets/dates';
 import { FIXTURE_CYCLE, fixturePlan } from './fixture';
-import { NAMED_RANGE_PROBE_ID, PROBES, namedRangeAfterDeletion, type ProbeResult } from './probes';
-import { DIAG_TEXT, checkTitle } from './text';
+import { PROBES, type ProbeResult } from './probes';
+import { DETAIL, DIAG_TEXT, checkTitle, detail } from './text';
 import type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
 
 export type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
@@ -43,15 +43,14 @@ export interface DiagnosticsOptions {
 }
 
 const TOLERANCE = 1e-9;
-const PROBE_RANGE_NAME = 'okr_diagnostics_probe';
 
 export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}): DiagnosticsReport {
   const { ss, app, lang } = ctx;
   const clock = opts.clock ?? (() => Date.now());
   const checks: DiagnosticCheck[] = [];
   const timings: DiagnosticTiming[] = [];
-  const add = (id: string, result: ProbeResult | { ok: boolean | null; seen: string }) =>
-    checks.push({ id, status: result.ok === null ? 'skip' : result.ok ? 'pass' : 'fail', title: checkTitle(id, lang), detail: result.seen });
+  const add = (id: string, result: ProbeResult | { ok: boolean | null; seen: Localized }) =>
+    checks.push({ id, status: result.ok === null ? 'skip' : result.ok ? 'pass' : 'fail', title: checkTitle(id, lang), detail: result.seen[lang] });
   const timed = <T>(name: string, fn: () => T): T => {
     const t0 = clock();
     try {
@@ -64,7 +63,7 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
     try {
       add(id, fn());
     } catch (e) {
-      add(id, { ok: false, seen: `threw: ${e instanceof Error ? e.message : String(e)}` });
+      add(id, { ok: false, seen: detail('threw', { error: errorWords(e) }) });
     }
   };
 
@@ -79,7 +78,7 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
     const plan = fixturePlan(lang, DIAG_TEXT.scratchName[lang]);
     const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }));
     const scratch = ss.getSheetByName(applied[0]!.name);
-    if (!scratch) throw new Error(`the inserted sheet "${applied[0]!.name}" is not there`);
+    if (!scratch) throw new DiagnosticsStop(detail('sheetMissing', { name: applied[0]!.name }));
     created.push(scratch.getSheetId());
     timed('flush', () => app.flush());
 
@@ -96,18 +95,22 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
       const cellA1 = HEADER_CELLS.cycleStart.value;
       const v = scratch.getRange(cellA1).getValues()[0]![0];
       const day = v instanceof Date ? isoDay(fromSheetDate(v)) : null;
-      return { ok: day === FIXTURE_CYCLE.start, seen: `cycle start ${cellA1} written as ${FIXTURE_CYCLE.start}, read back as ${day ?? JSON.stringify(v)} (time zone ${timeZone})` };
+      return { ok: day === FIXTURE_CYCLE.start, seen: detail('dates', { cell: cellA1, written: FIXTURE_CYCLE.start, read: day ?? JSON.stringify(v), zone: timeZone }) };
     });
     const probe = timed('probeSheet', () => ss.insertSheet(DIAG_TEXT.probeName[lang]));
     created.push(probe.getSheetId());
-    ss.setNamedRange(PROBE_RANGE_NAME, probe.getRange('A1'));
-    for (const p of PROBES) guard(p.id, () => p.run({ app, ss, probe, scratch }));
+    let extra = 0;
+    const addSheet = () => {
+      const s = ss.insertSheet(`${DIAG_TEXT.probeName[lang]} ${++extra}`);
+      created.push(s.getSheetId());
+      return s;
+    };
+    for (const p of PROBES) guard(p.id, () => p.run({ app, ss, probe, scratch, addSheet }));
   } catch (e) {
-    add('run', { ok: false, seen: `stopped early: ${e instanceof Error ? e.message : String(e)}` });
+    add('run', { ok: false, seen: e instanceof DiagnosticsStop ? e.words : detail('stoppedEarly', { error: errorWords(e) }) });
   } finally {
     timed('cleanUp', () => cleanUp(ctx, created, activeBefore));
   }
-  if (created.length > 1) guard(NAMED_RANGE_PROBE_ID, () => namedRangeAfterDeletion(ss, PROBE_RANGE_NAME));
   timings.push({ name: 'total', ms: Math.max(0, clock() - t0) });
 
   const passed = checks.filter((c) => c.status === 'pass').length;
@@ -117,6 +120,15 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
   return { ...report, text: reportText(report, lang, opts.ranAt ?? new Date().toISOString()) };
 }
 
+/** A stop of diagnostics' own, already in both languages. */
+class DiagnosticsStop extends Error {
+  constructor(readonly words: Localized) {
+    super(words.en);
+  }
+}
+/** What a platform exception said (its own words: Sheets writes them in the user's language). */
+const errorWords = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -124,37 +136,41 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 function compareFormulas(
   values: unknown[][],
   lang: Lang,
-  add: (id: string, r: { ok: boolean | null; seen: string }) => void,
+  add: (id: string, r: { ok: boolean | null; seen: Localized }) => void,
   timed: <T>(name: string, fn: () => T) => T,
 ): void {
   const read = readTableValues(values, { lang });
   if (isTableError(read)) {
-    add('table', { ok: false, seen: `the inserted sheet does not read as an OKR table: ${read.error.en}` });
+    add('table', { ok: false, seen: { 'zh-CN': fmt(DETAIL.notTable, 'zh-CN', { error: read.error['zh-CN'] }), en: fmt(DETAIL.notTable, 'en', { error: read.error.en }) } });
     return;
   }
   const score = timed('coreScore', () => scoreTable(read.table, FIXTURE_CYCLE.asOf));
   const col = read.columns;
   if (col.progress === undefined || col.score === undefined || col.status === undefined) {
-    add('table', { ok: false, seen: 'Progress, Score or Status column not found' });
+    add('table', { ok: false, seen: detail('columnsMissing') });
     return;
   }
   const rows = [
     ...score.krs.map((k) => ({ id: k.id, row: k.row, progress: k.progress, score: k.score, status: k.status })),
     ...score.objectives.map((o) => ({ id: o.id, row: o.row, progress: o.progress, score: o.score, status: o.status })),
   ];
-  const diffs = { progress: [] as string[], score: [] as string[], status: [] as string[] };
+  type Diff = { id: string; sheet: string; core: string };
+  const diffs = { progress: [] as Diff[], score: [] as Diff[], status: [] as Diff[] };
   for (const r of rows) {
     const line = values[read.rowIndexes[r.row]!]!;
     const p = num(line[col.progress]);
     const s = num(line[col.score]);
     const st = line[col.status];
-    if (p === null || Math.abs(p - r.progress) > TOLERANCE) diffs.progress.push(`${r.id}: sheet ${JSON.stringify(line[col.progress])}, core ${r.progress}`);
-    if (s === null || Math.abs(s - r.score) > TOLERANCE) diffs.score.push(`${r.id}: sheet ${JSON.stringify(line[col.score])}, core ${r.score}`);
-    if (st !== STATUS_LABELS[r.status][lang]) diffs.status.push(`${r.id}: sheet ${JSON.stringify(st)}, core ${STATUS_LABELS[r.status][lang]}`);
+    if (p === null || Math.abs(p - r.progress) > TOLERANCE) diffs.progress.push({ id: r.id, sheet: JSON.stringify(line[col.progress]), core: String(r.progress) });
+    if (s === null || Math.abs(s - r.score) > TOLERANCE) diffs.score.push({ id: r.id, sheet: JSON.stringify(line[col.score]), core: String(r.score) });
+    if (st !== STATUS_LABELS[r.status][lang]) diffs.status.push({ id: r.id, sheet: JSON.stringify(st), core: STATUS_LABELS[r.status][lang] });
   }
   for (const k of ['progress', 'score', 'status'] as const) {
     const d = diffs[k];
-    add(k, d.length ? { ok: false, seen: `${d.length} of ${rows.length} rows differ — ${d.slice(0, 4).join('; ')}` } : { ok: true, seen: `${rows.length} rows (${score.krs.length} KRs, ${score.objectives.length} objectives) agree with core` });
+    const list = (l: Lang) => d.slice(0, 4).map((x) => fmt(DETAIL.rowDiff, l, x)).join(l === 'zh-CN' ? '；' : '; ');
+    add(k, d.length
+      ? { ok: false, seen: { 'zh-CN': fmt(DETAIL.rowsDiffer, 'zh-CN', { n: d.length, rows: rows.length, list: list('zh-CN') }), en: fmt(DETAIL.rowsDiffer, 'en', { n: d.length, rows: rows.length, list: list('en') }) } }
+      : { ok: true, seen: detail('rowsAgree', { rows: rows.length, krs: score.krs.length, objectives: score.objectives.length }) });
   }
 }
 
@@ -162,46 +178,46 @@ function structureChecks(ctx: SheetsContext, sheet: SheetLike, plan: SheetPlan, 
   const { ss } = ctx;
   guard('validations', () => {
     const missing = plan.validations.filter((v) => sheet.getRange(v.range.split(':')[0]!).getDataValidation() === null).map((v) => v.range);
-    return { ok: missing.length === 0, seen: missing.length ? `no validation at ${missing.join(', ')}` : `${plan.validations.length} validations in place` };
+    return { ok: missing.length === 0, seen: missing.length ? detail('validationsMissing', { list: missing.join(', ') }) : detail('validationsOk', { n: plan.validations.length }) };
   });
   guard('conditionalFormats', () => {
     const n = sheet.getConditionalFormatRules().length;
-    return { ok: n >= plan.conditionalFormats.length && n > 0, seen: `${n} conditional-format rules (plan: ${plan.conditionalFormats.length})` };
+    return { ok: n >= plan.conditionalFormats.length && n > 0, seen: detail('conditionalFormats', { n, plan: plan.conditionalFormats.length }) };
   });
   guard('protections', () => {
     const n = sheet.getProtections(ctx.app.ProtectionType.RANGE).length;
-    return { ok: n === plan.protections.length, seen: `${n} range protections (plan: ${plan.protections.length})` };
+    return { ok: n === plan.protections.length, seen: detail('protections', { n, plan: plan.protections.length }) };
   });
   guard('metadata', () => {
     const keys = sheet.getDeveloperMetadata().map((m) => m.getKey());
     const want = Object.keys(plan.metadata).length ? 1 : 0;
-    return { ok: keys.length >= want, seen: `developer metadata keys: ${keys.join(', ') || '—'}` };
+    return { ok: keys.length >= want, seen: detail('metadata', { keys: keys.join(', ') || '—' }) };
   });
   guard('namedRanges', () => {
     const names = sheet.getNamedRanges().map((n) => n.getName());
     const inSs = new Set(ss.getNamedRanges().map((n) => n.getName()));
     const ok = names.length === plan.namedRanges.length && names.every((n) => inSs.has(n));
-    return { ok, seen: `${names.length} named ranges on the sheet (plan: ${plan.namedRanges.length}): ${names.join(', ') || '—'}` };
+    return { ok, seen: detail('namedRanges', { n: names.length, plan: plan.namedRanges.length, names: names.join(', ') || '—' }) };
   });
   guard('bars', () => {
     const bar = OKR_COLUMNS.bar;
     const formulas = sheet.getRange(FIRST_DATA_ROW, bar, 3, 1).getFormulas().map((r) => r[0]!);
     const ok = formulas.every((f) => /^=.*SPARKLINE\(/i.test(f));
-    return { ok, seen: ok ? 'bar cells hold SPARKLINE formulas' : `bar cells hold ${formulas.map((f) => JSON.stringify(f.slice(0, 40))).join(', ')}` };
+    return { ok, seen: ok ? detail('barsOk') : detail('barsBad', { list: formulas.map((f) => JSON.stringify(f.slice(0, 40))).join(', ') }) };
   });
 }
 
 /**
  * Deletes only the sheets diagnostics created (by id) and re-activates the user's sheet. Named
- * ranges into them are removed first (Sheets may keep them after the sheet goes, as #REF!) —
- * except the probe's own, which the named-range probe looks for afterwards.
+ * ranges into them are removed first: Sheets keeps a deleted sheet's names as hidden #REF!
+ * names that hold on to their names for good (probes.ts), which would be left behind.
  */
 function cleanUp(ctx: SheetsContext, created: number[], activeBefore: number): void {
   const { ss } = ctx;
   for (const id of created) {
     const sheet = ss.getSheetById(id);
     if (!sheet) continue;
-    for (const n of sheet.getNamedRanges()) if (n.getName() !== PROBE_RANGE_NAME) n.remove();
+    for (const n of sheet.getNamedRanges()) n.remove();
     ss.deleteSheet(sheet);
   }
   const back = ss.getSheetById(activeBefore);

@@ -1,5 +1,6 @@
 /** Diagnostics' words, in both languages: the report's titles and the scratch sheets' names. */
 import type { Lang, Localized } from '../../core/i18n';
+import { fmt } from '../../core/i18n';
 
 export const DIAG_TEXT = {
   scratchName: { 'zh-CN': 'OKR 自检（临时）', en: 'OKR diagnostics (temporary)' },
@@ -36,7 +37,7 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'formula-syntax-en-us': { 'zh-CN': '公式语法（逗号分隔、点作小数点）在本表格区域设置下有效', en: "Formula syntax (comma separators, '.' decimals) works in this spreadsheet's locale" },
   'error-values-as-text': { 'zh-CN': '错误值读作文本（#DIV/0!）', en: 'Error values read as text (#DIV/0!)' },
   'date-cells-in-sheet-zone': { 'zh-CN': '日期单元格为表格时区的午夜', en: "Date cells are midnight in the spreadsheet's time zone" },
-  'named-ranges-removed-with-sheet': { 'zh-CN': '删除工作表时其命名区域一并删除', en: 'Deleting a sheet removes its named ranges' },
+  'named-ranges-removed-with-sheet': { 'zh-CN': '先删除命名区域再删除工作表，名称可重新使用', en: 'A named range removed before its sheet is deleted frees its name' },
   'protection-warning-only': { 'zh-CN': '保护保持“仅警告”', en: 'Protections stay warning-only' },
   'metadata-finder-by-key': { 'zh-CN': '按键查找开发者元数据', en: 'Developer metadata found by key' },
   'html-file-text': { 'zh-CN': '服务器代码从 Server.html 原样读取', en: 'Server code read unchanged from Server.html' },
@@ -44,4 +45,51 @@ export const CHECK_TITLES: Record<string, Localized> = {
 
 export function checkTitle(id: string, lang: Lang): string {
   return CHECK_TITLES[id]?.[lang] ?? id;
+}
+
+/**
+ * The detail line of each check, in both languages: the report is read (and copied) in the
+ * workbook's language, so what was seen is said in it too. Values seen (`{seen}`, `{v}` …) are
+ * data — cell contents, formulas, locale and zone ids — and stay as they are.
+ */
+export const DETAIL = {
+  threw: { 'zh-CN': '检查时出错：{error}', en: 'threw: {error}' },
+  stoppedEarly: { 'zh-CN': '自检提前停止：{error}', en: 'stopped early: {error}' },
+  sheetMissing: { 'zh-CN': '插入的工作表“{name}”不存在', en: 'the inserted sheet "{name}" is not there' },
+  // formulas vs core
+  notTable: { 'zh-CN': '插入的工作表无法读作 OKR 表：{error}', en: 'the inserted sheet does not read as an OKR table: {error}' },
+  columnsMissing: { 'zh-CN': '找不到“进度”“得分”或“状态”列', en: 'Progress, Score or Status column not found' },
+  rowsDiffer: { 'zh-CN': '{rows} 行中有 {n} 行不一致 — {list}', en: '{n} of {rows} rows differ — {list}' },
+  rowDiff: { 'zh-CN': '{id}：表格 {sheet}，核心 {core}', en: '{id}: sheet {sheet}, core {core}' },
+  rowsAgree: { 'zh-CN': '{rows} 行（{krs} 个 KR，{objectives} 个目标）与核心一致', en: '{rows} rows ({krs} KRs, {objectives} objectives) agree with core' },
+  // structure
+  validationsMissing: { 'zh-CN': '以下位置没有数据验证：{list}', en: 'no validation at {list}' },
+  validationsOk: { 'zh-CN': '{n} 条数据验证已设置', en: '{n} validations in place' },
+  conditionalFormats: { 'zh-CN': '{n} 条条件格式规则（计划 {plan} 条）', en: '{n} conditional-format rules (plan: {plan})' },
+  protections: { 'zh-CN': '{n} 个区域保护（计划 {plan} 个）', en: '{n} range protections (plan: {plan})' },
+  metadata: { 'zh-CN': '开发者元数据键：{keys}', en: 'developer metadata keys: {keys}' },
+  namedRanges: { 'zh-CN': '工作表上有 {n} 个命名区域（计划 {plan} 个）：{names}', en: '{n} named ranges on the sheet (plan: {plan}): {names}' },
+  barsOk: { 'zh-CN': '进度条单元格为 SPARKLINE 公式', en: 'bar cells hold SPARKLINE formulas' },
+  barsBad: { 'zh-CN': '进度条单元格内容为 {list}', en: 'bar cells hold {list}' },
+  dates: { 'zh-CN': '周期开始 {cell} 写入 {written}，读回 {read}（时区 {zone}）', en: 'cycle start {cell} written as {written}, read back as {read} (time zone {zone})' },
+  // assumption probes (./probes.ts)
+  newSheetSize: { 'zh-CN': '新工作表有 {rows} 行 × {cols} 列', en: 'a new sheet has {rows} rows × {cols} columns' },
+  caseAdded: { 'zh-CN': '在“{name}”旁边可以再添加“{other}”', en: 'a sheet "{other}" could be added beside "{name}"' },
+  caseRefused: { 'zh-CN': '在“{name}”旁边添加“{other}”被拒绝', en: 'adding "{other}" beside "{name}" was refused' },
+  general: { 'zh-CN': "0.5 在 'General' 格式下显示为 {shown}；getNumberFormat() 读到 {format}", en: "0.5 under 'General' shows {shown}; getNumberFormat() reads {format}" },
+  coercion: { 'zh-CN': "'80%'、'007'、'2026-10-01'、'plain text' 读回为 {values}", en: "'80%', '007', '2026-10-01', 'plain text' read back as {values}" },
+  apostrophe: { 'zh-CN': "\"'=1+1\" 读回的值为 {value}，公式为 {formula}", en: "\"'=1+1\" reads back as value {value}, formula {formula}" },
+  formulaSyntax: { 'zh-CN': '区域设置 {locale}：{written} 算出 {values}，公式读回为 {formulas}', en: 'locale {locale}: {written} computed {values}, read back as {formulas}' },
+  errorValue: { 'zh-CN': '=1/0 读回为 {value}', en: '=1/0 reads back as {value}' },
+  dateCell: { 'zh-CN': '时区 {zone}：2026-10-01 写为 {written}，显示 {shown}，读回日期 {day}', en: 'time zone {zone}: 2026-10-01 written as {written} shows {shown} and reads back as day {day}' },
+  protectionWarning: { 'zh-CN': '插入的工作表上有 {n} 个区域保护，仅警告：{flags}', en: '{n} range protection(s) on the inserted sheet, warning-only: {flags}' },
+  metadataFinder: { 'zh-CN': '查找器找到 {found} 条“{key}”，其中 {mine} 条在插入的工作表上（{values}）', en: 'the finder found {found} "{key}" entries, {mine} on the inserted sheet ({values})' },
+  htmlFile: { 'zh-CN': '运行这些检查的服务器代码读自 Server.html', en: 'the server code running these checks was read from Server.html' },
+  namedRangeFreed: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称不再列出且可以重新使用', en: 'the named range {name}, removed before its sheet was deleted, is not listed and its name can be used again' },
+  namedRangeTaken: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称仍被列出或仍被占用', en: 'the named range {name}, removed before its sheet was deleted, is still listed or its name is still taken' },
+} satisfies Record<string, Localized>;
+
+/** One detail line in both languages (the report picks its language). */
+export function detail(key: keyof typeof DETAIL, params: Record<string, string | number> = {}): Localized {
+  return { 'zh-CN': fmt(DETAIL[key], 'zh-CN', params), en: fmt(DETAIL[key], 'en', params) };
 }
