@@ -464,6 +464,8 @@ export interface GenerateDashboardResult {
   dashboardSheet: string;
   units: number;
   staleKrs: number;
+  /** Objectives and KRs whose self and manager scores differ by 0.3 or more (calibration). */
+  calibration?: number;
 }
 
 export interface GenerateAlignmentResult {

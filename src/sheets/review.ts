@@ -78,7 +78,7 @@ export function generateDashboard(ctx: SheetsContext, opts: { asOf?: string; lan
     const task = dashboardTask(workbookModel(ctx, opts.asOf), opts.lang ? { lang: opts.lang } : {});
     const sheet = writeOwnedSheet(ctx, task.plan, task.target);
     placeChart(sheet, task.chart);
-    return { dashboardSheet: sheet.getName(), units: task.data.units.length, staleKrs: task.data.stale.length };
+    return { dashboardSheet: sheet.getName(), units: task.data.units.length, staleKrs: task.data.stale.length, calibration: task.data.calibration.length };
   });
 }
 

@@ -14,6 +14,8 @@ import { grade } from '../progress';
 import { scoreTable, unitProgress } from '../score';
 import { staleKrs, type StaleKr } from '../checkins';
 import { unitName, type AlignmentSheet } from '../alignment';
+import { CALIBRATION_GAP, calibrationItems, gradeRows, type CalibrationItem } from '../grading';
+import { cellFromShare, scaleSpec } from '../scale';
 import { OWNER_KEY, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
 export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'overdue', 'done'];
@@ -38,6 +40,11 @@ export interface DashboardData {
   asOf: string;
   units: DashboardUnit[];
   stale: (StaleKr & { unit: string; sheet: string })[];
+  /** Calibration (issue 14 §3): objectives and KRs whose self and manager scores differ by
+   *  CALIBRATION_GAP or more, as shares; in unit order, then sheet order. */
+  calibration: CalibrationItem[];
+  /** The workbook's score settings the sheet shows calibration scores in. */
+  settings: Pick<OkrSettings, 'scoreScale' | 'progressCap'>;
 }
 
 export interface ChartSpec {
@@ -69,6 +76,16 @@ export const DASHBOARD_TEXT = {
   never: { 'zh-CN': '从未', en: 'never' },
   noStale: { 'zh-CN': '（无）', en: '(none)' },
   chartTitle: { 'zh-CN': '各单元平均得分', en: 'Average score by unit' },
+  calibrationTitle: {
+    'zh-CN': '评分校准：自评与上级评相差 {gap} 或以上',
+    en: 'Calibration: self and manager scores {gap} or more apart',
+  },
+  item: { 'zh-CN': '目标 / KR', en: 'Objective / KR' },
+  itemTitle: { 'zh-CN': '内容', en: 'Title' },
+  self: { 'zh-CN': '自评', en: 'Self' },
+  manager: { 'zh-CN': '上级评', en: 'Manager' },
+  difference: { 'zh-CN': '差值（上级 − 自评）', en: 'Difference (manager − self)' },
+  noCalibration: { 'zh-CN': '（无：自评与上级评一致，或尚未评分）', en: '(none: self and manager scores agree, or are not in yet)' },
 } satisfies Record<string, Localized>;
 
 export function buildDashboard(
@@ -81,6 +98,7 @@ export function buildDashboard(
   const lang = opts.lang ?? settings.lang;
   const units: DashboardUnit[] = [];
   const stale: DashboardData['stale'] = [];
+  const calibration: CalibrationItem[] = [];
   for (const s of sheets) {
     const h = s.table.header;
     const status: Record<Status, number> = { notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, overdue: 0, done: 0 };
@@ -93,6 +111,7 @@ export function buildDashboard(
     const unit = unitName(s);
     const st = staleKrs(s.table, checkins, asOf, settings.staleDays, { sheetName: s.sheet });
     for (const x of st) stale.push({ ...x, unit, sheet: s.sheet });
+    calibration.push(...calibrationItems(gradeRows(s.table, asOf, settings), { sheet: s.sheet, unit }));
     units.push({
       unit, sheet: s.sheet, level: h.level, owner: h.owner, objectives: groups.length, krs: inObjectives.length,
       avgScore: scored.overall,
@@ -100,7 +119,7 @@ export function buildDashboard(
       status, stale: st.length,
     });
   }
-  return { lang, asOf, units, stale };
+  return { lang, asOf, units, stale, calibration, settings: { scoreScale: settings.scoreScale ?? '0-1', progressCap: settings.progressCap ?? 1 } };
 }
 
 const COLS = 7 + STATUS_ORDER.length + 1; // unit … avg progress, 5 statuses, stale
@@ -160,6 +179,29 @@ export function dashboardSheetPlan(
     ]);
   }
   if (data.stale.length) formats.push({ range: `E${sh + 1}:E${sh + data.stale.length}`, numberFormat: 'yyyy-mm-dd' });
+
+  // Calibration: where self and manager disagree by the gap or more — scores in the scale, as
+  // the OKR sheet's score cells hold them, so the numbers read the same in both places
+  values.push([]);
+  const spec = scaleSpec(data.settings);
+  const calTitleRow = values.length + 1;
+  values.push([t(DASHBOARD_TEXT.calibrationTitle, { gap: gapText(spec.scale) })]);
+  formats.push({ range: `A${calTitleRow}`, bold: true });
+  const ch = values.length + 1;
+  values.push([t(DASHBOARD_TEXT.unit), t(DASHBOARD_TEXT.item), t(DASHBOARD_TEXT.itemTitle), t(DASHBOARD_TEXT.self), t(DASHBOARD_TEXT.manager), t(DASHBOARD_TEXT.difference)]);
+  formats.push({ range: `A${ch}:F${ch}`, bold: true, background: '#e8eaed', wrap: true });
+  if (data.calibration.length === 0) values.push([t(DASHBOARD_TEXT.noCalibration)]);
+  for (const c of data.calibration) {
+    const self = cellFromShare(c.self, spec);
+    const manager = cellFromShare(c.manager, spec);
+    values.push([esc(c.unit), esc(c.id), esc(c.title), self, manager, roundDiff(manager - self)]);
+  }
+  if (data.calibration.length) {
+    const first = ch + 1;
+    const lastRow = ch + data.calibration.length;
+    formats.push({ range: `D${first}:E${lastRow}`, numberFormat: spec.numberFormat });
+    formats.push({ range: `F${first}:F${lastRow}`, numberFormat: signedFormat(spec.numberFormat) });
+  }
   const n = Math.max(data.units.length, 1);
   const chart: ChartSpec = {
     type: 'column',
@@ -187,5 +229,13 @@ export function dashboardSheetPlan(
   };
 }
 
+/** The calibration gap in the scale: 0.3, 30 分 / 30 pts, 30%. */
+function gapText(scale: NonNullable<OkrSettings['scoreScale']>): string {
+  return scale === '0-100' ? String(CALIBRATION_GAP * 100) : scale === 'percent' ? `${CALIBRATION_GAP * 100}%` : String(CALIBRATION_GAP);
+}
+/** A difference of two cell values without binary noise (0.9 − 0.6 → 0.3). */
+const roundDiff = (x: number) => Math.round(x * 1e10) / 1e10;
+/** `0.0` → `+0.0;-0.0;0.0`: the sign says who scored higher. */
+const signedFormat = (f: string) => `+${f};-${f};${f}`;
 /** Grade of a dashboard score (for callers that colour by band). */
 export const dashboardGrade = grade;
