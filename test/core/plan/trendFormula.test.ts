@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../../src/local/workbook';
 import { trendFallbackFormula, trendFormula } from '../../../src/core/plan/trendFormula';
+import { isTableError, readTableValues } from '../../../src/core/table';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00`);
 const params = (row: number, sheetName = 'Sales') => ({ row, idCell: `$A${row}`, sheetName, checkinsSheet: 'Check-ins', lang: 'en' as const });
@@ -48,6 +49,14 @@ describe('trendFallbackFormula (HyperFormula, in-memory workbook)', () => {
   });
 });
 
+describe('trend formulas: limits', () => {
+  it('stay under Excel\'s 8,192-character formula limit with 31-character sheet names', () => {
+    const long = { row: 99999, idCell: '$A99999', sheetName: 'x'.repeat(31), checkinsSheet: "y'".repeat(15) + 'y', lang: 'zh-CN' as const };
+    expect(trendFallbackFormula(long).length).toBeLessThan(8192);
+    expect(trendFormula(long).length).toBeLessThan(8192);
+  });
+});
+
 describe('trendFormula (Google Sheets)', () => {
   it('is a line SPARKLINE over FILTER of this sheet\'s rows for the row\'s ID, sorted by date, blank on no rows', () => {
     const f = trendFormula(params(7));
@@ -75,5 +84,33 @@ describe('trendFormula (Google Sheets)', () => {
     };
     const { sales } = workbook(data);
     expect(sales.getRange(2, 2, 4, 1).getValues().map((l) => l[0])).toEqual(['12,18,15', '1,3,4', '0.5', '']);
+  });
+});
+
+describe('the Trend column is found by label and never read as input', () => {
+  const header = ['ID', 'Type', 'Objective / Key result', 'Owner', 'Start', 'Target', 'Current'];
+  const rows = [
+    ['O1', 'Objective', 'Grow the channel', 'Li', null, null, null],
+    ['O1.KR1', 'Increase', 'Partners from 4 to 10', 'Li', 4, 10, 6],
+    [null, null, null, null, null, null, null], // a spare row
+  ];
+  const read = (withTrend: boolean) => {
+    const r = readTableValues([withTrend ? [...header, 'Trend'] : header, ...rows.map((l, i) => (withTrend ? [...l, i === 2 ? '3 → 4' : '4 → 6'] : l))]);
+    if (isTableError(r)) throw new Error(r.error.en);
+    return r;
+  };
+
+  it('reads the same rows with and without a Trend column (older sheets keep working)', () => {
+    const strip = (r: ReturnType<typeof read>) => r.table.rows.map(({ raw: _raw, ...row }) => row);
+    expect(read(true).columns.trend).toBe(7);
+    expect(read(false).columns.trend).toBeUndefined();
+    expect(strip(read(true))).toEqual(strip(read(false)));
+    expect(read(true).table.rows.map((r) => r.id)).toEqual(['O1', 'O1.KR1']);
+  });
+
+  it('recognises 趋势 in a zh-CN header', () => {
+    const r = readTableValues([['编号', '类型', '目标 / 关键结果', '负责人', '趋势'], ['O1', '目标', '做大渠道', '李', '']]);
+    if (isTableError(r)) throw new Error(r.error.en);
+    expect(r.columns.trend).toBe(4);
   });
 });
