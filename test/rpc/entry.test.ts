@@ -1,7 +1,8 @@
 /** The Apps Script glue: `rpc()` and `showSidebar()` on stubbed globals backed by the in-memory workbook. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, rpc } from '../../src/addon/rpc/server';
-import { newReference } from '../../src/addon/rpc/failures';
+import { FAILURE_MESSAGES, classifyFailure, failureMessage, newReference, transportFailureMessage, type FailureKind } from '../../src/addon/rpc/failures';
+import { appsScriptReminderServices, useReminderServices } from '../../src/addon/actions/reminders';
 
 /**
  * The sidebar's RPC client, imported untyped: it is browser code (the DOM lib's `window`), which
@@ -135,6 +136,76 @@ describe('failures the user can act on (issue 16 §3)', () => {
     expect(console.error).toHaveBeenCalledTimes(2); // logged too
   });
 
+  it('a scope the user has not granted says to reopen and allow (and names the several-accounts way out)', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const err = new Error('You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
+    const en = dispatch('getContext', {}, () => throwing(err), 'en');
+    expect(en).toMatchObject({ ok: false, code: 'authorization' });
+    expect(!en.ok && en.message).toMatch(/needs your authorization.*Extensions → OKR Sheets.*Allow.*several Google accounts/);
+    const zh = dispatch('getContext', {}, () => throwing(err), 'zh-CN');
+    expect(!zh.ok && zh.message).toMatch(/需要您的授权.*扩展程序 → OKR Sheets.*允许.*多个 Google 账号/);
+    expect(logged).toHaveBeenCalledTimes(2); // unexpected for us: still logged with its stack
+  });
+
+  it('reminders without ScriptApp / MailApp (playground, tests) say they need Google Sheets — no ReferenceError, nothing logged', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    useReminderServices(appsScriptReminderServices); // the real services: Apps Script globals, absent here
+    try {
+      const { ctx } = makeWorkbook();
+      const en = dispatch('getReminders', {}, () => ctx, 'en');
+      expect(en).toMatchObject({ ok: false, code: 'needsSheets' });
+      expect(!en.ok && en.message).toMatch(/^Reminders need Google Sheets: they rely on Google’s SpreadsheetApp service/);
+      const zh = dispatch('getReminders', {}, () => ctx, 'zh-CN');
+      expect(!zh.ok && zh.message).toMatch(/^提醒需要在 Google 表格中使用：它依赖 Google 的 SpreadsheetApp 服务/);
+      // with the Spreadsheet and Properties services but no ScriptApp, the message names ScriptApp
+      const props = { getProperty: () => null, setProperty: () => {}, deleteProperty: () => {} };
+      vi.stubGlobal('SpreadsheetApp', { getActiveSpreadsheet: () => ({ getId: () => 'x' }) });
+      vi.stubGlobal('PropertiesService', { getDocumentProperties: () => props, getUserProperties: () => props });
+      const noTriggers = dispatch('getReminders', {}, () => ctx, 'en');
+      expect(!noTriggers.ok && noTriggers.message).toMatch(/rely on Google’s ScriptApp service/);
+      expect(logged).not.toHaveBeenCalled();
+      // a ReferenceError of our own (a bug) is still an internal error with a reference
+      const bug = dispatch('getContext', {}, () => throwing(new ReferenceError('krRows is not defined')), 'en');
+      expect(bug).toMatchObject({ ok: false, code: 'internal' });
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      useReminderServices(appsScriptReminderServices);
+    }
+  });
+
+  it('each kind of failure has its own words in both languages, each saying what to do', () => {
+    const cases: [unknown, FailureKind][] = [
+      [new Error('Exceeded maximum execution time'), 'timeout'],
+      [new Error('Service Spreadsheets timed out while accessing document with id 1x.'), 'timeout'],
+      [new Error('Service invoked too many times for one day: email.'), 'quota'],
+      [new Error('There are too many simultaneous invocations: Spreadsheets'), 'quota'],
+      [{ message: "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED." }, 'multiAccount'],
+      ['ScriptError: Authorization is required to perform that action.', 'authorization'],
+      [new Error('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets'), 'authorization'],
+      [new ReferenceError('MailApp is not defined'), 'needsSheets'],
+      [new Error('NetworkError: Connection failure due to HTTP 0'), 'network'],
+      [new TypeError("Cannot read properties of undefined (reading 'getRange')"), 'internal'],
+      [new ReferenceError('rows is not defined'), 'internal'],
+    ];
+    for (const [e, kind] of cases) expect(classifyFailure(e), String((e as Error).message ?? e)).toBe(kind);
+    const kinds = Object.keys(FAILURE_MESSAGES).filter((k) => k !== 'unknownTransport') as FailureKind[];
+    const seen = new Set<string>();
+    for (const k of kinds) {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const m = failureMessage(k, lang, { ref: 'K7Q2M9', service: 'MailApp', feature: 'reminders' });
+        expect(m, `${k} ${lang}`).not.toMatch(/\{\w+\}/); // every placeholder filled
+        expect(seen.has(m), `${k} ${lang} repeats another message`).toBe(false);
+        seen.add(m);
+        if (lang === 'zh-CN') expect(m).toMatch(/请/);
+        else expect(m).toMatch(/\b(try|Try|Sign out|Close|Open|Check|give|Wait)\b/);
+      }
+    }
+    // the sidebar: never only "could not reach the spreadsheet"
+    for (const [e] of cases) {
+      for (const lang of ['en', 'zh-CN'] as const) expect(transportFailureMessage(e, lang).message).not.toMatch(/^(Could not reach the spreadsheet\.?|无法连接表格。?)$/);
+    }
+  });
+
   it('failure references are short, unambiguous and vary', () => {
     const refs = new Set(Array.from({ length: 50 }, () => newReference()));
     expect(refs.size).toBeGreaterThan(45);
@@ -166,7 +237,9 @@ describe("the sidebar's failure handler (google.script.run never answered)", () 
     const e = await failWith(new Error("We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED."));
     expect(e.code).toBe('multiAccount');
     expect(e.message).toMatch(/several Google accounts.*Sign out of the other accounts/);
-    expect((await failWith({ message: 'ScriptError: Authorization is required to perform that action.' }, 'zh-CN')).message).toMatch(/多个 Google 账号/);
+    const auth = await failWith({ message: 'ScriptError: Authorization is required to perform that action.' }, 'zh-CN');
+    expect(auth.code).toBe('authorization');
+    expect(auth.message).toMatch(/重新打开.*多个 Google 账号/);
   });
 
   it('names an execution time-out, a quota and a dropped connection', async () => {

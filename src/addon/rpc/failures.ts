@@ -16,13 +16,22 @@
  *   code PERMISSION_DENIED." (or "Authorization is required …"). Not in Google's reference
  *   documentation; it is the long-standing issue https://issuetracker.google.com/issues/69270374
  *   — matched by text, so it is an assumption (src/local/workbook/assumptions.ts).
+ * - authorization: the user has not (or no longer) granted a scope this action needs — after an
+ *   update that adds a scope, or when the action needs a narrower grant than was given:
+ *   "Authorization is required to perform that action." in the sidebar, "You do not have
+ *   permission to call X. Required permissions: …" on the server. The same words also come
+ *   with the several-accounts failure, so the message names both ways out.
+ *   https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ * - needsSheets: an action built on an Apps Script service (ScriptApp, MailApp, …) ran where that
+ *   service does not exist — the playground or a test without stand-ins. A ReferenceError on one
+ *   of those globals says so; it is not a bug to log.
  * - network: the browser could not send the request at all.
  * - internal: anything else, with a short reference that the server's log line carries too.
  */
 import type { Lang, Localized } from '../../core/i18n';
 import { fmt } from '../../core/i18n';
 
-export type FailureKind = 'timeout' | 'quota' | 'multiAccount' | 'network' | 'internal';
+export type FailureKind = 'timeout' | 'quota' | 'multiAccount' | 'authorization' | 'needsSheets' | 'network' | 'internal';
 
 export const FAILURE_MESSAGES = {
   timeout: {
@@ -38,6 +47,15 @@ export const FAILURE_MESSAGES = {
     'zh-CN':
       '浏览器同时登录了多个 Google 账号，Google 无法确定由哪个账号运行插件。请退出其他账号（或用只登录一个账号的浏览器窗口/隐身窗口打开此表格），然后重新加载页面。',
     en: 'This browser is signed in to several Google accounts and Google could not tell which one runs the add-on. Sign out of the other accounts (or open this spreadsheet in a browser profile or private window with only one account), then reload the page.',
+  },
+  authorization: {
+    'zh-CN':
+      'Google 提示此操作需要您的授权。请关闭侧边栏，从“扩展程序 → OKR Sheets”重新打开，并在 Google 询问时点“允许”（插件更新后可能需要重新授权）。如果浏览器同时登录了多个 Google 账号，请先退出其他账号或使用只登录一个账号的窗口，否则 Google 可能向错误的账号请求授权。',
+    en: 'Google says this action needs your authorization. Close the sidebar, open it again from Extensions → OKR Sheets and choose Allow when Google asks (an update of the add-on can ask again). If this browser is signed in to several Google accounts, sign out of the others or use a window with only one account first — otherwise Google may ask the wrong account.',
+  },
+  needsSheets: {
+    'zh-CN': '{what}需要在 Google 表格中使用：它依赖 Google 的 {service} 服务，而本地试玩环境和测试中没有这个服务。请在安装了本插件的 Google 表格中打开。',
+    en: '{what} need Google Sheets: they rely on Google’s {service} service, which the local playground and tests do not have. Open them in a Google spreadsheet with the add-on installed.',
   },
   network: {
     'zh-CN': '侧边栏无法连接到 Google（网络中断）。请检查网络连接，然后关闭并重新打开侧边栏。',
@@ -55,7 +73,9 @@ export const FAILURE_MESSAGES = {
 } satisfies Record<string, Localized>;
 
 const PATTERNS: [Exclude<FailureKind, 'internal'>, RegExp][] = [
-  ['multiAccount', /PERMISSION_DENIED|reading from storage|Authorization is required to perform that action/i],
+  ['needsSheets', /^ReferenceError: (ScriptApp|MailApp|UrlFetchApp|PropertiesService|DriveApp|Drive|Session|LockService|HtmlService|CacheService|Utilities|SpreadsheetApp) is not defined/],
+  ['multiAccount', /PERMISSION_DENIED|reading from storage/i],
+  ['authorization', /Authorization is required|do not have permission to call|Required permissions:|authorization required/i],
   ['timeout', /Exceeded maximum execution time|timed out|timeout|deadline exceeded/i],
   ['quota', /too many times|quota|too many simultaneous|rate limit|limit exceeded/i],
   ['network', /NetworkError|network error|failed to fetch|net::|offline|connection (was )?(reset|lost|refused)/i],
@@ -90,8 +110,28 @@ export function newReference(random: () => number = Math.random): string {
   return s;
 }
 
-export function failureMessage(kind: FailureKind, lang: Lang, params: { ref?: string; reason?: string } = {}): string {
+/** What a `needsSheets` failure is about: the action's own name for it. */
+const FEATURE_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
+  reminders: { 'zh-CN': '提醒', en: 'Reminders' },
+  distribution: { 'zh-CN': '分发到团队', en: 'Distributing to teams' },
+  other: { 'zh-CN': '此操作', en: 'Actions like this one' },
+};
+
+/** The Apps Script service a `needsSheets` error names (`ScriptApp`), else ''. */
+export function missingService(e: unknown): string {
+  return /^ReferenceError: (\w+) is not defined/.exec(errorText(e))?.[1] ?? '';
+}
+
+export function failureMessage(
+  kind: FailureKind,
+  lang: Lang,
+  params: { ref?: string; reason?: string; feature?: 'reminders' | 'distribution' | 'other'; service?: string } = {},
+): string {
   if (kind === 'internal') return fmt(FAILURE_MESSAGES.internal, lang, { ref: params.ref ?? '—' });
+  if (kind === 'needsSheets') {
+    const what = FEATURE_NAMES[params.feature ?? 'other']!;
+    return fmt(FAILURE_MESSAGES.needsSheets, lang, { what: what[lang], service: params.service || 'Apps Script' });
+  }
   return FAILURE_MESSAGES[kind][lang];
 }
 

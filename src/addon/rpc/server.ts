@@ -21,7 +21,7 @@ import { asApp, asLock, asSpreadsheet } from '../../sheets/api';
 import type { SheetsContext } from '../../sheets/context';
 import { setSheetTimeZone } from '../../sheets/dates';
 import { isOkrError } from '../../sheets/errors';
-import { classifyFailure, errorText, failureMessage, newReference } from './failures';
+import { classifyFailure, errorText, failureMessage, missingService, newReference } from './failures';
 import { createRosterSheet, insertTemplate, listTemplates, previewTemplate, setupFromRoster } from '../actions/templates';
 import { withDocumentLock } from '../../sheets/lock';
 import { checkSheet, getContextInfo, listKrs, selectCell } from '../actions/check';
@@ -42,7 +42,7 @@ import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
 import { runDiagnostics } from '../diagnostics/run';
-import { collectBatchAction, distributeBatchAction } from '../actions/distribution';
+import { collectBatchAction, distributeBatchAction, reviewUnitFromHubAction } from '../actions/distribution';
 import type { RpcMethod, RpcPayload, RpcResponse, RpcResult } from './contract';
 import { CONTRACT, MAX_PAYLOAD_CHARS, MAX_STRING, isRpcMethod } from './contract';
 
@@ -90,6 +90,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   runDiagnostics: (ctx) => runDiagnostics(ctx),
   distributeBatch: (ctx, p) => distributeBatchAction(ctx, p),
   collectBatch: (ctx, p) => collectBatchAction(ctx, p),
+  reviewUnitFromHub: (ctx, p) => reviewUnitFromHubAction(ctx, p),
 };
 
 export const RPC_MESSAGES = {
@@ -205,18 +206,30 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
  * (Apps Script keeps line breaks and names in Code.js, so the stack reads), and an answer that
  * says what to do. The multi-account failure cannot happen here (it never reaches the server);
  * a network-looking message from a service is reported as internal, since the sidebar did reach us.
+ * One planned case is not logged: an action built on an Apps Script service (ScriptApp, MailApp …)
+ * called where that service does not exist (playground, tests) says it needs Google Sheets.
  */
 function unexpected(method: string, e: unknown, lang: Lang): RpcResponse<never> {
-  const ref = newReference();
   const kind = classifyFailure(e);
+  if (kind === 'needsSheets') {
+    return fail(kind, failureMessage(kind, lang, { feature: featureOf(method), service: missingService(e) }));
+  }
+  const ref = newReference();
   const stack = e instanceof Error && e.stack ? e.stack : errorText(e);
   try {
     console.error(`[OKR Sheets] ref ${ref}: rpc ${method} failed (${kind}): ${stack}`);
   } catch {
     /* logging must never hide the answer */
   }
-  if (kind === 'timeout' || kind === 'quota') return fail(kind, failureMessage(kind, lang));
+  if (kind === 'timeout' || kind === 'quota' || kind === 'authorization') return fail(kind, failureMessage(kind, lang));
   return fail('internal', failureMessage('internal', lang, { ref }));
+}
+
+/** Which feature a method belongs to, for the needs-Google-Sheets message. */
+function featureOf(method: string): 'reminders' | 'distribution' | 'other' {
+  if (/Reminder/.test(method)) return 'reminders';
+  if (method === 'distributeBatch' || method === 'collectBatch') return 'distribution';
+  return 'other';
 }
 
 export { MAX_STRING };
