@@ -3,7 +3,8 @@
  * provided by HtmlService; in the playground a stand-in with the same shape POSTs to the local
  * server. The server never throws through `rpc` (it answers `{ ok:false, code, message }`); the
  * failure handler only sees what stopped the execution from answering — a time-out, a quota, the
- * signed-into-several-accounts failure, a dropped connection — and says which, with what to do
+ * signed-into-several-accounts failure, a missing authorization, a dropped connection — and says
+ * which, with what to do
  * (../addon/rpc/failures.ts). Anything else is shown with its own text, never as only "could not
  * reach the spreadsheet".
  */

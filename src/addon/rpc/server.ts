@@ -10,8 +10,9 @@
  *   4. any thrown `OkrError` becomes `{ ok: false, code, message }` in the user's language; any
  *      other exception is logged with its stack (`console.error`, which Apps Script sends to
  *      the execution log / Cloud Logging) and answered with a message the user can act on —
- *      `timeout`, `quota`, or `internal` with a short reference that the log line carries too
- *      (./failures.ts). Never a stack trace in the answer.
+ *      `timeout`, `quota`, `authorization`, or `internal` with a short reference that the log
+ *      line carries too (./failures.ts); an Apps Script service missing where the action runs
+ *      (playground, tests) is `needsSheets`, not logged. Never a stack trace in the answer.
  *
  * `rpc()` builds the SheetsContext from the Apps Script globals; only it touches them.
  */
