@@ -8,7 +8,7 @@ import { isTableError, readTableValues } from '../../src/core/table';
 // ---- a tiny sheet builder: rows in, a table read through the real reader out ----
 type Cell = string | number | boolean | null;
 type R = Partial<Record<Exclude<ColumnKey, 'type' | 'source'>, Cell>> & { type?: RowType | string; source?: Source };
-const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes', 'rubric'];
+const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes', 'rubric', 'managerScore'];
 
 function sheet(lang: Lang, rows: R[], opts: { level?: Level; cycle?: string } = {}): OkrTable {
   const grid: unknown[][] = [
@@ -238,6 +238,13 @@ const CASES: Case[] = [
     good: (l) => ({ rows: withRow(l, 'k1', { selfScore: 0.7 }) }),
     at: { row: 1, column: 'selfScore' },
     shows: () => '1.5',
+  },
+  {
+    rule: 'manager-score-range',
+    bad: (l) => ({ rows: withRow(l, 'k1', { managerScore: 7 }) }),
+    good: (l) => ({ rows: withRow(l, 'k1', { managerScore: 0.7 }) }),
+    at: { row: 1, column: 'managerScore' },
+    shows: () => '7',
   },
 ];
 

@@ -9,6 +9,7 @@ import { parseKrText } from '../krtext';
 import { parseNumber } from '../numbers';
 import { parseRubric, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { dayNumber } from '../pace';
+import { scoreRange } from '../grading';
 import { groupObjectives, type ObjectiveGroup } from '../table';
 import type { Finding, LintContext, LintRule } from './types';
 import { textNumberCells } from './convertNumbers';
@@ -420,7 +421,7 @@ export const decreaseNoStart: LintRule = {
   },
 };
 
-const NUMBER_COLS: ColumnKey[] = ['start', 'target', 'current', 'weight', 'confidence', 'selfScore'];
+const NUMBER_COLS: ColumnKey[] = ['start', 'target', 'current', 'weight', 'confidence', 'selfScore', 'managerScore'];
 
 export const unreadableNumber: LintRule = {
   id: 'unreadable-number',
@@ -569,8 +570,8 @@ export const selfScoreRange: LintRule = {
   id: 'self-score-range',
   severity: 'error',
   message: {
-    'zh-CN': '{id} 的自评分 {value} 超出 0–1（例如 0.7）',
-    en: '{id}: self-score {value} is outside 0–1 (e.g. 0.7)',
+    'zh-CN': '{id} 的自评分 {value} 超出 {range}（例如 {example}）',
+    en: '{id}: self-score {value} is outside {range} (e.g. {example})',
   },
   variants: {
     decimals: {
@@ -578,14 +579,48 @@ export const selfScoreRange: LintRule = {
       en: '{id}: self-score {value} should have one decimal (e.g. 0.7)',
     },
   },
-  description: { 'zh-CN': '自评分 0–1，保留一位小数', en: 'Self-score 0–1, one decimal' },
-  check(t) {
+  description: { 'zh-CN': '自评分在评分刻度之内（0–1 保留一位小数）', en: 'Self-score within the score scale (0–1: one decimal)' },
+  check(t, ctx) {
     const out: Finding[] = [];
+    const range = scoreRange(ctx.settings);
     for (const r of t.rows) {
       const s = r.selfScore;
       if (s === null) continue;
-      if (s < 0 || s > 1) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: s }));
-      else if (Math.abs(s * 10 - Math.round(s * 10)) > 1e-9) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: s }, 'decimals', 'warning'));
+      if (s < range.min || s > range.max + 1e-9) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: typedText(s, range.scale), range: range.text, example: SCALE_EXAMPLE[range.scale] }));
+      // one decimal is the 0–1 scale's convention (the Score cell shows one); 0–100 and % take whole numbers
+      else if (range.scale === '0-1' && Math.abs(s * 10 - Math.round(s * 10)) > 1e-9) out.push(finding(this, r.index, 'selfScore', { id: idOr(r), value: s }, 'decimals', 'warning'));
+    }
+    return out;
+  },
+};
+
+/** A typical score in each scale, for messages. */
+const SCALE_EXAMPLE = { '0-1': '0.7', '0-100': '70', percent: '70%' } as const;
+/** A score cell's value as the person typed it (a percent-scale cell holds 0.7 for 70%). */
+const typedText = (v: number, scale: keyof typeof SCALE_EXAMPLE) => (scale === 'percent' ? `${Number((v * 100).toFixed(6))}%` : String(v));
+
+/**
+ * The grading round (issue 14 §3): the manager's score is typed in the workbook's scale like the
+ * self-score — 0–1, 0–100 or 0–100% (up to the over-achievement cap when it allows more). A value
+ * outside would make the Final score cell and every view show a score the scale cannot hold.
+ */
+export const managerScoreRange: LintRule = {
+  id: 'manager-score-range',
+  severity: 'error',
+  message: {
+    'zh-CN': '{id} 的上级评分 {value} 超出 {range}（例如 {example}）',
+    en: '{id}: manager score {value} is outside {range} (e.g. {example})',
+  },
+  description: { 'zh-CN': '上级评分在评分刻度之内', en: 'Manager score within the score scale' },
+  check(t, ctx) {
+    const out: Finding[] = [];
+    const range = scoreRange(ctx.settings);
+    for (const r of t.rows) {
+      const m = r.managerScore;
+      if (m === null || m === undefined) continue;
+      if (m < range.min || m > range.max + 1e-9) {
+        out.push(finding(this, r.index, 'managerScore', { id: idOr(r), value: typedText(m, range.scale), range: range.text, example: SCALE_EXAMPLE[range.scale] }));
+      }
     }
     return out;
   },
@@ -596,4 +631,5 @@ export const RULES: readonly LintRule[] = [
   maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
   alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
   decreaseNoStart, unreadableNumber, numberAsText, noId, rubricUnreadable, confidenceRange, selfScoreRange,
+  managerScoreRange,
 ];
