@@ -159,7 +159,8 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   }
 }
 
-function fail(code: string, message: string): RpcResponse<never> {
+type Failure = { ok: false; code: string; message: string };
+function fail(code: string, message: string): Failure {
   return { ok: false, code, message };
 }
 
@@ -198,7 +199,7 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
     return { ok: true, result };
   } catch (e) {
     if (isOkrError(e)) return fail(e.code, e.text(lang));
-    return unexpected(method, e, lang);
+    return answerFailure(`rpc ${method}`, e, lang);
   }
 }
 
@@ -209,16 +210,19 @@ export function dispatch(method: unknown, payload: unknown, ctx: () => SheetsCon
  * a network-looking message from a service is reported as internal, since the sidebar did reach us.
  * One planned case is not logged: an action built on an Apps Script service (ScriptApp, MailApp …)
  * called where that service does not exist (playground, tests) says it needs Google Sheets.
+ * `what` names the call in the log line (`rpc getContext`, `playground cell Sales!B7`); the
+ * playground's own routes answer their failures through here too.
  */
-function unexpected(method: string, e: unknown, lang: Lang): RpcResponse<never> {
+export function answerFailure(what: string, e: unknown, lang: Lang): Failure {
+  if (isOkrError(e)) return fail(e.code, e.text(lang));
   const kind = classifyFailure(e);
   if (kind === 'needsSheets') {
-    return fail(kind, failureMessage(kind, lang, { feature: featureOf(method), service: missingService(e) }));
+    return fail(kind, failureMessage(kind, lang, { feature: featureOf(what), service: missingService(e) }));
   }
   const ref = newReference();
   const stack = e instanceof Error && e.stack ? e.stack : errorText(e);
   try {
-    console.error(`[OKR Sheets] ref ${ref}: rpc ${method} failed (${kind}): ${stack}`);
+    console.error(`[OKR Sheets] ref ${ref}: ${what} failed (${kind}): ${stack}`);
   } catch {
     /* logging must never hide the answer */
   }
@@ -226,10 +230,10 @@ function unexpected(method: string, e: unknown, lang: Lang): RpcResponse<never> 
   return fail('internal', failureMessage('internal', lang, { ref }));
 }
 
-/** Which feature a method belongs to, for the needs-Google-Sheets message. */
-function featureOf(method: string): 'reminders' | 'distribution' | 'other' {
-  if (/Reminder/.test(method)) return 'reminders';
-  if (method === 'distributeBatch' || method === 'collectBatch') return 'distribution';
+/** Which feature a call (`rpc getReminders`) belongs to, for the needs-Google-Sheets message. */
+function featureOf(what: string): 'reminders' | 'distribution' | 'other' {
+  if (/Reminder/.test(what)) return 'reminders';
+  if (/\b(distributeBatch|collectBatch)$/.test(what)) return 'distribution';
   return 'other';
 }
 

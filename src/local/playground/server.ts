@@ -23,10 +23,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../core/i18n';
-import { isLang } from '../../core/i18n';
+import { fmt, isLang } from '../../core/i18n';
 import type { SheetsContext } from '../../sheets/context';
 import type { SpreadsheetLike } from '../../sheets/api';
-import { dispatch } from '../../addon/rpc/server';
+import { answerFailure, dispatch } from '../../addon/rpc/server';
+import { ERROR_MESSAGES } from '../../sheets/errors';
 import { personalizeSidebar } from '../../addon/sidebar';
 import { createLocalApp } from '../workbook';
 import { LocalDrive } from '../drive';
@@ -268,12 +269,13 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
         case '/api/cell': {
           try {
             const sheet = viewed().getSheetByName(String(body.sheet));
-            if (!sheet) return json(res, 404, { ok: false, message: 'no such sheet' });
+            if (!sheet) return json(res, 404, { ok: false, code: 'notFound', message: fmt(ERROR_MESSAGES.sheetNotFound, lang, { name: String(body.sheet).slice(0, 100) }) });
             const value = parseCellInput(String(body.value ?? '').slice(0, 10_000));
             sheet.getRange(String(body.a1)).setValues([[value]]);
             return json(res, 200, { ok: true });
           } catch (e) {
-            return json(res, 400, { ok: false, message: e instanceof Error ? e.message : String(e) });
+            // the same words as the sidebar's: never the workbook's raw exception text
+            return json(res, 400, answerFailure(`playground cell ${String(body.sheet).slice(0, 100)}!${String(body.a1).slice(0, 20)}`, e, lang));
           }
         }
         case '/api/file': {
