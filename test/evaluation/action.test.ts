@@ -16,7 +16,7 @@ describe('generateEvaluation', () => {
     const local = withRoster(ROSTER);
     const ctx = local.ctx('en');
     const r = generateEvaluationAction(ctx, { cycle: '2026-Q4' });
-    expect(r).toEqual({ ok: true, sheet: 'Evaluation 2026-Q4', people: 7, rows: 28, problems: [] });
+    expect(r).toEqual({ ok: true, sheet: 'Evaluation 2026-Q4', people: 7, rows: 28, problems: [], withOkrScore: 0 });
     const snap = takeSnapshot(ctx);
     expect(snap.sheets.find((s) => s.name === r.sheet)!.metaRole).toBe('evaluation');
     expect(readEvaluations(snap)[0]!.results.map((x) => x.person)).toEqual(['Alice', 'Bob', 'Carol', 'Hua', 'Dan', 'Eve', 'Wen']);

@@ -8,6 +8,7 @@ import { planEvaluationFromRoster } from '../../core/evaluation';
 import type { Localized } from '../../core/i18n';
 import { cycleDates } from '../../core/pace';
 import { readRosterValues } from '../../core/roster';
+import { readSnapshot } from '../../core/snapshot';
 import { applyWorkbookPlan } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { OkrError } from '../../sheets/errors';
@@ -34,9 +35,10 @@ export function generateEvaluationAction(ctx: SheetsContext, p: EvaluationPayloa
     ? snapshot.sheets.find((s) => s.name === p.rosterSheet)
     : snapshot.sheets.find((s) => s.metaRole === 'roster') ?? snapshot.sheets.find((s) => readRosterValues(s.values).headerRow >= 0);
   if (!roster) return { ok: false, sheet: null, people: 0, rows: 0, problems: [MSG.noRoster[ctx.lang]] };
-  const task = planEvaluationFromRoster(roster.values, { lang: ctx.lang, cycle });
+  // the OKR sheets of this workbook give each person's OKR final score (core evaluation/okr.ts)
+  const task = planEvaluationFromRoster(roster.values, { lang: ctx.lang, cycle, okrModel: readSnapshot(snapshot, ctx.lang) });
   if (!task.ok) return { ok: false, sheet: roster.name, people: 0, rows: 0, problems: task.problems.map((x) => x.message[ctx.lang]) };
   const [name] = applyWorkbookPlan(ctx, task.plan, { uniqueNames: true });
   activateSheet(ctx, name);
-  return { ok: true, sheet: name ?? null, people: task.people.length, rows: task.responseRows, problems: [] };
+  return { ok: true, sheet: name ?? null, people: task.people.length, rows: task.responseRows, problems: [], withOkrScore: task.withOkrScore };
 }

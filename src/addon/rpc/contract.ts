@@ -114,6 +114,8 @@ export interface EvaluationSheetResult {
   people: number;
   rows: number;
   problems: string[];
+  /** People whose OKR final score was filled in beside their 360 result (from the OKR sheets). */
+  withOkrScore?: number;
 }
 
 /** What Save in the grading view did (src/addon/actions/grading.ts): the rows written and the
@@ -136,6 +138,15 @@ export type DistributionBatchResult =
       warning: string | null;
     }
   | { ok: false; problems: string[] };
+
+/** The review of one unit written into the hub (src/addon/actions/distribution.ts). */
+export interface HubReviewSummary {
+  reviewSheet: string;
+  objectives: number;
+  /** False when nothing has been collected yet: no roll-up of the units below. */
+  rollUp: boolean;
+  markdown: string;
+}
 
 export interface Finding {
   ruleId: string;
@@ -258,6 +269,8 @@ export interface ReminderScheduleInfo {
   hour: number;
   mine: boolean;
   webhook: string | null;
+  /** The account's own email, where "Send a test to me" goes ('' / absent: Google withheld it). */
+  me?: string;
 }
 export interface OutboxMessage {
   to: string;
@@ -283,6 +296,10 @@ export interface MyKrInfo {
 }
 export interface MyOkrsInfo {
   person: string;
+  /** How the person was found (issue 13 §4): chosen now, remembered for this user, by account email. */
+  identifiedBy?: 'chosen' | 'remembered' | 'email' | 'none';
+  /** The account email when it was asked for ('' = Google withheld it), else null. */
+  email?: string | null;
   people: string[];
   krs: MyKrInfo[];
   managed: { unit: string; sheet: string; owners: { owner: string; krs: MyKrInfo[] }[] }[];
@@ -414,7 +431,8 @@ export const CONTRACT = {
   setReminderWebhook: method<ReminderScheduleInfo>()(z.strictObject({ url: z.nullable(text(500)) }), { write: true }),
   previewReminders: method<{ asOf: string; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
   sendTestReminder: method<{ sent: number; problems: string[] }>()(
-    z.strictObject({ to: z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)) }),
+    // `to` absent: the account's own email (issue 13 §1 "send a test to me")
+    z.strictObject({ to: z.optional(z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))) }),
     { write: true },
   ),
   startNextCycle: method<NextCycleSummary>()(
@@ -473,6 +491,10 @@ export const CONTRACT = {
   ),
   collectBatch: method<DistributionBatchResult>()(
     z.strictObject({ asOf: z.optional(isoDate()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    { write: true },
+  ),
+  reviewUnitFromHub: method<HubReviewSummary>()(
+    z.strictObject({ unit: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },
   ),
 
