@@ -139,15 +139,6 @@ export type DistributionBatchResult =
     }
   | { ok: false; problems: string[] };
 
-/** The review of one unit written into the hub (src/addon/actions/distribution.ts). */
-export interface HubReviewSummary {
-  reviewSheet: string;
-  objectives: number;
-  /** False when nothing has been collected yet: no roll-up of the units below. */
-  rollUp: boolean;
-  markdown: string;
-}
-
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -269,8 +260,6 @@ export interface ReminderScheduleInfo {
   hour: number;
   mine: boolean;
   webhook: string | null;
-  /** The account's own email, where "Send a test to me" goes ('' / absent: Google withheld it). */
-  me?: string;
 }
 export interface OutboxMessage {
   to: string;
@@ -296,10 +285,6 @@ export interface MyKrInfo {
 }
 export interface MyOkrsInfo {
   person: string;
-  /** How the person was found (issue 13 §4): chosen now, remembered for this user, by account email. */
-  identifiedBy?: 'chosen' | 'remembered' | 'email' | 'none';
-  /** The account email when it was asked for ('' = Google withheld it), else null. */
-  email?: string | null;
   people: string[];
   krs: MyKrInfo[];
   managed: { unit: string; sheet: string; owners: { owner: string; krs: MyKrInfo[] }[] }[];
@@ -431,8 +416,7 @@ export const CONTRACT = {
   setReminderWebhook: method<ReminderScheduleInfo>()(z.strictObject({ url: z.nullable(text(500)) }), { write: true }),
   previewReminders: method<{ asOf: string; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
   sendTestReminder: method<{ sent: number; problems: string[] }>()(
-    // `to` absent: the account's own email (issue 13 §1 "send a test to me")
-    z.strictObject({ to: z.optional(z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))) }),
+    z.strictObject({ to: z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)) }),
     { write: true },
   ),
   startNextCycle: method<NextCycleSummary>()(
@@ -491,10 +475,6 @@ export const CONTRACT = {
   ),
   collectBatch: method<DistributionBatchResult>()(
     z.strictObject({ asOf: z.optional(isoDate()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
-    { write: true },
-  ),
-  reviewUnitFromHub: method<HubReviewSummary>()(
-    z.strictObject({ unit: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },
   ),
 
