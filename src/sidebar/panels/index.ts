@@ -5,6 +5,7 @@ import { checkPanel } from './check';
 import { checkinPanel } from './checkin';
 import { importPanel } from './importText';
 import { reviewPanel } from './review';
+import { gradingPanel } from './grading';
 import { helpPanel } from './help';
 import { rosterPanel } from './roster';
 import { diagnosticsPanel } from './diagnostics';
@@ -12,4 +13,4 @@ import { distributionPanel } from './distribution';
 import { myOkrsPanel } from './myOkrs';
 import { rhythmPanel } from './rhythm';
 
-export const PANELS: Panel[] = [templatesPanel, rosterPanel, distributionPanel, checkPanel, checkinPanel, myOkrsPanel, rhythmPanel, importPanel, reviewPanel, helpPanel, diagnosticsPanel];
+export const PANELS: Panel[] = [templatesPanel, rosterPanel, distributionPanel, checkPanel, checkinPanel, myOkrsPanel, rhythmPanel, importPanel, reviewPanel, gradingPanel, helpPanel, diagnosticsPanel];
