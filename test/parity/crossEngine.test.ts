@@ -17,6 +17,7 @@ import { exportXlsx } from '../../src/local/xlsx/export';
 import { importXlsxDetailed, type CachedValue } from '../../src/local/xlsx/import';
 import { evaluatePlan } from '../helpers/hfPlan';
 import { findSoffice, recalcWithLibreOffice } from '../helpers/libreoffice';
+import { scaleSpec } from '../../src/core/scale';
 import { parityCase, TYPED_TEXT } from './generate';
 import { casePlan, compareRows, coreResults, NUMBER_COLUMNS, withTextKept } from './harness';
 
@@ -24,10 +25,11 @@ const SEEDS: [number, Lang][] = [[104, 'zh-CN'], [202, 'en'], [303, 'zh-CN']];
 const KRS = 220;
 
 describe('core == HyperFormula on randomised workbooks', () => {
-  it('the seeds cover a 100% cap and an over-achievement cap', () => {
+  it('the seeds cover a 100% cap and an over-achievement cap, and every score scale', () => {
     const caps = SEEDS.map(([s]) => parityCase(s, KRS).cap);
     expect(caps.some((c) => c === 1)).toBe(true);
     expect(caps.some((c) => c > 1)).toBe(true);
+    expect(new Set(SEEDS.map(([s]) => parityCase(s, KRS).scale))).toEqual(new Set(['0-1', '0-100', 'percent']));
   });
 
   it.each(SEEDS)('seed %i (%s): ≥ 200 KRs agree on progress, score and status', (seed, lang) => {
@@ -37,7 +39,7 @@ describe('core == HyperFormula on randomised workbooks', () => {
     const core = coreResults(plan, c.asOf);
     const ev = evaluatePlan(withTextKept(plan));
     const okrName = plan.sheets[0]!.name;
-    const { mismatches, compared } = compareRows(plan, core.rows, (r, col) => ev.get(okrName, cell(r, col)), lang, 'HF');
+    const { mismatches, compared } = compareRows(plan, core.rows, (r, col) => ev.get(okrName, cell(r, col)), lang, 'HF', scaleSpec(c.scale).factor);
     ev.destroy();
     expect(mismatches.slice(0, 8)).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(200);
@@ -115,7 +117,7 @@ describe.skipIf(!soffice)('core == LibreOffice (one conversion of all seeds)', (
       const res = compareRows(r.plan, core.rows, (row, col) => {
         const v = r.cached.get(`${row - 1},${col - 1}`);
         return v === undefined ? null : v;
-      }, r.lang, `LO ${r.plan.sheets[0]!.name}`);
+      }, r.lang, `LO ${r.plan.sheets[0]!.name}`, scaleSpec(r.c.scale).factor);
       compared += res.compared;
       mismatches.push(...res.mismatches);
     }

@@ -4,7 +4,7 @@
  * block, spare rows with a stray value and no ID, rows with a type but no ID, KR IDs that do not
  * carry their objective's prefix, due dates before and after the as-of day, weights, self-scores.
  */
-import type { KrType } from '../../src/core/model';
+import type { KrType, ScoreScale } from '../../src/core/model';
 import type { OkrSheetRow } from '../../src/core/plan/okrSheet';
 import type { PlanCell } from '../../src/core/plan/types';
 
@@ -24,6 +24,8 @@ export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r
 /** Numbers as people type them into a cell formatted as text (or into a CSV): never numbers. */
 export const TYPED_TEXT = ['500万', '1.2亿', '¥2,000,000', '80%', '８０％', '2.5k', '180万', '5.6%'] as const;
 
+const SCALES: readonly ScoreScale[] = ['0-1', '0-100', 'percent'];
+
 const TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
 
 /** Rubric texts (rising, falling, full-width, >=, an unreadable step, blank). */
@@ -38,6 +40,11 @@ export interface ParityCase {
   offTrack: number;
   /** Settings "progress counts up to" (over-achievement cap) */
   cap: number;
+  /** Settings score scale (issue 14 §2): typed self / manager scores and rubric steps are in it */
+  scale: ScoreScale;
+  /** Settings grade bands (the Score colours; the cells the formulas read) */
+  gradeRedBelow: number;
+  gradeGreenFrom: number;
   /** number of KR rows (rows of a KR type with an ID) */
   krCount: number;
 }
@@ -91,7 +98,23 @@ export function parityCase(seed: number, krs: number): ParityCase {
   rows.push({ id: '', type: null, title: '' });
   rows.push({ id: '', type: null, title: '', current: 42 });
   const asOf = pick(r, ['2026-10-15', '2026-11-15', '2026-11-30', '2026-12-20']);
+  // the scale from the seed (the three seeds of the tests cover all three) and a second stream,
+  // so the rows above stay what they were; typed scores and rubric steps are written in the scale
+  const scale = SCALES[seed % SCALES.length]!;
+  const factor = scale === '0-100' ? 100 : 1;
+  if (factor !== 1) {
+    const up = (v: PlanCell | undefined) => (typeof v === 'number' ? Math.round(v * factor * 100) / 100 : v);
+    for (const row of rows) {
+      row.selfScore = up(row.selfScore);
+      row.managerScore = up(row.managerScore);
+      if (row.rubric) row.rubric = row.rubric.replace(/:(\s*)(\d+(?:\.\d+)?)/g, (_, sp: string, n: string) => `:${sp}${Math.round(Number(n) * factor)}`);
+    }
+  }
+  const r2 = rng(seed * 7 + 1);
   return {
+    scale,
+    gradeRedBelow: pick(r2, [0.4, 0.3, 0.5]),
+    gradeGreenFrom: pick(r2, [0.7, 0.8, 0.6]),
     rows,
     asOf,
     cycleStart: '2026-10-01',

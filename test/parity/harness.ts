@@ -16,6 +16,7 @@ import type { ParityCase } from './generate';
 
 export interface RowResult {
   progress: number | '';
+  /** scores are shares (core); the sheet's Score cells hold them in the scale (× factor) */
   score: number | '';
   status: Status | '';
   /** the Final score column: manager score when given, else the score (KR rows) */
@@ -34,10 +35,14 @@ export function casePlan(c: ParityCase, lang: Lang, spareRows = 3): WorkbookPlan
         header: { unit: 'Parity', level: 'team', owner: 'A', cycle: '2026-Q4', cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, alignedTo: '', asOf: c.asOf },
         rows: c.rows,
         settingsSheetName: settingsName,
+        scoreScale: c.scale,
       }),
       buildSettingsPlan({
         lang, cycle: '2026-Q4', cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, sheetName: settingsName,
-        settings: { atRiskBelow: c.atRisk, offTrackBelow: c.offTrack, progressCap: c.cap },
+        settings: {
+          atRiskBelow: c.atRisk, offTrackBelow: c.offTrack, progressCap: c.cap,
+          scoreScale: c.scale, gradeRedBelow: c.gradeRedBelow, gradeGreenFrom: c.gradeGreenFrom,
+        },
       }),
     ],
   };
@@ -70,10 +75,7 @@ export function coreResults(plan: WorkbookPlan, asOf: string): { rows: Map<numbe
   const score = scoreTable(read.table, asOf, model.settings);
   const rows = new Map<number, RowResult>();
   const sheetRowOf = (i: number) => read.rowIndexes[i]! + 1;
-  for (const k of score.krs) {
-    const m = read.table.rows[k.row]!.managerScore ?? null;
-    rows.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status, final: m ?? k.score });
-  }
+  for (const k of score.krs) rows.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status, final: k.finalScore ?? k.score });
   for (const o of score.objectives) rows.set(sheetRowOf(o.row), { progress: o.progress, score: o.score, status: o.status });
   return { rows, findings: lintTable(read.table, { asOf, settings: model.settings }), sheetRowOf };
 }
@@ -103,13 +105,16 @@ export function compareRows(
   get: (row: number, col: number) => unknown,
   lang: Lang,
   engine: string,
+  /** the scale's factor (scale.ts): a Score cell / factor is the share core computes */
+  factor = 1,
 ): { mismatches: string[]; compared: number } {
   const okr = plan.sheets[0]!;
   const mismatches: string[] = [];
   let compared = 0;
   const blank = (v: unknown) => v === '' || v === null || v === undefined;
   for (let row = FIRST_DATA_ROW; row <= okr.values.length; row++) {
-    const p = get(row, OKR_COLUMNS.progress), s = get(row, OKR_COLUMNS.score), st = statusOf(get(row, OKR_COLUMNS.status), lang);
+    const share = (v: unknown) => (typeof v === 'number' ? v / factor : v);
+    const p = get(row, OKR_COLUMNS.progress), s = share(get(row, OKR_COLUMNS.score)), st = statusOf(get(row, OKR_COLUMNS.status), lang);
     const want = core.get(row);
     const label = `${engine} row ${row} ${JSON.stringify(okr.values[row - 1]!.slice(0, 16).map((v) => (isFormula(v) ? 'ƒ' : v)))}`;
     if (!want) {
@@ -121,7 +126,7 @@ export function compareRows(
     if (typeof s !== 'number' || Math.abs(s - (want.score as number)) > 1e-9) mismatches.push(`${label}: score ${JSON.stringify(s)} ≠ core ${want.score}`);
     if (st !== want.status) mismatches.push(`${label}: status ${st} ≠ core ${want.status}`);
     if (want.final !== undefined) {
-      const f = get(row, OKR_COLUMNS.finalScore);
+      const f = share(get(row, OKR_COLUMNS.finalScore));
       if (typeof f !== 'number' || Math.abs(f - want.final) > 1e-9) mismatches.push(`${label}: final ${JSON.stringify(f)} ≠ core ${want.final}`);
     }
   }

@@ -24,7 +24,10 @@ import {
   TABLE_HEADER_ROW,
   percentFormat,
   GRADE_COLORS,
+  FORMULA_CELLS,
+  HELPER_COLUMN,
 } from '../../src/core/plan/okrSheet';
+import { readTableValues } from '../../src/core/table';
 import { buildSettingsPlan, readSettingsValues, SETTINGS_CELLS, SETTING_KEYS } from '../../src/core/plan/supportSheets';
 import { OWNER_KEY, type SheetPlan } from '../../src/core/plan/types';
 import { getRole } from '../../src/core/templates';
@@ -67,14 +70,17 @@ describe('OKR sheet plan', () => {
     // two names: the header block and the table (each named range costs a service call)
     expect(okr.namedRanges).toEqual([
       { name: HEADER_RANGE_NAME, range: HEADER_BLOCK },
-      { name: TABLE_RANGE_NAME, range: `A${TABLE_HEADER_ROW}:${colLetter(COLUMN_KEYS.length)}${last}` },
+      { name: TABLE_RANGE_NAME, range: `A${TABLE_HEADER_ROW}:${colLetter(HELPER_COLUMN)}${last}` },
     ]);
     // the share of the cycle elapsed: one formula in the header, read by every Status formula
     expect(String(at(HEADER_CELLS.elapsed.value))).toMatch(/^=IF\(AND\(ISNUMBER\(\$E\$2\)/);
     const elapsedAbs = HEADER_CELLS.elapsed.value.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    // … through the pace lines in the header (elapsed − threshold), which every Status compares with
+    const onTrack = parseRange(FORMULA_CELLS.onTrackFrom.value);
+    expect(String(okr.values[onTrack.row1 - 1]![onTrack.col1 - 1]).startsWith(`=${elapsedAbs}-`)).toBe(true);
     for (let r = FIRST_DATA_ROW; r <= last; r++) {
       const st = String(okr.values[r - 1]![OKR_COLUMNS.status - 1]);
-      expect(st).toContain(`-${elapsedAbs}`);
+      expect(st).toContain(`>=$K$2`);
       expect(st).not.toContain('TODAY()');
     }
     expect(at(HEADER_CELLS.unit.value)).toBe("'=cmd");
@@ -82,8 +88,17 @@ describe('OKR sheet plan', () => {
     expect(at(HEADER_CELLS.asOf.value)).toBeNull();
     expect(okr.values[TABLE_HEADER_ROW - 2]!.every((v) => v === null)).toBe(true);
     expect(okr.frozenRows).toBe(TABLE_HEADER_ROW);
-    expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual(COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')));
-    expect(okr.columnWidths).toHaveLength(COLUMN_KEYS.length);
+    expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual([...COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')), 'Formula helper']);
+    expect(okr.columnWidths).toHaveLength(HELPER_COLUMN);
+    // the cells every row reads sit in the header, labelled; the header reader passes over them
+    for (const k of Object.keys(FORMULA_CELLS) as (keyof typeof FORMULA_CELLS)[]) {
+      expect(String(at(FORMULA_CELLS[k].label)).length, k).toBeGreaterThan(3);
+      expect(at(FORMULA_CELLS[k].value), k).not.toBeNull();
+    }
+    const read = readTableValues(okr.values as unknown[][]);
+    if (!('table' in read)) throw new Error('no table');
+    expect(read.asOf).toBeNull();
+    expect(read.table.header).toMatchObject({ cycle: '2026-Q4', cycleStart: CYCLE.cycleStart, cycleEnd: CYCLE.cycleEnd });
   });
 
   test('an objective scans its own block only (through the next objective), the last one through the spare rows', () => {
@@ -94,8 +109,8 @@ describe('OKR sheet plan', () => {
     objRows.forEach((row, i) => {
       const end = objRows[i + 1] ?? last + 1;
       const p = String(okr.values[row - 1]![OKR_COLUMNS.progress - 1]);
-      expect(p).toContain(`$${idCol}${row + 1}:$${idCol}$${end}`);
-      expect(p).not.toMatch(new RegExp(`\\$${idCol}\\$(?!${end}\\b)\\d+`));
+      expect(p).toContain(`${idCol}${row + 1}:${idCol}$${end}`);
+      expect(p).not.toMatch(new RegExp(`${idCol}\\$(?!${end}\\b)\\d+`));
     });
   });
 
@@ -146,22 +161,28 @@ describe('OKR sheet plan', () => {
     expect(okr.validations.some((x) => x.range === HEADER_CELLS.level.value && x.rule.kind === 'list')).toBe(true);
   });
 
-  test('formula columns are protected with a warning only; formats and colours', () => {
-    // contiguous formula columns: one protection (with its description) covers them all
-    expect(okr.protections).toHaveLength(1);
-    expect(okr.protections[0]!.description.length).toBeGreaterThan(10);
-    for (const k of ['progress', 'score', 'status', 'bar'] as const) {
+  test('protections say who edits what (warning only); formats and colours', () => {
+    // two warning-only blocks (3 service calls each): the owner's self-score with the formula
+    // columns, the manager's columns with the final score and the helper
+    expect(okr.protections).toHaveLength(2);
+    const descOf = (col: number) => okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, col))?.description;
+    for (const k of ['selfScore', 'progress', 'score', 'status', 'bar', 'managerScore', 'finalScore', 'comment'] as const) {
       const p = okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]));
       expect(p?.warningOnly, k).toBe(true);
     }
-    for (const k of ['id', 'title', 'current', 'weight', 'selfScore'] as const) {
-      expect(okr.protections.some((x) => covers(x.range, FIRST_DATA_ROW, FIRST_DATA_ROW, OKR_COLUMNS[k]))).toBe(false);
+    expect(descOf(HELPER_COLUMN)).toBe(descOf(OKR_COLUMNS.finalScore));
+    expect(descOf(OKR_COLUMNS.selfScore)).toMatch(/Self-score: entered by the KR owner.*Progress, Score, Status, Bar: written by OKR Sheets/);
+    expect(descOf(OKR_COLUMNS.managerScore)).toMatch(/Manager score, Comment: entered by the owner's manager.*Final score.*written by OKR Sheets/);
+    const zh = buildWorkbookPlan({ role, lang: 'zh-CN', ...CYCLE, owner: '李雷' }).sheets[0]!;
+    expect(zh.protections.map((p) => p.description).join(' ')).toMatch(/自评分：由关键结果负责人.*上级评分、评语：由负责人的上级/);
+    for (const k of ['id', 'title', 'current', 'weight', 'notes', 'rubric'] as const) {
+      expect(okr.protections.some((x) => covers(x.range, FIRST_DATA_ROW, FIRST_DATA_ROW, OKR_COLUMNS[k])), k).toBe(false);
     }
     const fmtOf = (k: keyof typeof OKR_COLUMNS) => okr.formats.find((f) => f.numberFormat && covers(f.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]))?.numberFormat;
     expect(fmtOf('progress')).toBe('0%');
     expect(fmtOf('weight')).toBe('0%');
     expect(fmtOf('due')).toBe('yyyy-mm-dd');
-    const head = okr.formats.find((f) => f.range === `A${TABLE_HEADER_ROW}:${colLetter(COLUMN_KEYS.length)}${TABLE_HEADER_ROW}`);
+    const head = okr.formats.find((f) => f.range === `A${TABLE_HEADER_ROW}:${colLetter(HELPER_COLUMN)}${TABLE_HEADER_ROW}`);
     expect(head?.bold).toBe(true);
     expect(head?.background).toMatch(/^#[0-9a-f]{6}$/);
     const statusRules = okr.conditionalFormats.filter((c) => c.when.kind === 'textEq');
@@ -220,7 +241,8 @@ describe('OKR sheet plan', () => {
     });
     expect(p.formats.some((f) => f.numberFormat === '0.0%' && covers(f.range, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + 1, OKR_COLUMNS.target))).toBe(true);
     const green = p.conditionalFormats.find((c) => c.background === GRADE_COLORS.green && c.when.kind === 'formula')!;
-    expect((green.when as { formula: string }).formula).toContain(`ROUND(ROUND(Q${FIRST_DATA_ROW},10),1)>=0.7`);
+    // the displayed share against the header's green band (Settings, else 0.7)
+    expect((green.when as { formula: string }).formula).toContain(`ROUND(ROUND(Q${FIRST_DATA_ROW}/$N$1,10)*$N$1,$N$2)/$N$1>=$N$4`);
   });
 });
 
@@ -277,11 +299,20 @@ describe('support sheets', () => {
     expect(at(SETTINGS_CELLS.progressCap)).toBe(1);
     expect(readSettingsValues([[label(SETTING_LABELS.progressCap, 'en'), 1.2]]).progressCap).toBe(1.2);
     expect(readSettingsValues([[label(SETTING_LABELS.progressCap, 'zh-CN'), 0.5]]).progressCap).toBe(1); // below 100%: the default
-    expect(String(plan.sheets[0]!.values[FIRST_DATA_ROW]![OKR_COLUMNS.progress - 1])).toContain(`$${SETTINGS_CELLS.progressCap.slice(0, 1)}$${SETTINGS_CELLS.progressCap.slice(1)}`);
     expect(at(SETTINGS_CELLS.lang)).toBe('zh-CN');
+    // the header cells read the Settings cells once; every row reads the header cells
     const okr = plan.sheets[0]!;
+    const headerCell = (a1: string) => String(okr.values[parseRange(a1).row1 - 1]![parseRange(a1).col1 - 1]);
+    const absRef = (a1: string) => `'${s.name}'!${a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
+    expect(headerCell(FORMULA_CELLS.cap.value)).toContain(absRef(SETTINGS_CELLS.progressCap));
+    expect(headerCell(FORMULA_CELLS.onTrackFrom.value)).toContain(absRef(SETTINGS_CELLS.atRiskBelow));
+    expect(headerCell(FORMULA_CELLS.atRiskFrom.value)).toContain(absRef(SETTINGS_CELLS.offTrackBelow));
+    expect(headerCell(FORMULA_CELLS.scoreFactor.value)).toContain(absRef(SETTINGS_CELLS.scoreScale));
+    expect(headerCell(FORMULA_CELLS.gradeGreenFrom.value)).toContain(absRef(SETTINGS_CELLS.gradeGreenFrom));
+    expect(String(okr.values[FIRST_DATA_ROW]![OKR_COLUMNS.progress - 1])).toContain('$K$1');
     const status = String(okr.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1]);
-    expect(status).toContain(`'${s.name}'!$B$${parseRange(SETTINGS_CELLS.atRiskBelow).row1}`);
+    expect(status).toContain('$K$2');
+    expect(status).not.toContain(s.name);
     const custom = buildSettingsPlan({ lang: 'en', ...CYCLE, settings: { atRiskBelow: 0.15, staleDays: 7 } });
     const back = readSettingsValues(custom.values);
     expect(back).toMatchObject({ lang: 'en', cycle: '2026-Q4', atRiskBelow: 0.15, offTrackBelow: 0.4, staleDays: 7 });
@@ -296,6 +327,7 @@ describe('support sheets', () => {
       settingsSheetName: "Team's settings",
       spareRows: 1,
     });
-    expect(String(p.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1])).toContain("'Team''s settings'!$B$6");
+    const onTrack = parseRange(FORMULA_CELLS.onTrackFrom.value);
+    expect(String(p.values[onTrack.row1 - 1]![onTrack.col1 - 1])).toContain("'Team''s settings'!$B$6");
   });
 });

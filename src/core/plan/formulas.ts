@@ -47,6 +47,28 @@ export interface FormulaLayout {
   offTrackRef: string | null;
   /** Cell of the Settings "progress counts up to" (over-achievement cap, 1 = 100%); absent = 1. */
   capRef?: string | null;
+  /**
+   * Header cells that hold, once per sheet, what every row would otherwise repeat (issue 16 §5:
+   * the formula text per row). Each is absent = the expression inline.
+   */
+  cells?: {
+    /** The cap in effect (`capCellExpr`). */
+    cap: string;
+    /** Lowest progress that is on track (`paceFromExpr(atRisk)`) and that is at risk. */
+    onTrackFrom: string;
+    atRiskFrom: string;
+    /** The score scale: Score cell = ROUND(ROUND(progress,10)*factor, digits) (issue 14 §2). */
+    scoreFactor: string;
+    scoreDigits: string;
+    /** The type words with their codes (`typeCodeTable`). */
+    typeTable: string;
+  };
+  /**
+   * The helper column (add-on-written, after the last table column): on a row that is not an
+   * objective row it holds the row's type code (`typeCodeFormula`), on an objective row the share
+   * of weight each blank-weight KR gets (`blankShareFormula`). Absent = type tests inline.
+   */
+  helperCol?: number;
 }
 
 /** The constants used when the Settings cells are missing or not numbers. */
@@ -54,6 +76,8 @@ export const DEFAULT_AT_RISK = DEFAULT_SETTINGS.atRiskBelow; // 0.2
 export const DEFAULT_OFF_TRACK = DEFAULT_SETTINGS.offTrackBelow; // 0.4
 
 const EPS = formatNumber(EDGE_EPS);
+/** Done from progress ≥ 1 − ε (the same double as 0.999999999). */
+const DONE = formatNumber(1 - EDGE_EPS);
 
 /** Plain decimal notation: 1e-9 → 0.000000001 (HyperFormula does not parse 1E-9). */
 export function formatNumber(n: number): string {
@@ -71,22 +95,114 @@ function typeAliases(t: RowType): string[] {
   return [...new Set([...l['zh-CN'], ...l.en])];
 }
 
-/** OR(B7="提升",B7="Increase") — comparisons are case-insensitive in every engine. */
-function isType(typeCell: string, types: RowType[]): string {
-  const parts = types.flatMap((t) => typeAliases(t)).map((a) => `${typeCell}=${q(a)}`);
-  return parts.length === 1 ? parts[0]! : `OR(${parts.join(',')})`;
+// ---------------------------------------------------------------------------------------------
+// Type codes. Comparing the Type cell with every type word (`OR(B7="提升",B7="Increase",…)`)
+// was half of a row's formula text; the helper column now looks the word up once per row and
+// every other formula of the row reads a one-digit code.
+
+/**
+ * Code of each row type in the helper column, ordered so the tests stay short: ≥ 2 is a key
+ * result; 3 and 6 fall (decrease, at most); 5 and 6 are the "stay" KRs (at least / at most,
+ * never above 100%); 7 the milestone; 0 no known type.
+ */
+export const TYPE_CODES: Readonly<Record<RowType, number>> = {
+  objective: 1, increase: 2, decrease: 3, rubric: 4, atLeast: 5, atMost: 6, milestone: 7,
+};
+
+/** A type word as the lookup compares it: spaces removed, lower case (labels.ts matchLabel). */
+export const typeWordKey = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The lookup text, each type word after its code: `|1目标|1o|1objective|2提升|2increase|…|`.
+ * It sits in a header cell, labelled, so the sheet says which words it understands.
+ */
+export function typeCodeTable(): string {
+  const parts = new Set<string>();
+  for (const t of Object.keys(TYPE_CODES) as RowType[]) for (const a of typeAliases(t)) parts.add(`${TYPE_CODES[t]}${typeWordKey(a)}`);
+  return `|${[...parts].join('|')}|`;
 }
 
-const KR_TYPES_ALL: RowType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
+/**
+ * The type code of a row from its Type cell: FIND the word followed by `|` in the table and read
+ * the character before it. No type word holds a digit and none ends another, so a word that is
+ * not in the table (or only the end of one) finds a letter or nothing, and IFERROR makes it 0.
+ * Spaces are ignored and FIND runs on lower case, as core's label match does.
+ */
+export function typeCodeExpr(L: FormulaLayout, row: number): string {
+  const T = cell(row, L.col.type);
+  const tbl = L.cells?.typeTable ?? q(typeCodeTable());
+  return `IFERROR(--MID(${tbl},FIND(LOWER(SUBSTITUTE(${T}," ",""))&"|",${tbl})-1,1),0)`;
+}
 
-const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
+/** Whether the Type cell says objective: `|1` + the word + `|` is in the table (exact match). */
+function isObjectiveExpr(L: FormulaLayout, row: number): string {
+  const T = cell(row, L.col.type);
+  const tbl = L.cells?.typeTable ?? q(typeCodeTable());
+  return `ISNUMBER(FIND("|${TYPE_CODES.objective}"&LOWER(SUBSTITUTE(${T}," ",""))&"|",${tbl}))`;
+}
+
+/** The type code a row's formulas read: its helper cell, else the lookup inline. */
+function codeOf(L: FormulaLayout, row: number): string {
+  return L.helperCol ? cell(row, L.helperCol) : `(${typeCodeExpr(L, row)})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header cells: values every row reads, computed once.
 
 /** The cap (= score.ts progressCapOf): the Settings cell when it holds 1–3, else 1. */
-function capExpr(L: FormulaLayout): string {
+export function capCellExpr(L: FormulaLayout): string {
   const r = L.capRef;
   return r ? `IF(ISNUMBER(${r}),IF(AND(${r}>=1,${r}<=3),${r},1),1)` : '1';
 }
-const capped = (L: FormulaLayout, x: string) => (L.capRef ? `MIN(${capExpr(L)},MAX(0,${x}))` : clamp(x));
+const capOf = (L: FormulaLayout) => L.cells?.cap ?? (L.capRef ? capCellExpr(L) : '1');
+
+/** A Settings share (pace threshold, grade band) as core reads it: a number in 0–1, else the default. */
+export function shareSetting(ref: string | null | undefined, fallback: number): string {
+  // nested, not AND(): a deleted Settings sheet (#REF!) then reads as the default, as before
+  return ref ? `IF(ISNUMBER(${ref}),IF(AND(${ref}>=0,${ref}<=1),${ref},${fallback}),${fallback})` : String(fallback);
+}
+
+/**
+ * The pace thresholds as progress (= pace.ts statusFromDelta on Δ = progress − time elapsed):
+ * on track from elapsed − atRisk − ε, at risk from elapsed − offTrack − ε. Each row compares its
+ * progress with these header cells, which show the user the lines themselves.
+ */
+export function onTrackFromExpr(L: FormulaLayout): string {
+  return `${L.expected}-${shareSetting(L.atRiskRef, DEFAULT_AT_RISK)}-${EPS}`;
+}
+export function atRiskFromExpr(L: FormulaLayout): string {
+  return `${L.expected}-${shareSetting(L.offTrackRef, DEFAULT_OFF_TRACK)}-${EPS}`;
+}
+
+/** The Settings "score scale" cell as supportSheets.ts readScoreScale reads it (trimmed, any
+ *  case, dashes and spaces folded): which of 0-100 / percent it names. */
+function scaleIs(ref: string, words: readonly string[]): string {
+  const t = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(LOWER(${ref}&"")," ",""),"–","-"),"—","-"),"~","-"),"～","-")`;
+  return `OR(${words.map((w) => `${t}=${q(w)}`).join(',')})`;
+}
+const SCALE_100 = ['0-100', '100', '百分制', '0-100分'];
+const SCALE_PERCENT = ['%', '％', 'percent', '百分比'];
+
+/** Score cell = ROUND(ROUND(progress,10)*factor, digits) (scale.ts): factor 100 on 0-100, else 1. */
+export function scoreFactorExpr(scaleRef: string | null): string {
+  return scaleRef ? `IFERROR(IF(${scaleIs(scaleRef, SCALE_100)},100,1),1)` : '1';
+}
+/** … and digits 0 on 0-100, 2 on percent, else 1 (0-1, blank, unreadable). */
+export function scoreDigitsExpr(scaleRef: string | null): string {
+  return scaleRef ? `IFERROR(IF(${scaleIs(scaleRef, SCALE_100)},0,IF(${scaleIs(scaleRef, SCALE_PERCENT)},2,1)),1)` : '1';
+}
+
+/** Grade bands (= scale.ts gradeBands): each a share in 0–1 else its default, and a red band
+ *  above the green one falls back to the defaults as a pair. `which` picks the cell's value. */
+export function gradeBandExpr(redRef: string | null, greenRef: string | null, which: 'red' | 'green'): string {
+  const r = shareSetting(redRef, 0.4), g = shareSetting(greenRef, 0.7);
+  return which === 'red' ? `IF(${r}>${g},0.4,${r})` : `IF(${r}>${g},0.7,${g})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row formulas.
+
+const clamp = (x: string) => `MIN(1,MAX(0,${x}))`;
 
 /** Last row an objective formula on `row` scans: the next objective's row, else one past the table. */
 export function blockEnd(L: FormulaLayout, row: number): number {
@@ -106,66 +222,97 @@ export function blockEnd(L: FormulaLayout, row: number): number {
 function refs(L: FormulaLayout, row: number) {
   const c = (k: ColumnKey) => cell(row, L.col[k]);
   const end = blockEnd(L, row);
-  /** The rows below this one through the end of its block: `$P8:$P$12` (relative start,
-   *  absolute end). Excluding the row itself avoids circular references; KRs sit below their
+  /** The rows below this one through the end of its block: `P8:P$12` (relative start,
+   *  absolute end; the column is left relative to save text — the formulas are never filled
+   *  sideways). Excluding the row itself avoids circular references; KRs sit below their
    *  objective. Inserting rows inside the block (or just above the next objective) grows it. */
   const below = (k: ColumnKey) => {
     const l = colLetter(L.col[k]);
-    return `$${l}${row + 1}:$${l}$${end}`;
+    return `${l}${row + 1}:${l}$${end}`;
   };
   return { c, col: below };
 }
 
-/** Progress of a KR row (type known to be a KR type), exactly krProgress(). */
+/**
+ * Progress of a KR row whose type code is 2–7 (= progress.ts krProgress), with
+ * s = N(start), t = target, c = N(current), cap = the header cell:
+ *   milestone (7): MIN(cap, MAX(0, c));
+ *   no current value, or no numeric target: 0;
+ *   t = s, or a "stay" KR set the other way round (at least with t < s, at most with t > s):
+ *     1 when c has reached t in the KR's direction (falling: 3 decrease, 6 at most), else 0;
+ *   else MIN(cap, MAX(0, (c − s) / (t − s))), the stay KRs (5, 6) capped at 1.
+ */
 export function krProgressExpr(L: FormulaLayout, row: number): string {
   const { c } = refs(L, row);
-  const T = c('type'), S = c('start'), G = c('target'), C = c('current');
-  // N(): numbers as they are, TRUE → 1, FALSE / text / blank → 0 (same in Sheets, Excel, LibreOffice)
-  const s = `N(${S})`;
-  const cv = `N(${C})`;
-  const has = `OR(ISNUMBER(${C}),ISLOGICAL(${C}))`;
-  const ratio = clamp(`(${cv}-${s})/(${G}-${s})`);
-  const incDec =
-    `IF(${G}=${s},IF(${isType(T, ['decrease'])},IF(${cv}<=${G},1,0),IF(${cv}>=${G},1,0)),${capped(L, `(${cv}-${s})/(${G}-${s})`)})`;
-  const atLeast = `IF(${cv}>=${G},1,IF(${G}>${s},${ratio},0))`;
-  const atMost = `IF(${cv}<=${G},1,IF(${s}>${G},${clamp(`(${s}-${cv})/(${s}-${G})`)},0))`;
+  const Z = codeOf(L, row), S = `N(${c('start')})`, G = c('target'), C = c('current'), cv = `N(${C})`;
+  const cap = capOf(L);
+  const met = `--IF(OR(${Z}=3,${Z}=6),${cv}<=${G},${cv}>=${G})`;
+  const flat = `OR(${G}=${S},AND(${Z}=5,${G}<${S}),AND(${Z}=6,${G}>${S}))`;
+  const ratio = `MIN(IF(${Z}>4,1,${cap}),MAX(0,(${cv}-${S})/(${G}-${S})))`;
   return (
-    `IF(NOT(${has}),0,IF(${isType(T, ['milestone'])},${capped(L, cv)},` +
-    `IF(NOT(ISNUMBER(${G})),0,IF(${isType(T, ['increase', 'decrease', 'rubric'])},${incDec},` +
-    `IF(${isType(T, ['atLeast'])},${atLeast},IF(${isType(T, ['atMost'])},${atMost},0))))))`
+    `IF(${Z}=7,MIN(${cap},MAX(0,${cv})),` +
+    `IF(ISNUMBER(${G})*(ISNUMBER(${C})+ISLOGICAL(${C})),IF(${flat},${met},${ratio}),0))`
   );
 }
 
 /**
- * Weighted mean over the KRs of the objective's block (rows below it, through the next objective:
- * `blockEnd`) whose ID starts with this row's ID & "." and
- * whose progress is a number, with effectiveWeights(): blanks share MAX(0, 1 − W), then the
- * weights are normalised; total 0 → equal weights; no KRs → 0. `value` is the column averaged
- * (Progress for objectiveProgress, Score for objectiveScore). The ranges are absolute at the
- * end and grow when rows are inserted inside them.
+ * The sums an objective's weighted mean needs (= effectiveWeights), over the rows of its block
+ * whose ID starts with its ID & "." and whose Progress is a number (its KRs):
+ *   n = KRs, given = Σ positive weights, blanks = KRs whose weight is no number,
+ *   gv / bv / av = Σ value × weight (given), Σ value (blank weight), Σ value.
+ * The value sums leave out the Progress test: a non-KR row's Progress and Score are blank.
+ * A weight typed as text is no weight (core reads it as blank): ISNUMBER keeps it out of the
+ * given sums, where HyperFormula would read "30%" as 0.3 (Sheets, Excel and LibreOffice count
+ * text in a SUMPRODUCT range as 0).
  */
-function weightedMeanExpr(L: FormulaLayout, row: number, value: ColumnKey, clamped: boolean): string {
+function objectiveSums(L: FormulaLayout, row: number, value: ColumnKey) {
   const { c, col } = refs(L, row);
   const ID = c('id');
-  const m = `--(LEFT(${col('id')},LEN(${ID})+1)=${ID}&"."),--ISNUMBER(${col('progress')})`;
+  const prefix = `(LEFT(${col('id')},LEN(${ID})+1)=${ID}&".")`;
+  const kr = `${prefix}*ISNUMBER(${col('progress')})`;
   const W = col('weight'), V = col(value);
-  const given = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W})`;
-  const blanks = `SUMPRODUCT(${m},1-ISNUMBER(${W}))`;
-  const n = `SUMPRODUCT(${m})`;
-  const gv = `SUMPRODUCT(${m},--ISNUMBER(${W}),--(${W}>0),${W},${V})`;
-  const bv = `SUMPRODUCT(${m},1-ISNUMBER(${W}),${V})`;
-  const av = `SUMPRODUCT(${m},${V})`;
-  const rest = `IF(${blanks}>0,MAX(0,1-${given}),0)`;
-  const total = `(${given}+${rest})`;
-  const weighted = `(${gv}+IF(${blanks}>0,MAX(0,1-${given})/${blanks},0)*${bv})/${total}`;
-  const mean = `IF(${total}>0,${weighted},${av}/${n})`;
-  return `IF(${n}=0,0,${clamped ? capped(L, mean) : mean})`;
+  // a positive number: ISNUMBER first, as some engines read "30%" typed as text as 0.3 in W>0
+  const pos = `ISNUMBER(${W})*(${W}>0)`;
+  return {
+    n: `SUMPRODUCT(${kr})`,
+    given: `SUMPRODUCT(${kr}*${pos},${W})`,
+    blanks: `SUMPRODUCT(${kr},1-ISNUMBER(${W}))`,
+    gv: `SUMPRODUCT(${prefix}*${pos},${W},${V})`,
+    bv: `SUMPRODUCT(--${prefix},1-ISNUMBER(${W}),${V})`,
+    av: `SUMPRODUCT(--${prefix},${V})`,
+    started: `SUMPRODUCT(${kr},ISNUMBER(${col('current')})+ISLOGICAL(${col('current')}))`,
+  };
 }
 
-/** Objective progress = objectiveProgress() of its KRs (clamped to [0, 1]); blank ID → blank. */
-export function objectiveProgressExpr(L: FormulaLayout, row: number): string {
+/**
+ * The share of weight each blank-weight KR gets: MAX(0, 1 − given) / blanks (blanks share what
+ * the given weights leave). An objective row keeps it in its helper cell; its Progress and Score
+ * then read (gv + k·bv) / (given + k·blanks) — the total is MAX(1, given) with blanks, else
+ * given; a total of 0 (every weight 0) means equal weights: av / n; no KRs: 0.
+ */
+export function blankShareExpr(L: FormulaLayout, row: number): string {
+  const x = objectiveSums(L, row, 'progress');
+  return `MAX(0,1-${x.given})/MAX(1,${x.blanks})`;
+}
+
+/** The weighted mean of `value` over the objective's KRs (= objectiveProgress / objectiveScore
+ *  before the cap); `k` = the blank share's cell, or null to compute it inline. */
+function weightedMeanExpr(L: FormulaLayout, row: number, value: ColumnKey, k: string | null): string {
+  const x = objectiveSums(L, row, value);
+  // equal weights; no KRs: av = 0, so 0
+  const equal = `${x.av}/MAX(1,${x.n})`;
+  if (k) return `IFERROR((${x.gv}+${k}*${x.bv})/(${x.given}+${k}*${x.blanks}),${equal})`;
+  return `IFERROR((${x.gv}+MAX(0,1-${x.given})*${x.bv}/MAX(1,${x.blanks}))/MAX(${x.given},MIN(1,${x.blanks})),${equal})`;
+}
+
+/** The objective's progress. No clamp: a mean of KR progress (each within 0 … cap) with weights
+ *  ≥ 0 that sum to 1 stays within 0 … cap (core clamps; the two differ by rounding only). */
+const cappedMean = (L: FormulaLayout, row: number, k: string | null) => weightedMeanExpr(L, row, 'progress', k);
+
+/** Objective progress = objectiveProgress() of its KRs (within the cap); blank ID → blank. */
+export function objectiveProgressExpr(L: FormulaLayout, row: number, k: string | null = null): string {
   const ID = cell(row, L.col.id);
-  return `IF(${ID}="","",${weightedMeanExpr(L, row, 'progress', true)})`;
+  return `IF(${ID}="","",${cappedMean(L, row, k)})`;
 }
 
 /**
@@ -175,54 +322,79 @@ export function objectiveProgressExpr(L: FormulaLayout, row: number): string {
  */
 export type RowKind = 'any' | 'objective' | 'kr';
 
-/** Progress cell: objective, KR or blank (no type / unknown type). */
+/**
+ * The helper cell of a row: on an objective row the blank-weight share (blank when the Type
+ * cell no longer says objective), on every other row the type code.
+ */
+export function helperFormula(L: FormulaLayout, row: number, kind: RowKind): string {
+  if (kind === 'objective') return `=IF(AND(${cell(row, L.col.id)}<>"",${isObjectiveExpr(L, row)}),${blankShareExpr(L, row)},"")`;
+  return `=${typeCodeExpr(L, row)}`;
+}
+
+/** Progress cell: objective, KR or blank (no ID, no type / unknown type). */
 export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = 'any'): string {
-  const T = cell(row, L.col.type);
   const ID = cell(row, L.col.id);
-  const obj = `IF(${isType(T, ['objective'])},${objectiveProgressExpr(L, row)},`;
+  if (kind === 'objective' && L.helperCol) {
+    const H = cell(row, L.helperCol);
+    return `=IF(ISNUMBER(${H}),${cappedMean(L, row, H)},"")`;
+  }
+  const Z = codeOf(L, row);
+  const obj = objectiveProgressExpr(L, row);
   // a row without an ID is not a key result (core: table.ts groupObjectives; lint no-id)
-  const kr = `IF(AND(${ID}<>"",${isType(T, KR_TYPES_ALL)}),${krProgressExpr(L, row)},`;
-  if (kind === 'objective') return `=${obj}"")`;
-  if (kind === 'kr') return `=${kr}"")`;
-  return `=${obj}${kr}""))`;
+  if (kind === 'objective') return `=IF(${Z}=1,${obj},"")`;
+  if (kind === 'kr') return `=IF(OR(${ID}="",${Z}<2),"",${krProgressExpr(L, row)})`;
+  return `=IF(${Z}=1,${obj},IF(AND(${ID}<>"",${Z}>1),${krProgressExpr(L, row)},""))`;
 }
 
 /**
- * The score of a rubric KR from its Rubric cell (= rubric.ts rubricScoreAsSheet): the text is
- * folded (`；`→`;`, `：`→`:`, `>=`→`≥`, `<=`→`≤`), split at `;` into RUBRIC_MAX_STEPS windows of
- * RUBRIC_MAX_LENGTH characters (the usual SUBSTITUTE/REPT/MID split), each read as
- * `[≥|≤]threshold:score`; falling when the text starts with `≤`; the highest score among the
- * steps met, a step that does not read counting as none (IFERROR); no current value → 0.
+ * The score of a rubric KR from its Rubric cell (= rubric.ts rubricScoreAsSheet): `；` and `：`
+ * are folded to `;` and `:`; the text is split at `;` into RUBRIC_MAX_STEPS windows of
+ * RUBRIC_MAX_LENGTH characters (the usual SUBSTITUTE/REPT/MID split) and each step's `:` is
+ * widened the same way, so the threshold is the step's left window and the score its right one;
+ * `≥ ≤ >= <=` are removed from the threshold; falling when the text starts with `≤` (or `<=`);
+ * the highest score among the steps met (a step that does not read counts as none: IFERROR),
+ * never below 0; no current value → 0.
  */
 export function rubricScoreExpr(L: FormulaLayout, row: number): string {
   const R = cell(row, L.col.rubric), C = cell(row, L.col.current);
-  const R2 = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${R},"；",";"),"：",":"),">=","≥"),"<=","≤")`;
   const W = RUBRIC_MAX_LENGTH;
-  const falling = `LEFT(TRIM(${R2}),1)="≤"`;
-  const c = `N(${C})`;
-  const steps: string[] = [];
+  const sp = `REPT(" ",${W})`;
+  const steps = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${R},"；",";"),"：",":"),";",${sp})`;
+  // +1 rising (value ≥ threshold), −1 falling (value ≤ threshold): (value − threshold) × sign ≥ 0
+  const sign = `IF(LEFT(TRIM(SUBSTITUTE(${R},"<=","≤")))="≤",-1,1)`;
+  const parts: string[] = [];
   for (let k = 1; k <= RUBRIC_MAX_STEPS; k++) {
-    const seg = `TRIM(MID(SUBSTITUTE(${R2},";",REPT(" ",${W})),${(k - 1) * W + 1},${W}))`;
-    const t = `VALUE(SUBSTITUTE(SUBSTITUTE(LEFT(${seg},FIND(":",${seg})-1),"≥",""),"≤",""))`;
-    const v = `VALUE(MID(${seg},FIND(":",${seg})+1,${W}))`;
-    steps.push(`IFERROR(IF(IF(${falling},${c}<=${t},${c}>=${t}),${v},0),0)`);
+    const seg = `SUBSTITUTE(TRIM(MID(${steps},${(k - 1) * W + 1},${W})),":",${sp})`;
+    const t = `VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(LEFT(${seg},${W})),">=",""),"<=",""),"≥",""),"≤",""))`;
+    const v = `VALUE(TRIM(MID(${seg},${W + 1},${W})))`;
+    parts.push(`IFERROR(IF((N(${C})-${t})*${sign}>=0,${v},0),0)`);
   }
-  return `IF(OR(ISNUMBER(${C}),ISLOGICAL(${C})),MAX(${steps.join(',')}),0)`;
+  return `IF(OR(ISNUMBER(${C}),ISLOGICAL(${C})),MAX(0,${parts.join(',')}),0)`;
+}
+
+/** A KR's computed score in the scale: ROUND(ROUND(progress,10)*factor, digits) (scale.ts). */
+function linearScoreExpr(L: FormulaLayout, row: number): string {
+  const P = cell(row, L.col.progress);
+  return L.cells ? `ROUND(ROUND(${P},10)*${L.cells.scoreFactor},${L.cells.scoreDigits})` : `ROUND(ROUND(${P},10),1)`;
 }
 
 /**
- * Score: the self-score when it is a number; else for a KR ROUND(ROUND(progress,10),1)
- * (= krScore) — for a rubric KR its rubric step (rubricScoreExpr) — and for an objective the
- * weighted mean of its KRs' scores (= objectiveScore). `rubric`: whether the KR branch reads
- * the Rubric column (rows planned as rubric KRs and spare rows; it is long formula text).
+ * Score: the self-score when it is a number (typed in the scale); else for a KR its progress in
+ * the scale (linearScoreExpr) — for a rubric KR its rubric step (rubricScoreExpr, typed in the
+ * scale) — and for an objective the weighted mean of its KRs' Score cells (= objectiveScore).
+ * `rubric`: whether the KR branch reads the Rubric column (rows planned as rubric KRs and spare
+ * rows; it is the longest formula text of the sheet).
  */
 export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any', rubric = kind === 'any'): string {
-  const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore), T = cell(row, L.col.type);
-  const linear = `ROUND(ROUND(${P},10),1)`;
-  const kr = rubric ? `IF(${isType(T, ['rubric'])},${rubricScoreExpr(L, row)},${linear})` : linear;
-  const obj = weightedMeanExpr(L, row, 'score', false);
-  const computed = kind === 'kr' ? kr : kind === 'objective' ? obj : `IF(${isType(T, ['objective'])},${obj},${kr})`;
-  return `=IF(ISNUMBER(${P}),IF(ISNUMBER(${SS}),${SS},${computed}),"")`;
+  const P = cell(row, L.col.progress), SS = cell(row, L.col.selfScore);
+  const Z = codeOf(L, row);
+  const linear = linearScoreExpr(L, row);
+  const kr = rubric ? `IF(${Z}=4,${rubricScoreExpr(L, row)},${linear})` : linear;
+  const computed =
+    kind === 'kr' ? kr
+    : kind === 'objective' ? weightedMeanExpr(L, row, 'score', L.helperCol ? cell(row, L.helperCol) : null)
+    : `IF(${Z}=1,${weightedMeanExpr(L, row, 'score', null)},${kr})`;
+  return `=IF(${P}="","",IF(ISNUMBER(${SS}),${SS},${computed}))`;
 }
 
 /**
@@ -253,35 +425,29 @@ export function expectedExpr(L: FormulaLayout): string {
   );
 }
 
-function threshold(ref: string | null, fallback: number): string {
-  return ref ? `IF(ISNUMBER(${ref}),${ref},${fallback})` : String(fallback);
-}
-
 /**
  * Status (= pace.ts rowStatus): blank when progress is blank; done at progress ≥ 1; overdue when
  * the row's Due is before the as-of day (header cell, else TODAY()); not started for a KR whose
  * current is neither a number nor TRUE/FALSE, or an objective none of whose KRs has one; else
- * pace (statusFromDelta with the Settings thresholds), Δ = progress − the helper cell.
+ * pace: Δ = progress − time elapsed against the header's thresholds (statusFromDelta).
  */
 export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: RowKind = 'any'): string {
-  const { c, col } = refs(L, row);
-  const T = c('type'), P = c('progress'), C = c('current'), ID = c('id');
+  const { c } = refs(L, row);
+  const P = c('progress'), C = c('current');
   const lab = (s: keyof typeof STATUS_LABELS) => q(STATUS_LABELS[s][lang]);
-  const m = `--(LEFT(${col('id')},LEN(${ID})+1)=${ID}&"."),--ISNUMBER(${col('progress')})`;
-  const objStarted = `SUMPRODUCT(${m},ISNUMBER(${col('current')})+ISLOGICAL(${col('current')}))>0`;
-  const krNotStarted = `NOT(OR(ISNUMBER(${C}),ISLOGICAL(${C})))`;
+  const objNotStarted = () => `${objectiveSums(L, row, 'progress').started}=0`;
+  const krNotStarted = `ISNUMBER(${C})+ISLOGICAL(${C})=0`;
   const notStarted =
-    kind === 'kr' ? krNotStarted : kind === 'objective' ? `NOT(${objStarted})` : `IF(${isType(T, ['objective'])},NOT(${objStarted}),${krNotStarted})`;
-  const d = `${P}-${L.expected}`;
-  const atRisk = threshold(L.atRiskRef, DEFAULT_AT_RISK);
-  const offTrack = threshold(L.offTrackRef, DEFAULT_OFF_TRACK);
+    kind === 'kr' ? krNotStarted : kind === 'objective' ? objNotStarted() : `IF(${codeOf(L, row)}=1,${objNotStarted()},${krNotStarted})`;
+  const onTrack = L.cells?.onTrackFrom ?? onTrackFromExpr(L);
+  const atRisk = L.cells?.atRiskFrom ?? atRiskFromExpr(L);
   const D = c('due');
-  // overdue = isOverdue(): due < as of (the as-of cell, else TODAY()) and not done
-  const overdue = `AND(ISNUMBER(${D}),INT(N(${D}))<${L.today ?? todayExpr(L)})`;
+  // overdue = isOverdue(): due < as of (an integer day, so INT(due) < it ⇔ due < it) and not done
+  const overdue = `ISNUMBER(${D})*(${D}<${L.today ?? todayExpr(L)})`;
   return (
-    `=IF(NOT(ISNUMBER(${P})),"",IF(${P}>=1-${EPS},${lab('done')},IF(${overdue},${lab('overdue')},` +
+    `=IF(${P}="","",IF(${P}>=${DONE},${lab('done')},IF(${overdue},${lab('overdue')},` +
     `IF(${notStarted},${lab('notStarted')},` +
-    `IF(${d}>=-${atRisk}-${EPS},${lab('onTrack')},IF(${d}>=-${offTrack}-${EPS},${lab('atRisk')},${lab('offTrack')}))))))`
+    `IF(${P}>=${onTrack},${lab('onTrack')},IF(${P}>=${atRisk},${lab('atRisk')},${lab('offTrack')}))))))`
   );
 }
 
@@ -289,7 +455,7 @@ export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: R
  *  cell (self-score, else computed). Blank when the row has no score. */
 export function finalScoreFormula(L: FormulaLayout, row: number): string {
   const S = cell(row, L.col.score), M = cell(row, L.col.managerScore);
-  return `=IF(ISNUMBER(${S}),IF(ISNUMBER(${M}),${M},${S}),"")`;
+  return `=IF(${S}="","",IF(ISNUMBER(${M}),${M},${S}))`;
 }
 
 export const BAR_COLOR = '#34a853';
@@ -297,7 +463,7 @@ export const BAR_COLOR = '#34a853';
 /** The bar: SPARKLINE (Google Sheets only). */
 export function barFormula(L: FormulaLayout, row: number): string {
   const P = cell(row, L.col.progress);
-  return `=IF(ISNUMBER(${P}),SPARKLINE(${P},{"charttype","bar";"max",1;"color1","${BAR_COLOR}"}),"")`;
+  return `=IF(${P}="","",SPARKLINE(${P},{"charttype","bar";"max",1;"color1","${BAR_COLOR}"}))`;
 }
 
 /** What an engine without SPARKLINE shows instead (the progress value, under a data bar). */

@@ -23,23 +23,32 @@ import {
   label,
   type HeaderKey,
 } from '../labels';
-import { COLUMN_KEYS, type ColumnKey, type Level, type RowType, type Source, type Status } from '../model';
+import { COLUMN_KEYS, type ColumnKey, type Level, type RowType, type ScoreScale, type Source, type Status } from '../model';
+import { scaleSpec } from '../scale';
 import { EDGE_EPS } from '../progress';
 import type { DepartmentTemplate, Due, RoleTemplate } from '../templates/schema';
 import { fillText, placeholderValuesFor, type PlaceholderValues } from '../templates/placeholders';
 import { cell, colLetter, colRange, range, sheetRef } from './a1';
 import {
+  atRiskFromExpr,
   BAR_COLOR,
   barFallbackFormula,
   barFormula,
+  capCellExpr,
   expectedExpr,
   finalScoreFormula,
   formatNumber,
+  gradeBandExpr,
+  helperFormula,
+  onTrackFromExpr,
   overallScoreExpr,
   progressFormula,
+  scoreDigitsExpr,
+  scoreFactorExpr,
   todayExpr,
   scoreFormula,
   statusFormula,
+  typeCodeTable,
   type FormulaLayout,
   type RowKind,
 } from './formulas';
@@ -60,6 +69,36 @@ export const HEADER_CELLS: Record<HeaderKey, { label: string; value: string }> =
   overallScore: { label: 'G2', value: 'H2' },
   today: { label: 'G3', value: 'H3' },
 };
+/**
+ * Header cells the row formulas read, computed once per sheet (issue 16 §5: the formula text per
+ * row): the cap, the pace thresholds, the type words, the score scale and the grade bands. Labels
+ * in J / M, values in K / N. The header reader takes a label's value from up to three cells to its
+ * right; J is three right of G, whose labels always have their value in H, so no header value is
+ * ever read from these cells (and these labels are none of the reader's).
+ */
+export const FORMULA_CELLS = {
+  cap: { label: 'J1', value: 'K1' },
+  onTrackFrom: { label: 'J2', value: 'K2' },
+  atRiskFrom: { label: 'J3', value: 'K3' },
+  typeTable: { label: 'J4', value: 'K4' },
+  scoreFactor: { label: 'M1', value: 'N1' },
+  scoreDigits: { label: 'M2', value: 'N2' },
+  gradeRedBelow: { label: 'M3', value: 'N3' },
+  gradeGreenFrom: { label: 'M4', value: 'N4' },
+} as const;
+export type FormulaCellKey = keyof typeof FORMULA_CELLS;
+
+const FORMULA_CELL_LABELS: Record<FormulaCellKey, { 'zh-CN': string; en: string }> = {
+  cap: { 'zh-CN': '进度计入上限', en: 'Progress counts up to' },
+  onTrackFrom: { 'zh-CN': '正常：进度 ≥', en: 'On track: progress ≥' },
+  atRiskFrom: { 'zh-CN': '有风险：进度 ≥', en: 'At risk: progress ≥' },
+  typeTable: { 'zh-CN': '类型代码（公式据此识别类型）', en: 'Type codes (how the formulas read Type)' },
+  scoreFactor: { 'zh-CN': '得分倍数（分制）', en: 'Score factor (scale)' },
+  scoreDigits: { 'zh-CN': '得分小数位', en: 'Score decimals' },
+  gradeRedBelow: { 'zh-CN': '红色：得分低于', en: 'Red: score below' },
+  gradeGreenFrom: { 'zh-CN': '绿色：得分自', en: 'Green: score from' },
+};
+
 /** The header values written from OkrHeaderValues (the elapsed cell holds a formula). */
 const HEADER_ORDER: Exclude<HeaderKey, 'elapsed' | 'overallScore' | 'today'>[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
 /** The header block: every label and value, the elapsed helper included. */
@@ -71,6 +110,14 @@ export const DEFAULT_SPARE_ROWS = 30;
 
 /** 1-based column of each table column (COLUMN_KEYS order, from A). */
 export const OKR_COLUMNS = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i + 1])) as Record<ColumnKey, number>;
+
+/**
+ * The helper column, right of the table's last column: the row's type code (an objective row: the
+ * share of weight each of its blank-weight KRs gets). Written by the add-on, under the formula
+ * protection; readers find columns by label and pass over it.
+ */
+export const HELPER_COLUMN = COLUMN_KEYS.length + 1;
+const HELPER_LABEL = { 'zh-CN': '公式辅助', en: 'Formula helper' } as const;
 
 /** Named ranges: the header block and the table (the applier makes them unique per spreadsheet).
  *  Two names, not one per header value: each costs a service call; readers find cells by label. */
@@ -140,9 +187,19 @@ export interface RowsSheetOptions {
   settingsSheetName?: string | null;
   /** Extra metadata (e.g. the template id). */
   metadata?: Record<string, string>;
+  /** The Settings score scale when the sheet is made: the score columns' number format and the
+   *  typed-score validations follow it (the formulas read the Settings cell itself). */
+  scoreScale?: ScoreScale;
 }
 
 const escapeText = escapeCellText;
+
+const SCALE_PLACEHOLDER = '{scale}';
+const SCALE_RANGE_TEXT: Record<ScoreScale, { 'zh-CN': string; en: string }> = {
+  '0-1': { 'zh-CN': '0–1（一位小数）', en: '0–1 (one decimal)' },
+  '0-100': { 'zh-CN': '0–100 分（整数）', en: '0–100 points (whole numbers)' },
+  percent: { 'zh-CN': '0%–100%', en: '0%–100%' },
+};
 
 const STATUS_COLORS: Record<Status, string> = {
   done: '#b7e1cd',
@@ -159,16 +216,24 @@ const TEXT = {
   sourceHelp: { 'zh-CN': '自上而下或自下而上（至少 60% 的目标应自下而上）', en: 'Top-down or bottom-up (at least 60% of objectives should be bottom-up)' },
   agreedHelp: { 'zh-CN': '勾选表示上下级已达成共识', en: 'Tick when manager and owner have agreed' },
   numberHelp: { 'zh-CN': '数字（百分比填 80%；500万 请填 5000000）。文字形式的数字不参与公式计算，检查会提示', en: 'A number (percentages as 80%; 2.5k as 2500). A number typed as text is not computed; Check reports it' },
-  managerScoreHelp: { 'zh-CN': '上级评分 0–1（一位小数），周期结束时由上级填写', en: 'Manager score 0–1 (one decimal), entered by the manager at the end of the cycle' },
+  managerScoreHelp: { 'zh-CN': '上级评分 {scale}，周期结束时由上级填写', en: 'Manager score {scale}, entered by the manager at the end of the cycle' },
   currentHelp: { 'zh-CN': '当前值：数字；里程碑可填 TRUE/FALSE 或完成比例（如 70%）；留空 = 未开始', en: 'Current value: a number; for a milestone TRUE/FALSE or the share done (e.g. 70%); blank = not started' },
   weightHelp: { 'zh-CN': '权重 0–100%；留空 = 平均分配；同一目标下合计应为 100%', en: 'Weight 0–100%; blank = equal; should total 100% within an objective' },
   dueHelp: { 'zh-CN': '截止日期应在周期内', en: 'The due date should fall within the cycle' },
   confidenceHelp: { 'zh-CN': '信心指数 1–10（来自最近一次进展更新）', en: 'Confidence 1–10 (from the latest check-in)' },
-  selfScoreHelp: { 'zh-CN': '复盘时的自评分 0–1（一位小数）', en: 'Self-score 0–1 (one decimal), entered at review' },
+  selfScoreHelp: { 'zh-CN': '复盘时的自评分 {scale}', en: 'Self-score {scale}, entered at review' },
   levelHelp: { 'zh-CN': '公司 / 部门 / 团队 / 个人', en: 'Company / department / team / individual' },
   dateHelp: { 'zh-CN': '日期', en: 'A date' },
   asOfHelp: { 'zh-CN': '统计日期；留空 = 今天', en: 'As-of date; blank = today' },
-  protect: { 'zh-CN': 'OKR Sheets 公式列（进度、得分、状态、进度条）', en: 'OKR Sheets formula columns (progress, score, status, bar)' },
+  // who is expected to edit what (issue 14 §3): shown when someone edits a protected cell
+  protectOwner: {
+    'zh-CN': '自评分：由关键结果负责人在周期结束时填写。进度、得分、状态、进度条：由 OKR Sheets 的公式计算，请改输入列（当前值、目标等）。',
+    en: 'Self-score: entered by the KR owner at the end of the cycle. Progress, Score, Status, Bar: written by OKR Sheets formulas; change the inputs (Current, Target …) instead.',
+  },
+  protectManager: {
+    'zh-CN': '上级评分、评语：由负责人的上级在周期结束时填写。最终得分、公式辅助：由 OKR Sheets 的公式计算。',
+    en: "Manager score, Comment: entered by the owner's manager at the end of the cycle. Final score, Formula helper: written by OKR Sheets formulas.",
+  },
   why: { 'zh-CN': '为什么：', en: 'Why: ' },
 } as const;
 
@@ -177,11 +242,14 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   const { lang, header } = opts;
   const spare = Math.max(0, opts.spareRows ?? DEFAULT_SPARE_ROWS);
   const C = OKR_COLUMNS;
-  const width = COLUMN_KEYS.length;
+  // the table's columns, then the helper column
+  const width = HELPER_COLUMN;
   const firstRow = FIRST_DATA_ROW;
   const lastRow = firstRow + Math.max(1, opts.rows.length + spare) - 1;
   const lastCol = colLetter(width);
   const settingsName = opts.settingsSheetName === undefined ? SHEET_NAMES.settings[lang] : opts.settingsSheetName;
+  const spec = scaleSpec(opts.scoreScale);
+  const scaleText = (s: string) => s.replace(SCALE_PLACEHOLDER, SCALE_RANGE_TEXT[spec.scale][lang]);
 
   const objectiveRows: number[] = [];
   opts.rows.forEach((r, i) => {
@@ -200,7 +268,17 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
     offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
     capRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.progressCap)) : null,
+    cells: {
+      cap: abs(FORMULA_CELLS.cap.value),
+      onTrackFrom: abs(FORMULA_CELLS.onTrackFrom.value),
+      atRiskFrom: abs(FORMULA_CELLS.atRiskFrom.value),
+      scoreFactor: abs(FORMULA_CELLS.scoreFactor.value),
+      scoreDigits: abs(FORMULA_CELLS.scoreDigits.value),
+      typeTable: abs(FORMULA_CELLS.typeTable.value),
+    },
+    helperCol: HELPER_COLUMN,
   };
+  const settingRef = (k: keyof typeof SETTINGS_CELLS) => (settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS[k])) : null);
 
   const values: PlanCell[][] = [];
   for (let r = 0; r < lastRow; r++) values.push(new Array<PlanCell>(width).fill(null));
@@ -231,9 +309,26 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   put(HEADER_CELLS.overallScore.value, `=${overallScoreExpr(L)}`);
   put(HEADER_CELLS.today.label, label(HEADER_LABELS.today, lang));
   put(HEADER_CELLS.today.value, `=${todayExpr(L)}`);
+  // what every row reads, once: a formula over the Settings cell, or (no Settings sheet) the
+  // default as a plain number the user may change here
+  const once = (expr: string): PlanCell => (/^-?[\d.]+$/.test(expr) ? Number(expr) : `=${expr}`);
+  const formulaCells: Record<FormulaCellKey, PlanCell> = {
+    cap: once(capCellExpr(L)),
+    onTrackFrom: once(onTrackFromExpr(L)),
+    atRiskFrom: once(atRiskFromExpr(L)),
+    typeTable: typeCodeTable(),
+    scoreFactor: once(scoreFactorExpr(settingRef('scoreScale'))),
+    scoreDigits: once(scoreDigitsExpr(settingRef('scoreScale'))),
+    gradeRedBelow: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'red')),
+    gradeGreenFrom: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'green')),
+  };
+  for (const k of Object.keys(FORMULA_CELLS) as FormulaCellKey[]) {
+    put(FORMULA_CELLS[k].label, FORMULA_CELL_LABELS[k][lang]);
+    put(FORMULA_CELLS[k].value, formulaCells[k]);
+  }
 
   // Table header.
-  values[TABLE_HEADER_ROW - 1] = COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang));
+  values[TABLE_HEADER_ROW - 1] = [...COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang)), HELPER_LABEL[lang]];
 
   // Data rows (template rows, then spare rows: formulas only).
   const formats: SheetPlan['formats'] = [];
@@ -275,6 +370,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     out[C.finalScore - 1] = finalScoreFormula(L, row);
     out[C.status - 1] = statusFormula(L, row, lang, kind);
     out[C.bar - 1] = barFormula(L, row);
+    out[HELPER_COLUMN - 1] = helperFormula(L, row, kind);
   }
 
   const col = (k: ColumnKey) => colRange(C[k], firstRow, lastRow);
@@ -291,6 +387,11 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: HEADER_CELLS.overallScore.value, numberFormat: '0.0' },
     { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd' },
     { range: HEADER_CELLS.elapsed.value, numberFormat: '0%' },
+    { range: `${FORMULA_CELLS.cap.label}:${FORMULA_CELLS.typeTable.label}`, bold: true },
+    { range: `${FORMULA_CELLS.scoreFactor.label}:${FORMULA_CELLS.gradeGreenFrom.label}`, bold: true },
+    { range: `${FORMULA_CELLS.cap.value}:${FORMULA_CELLS.atRiskFrom.value}`, numberFormat: '0%' },
+    { range: `${FORMULA_CELLS.scoreFactor.value}:${FORMULA_CELLS.scoreDigits.value}`, numberFormat: '0' },
+    { range: `${FORMULA_CELLS.gradeRedBelow.value}:${FORMULA_CELLS.gradeGreenFrom.value}`, numberFormat: '0%' },
     { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true },
     { range: col('title'), wrap: true },
     { range: col('alignsTo'), wrap: true },
@@ -298,10 +399,11 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: col('weight'), numberFormat: '0%' },
     { range: col('due'), numberFormat: 'yyyy-mm-dd' },
     { range: col('progress'), numberFormat: '0%' },
-    { range: col('selfScore'), numberFormat: '0.0' },
-    { range: col('score'), numberFormat: '0.0' },
-    { range: col('managerScore'), numberFormat: '0.0' },
-    { range: col('finalScore'), numberFormat: '0.0' },
+    // in the scale chosen when the sheet was made (changing it later: regenerate, or Check's fix)
+    { range: col('selfScore'), numberFormat: spec.numberFormat },
+    { range: col('score'), numberFormat: spec.numberFormat },
+    { range: col('managerScore'), numberFormat: spec.numberFormat },
+    { range: col('finalScore'), numberFormat: spec.numberFormat },
     { range: col('rubric'), wrap: true },
     { range: col('comment'), wrap: true },
   );
@@ -327,8 +429,8 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
       strict: false,
     },
     { range: col('confidence'), rule: { kind: 'number', min: 1, max: 10 }, helpText: t(TEXT.confidenceHelp), strict: true },
-    { range: col('selfScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.selfScoreHelp), strict: true },
-    { range: col('managerScore'), rule: { kind: 'number', min: 0, max: 1 }, helpText: t(TEXT.managerScoreHelp), strict: true },
+    { range: col('selfScore'), rule: { kind: 'number', min: 0, max: spec.factor }, helpText: scaleText(t(TEXT.selfScoreHelp)), strict: true },
+    { range: col('managerScore'), rule: { kind: 'number', min: 0, max: spec.factor }, helpText: scaleText(t(TEXT.managerScoreHelp)), strict: true },
   ];
 
   const statusCf: ConditionalFormatPlan[] = (['done', 'overdue', 'onTrack', 'atRisk', 'offTrack', 'notStarted'] as Status[]).map((s) => ({
@@ -336,14 +438,18 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     when: { kind: 'textEq', value: STATUS_LABELS[s][lang] },
     background: STATUS_COLORS[s],
   }));
-  // graded on the score as displayed (format 0.0): 0.667 shows 0.7 and is green (progress.ts grade)
-  const q = `ROUND(ROUND(${cell(firstRow, C.score)},10),1)`;
+  // graded on the score as displayed, as a share (scale.ts displayedShare, progress.ts grade):
+  // ROUND(ROUND(score/factor,10)*factor,digits)/factor — 0.667 shows 0.7 on 0-1 and is green —
+  // against the bands of the header cells (Settings, else 0.4 / 0.7). Conditional formats cannot
+  // read another sheet, hence the header cells.
   const qc = cell(firstRow, C.score);
+  const [fac, dig, red, green] = [FORMULA_CELLS.scoreFactor, FORMULA_CELLS.scoreDigits, FORMULA_CELLS.gradeRedBelow, FORMULA_CELLS.gradeGreenFrom].map((x) => abs(x.value));
+  const q = `ROUND(ROUND(${qc}/${fac},10)*${fac},${dig})/${fac}`;
   const eps = formatNumber(EDGE_EPS);
   const gradeCf: ConditionalFormatPlan[] = [
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=0.7-${eps})` }, background: GRADE_COLORS.green },
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=0.4-${eps})` }, background: GRADE_COLORS.yellow },
-    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}<0.4-${eps})` }, background: GRADE_COLORS.red },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=${green}-${eps})` }, background: GRADE_COLORS.green },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}>=${red}-${eps})` }, background: GRADE_COLORS.yellow },
+    { range: col('score'), when: { kind: 'formula', formula: `=AND(ISNUMBER(${qc}),${q}<${red}-${eps})` }, background: GRADE_COLORS.red },
   ];
   const typeCell = `$${colLetter(C.type)}${firstRow}`;
   const objAliases = [...new Set([...ROW_TYPE_LABELS.objective['zh-CN'], ...ROW_TYPE_LABELS.objective.en])];
@@ -354,11 +460,21 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     bold: true,
   };
 
-  // the formula columns are contiguous (COLUMN_KEYS): one warning-only protection covers them
-  const formulaKeys = (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => C[k]).sort((a, b) => a - b);
-  const protections: SheetPlan['protections'] = formulaKeys.every((c, i) => i === 0 || c === formulaKeys[i - 1]! + 1)
-    ? [{ range: range(firstRow, formulaKeys[0]!, lastRow, formulaKeys[formulaKeys.length - 1]!), description: t(TEXT.protect), warningOnly: true }]
-    : (['progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => ({ range: col(k), description: t(TEXT.protect), warningOnly: true }));
+  // Warning-only protections that say who edits what (issue 14 §3). Each costs three service
+  // calls, so the columns are grouped by who writes them into two contiguous blocks (COLUMN_KEYS
+  // keeps them so): the owner's Self-score with the formula columns it sits before, and the
+  // manager's columns with the Final score and helper columns between and after them.
+  const block = (cols: number[], description: string): SheetPlan['protections'] => {
+    const sorted = [...cols].sort((a, b) => a - b);
+    const contiguous = sorted.every((c, i) => i === 0 || c === sorted[i - 1]! + 1);
+    return contiguous
+      ? [{ range: range(firstRow, sorted[0]!, lastRow, sorted[sorted.length - 1]!), description, warningOnly: true }]
+      : sorted.map((c) => ({ range: colRange(c, firstRow, lastRow), description, warningOnly: true as const }));
+  };
+  const protections: SheetPlan['protections'] = [
+    ...block((['selfScore', 'progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => C[k]), t(TEXT.protectOwner)),
+    ...block([...(['managerScore', 'finalScore', 'comment'] as ColumnKey[]).map((k) => C[k]), HELPER_COLUMN], t(TEXT.protectManager)),
+  ];
 
   const namedRanges: SheetPlan['namedRanges'] = [
     { name: HEADER_RANGE_NAME, range: HEADER_BLOCK },
@@ -373,7 +489,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     role: 'okr',
     values,
     frozenRows: TABLE_HEADER_ROW,
-    columnWidths: COLUMN_KEYS.map((k) => WIDE[k] ?? DEFAULT_COLUMN_WIDTH),
+    columnWidths: [...COLUMN_KEYS.map((k) => WIDE[k] ?? DEFAULT_COLUMN_WIDTH), DEFAULT_COLUMN_WIDTH],
     formats,
     validations,
     conditionalFormats: [objectiveCf, ...statusCf, ...gradeCf],
