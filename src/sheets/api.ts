@@ -256,6 +256,7 @@ export interface SheetLike {
   clearFormats(): SheetLike;
   copyTo(spreadsheet: SpreadsheetLike): SheetLike;
   createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
+  deleteColumns(columnPosition: number, howMany: number): void;
   deleteRows(rowPosition: number, howMany: number): void;
   getActiveRange(): RangeLike | null;
   getCharts(): EmbeddedChartLike[];

@@ -288,7 +288,7 @@ function backupSheet(ctx: SheetsContext, sheet: SheetLike, name: string): string
   let finalName = backupName;
   if (old) {
     const ours = old.getDeveloperMetadata().some((m) => m.getKey() === 'okrSheets.backupOf');
-    if (ours) ss.deleteSheet(old);
+    if (ours) deleteSheetAndNames(ss, old);
     else finalName = uniqueName(ctx, backupName);
   }
   const dup = sheet.copyTo(ss);
@@ -298,6 +298,54 @@ function backupSheet(ctx: SheetsContext, sheet: SheetLike, name: string): string
   // Hidden: the backup is a safety net, not a second tab to read (View → Hidden sheets shows it).
   dup.hideSheet();
   return finalName;
+}
+
+/**
+ * Deletes a sheet after removing its named ranges: Sheets keeps named ranges into a deleted sheet
+ * as #REF!, unlisted and unremovable, with their names still taken (assumptions.ts
+ * 'named-ranges-removed-with-sheet'), so a later sheet could not take them back.
+ */
+export function deleteSheetAndNames(ss: SheetsContext['ss'], sheet: SheetLike): void {
+  for (const n of sheet.getNamedRanges()) n.remove();
+  ss.deleteSheet(sheet);
+}
+
+/**
+ * Names a range, or — when the name is taken (a #REF! name left by a deleted sheet cannot be
+ * seen or removed) — the first free `name_2`, `name_3` …; returns the name used. Called before
+ * any value is written, so a taken name never leaves a sheet half-written.
+ */
+function setFreeName(ss: SheetsContext['ss'], name: string, range: RangeLike): string {
+  let first: unknown;
+  for (let i = 1; i <= MAX_NAME_TRIES; i++) {
+    const candidate = i === 1 ? name : `${name.slice(0, 240)}_${i}`;
+    try {
+      ss.setNamedRange(candidate, range);
+      return candidate;
+    } catch (e) {
+      first ??= e;
+    }
+  }
+  throw first;
+}
+const MAX_NAME_TRIES = 10;
+
+/**
+ * The block a plan writes: every value and every range of the plan. `keep` is the grid a new
+ * sheet is trimmed to — the block, with one row below the frozen rows (Sheets refuses to freeze
+ * every row of a sheet).
+ */
+export function planBlockSize(sp: SheetPlan): { rows: number; cols: number; keepRows: number } {
+  let rows = sp.values.length;
+  let cols = Math.max(0, ...sp.values.map((r) => r.length));
+  for (const a1 of planRanges(sp)) {
+    const b = box(a1);
+    rows = Math.max(rows, b.row2);
+    cols = Math.max(cols, b.col2);
+  }
+  rows = Math.max(rows, 1);
+  cols = Math.max(cols, 1);
+  return { rows, cols, keepRows: Math.max(rows, sp.frozenRows + 1) };
 }
 
 // ─── writing one sheet ──────────────────────────────────────────────────────────────────────
@@ -417,6 +465,8 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
   // 2. a rewrite starts from an empty sheet (formats, validations, protections, names, charts)
   let maxRows = size?.rows ?? NEW_SHEET_ROWS;
   let maxCols = size?.cols ?? NEW_SHEET_COLS;
+  const isNew = fresh && !size;
+  if (fresh && size && sp.namedRanges.length > 0) for (const n of sheet.getNamedRanges()) n.remove();
   if (!fresh) {
     maxRows = sheet.getMaxRows();
     maxCols = sheet.getMaxColumns();
@@ -430,11 +480,16 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
   }
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  // a new sheet keeps only the rows and columns the plan uses: each default sheet is 26,000
+  // cells toward the spreadsheet's 10-million-cell limit (https://support.google.com/drive/answer/37603)
+  if (isNew) {
+    const keepRows = Math.max(rows, sp.frozenRows + 1);
+    if (keepRows < maxRows) sheet.deleteRows(keepRows + 1, maxRows - keepRows);
+    if (cols < maxCols) sheet.deleteColumns(cols + 1, maxCols - cols);
+  }
 
   // 3. one Range for the block; with other ranges, all of them from one getRangeList
   const names = new Map<string, string>();
-  for (const n of sp.namedRanges) names.set(n.name.toLowerCase(), namedRangeName(actualName, n.name));
-  const fix = (f: string) => renameInFormula(f, names);
   const blockA1 = a1Of({ row1: 1, col1: 1, row2: rows, col2: cols });
   const others = otherRanges(sp).filter((a1) => a1 !== blockA1);
   const rangeOf = new Map<string, RangeLike>();
@@ -448,6 +503,13 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
     block = sheet.getRange(1, 1, rows, cols);
     rangeOf.set(blockA1, block);
   }
+
+  // named ranges before anything is written: a name that is taken gives way to a free one, and
+  // the formulas below use the names actually set
+  for (const n of sp.namedRanges) {
+    names.set(n.name.toLowerCase(), setFreeName(ss, namedRangeName(actualName, n.name), rangeOf.get(n.range)!));
+  }
+  const fix = (f: string) => renameInFormula(f, names);
 
   // 4. number formats before the values (a Date written into an automatic cell gets a date format)
   const nf = numberFormatGrid(sp, rangeBoxes, rows, cols);
@@ -483,7 +545,7 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
     block.setDataValidations(grid);
   }
 
-  // 8. conditional formats (one call), protections, named ranges
+  // 8. conditional formats (one call), protections
   if (sp.conditionalFormats.length > 0) {
     sheet.setConditionalFormatRules(buildConditionalFormats(app, sp.conditionalFormats, rangeOf, fix));
   }
@@ -492,7 +554,6 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
     prot.setWarningOnly(true);
     if (p.description) prot.setDescription(p.description);
   }
-  for (const n of sp.namedRanges) ss.setNamedRange(names.get(n.name.toLowerCase())!, rangeOf.get(n.range)!);
 
   // 9. frozen rows, column widths (one call per run of equal widths, default widths skipped)
   if (sp.frozenRows > 0 || !fresh) sheet.setFrozenRows(Math.min(sp.frozenRows, rows));
@@ -687,6 +748,8 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
     'find name': SUPPORT_ROLES.includes(sp.role) ? 1 : 0,
     insertSheet: 1,
     'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
+    // deleteRows / deleteColumns down to the block (see writeSheet)
+    'trim sheet': (Math.max(rows, sp.frozenRows + 1) < NEW_SHEET_ROWS ? 1 : 0) + (cols < NEW_SHEET_COLS ? 1 : 0),
     // getRange, or getRangeList + getRanges when other ranges are needed
     ranges: others.length > 0 ? 2 : 1,
     values: 1,

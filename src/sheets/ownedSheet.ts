@@ -129,11 +129,14 @@ export function placeChart(sheet: SheetLike, spec: ChartSpec): void {
   const ours = ourId === null ? undefined : charts.find((c) => String(c.getChartId()) === ourId);
   let b = (ours ? ours.modify().clearRanges() : sheet.newChart()).asColumnChart();
   for (const r of spec.ranges) b = b.addRange(sheet.getRange(r));
+  // options by dotted key, as EmbeddedChartBuilder.setOption documents them
+  // (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setoptionoption,-value)
   b = b
     .setNumHeaders(spec.numHeaders)
     .setOption('title', spec.title)
-    .setOption('legend', { position: 'none' })
-    .setOption('vAxis', { minValue: 0, maxValue: 1 })
+    .setOption('legend.position', 'none')
+    .setOption('vAxis.viewWindow.min', 0)
+    .setOption('vAxis.viewWindow.max', 1)
     .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0);
   if (ours) {
     sheet.updateChart(b.build());

@@ -81,10 +81,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'named-ranges-removed-with-sheet',
-    assumes: 'deleteSheet() removes the named ranges that point into the deleted sheet',
-    source: 'unverified',
+    assumes: 'deleteSheet() does NOT free the named ranges into the deleted sheet: they stay behind as #REF!, are no longer returned by getNamedRanges() / getRangeByName() and cannot be removed, but their names stay taken — setNamedRange() with such a name throws. So src/sheets/applyPlan.ts removes our named ranges before it deletes a sheet, and sets a new sheet\'s named ranges before writing anything, moving to a free name (`…_2`) when one is taken',
+    source: 'https://github.com/burnash/gspread/issues/1530 (Sheets API: "Cannot add named range with name …, a named range with that name already exists" after the sheet was deleted; the list is empty); https://gist.github.com/tanaikech/f9b993c4a178291324e03eeb5c161c1d (neither SpreadsheetApp nor the Sheets API can retrieve or remove them). No Google page says it',
     check: 'diagnostics',
-    note: 'issue 16 §4 suspects they survive on Sheets (#REF!); if diagnostics fails here, remove our named ranges before re-creating a sheet (src/sheets/applyPlan.ts)',
+    note: 'the probe looks the name up with getNamedRanges() after deleteSheet(), which cannot see a #REF! name; that setNamedRange() then refuses the name is the part a probe would have to try',
   },
   {
     id: 'protection-warning-only',

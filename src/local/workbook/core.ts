@@ -129,6 +129,12 @@ export interface WorkbookCore {
   calls: CallCounter;
   sheets: SheetData[];
   named: Map<string, NamedRangeData>;
+  /**
+   * Names (lower case) of named ranges whose sheet was deleted: on Sheets they stay behind as
+   * `#REF!`, invisible to getNamedRanges / getRangeByName and impossible to remove, yet the name
+   * stays taken (assumptions.ts 'named-ranges-removed-with-sheet').
+   */
+  orphanNames: Set<string>;
   metadata: MetadataData[];
   protections: ProtectionData[];
   nextId: number;

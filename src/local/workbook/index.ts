@@ -79,6 +79,7 @@ export function createLocalApp(opts: LocalOptions = {}): LocalWorkbook {
     calls: new CallCounter(),
     sheets: [],
     named: new Map(),
+    orphanNames: new Set(),
     metadata: [],
     protections: [],
     nextId: 1,
