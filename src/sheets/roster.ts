@@ -1,23 +1,22 @@
 /**
- * HR set-up through the spreadsheet: read the Roster sheet (one values read), validate it as a
+ * HR set-up through the spreadsheet: read the Roster sheet through the shell's one snapshot
+ * (takeSnapshot: one metadata finder call, one values read per sheet it needs), validate it as a
  * whole (src/core/roster.ts), and only then create one OKR sheet per unit — in batches of
  * ROSTER_BATCH_UNITS per call, each well under Apps Script's 6-minute limit, resumed from the
  * sheets already made (their metadata is the checkpoint). If a write fails midway, the sheets
  * this batch created are removed again, so a batch is never half-built.
  */
-import type { Localized } from '../core/i18n';
+import type { Lang, Localized } from '../core/i18n';
 import { SHEET_NAMES } from '../core/labels';
 import { colLetter } from '../core/plan/a1';
-import { OWNER_KEY } from '../core/plan/types';
 import { LIMITS } from '../core/limits';
 import { cycleDates } from '../core/pace';
 import {
   buildRosterPlan, buildRosterTemplatePlan, readRosterValues, validateRoster, type RosterKey, type RosterProblem,
 } from '../core/roster';
-import type { SheetLike } from './api';
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { applyWorkbookPlanDetailed, META_KEY } from './applyPlan';
 import type { SheetsContext } from './context';
-import { fromSheetValues } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
 import { withDocumentLock } from './lock';
 import { takeSnapshot } from './snapshot';
@@ -58,30 +57,32 @@ const MSG = {
   },
 } satisfies Record<string, Localized>;
 
-/** The roster sheet: by name, else the sheet carrying the roster role, else by its default name. */
-export function findRosterSheet(ctx: SheetsContext, sheetName?: string): SheetLike {
-  const { ss } = ctx;
+/**
+ * The roster sheet in a snapshot: by name when one is given; else the sheets carrying the roster
+ * role — the one open, else the first that holds any unit (never silently an empty one while a
+ * filled one exists, e.g. after "New roster sheet" was clicked twice), else the first; else a
+ * sheet with the roster's default name in either language.
+ */
+export function pickRosterSheet(snapshot: WorkbookSnapshot, lang: Lang, sheetName?: string): SheetSnapshot {
   if (sheetName) {
-    const s = ss.getSheetByName(sheetName);
+    const s = snapshot.sheets.find((x) => x.name === sheetName);
     if (!s) throw new OkrError('notFound', ERROR_MESSAGES.sheetNotFound, { name: sheetName });
     return s;
   }
-  const md = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).withValue('roster').find();
-  const rosters = md.map((m) => m.getLocation().getSheet()).filter((s): s is SheetLike => !!s);
+  const rosters = snapshot.sheets.filter((x) => x.metaRole === 'roster');
   if (rosters.length > 0) {
-    // Several roster sheets (e.g. "New roster sheet" clicked twice): the one open, else the first
-    // that holds any unit — never silently an empty one while a filled one exists.
-    const active = ss.getActiveSheet();
-    return rosters.find((s) => s.getSheetId() === active.getSheetId())
-      ?? rosters.find((s) => s.getLastRow() > 1)
+    return rosters.find((x) => x.name === snapshot.activeSheet)
+      ?? rosters.find((x) => x.values.length > 1)
       ?? rosters[0]!;
   }
-  for (const n of [SHEET_NAMES.roster[ctx.lang], SHEET_NAMES.roster['zh-CN'], SHEET_NAMES.roster.en]) {
-    const s = ss.getSheetByName(n);
+  for (const n of rosterNames(lang)) {
+    const s = snapshot.sheets.find((x) => x.name === n);
     if (s) return s;
   }
   throw new OkrError('notFound', MSG.noRoster);
 }
+
+const rosterNames = (lang: Lang) => [SHEET_NAMES.roster[lang], SHEET_NAMES.roster['zh-CN'], SHEET_NAMES.roster.en];
 
 export interface RosterSetupOptions {
   sheetName?: string;
@@ -95,12 +96,13 @@ export interface RosterSetupOptions {
 export function setupFromRosterSheet(ctx: SheetsContext, opts: RosterSetupOptions): RosterSetupResult {
   const dates = cycleDates(opts.cycle);
   if (!dates) throw new OkrError('invalidInput', MSG.badCycle, { cycle: opts.cycle });
-  const sheet = findRosterSheet(ctx, opts.sheetName);
-  const name = sheet.getName();
-  const values = fromSheetValues(sheet.getDataRange().getValues());
-  const read = readRosterValues(values);
-  // a roster may name the workbook's company templates (its Templates sheet, by role metadata)
-  const company = companyTemplatesOf(takeSnapshot(ctx, { sheets: [], roles: ['templates'] }));
+  // one snapshot: the roster (by the name given, its role, or its default names) and the
+  // workbook's company templates (its Templates sheet, by role metadata), which a roster may name
+  const snapshot = takeSnapshot(ctx, { sheets: opts.sheetName ? [opts.sheetName] : rosterNames(ctx.lang), roles: ['roster', 'templates'] });
+  const sheet = pickRosterSheet(snapshot, ctx.lang, opts.sheetName);
+  const name = sheet.name;
+  const read = readRosterValues(sheet.values);
+  const company = companyTemplatesOf(snapshot);
   const checked = validateRoster(read, { maxUnits: LIMITS.units, ...(company ? { companyDepartments: company.departments } : {}) });
   if (!checked.ok) {
     const a1 = (p: RosterProblem) => {
