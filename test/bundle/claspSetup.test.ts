@@ -4,6 +4,7 @@
  * that clasp itself reads as "push dist/", and `npm run deploy` never stops at a prompt.
  * clasp's own config loader is used (no login, no network).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,26 @@ describe('the repository', () => {
     expect(pkg.scripts.deploy).toMatch(/clasp-setup\.mjs check && npm run build && clasp push --force$/);
     expect(pkg.scripts['clasp:create']).toContain('clasp-setup.mjs create');
     expect(pkg.scripts['clasp:use']).toContain('clasp-setup.mjs use');
+  });
+});
+
+describe('the installed clasp', () => {
+  // clasp's own --help (no login, no network): the flags our scripts pass exist in this version
+  const help = (...cmd: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@google/clasp/build/src/index.js'), ...cmd, '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it('takes create-script --type standalone --title --rootDir (npm run clasp:create)', () => {
+    const out = help('create-script');
+    for (const flag of ['--type <type>', '--title <title>', '--rootDir <rootDir>']) expect(out).toContain(flag);
+    expect(out).toMatch(/standalone/);
+    for (const a of createArgs().filter((x) => x.startsWith('--'))) expect(out).toContain(a);
+  });
+
+  it('takes push --force, which overwrites the remote manifest without asking (npm run deploy)', () => {
+    expect(help('push')).toMatch(/-f, --force\s+Forcibly overwrites the remote manifest/);
   });
 });
 
