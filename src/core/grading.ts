@@ -11,12 +11,12 @@
  * so they are brought back with `shareFromTyped`, and shown with `scoreText` in that scale.
  */
 import type { Lang, Localized } from './i18n';
-import { fmt } from './i18n';
+import { formatScore } from './format';
 import { isKrType } from './labels';
 import type { OkrRow, OkrSettings, OkrTable, RowType, ScoreScale } from './model';
 import { DEFAULT_SETTINGS } from './model';
 import { effectiveWeights } from './progress';
-import { cellFromShare, scaleSpec, shareFromTyped, type ScaleSpec } from './scale';
+import { scaleSpec, shareFromTyped, type ScaleSpec } from './scale';
 import { progressCapOf, scoreTable } from './score';
 import { groupObjectives } from './table';
 
@@ -110,16 +110,10 @@ export function calibrationItems(rows: readonly GradeRow[], where: { sheet: stri
 // ---------------------------------------------------------------------------------------------
 // Scores in the workbook's scale
 
-const POINTS: Localized = { 'zh-CN': '{n} 分', en: '{n} pts' };
-
-/** A share as the workbook's Score cells show it: `0.7`, `70 分` / `70 pts`, `70%`. */
+/** A share as the workbook's Score cells show it: `0.7`, `70 分` / `70 pts`, `70%` (format.ts,
+ *  the one score formatter of every view). */
 export function scoreText(share: number | null, settings: Pick<OkrSettings, 'scoreScale'> | undefined, lang: Lang): string {
-  if (share === null || !Number.isFinite(share)) return '—';
-  const spec = scaleSpec(settings);
-  const v = cellFromShare(share, spec);
-  if (spec.scale === '0-100') return fmt(POINTS, lang, { n: String(v) });
-  if (spec.scale === 'percent') return `${String(Math.round(v * 100))}%`;
-  return v.toFixed(1);
+  return formatScore(share, settings?.scoreScale ?? '0-1', lang);
 }
 
 /** A difference of two shares in the scale, signed: `+0.3`, `-30 分`, `+30%`. */

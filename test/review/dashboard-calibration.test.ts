@@ -62,4 +62,15 @@ describe('dashboard calibration', () => {
     expect(sheet.values.some((r) => r[0] === '(none: self and manager scores agree, or are not in yet)')).toBe(true);
     expect(chart.anchorRow).toBeGreaterThan(sheet.values.length);
   });
+
+  it('the unit score column is in the scale too, coloured by the Settings bands', () => {
+    const data = buildDashboard(sheets(100), [], '2026-12-31', { lang: 'en', settings: { ...DEFAULT_SETTINGS, scoreScale: '0-100', gradeGreenFrom: 0.8 } });
+    const plan = dashboardSheetPlan(data).sheet;
+    // Sales centre: O1 self 90 → Score cell 90 (the Final score, not the unit score, takes the manager's)
+    expect(plan.values[4]![5]).toBe(90);
+    expect(plan.formats).toContainEqual({ range: 'F5:F6', numberFormat: '0' });
+    expect(plan.conditionalFormats.slice(0, 3).map((c) => c.when)).toEqual([
+      { kind: 'numberGreaterEq', value: 80 }, { kind: 'numberBetween', min: 40, max: 79.99 }, { kind: 'numberLess', value: 40 },
+    ]);
+  });
 });

@@ -15,7 +15,7 @@ import { scoreTable, unitProgress } from '../score';
 import { staleKrs, type StaleKr } from '../checkins';
 import { unitName, type AlignmentSheet } from '../alignment';
 import { CALIBRATION_GAP, calibrationItems, gradeRows, type CalibrationItem } from '../grading';
-import { cellFromShare, scaleSpec } from '../scale';
+import { cellFromShare, gradeBands, scaleSpec } from '../scale';
 import { OWNER_KEY, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
 export const STATUS_ORDER: readonly Status[] = ['notStarted', 'onTrack', 'atRisk', 'offTrack', 'overdue', 'done'];
@@ -44,7 +44,7 @@ export interface DashboardData {
    *  CALIBRATION_GAP or more, as shares; in unit order, then sheet order. */
   calibration: CalibrationItem[];
   /** The workbook's score settings the sheet shows calibration scores in. */
-  settings: Pick<OkrSettings, 'scoreScale' | 'progressCap'>;
+  settings: Pick<OkrSettings, 'scoreScale' | 'progressCap' | 'gradeRedBelow' | 'gradeGreenFrom'>;
 }
 
 export interface ChartSpec {
@@ -119,7 +119,11 @@ export function buildDashboard(
       status, stale: st.length,
     });
   }
-  return { lang, asOf, units, stale, calibration, settings: { scoreScale: settings.scoreScale ?? '0-1', progressCap: settings.progressCap ?? 1 } };
+  return { lang, asOf, units, stale, calibration, settings: {
+      scoreScale: settings.scoreScale ?? '0-1', progressCap: settings.progressCap ?? 1,
+      gradeRedBelow: gradeBands(settings).redBelow, gradeGreenFrom: gradeBands(settings).greenFrom,
+    },
+  };
 }
 
 const COLS = 7 + STATUS_ORDER.length + 1; // unit … avg progress, 5 statuses, stale
@@ -132,6 +136,7 @@ export function dashboardSheetPlan(
   const lang = data.lang;
   const t = (m: Localized, p: Record<string, string | number> = {}) => fmt(m, lang, p);
   const esc = (s: string) => escapeCellText(s);
+  const spec = scaleSpec(data.settings);
   const values: PlanCell[][] = [];
   const formats: FormatPlan[] = [];
   values.push([t(DASHBOARD_TEXT.title)], [t(DASHBOARD_TEXT.asOf, { asOf: data.asOf })], []);
@@ -147,20 +152,25 @@ export function dashboardSheetPlan(
   for (const u of data.units) {
     values.push([
       esc(u.unit), u.level ? label(LEVEL_LABELS[u.level], lang) : '', esc(u.owner), u.objectives, u.krs,
-      // the score as every view shows it (one decimal, format.ts fmtScore): its colour is that of the shown number
-      Math.round(u.avgScore * 10) / 10, u.avgProgress, ...STATUS_ORDER.map((s) => u.status[s]), u.stale,
+      // the score as the OKR sheets' Score cells show it, in the workbook's scale (0.7 / 70 / 70%):
+      // its colour is that of the shown number
+      cellFromShare(u.avgScore, spec), u.avgProgress, ...STATUS_ORDER.map((s) => u.status[s]), u.stale,
     ]);
   }
   const lastUnitRow = headerRow + data.units.length;
   const conditionalFormats: SheetPlan['conditionalFormats'] = [];
   if (data.units.length) {
-    formats.push({ range: `F${headerRow + 1}:F${lastUnitRow}`, numberFormat: '0.0' });
+    formats.push({ range: `F${headerRow + 1}:F${lastUnitRow}`, numberFormat: spec.numberFormat });
     formats.push({ range: `G${headerRow + 1}:G${lastUnitRow}`, numberFormat: '0%' });
     const scoreRange = `F${headerRow + 1}:F${lastUnitRow}`;
+    // the Settings grade bands, in cell values of the scale (0.7 → 70 on 0–100)
+    const bands = gradeBands(data.settings);
+    const cellOf = (share: number) => Math.round(share * spec.factor * 1e6) / 1e6;
+    const green = cellOf(bands.greenFrom), red = cellOf(bands.redBelow);
     conditionalFormats.push(
-      { range: scoreRange, when: { kind: 'numberGreaterEq', value: 0.7 }, background: '#b7e1cd' },
-      { range: scoreRange, when: { kind: 'numberBetween', min: 0.4, max: 0.6999 }, background: '#fce8b2' },
-      { range: scoreRange, when: { kind: 'numberLess', value: 0.4 }, background: '#f4c7c3' },
+      { range: scoreRange, when: { kind: 'numberGreaterEq', value: green }, background: '#b7e1cd' },
+      { range: scoreRange, when: { kind: 'numberBetween', min: red, max: Math.round((green - 1e-4 * spec.factor) * 1e6) / 1e6 }, background: '#fce8b2' },
+      { range: scoreRange, when: { kind: 'numberLess', value: red }, background: '#f4c7c3' },
     );
   }
   // Stale KR list
@@ -183,7 +193,6 @@ export function dashboardSheetPlan(
   // Calibration: where self and manager disagree by the gap or more — scores in the scale, as
   // the OKR sheet's score cells hold them, so the numbers read the same in both places
   values.push([]);
-  const spec = scaleSpec(data.settings);
   const calTitleRow = values.length + 1;
   values.push([t(DASHBOARD_TEXT.calibrationTitle, { gap: gapText(spec.scale) })]);
   formats.push({ range: `A${calTitleRow}`, bold: true });
