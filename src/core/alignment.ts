@@ -11,10 +11,11 @@
 import type { Lang, Localized } from './i18n';
 import { fmt } from './i18n';
 import { HEADER_LABELS, isKrType, matchLabel } from './labels';
-import type { Level, OkrRow, OkrSettings, OkrTable } from './model';
+import type { Level, OkrRow, OkrSettings, OkrTable, ScoreScale } from './model';
 import { DEFAULT_SETTINGS, LEVELS } from './model';
 import { rollup, type RollupInput } from './rollup';
-import { scoreTable, unitProgress } from './score';
+import { scaleSpec, type ScoreSettings } from './scale';
+import { scoreTable, unitProgress, unitScore } from './score';
 import { groupObjectives } from './table';
 
 export interface AlignmentSheet {
@@ -30,7 +31,7 @@ export interface AlignmentOptions {
   childShare?: number;
   /** The workbook's Settings (over-achievement cap): an objective's own progress is core
    *  `scoreTable`'s, the number the sheet's Progress formula, the dashboard and `score` show. */
-  settings?: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'>;
+  settings?: Pick<OkrSettings, 'atRiskBelow' | 'offTrackBelow' | 'progressCap'> & ScoreSettings;
 }
 
 export interface ObjectiveNode {
@@ -49,6 +50,10 @@ export interface ObjectiveNode {
   fromChildren: number | null;
   /** The rolled-up progress, 0–1 (up to the Settings cap when it is the objective's own). */
   progress: number;
+  /** The objective's own score as a share (core `scoreTable`: self-score, else its KRs' scores;
+   *  0 without KRs) — the Score cell of its row. Scores are not rolled up: a parent's score is
+   *  what its owner's KRs earned, as in the sheet. Show it with format.ts formatScore. */
+  score: number;
   krCount: number;
   /** Global ids of the objectives aligned under this one. */
   children: string[];
@@ -64,6 +69,8 @@ export interface UnitNode {
   parent: string | null;
   /** Mean of the unit's objectives' rolled-up progress (core `unitProgress`; 0 without objectives). */
   progress: number;
+  /** The unit's score as a share: core `scoreTable`'s overall (the sheet's Overall score). */
+  score: number;
   objectives: ObjectiveNode[];
   children: UnitNode[];
 }
@@ -82,6 +89,8 @@ export interface AlignmentProblem {
 export interface AlignmentTree {
   roots: UnitNode[];
   problems: AlignmentProblem[];
+  /** The workbook's score scale (Settings), the one the scores are shown in. */
+  scale?: ScoreScale;
 }
 
 export const ALIGNMENT_MESSAGES = {
@@ -133,16 +142,22 @@ export interface ObjectiveGroupProgress {
   objective: OkrRow;
   krs: OkrRow[];
   progress: number | null;
+  /** core `scoreTable`'s score (a share) */
+  score: number;
 }
 
 export function objectivesOf(table: OkrTable, settings: AlignmentOptions['settings'] = DEFAULT_SETTINGS): ObjectiveGroupProgress[] {
   const scored = scoreTable(table, null, settings).objectives;
-  const progressByRow = new Map(scored.map((o) => [o.row, o.krCount > 0 ? o.progress : null]));
-  return groupObjectives(table).groups.map((g) => ({
-    objective: g.objective,
-    krs: g.krs.filter((r) => isKrType(r.type)),
-    progress: progressByRow.get(g.objective.index) ?? null,
-  }));
+  const byRow = new Map(scored.map((o) => [o.row, o]));
+  return groupObjectives(table).groups.map((g) => {
+    const o = byRow.get(g.objective.index);
+    return {
+      objective: g.objective,
+      krs: g.krs.filter((r) => isKrType(r.type)),
+      progress: o && o.krCount > 0 ? o.progress : null,
+      score: o?.score ?? 0,
+    };
+  });
 }
 
 /** The header's "aligned to" value; a header label read as a value (blank cell next to another
@@ -185,12 +200,16 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
 
   // Objectives and roll-up inputs.
   const nodes: RollupInput[] = [];
-  const info = new Map<string, { unit: string; row: OkrRow; krCount: number; parent: string | null; own: number | null }>();
+  const info = new Map<string, { unit: string; row: OkrRow; krCount: number; parent: string | null; own: number | null; score: number }>();
   const objIndex = new Map<string, string>(); // normalized global id → global id
   const perUnit = new Map<string, { g: ObjectiveGroupProgress; gid: string }[]>();
+  const unitScores = new Map<string, number>();
   for (const [, u] of units) {
     const list: { g: ObjectiveGroupProgress; gid: string }[] = [];
-    for (const g of objectivesOf(u.s.table, opts.settings)) {
+    const groups = objectivesOf(u.s.table, opts.settings);
+    // every objective row counts, with or without an ID: the sheet's Overall score (scoreTable)
+    unitScores.set(u.unit, unitScore(groups));
+    for (const g of groups) {
       if (!g.objective.id) continue;
       const gid = `${u.unit}/${g.objective.id}`;
       if (objIndex.has(norm(gid))) continue;
@@ -230,7 +249,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
           parent = null;
         }
       }
-      info.set(gid, { unit: u.unit, row: g.objective, krCount: g.krs.length, parent, own: g.progress });
+      info.set(gid, { unit: u.unit, row: g.objective, krCount: g.krs.length, parent, own: g.progress, score: g.score });
       nodes.push({
         id: gid,
         parent,
@@ -264,7 +283,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     const ownOnly = i.own !== null && (r.fromChildren === null || (opts.mode ?? 'both') === 'krs');
     objNodes.set(n.id, {
       id: n.id, unit: i.unit, objectiveId: i.row.id, title: i.row.title, owner: i.row.owner, parent,
-      fromKrs: i.own, fromChildren: r.fromChildren, progress: ownOnly ? i.own! : r.progress, krCount: i.krCount, children: [],
+      fromKrs: i.own, fromChildren: r.fromChildren, progress: ownOnly ? i.own! : r.progress, score: i.score, krCount: i.krCount, children: [],
     });
   }
   for (const o of objNodes.values()) if (o.parent) objNodes.get(o.parent)?.children.push(o.id);
@@ -293,6 +312,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     unitNodes.set(u.unit, {
       unit: u.unit, sheet: u.s.sheet, level: h.level, owner: h.owner, cycle: h.cycle, parent,
       progress: unitProgress(objs),
+      score: unitScores.get(u.unit) ?? 0,
       objectives: objs, children: [],
     });
   }
@@ -327,7 +347,7 @@ export function buildAlignment(sheets: readonly AlignmentSheet[], opts: Alignmen
     for (const n of list) sortUnits(n.children);
   };
   sortUnits(roots);
-  return { roots, problems };
+  return { roots, problems, scale: scaleSpec(opts.settings).scale };
 }
 
 /** Depth-first walk: calls `fn(unit, depth)` for every unit of the tree. */

@@ -9,6 +9,7 @@ import { LEVEL_LABELS, ROW_TYPE_LABELS, SHEET_NAMES, label } from '../labels';
 import { escapeCellText } from '../escape';
 import type { AlignmentTree, UnitNode } from '../alignment';
 import { MAX_PROBLEM_LINES, alignmentProblemLines, walkUnits } from '../alignment';
+import { cellFromShare, scaleSpec } from '../scale';
 import { OWNER_KEY, type DataBarPlan, type FormatPlan, type PlanCell, type SheetPlan } from './types';
 
 export const ALIGNMENT_SHEET_TEXT = {
@@ -21,6 +22,7 @@ export const ALIGNMENT_SHEET_TEXT = {
   fromKrs: { 'zh-CN': '自身 KR', en: 'Own KRs' },
   fromChildren: { 'zh-CN': '下级对齐', en: 'Aligned below' },
   parent: { 'zh-CN': '对齐到', en: 'Aligns to' },
+  score: { 'zh-CN': '得分', en: 'Score' },
   problems: { 'zh-CN': '对齐问题', en: 'Alignment problems' },
   noProblems: { 'zh-CN': '（无）', en: '(none)' },
 } satisfies Record<string, Localized>;
@@ -39,31 +41,35 @@ export function alignmentSheetPlan(tree: AlignmentTree, lang: Lang, opts: { name
   values.push([
     t(ALIGNMENT_SHEET_TEXT.name), t(ALIGNMENT_SHEET_TEXT.kind), t(ALIGNMENT_SHEET_TEXT.owner), t(ALIGNMENT_SHEET_TEXT.progress),
     t(ALIGNMENT_SHEET_TEXT.bar), t(ALIGNMENT_SHEET_TEXT.fromKrs), t(ALIGNMENT_SHEET_TEXT.fromChildren), t(ALIGNMENT_SHEET_TEXT.parent),
+    t(ALIGNMENT_SHEET_TEXT.score),
   ]);
-  formats.push({ range: `A${header}:H${header}`, bold: true, background: '#e8eaed' });
+  formats.push({ range: `A${header}:I${header}`, bold: true, background: '#e8eaed' });
+  // the Score column holds the Score cell's value in the workbook's scale (issue 14 §2), last so
+  // that the columns before it stay where readers of older maps expect them
+  const spec = scaleSpec(tree.scale);
   const bars: string[] = [];
   const unitRows: number[] = [];
   const esc = (s: string) => escapeCellText(s);
-  const pushRow = (name: string, kind: string, owner: string, progress: number, fromKrs: number | null, fromChildren: number | null, parent: string) => {
+  const pushRow = (name: string, kind: string, owner: string, progress: number, fromKrs: number | null, fromChildren: number | null, parent: string, score: number) => {
     const r = values.length + 1;
-    values.push([name, kind, esc(owner), progress, sparkline(`D${r}`), fromKrs, fromChildren, esc(parent)]);
+    values.push([name, kind, esc(owner), progress, sparkline(`D${r}`), fromKrs, fromChildren, esc(parent), cellFromShare(score, spec)]);
     bars.push(`=D${r}`);
     return r;
   };
   walkUnits(tree, (u: UnitNode, depth) => {
     const unitLine = INDENT.repeat(depth * 2) + '■ ' + u.unit;
-    const r = pushRow(depth === 0 ? esc(unitLine) : unitLine, u.level ? label(LEVEL_LABELS[u.level], lang) : '', u.owner, u.progress, null, null, u.parent ?? '');
+    const r = pushRow(depth === 0 ? esc(unitLine) : unitLine, u.level ? label(LEVEL_LABELS[u.level], lang) : '', u.owner, u.progress, null, null, u.parent ?? '', u.score);
     unitRows.push(r);
     for (const o of u.objectives) {
       pushRow(
         INDENT.repeat(depth * 2 + 1) + '◆ ' + `${o.objectiveId} ${o.title}`,
-        label(ROW_TYPE_LABELS.objective, lang), o.owner, o.progress, o.fromKrs, o.fromChildren, o.parent ?? '',
+        label(ROW_TYPE_LABELS.objective, lang), o.owner, o.progress, o.fromKrs, o.fromChildren, o.parent ?? '', o.score,
       );
     }
   });
   const first = header + 1, last = values.length;
   if (last >= first) {
-    formats.push({ range: `D${first}:D${last}`, numberFormat: '0%' }, { range: `F${first}:G${last}`, numberFormat: '0%' });
+    formats.push({ range: `D${first}:D${last}`, numberFormat: '0%' }, { range: `F${first}:G${last}`, numberFormat: '0%' }, { range: `I${first}:I${last}`, numberFormat: spec.numberFormat });
     for (const r of unitRows) formats.push({ range: `A${r}:D${r}`, bold: true, background: '#f1f3f4' });
   }
   const dataBars: DataBarPlan[] = last >= first ? [{ range: `E${first}:E${last}`, fallback: bars, min: 0, max: 1, color: '#34a853' }] : [];
@@ -79,7 +85,7 @@ export function alignmentSheetPlan(tree: AlignmentTree, lang: Lang, opts: { name
     role: 'alignment',
     values,
     frozenRows: header,
-    columnWidths: [360, 80, 100, 90, 140, 80, 80, 200],
+    columnWidths: [360, 80, 100, 90, 140, 80, 80, 200, 80],
     formats,
     validations: [],
     conditionalFormats: [],
