@@ -38,6 +38,22 @@ const SPECS: Record<ScoreScale, ScaleSpec> = {
   percent: { scale: 'percent', factor: 1, digits: 2, numberFormat: '0%' },
 };
 
+/**
+ * A scale as people write it (`0-1`, `0–100`, `100`, `百分制`, `%`, `percent`…); else null. The
+ * same forms as the Settings reader (plan/supportSheets.ts readScoreScale, a test holds the two
+ * equal) — repeated here because the custom functions, which read a scale argument, must not
+ * load the sheet-plan modules on their cold start (test/bundle: Code.js holds no plan code).
+ */
+export function parseScoreScale(v: unknown): ScoreScale | null {
+  const t = String(v ?? '').trim().toLowerCase().replace(/[–—~～]/g, '-').replace(/\s+/g, '');
+  return SCALE_WORDS.get(t) ?? null;
+}
+const SCALE_WORDS = new Map<string, ScoreScale>([
+  ...['%', '％', 'percent', '百分比'].map((w) => [w, 'percent'] as const),
+  ...['0-100', '100', '百分制', '0-100分'].map((w) => [w, '0-100'] as const),
+  ...['0-1', '1', '0.0-1.0'].map((w) => [w, '0-1'] as const),
+]);
+
 export function scaleSpec(settings: Pick<OkrSettings, 'scoreScale'> | ScoreScale | undefined): ScaleSpec {
   const s = typeof settings === 'string' ? settings : settings?.scoreScale;
   return SPECS[s ?? '0-1'] ?? SPECS['0-1'];
@@ -74,29 +90,22 @@ export interface GradeBands {
 
 export const DEFAULT_BANDS: Readonly<GradeBands> = { redBelow: 0.4, greenFrom: 0.7, sweetFrom: 0.6, sweetTo: 0.7 };
 
-const share01 = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+const share01 = (v: number | undefined, d: number): number => (typeof v === 'number' && v >= 0 && v <= 1 ? v : d);
 
 /**
  * The grade bands of the Settings, as shares. A value outside 0–1 is its default (the Settings
  * reader already drops those); red above green would leave no yellow and colour a score two
  * ways, so such a pair falls back to the defaults as a whole — and likewise the sweet spot.
  */
-export function gradeBands(settings?: ScoreSettings): GradeBands {
-  let redBelow = share01(settings?.gradeRedBelow) ? settings!.gradeRedBelow! : DEFAULT_BANDS.redBelow;
-  let greenFrom = share01(settings?.gradeGreenFrom) ? settings!.gradeGreenFrom! : DEFAULT_BANDS.greenFrom;
-  if (redBelow > greenFrom) ({ redBelow, greenFrom } = DEFAULT_BANDS);
-  let sweetFrom = share01(settings?.sweetSpotFrom) ? settings!.sweetSpotFrom! : DEFAULT_BANDS.sweetFrom;
-  let sweetTo = share01(settings?.sweetSpotTo) ? settings!.sweetSpotTo! : DEFAULT_BANDS.sweetTo;
-  if (sweetFrom > sweetTo) ({ sweetFrom, sweetTo } = DEFAULT_BANDS);
+export function gradeBands(s?: ScoreSettings): GradeBands {
+  const D = DEFAULT_BANDS;
+  const [redBelow, greenFrom] = ordered(share01(s?.gradeRedBelow, D.redBelow), share01(s?.gradeGreenFrom, D.greenFrom), D.redBelow, D.greenFrom);
+  const [sweetFrom, sweetTo] = ordered(share01(s?.sweetSpotFrom, D.sweetFrom), share01(s?.sweetSpotTo, D.sweetTo), D.sweetFrom, D.sweetTo);
   return { redBelow, greenFrom, sweetFrom, sweetTo };
 }
+const ordered = (lo: number, hi: number, dLo: number, dHi: number): [number, number] => (lo > hi ? [dLo, dHi] : [lo, hi]);
 
 /** The Score cell's value (what the sheet shows) of a share in the workbook's scale. */
 export function scoreInScale(share: number, settings?: ScoreSettings): number {
   return cellFromShare(share, scaleSpec(settings));
-}
-
-/** The largest score a person can type in the scale (1 share): 1, 100 or 100%. */
-export function fullScore(spec: ScaleSpec): number {
-  return spec.factor;
 }

@@ -110,3 +110,13 @@ describe('formatScore', () => {
     );
   });
 });
+
+describe('parseScoreScale', () => {
+  it('reads every form the Settings reader reads, and the same way', async () => {
+    const { readScoreScale } = await import('../../src/core/plan/supportSheets');
+    const { parseScoreScale } = await import('../../src/core/scale');
+    const forms = ['0-1', '0–1', ' 0 - 1 ', '1', '0.0-1.0', '0-100', '0—100', '100', '百分制', '0-100分', '%', '％', 'percent', 'Percent', '百分比', '', null, 'x', '0-10', 1, 100];
+    for (const f of forms) expect(parseScoreScale(f), String(f)).toBe(readScoreScale(f));
+    expect(parseScoreScale('0–100')).toBe('0-100');
+  });
+});
