@@ -66,6 +66,8 @@ export const MSG = {
   mineNever: { 'zh-CN': '从未更新', en: 'never updated' },
   mineTeam: { 'zh-CN': '我管理的单元', en: 'Units I manage' },
   mineCheckIn: { 'zh-CN': '更新', en: 'Check in' },
+  mineByEmail: { 'zh-CN': '按你的账号邮箱 {email} 识别；不对可在上面另选。', en: 'Found by your account email {email}; choose another name above if that is wrong.' },
+  mineRemembered: { 'zh-CN': '已为你的账号记住此选择。', en: 'Remembered for your account.' },
   // Reminders, reports, next cycle
   remTitle: { 'zh-CN': '每周提醒', en: 'Weekly reminders' },
   remOn: { 'zh-CN': '开启提醒', en: 'Reminders on' },
@@ -80,7 +82,9 @@ export const MSG = {
   remWebhook: { 'zh-CN': '群机器人 Webhook（飞书 / 钉钉 / 企业微信 / Google Chat）', en: 'Team chat webhook (Feishu / DingTalk / WeCom / Google Chat)' },
   remWebhookSave: { 'zh-CN': '保存 Webhook', en: 'Save webhook' },
   remTestTo: { 'zh-CN': '测试发送到（你的邮箱）', en: 'Send a test to (your email)' },
+  remTestToOther: { 'zh-CN': '或发送到其他地址（可不填）', en: 'Or to another address (optional)' },
   remTest: { 'zh-CN': '发送测试', en: 'Send a test' },
+  remTestMe: { 'zh-CN': '发送测试给我（{email}）', en: 'Send a test to me ({email})' },
   remTestSent: { 'zh-CN': '已发送 {n} 封测试邮件。', en: 'Sent {n} test message(s).' },
   remOutbox: { 'zh-CN': '预览本次会发送的消息', en: 'Preview the messages a run would send' },
   remOutboxEmpty: { 'zh-CN': '现在没有需要提醒的人。', en: 'Nobody needs a reminder right now.' },

@@ -45,12 +45,17 @@ describe('cycle rhythm in the sidebar', () => {
     await expect.poll(() => page.locator('#messages').textContent()).toMatch(/Updated O1\.KR1/);
     // Han Mei owns East Sales: her unit's KRs grouped by owner
     expect(await page.locator('h4').allTextContents()).toEqual(['East Sales']);
-    // remembered in this browser: the next visit opens on her KRs
-    await open('mine');
-    await page.locator('.mine-kr').first().waitFor();
-    expect(await page.locator('#mine-who').inputValue()).toBe('Han Mei');
+    expect(await page.locator('#mine-how').textContent()).toBe('Remembered for your account.');
+    // remembered for the user (server side, not this browser): a fresh browser context opens on her KRs
+    const other = await browser.newPage({ viewport: { width: 420, height: 1200 } });
+    await other.goto(`${pg.url}sidebar.html?lang=en&panel=mine`);
+    await other.locator('.mine-kr').first().waitFor({ timeout: 30_000 });
+    expect(await other.locator('#mine-who').inputValue()).toBe('Han Mei');
+    await other.close();
     expect(pg.ctx.ss.getSheetByName('East Sales OKR')!.getDataRange().getValues().flat()).toContain(40);
     await page.screenshot({ path: shot('cycle-01-my-okrs') });
+    await page.locator('#mine-who').selectOption(''); // forget: nobody until chosen again
+    await expect.poll(() => page.locator('.mine-kr').count()).toBe(0);
   }, 60_000);
 
   it('reminders on, then off: one trigger while on, none after; the outbox lists who would be told', async () => {

@@ -12,6 +12,14 @@ import type { SheetsContext } from '../../sheets/context';
 import { setSheetTimeZone } from '../../sheets/dates';
 import { readSchedule, runReminders, setSchedule, setWebhook, type ReminderSchedule, type ReminderServices } from '../../sheets/reminders';
 import { takeSnapshot } from '../../sheets/snapshot';
+import { OkrError } from '../../sheets/errors';
+import type { Localized } from '../../core/i18n';
+import { userServices } from './user';
+
+const NO_OWN_EMAIL = {
+  'zh-CN': '无法读取你的账号邮箱（Google 未提供）；请填写要接收测试邮件的地址。',
+  en: 'Your account email is not available (Google withheld it); type the address for the test.',
+} satisfies Localized;
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 
@@ -67,8 +75,8 @@ export function useReminderServices(f: () => ReminderServices): void {
   factory = f;
 }
 
-export function getRemindersAction(_ctx: SheetsContext): ReminderSchedule {
-  return readSchedule(factory());
+export function getRemindersAction(_ctx: SheetsContext): ReminderSchedule & { me: string } {
+  return { ...readSchedule(factory()), me: userServices().email() };
 }
 
 export function setRemindersAction(ctx: SheetsContext, p: { on: boolean; weekday?: number | undefined; hour?: number | undefined }): ReminderSchedule {
@@ -86,8 +94,11 @@ export function previewRemindersAction(ctx: SheetsContext, p: { asOf?: string | 
   return { asOf: run.asOf, messages: [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((m) => managerMessage(m, run))] };
 }
 
-export function sendTestReminderAction(ctx: SheetsContext, p: { to: string }): { sent: number; problems: string[] } {
-  const r = runReminders(ctx, factory(), { test: p.to });
+/** A test goes to the address typed, else to the account's own email (never a guess). */
+export function sendTestReminderAction(ctx: SheetsContext, p: { to?: string | undefined }): { sent: number; problems: string[] } {
+  const to = p.to?.trim() || userServices().email();
+  if (!to) throw new OkrError('invalidInput', NO_OWN_EMAIL);
+  const r = runReminders(ctx, factory(), { test: to });
   return { sent: r.sent.length, problems: r.problems };
 }
 

@@ -260,6 +260,8 @@ export interface ReminderScheduleInfo {
   hour: number;
   mine: boolean;
   webhook: string | null;
+  /** The account's own email, where "Send a test to me" goes ('' / absent: Google withheld it). */
+  me?: string;
 }
 export interface OutboxMessage {
   to: string;
@@ -285,6 +287,10 @@ export interface MyKrInfo {
 }
 export interface MyOkrsInfo {
   person: string;
+  /** How the person was found (issue 13 §4): chosen now, remembered for this user, by account email. */
+  identifiedBy?: 'chosen' | 'remembered' | 'email' | 'none';
+  /** The account email when it was asked for ('' = Google withheld it), else null. */
+  email?: string | null;
   people: string[];
   krs: MyKrInfo[];
   managed: { unit: string; sheet: string; owners: { owner: string; krs: MyKrInfo[] }[] }[];
@@ -416,7 +422,8 @@ export const CONTRACT = {
   setReminderWebhook: method<ReminderScheduleInfo>()(z.strictObject({ url: z.nullable(text(500)) }), { write: true }),
   previewReminders: method<{ asOf: string; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
   sendTestReminder: method<{ sent: number; problems: string[] }>()(
-    z.strictObject({ to: z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)) }),
+    // `to` absent: the account's own email (issue 13 §1 "send a test to me")
+    z.strictObject({ to: z.optional(z.string().check(z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))) }),
     { write: true },
   ),
   startNextCycle: method<NextCycleSummary>()(

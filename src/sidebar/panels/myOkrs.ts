@@ -1,8 +1,9 @@
 /**
  * "My OKRs": the KRs owned by the person using the sidebar, across every OKR sheet, with status,
  * last update and a one-click check-in (new value + confidence, saved through `recordCheckIn`);
- * a manager also sees their units' KRs grouped by owner. The person is chosen once from the
- * Owner names and remembered in this browser (localStorage) — no e-mail scope needed.
+ * a manager also sees their units' KRs grouped by owner. The server decides who "me" is: the name
+ * chosen here (remembered for this Google account, in its user properties — so it follows the
+ * person to another browser), else the Owner name of the account's email.
  */
 import type { MyKrInfo } from '../../addon/rpc/contract';
 import { STATUS_LABELS } from '../../core/labels';
@@ -11,44 +12,30 @@ import { clear, field, h, select } from '../dom';
 import { fmtValue, parseNumberInput, primaryButton } from './common';
 import { MILESTONE_WORD } from './checkin';
 
-const KEY = 'okrSheets.me';
-const remembered = (): string => {
-  try {
-    return localStorage.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-};
-const remember = (p: string) => {
-  try {
-    localStorage.setItem(KEY, p);
-  } catch {
-    /* private mode: asked again next time */
-  }
-};
-
 export const myOkrsPanel: Panel = {
   id: 'mine',
   title: { 'zh-CN': '我的 OKR', en: 'My OKRs' },
   async render(root, app) {
     const list = h('div', { id: 'mine-list' });
-    const load = async (person: string) => {
+    /** `chosen` undefined: let the server say who I am (remembered, else by account email). */
+    const load = async (chosen?: string) => {
       clear(list);
       let data;
       try {
-        data = await app.rpc('myOkrs', { person });
+        data = await app.rpc('myOkrs', chosen === undefined ? {} : { person: chosen });
       } catch {
         return;
       }
+      const person = data.person;
       const who = select('mine-who', [{ value: '', label: app.t('minePick') }, ...data.people.map((p) => ({ value: p, label: p }))], person);
-      who.addEventListener('change', () => {
-        remember(who.value);
-        void load(who.value);
-      });
+      who.addEventListener('change', () => void load(who.value));
       list.append(field(app.t('mineWho'), who));
+      if (data.identifiedBy === 'email' && data.email) list.append(h('p', { id: 'mine-how', className: 'hint' }, app.t('mineByEmail', { email: data.email })));
+      if ((data.identifiedBy === 'chosen' || data.identifiedBy === 'remembered') && person) list.append(h('p', { id: 'mine-how', className: 'hint' }, app.t('mineRemembered')));
       if (!person) return;
+      const reloadMine = () => load();
       if (data.krs.length === 0) list.append(h('p', { className: 'empty' }, app.t('mineNone', { person })));
-      for (const k of data.krs) list.append(krCard(app, k, () => load(person)));
+      for (const k of data.krs) list.append(krCard(app, k, reloadMine));
       if (data.managed.length) {
         list.append(h('h3', {}, app.t('mineTeam')));
         for (const u of data.managed) {
@@ -63,7 +50,7 @@ export const myOkrsPanel: Panel = {
       }
     };
     root.append(list);
-    return load(remembered());
+    return load();
   },
 };
 

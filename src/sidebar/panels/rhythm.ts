@@ -34,8 +34,12 @@ function stateText(app: App, s: ReminderScheduleInfo): string {
   });
 }
 
+/** The account email as first read (setReminders answers without it). */
+let me = '';
+
 function buildReminders(box: HTMLElement, app: App, s: ReminderScheduleInfo): void {
   clear(box);
+  if (s.me) me = s.me;
   const on = h('input', { id: 'rem-on', type: 'checkbox', checked: s.on });
   const day = select('rem-day', DAYS[app.lang].map((d, i) => ({ value: String(i + 1), label: d })), String(s.weekday));
   const hour = select('rem-hour', Array.from({ length: 24 }, (_, i) => ({ value: String(i), label: `${i}:00` })), String(s.hour));
@@ -62,12 +66,13 @@ function buildReminders(box: HTMLElement, app: App, s: ReminderScheduleInfo): vo
   const test = h('button', { id: 'rem-test', type: 'button', onclick: async () => {
     app.clearMessages();
     try {
-      const r = await app.rpc('sendTestReminder', { to: to.value.trim() });
+      // blank: the server sends to the account's own email (never a typed guess)
+      const r = await app.rpc('sendTestReminder', to.value.trim() ? { to: to.value.trim() } : {});
       app.info([app.t('remTestSent', { n: r.sent }), ...r.problems].join(' '));
     } catch {
       /* shown */
     }
-  } }, app.t('remTest'));
+  } }, me ? app.t('remTestMe', { email: me }) : app.t('remTest'));
   const outbox = h('div', { id: 'rem-outbox' });
   const preview = h('button', { id: 'rem-preview', type: 'button', onclick: async () => {
     clear(outbox);
@@ -88,7 +93,7 @@ function buildReminders(box: HTMLElement, app: App, s: ReminderScheduleInfo): vo
     field(app.t('remOn'), on), field(app.t('remDay'), day), field(app.t('remHour'), hour),
     h('div', { className: 'buttons' }, save), state,
     field(app.t('remWebhook'), hook), h('div', { className: 'buttons' }, saveHook),
-    field(app.t('remTestTo'), to), h('div', { className: 'buttons' }, test),
+    field(me ? app.t('remTestToOther') : app.t('remTestTo'), to), h('div', { className: 'buttons' }, test),
     h('div', { className: 'buttons' }, preview), outbox,
   );
 }
