@@ -3,7 +3,7 @@ import type { Localized } from '../../core/i18n';
 import type { Panel } from '../app';
 import { h } from '../dom';
 
-const ITEMS: { title: Localized; body: Localized }[] = [
+export const HELP_ITEMS: { title: Localized; body: Localized }[] = [
   {
     title: { 'zh-CN': '组织名单', en: 'Roster' },
     body: {
@@ -48,6 +48,14 @@ const ITEMS: { title: Localized; body: Localized }[] = [
     },
   },
   {
+    title: { 'zh-CN': '安装、测试与授权', en: 'Installing, testing and access' },
+    body: {
+      'zh-CN':
+        '管理员可在 Google 管理控制台（应用 → Google Workspace Marketplace 应用）为全域或部分组织部门安装本插件，之后每个人都能在“扩展程序”菜单中看到它。测试新版本：在 Apps Script 项目中选择“部署 → 测试部署 → 编辑器插件”，选一个测试表格后点“执行”，再在该表格中运行“扩展程序 → OKR Sheets → 运行自检”。如果侧边栏提示需要授权，请从“扩展程序”重新打开并点“允许”；如果显示了编号（如 K7Q2M9），请把编号告诉管理员。',
+      en: 'An admin can install the add-on for the whole domain or some organizational units (Google Admin console → Apps → Google Workspace Marketplace apps); everyone then finds it under Extensions. To test a new version: in the Apps Script project choose Deploy → Test deployments → Editor add-on, pick a test spreadsheet and Execute, then run Extensions → OKR Sheets → Run diagnostics there. If the sidebar says Google needs your authorization, reopen it from Extensions and choose Allow; if it shows a reference such as K7Q2M9, give it to your admin.',
+    },
+  },
+  {
     title: { 'zh-CN': '自检', en: 'Diagnostics' },
     body: {
       'zh-CN': '菜单“运行自检”在临时工作表中检查本插件在此表格（区域设置、时区）下是否正常工作，并给出可复制的报告。',
@@ -61,6 +69,6 @@ export const helpPanel: Panel = {
   title: { 'zh-CN': '帮助', en: 'Help' },
   icon: '?',
   render(root, app) {
-    for (const it of ITEMS) root.append(h('h3', {}, it.title[app.lang]), h('p', { className: 'help' }, it.body[app.lang]));
+    for (const it of HELP_ITEMS) root.append(h('h3', {}, it.title[app.lang]), h('p', { className: 'help' }, it.body[app.lang]));
   },
 };
