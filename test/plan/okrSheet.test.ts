@@ -161,21 +161,20 @@ describe('OKR sheet plan', () => {
     expect(okr.validations.some((x) => x.range === HEADER_CELLS.level.value && x.rule.kind === 'list')).toBe(true);
   });
 
-  test('protections say who edits what (warning only); formats and colours', () => {
-    // two warning-only blocks (3 service calls each): the owner's self-score with the formula
-    // columns, the manager's columns with the final score and the helper
-    expect(okr.protections).toHaveLength(2);
-    const descOf = (col: number) => okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, col))?.description;
-    for (const k of ['selfScore', 'progress', 'score', 'status', 'bar', 'managerScore', 'finalScore', 'comment'] as const) {
-      const p = okr.protections.find((x) => covers(x.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]));
-      expect(p?.warningOnly, k).toBe(true);
+  test('one warning-only protection says who edits what; formats and colours', () => {
+    // Self-score through the helper column: the owner's, the manager's and every formula column,
+    // in one protection (three service calls), its description naming who edits which column
+    expect(okr.protections).toHaveLength(1);
+    const p = okr.protections[0]!;
+    expect(p.warningOnly).toBe(true);
+    for (const k of ['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment'] as const) {
+      expect(covers(p.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]), k).toBe(true);
     }
-    expect(descOf(HELPER_COLUMN)).toBe(descOf(OKR_COLUMNS.finalScore));
-    expect(descOf(OKR_COLUMNS.selfScore)).toMatch(/Self-score: entered by the KR owner.*Progress, Score, Status, Bar: written by OKR Sheets/);
-    expect(descOf(OKR_COLUMNS.managerScore)).toMatch(/Manager score, Comment: entered by the owner's manager.*Final score.*written by OKR Sheets/);
+    expect(covers(p.range, FIRST_DATA_ROW, last, HELPER_COLUMN)).toBe(true);
+    expect(p.description).toMatch(/Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager.*Final score and Formula helper are written by OKR Sheets/);
     const zh = buildWorkbookPlan({ role, lang: 'zh-CN', ...CYCLE, owner: '李雷' }).sheets[0]!;
-    expect(zh.protections.map((p) => p.description).join(' ')).toMatch(/自评分：由关键结果负责人.*上级评分、评语：由负责人的上级/);
-    for (const k of ['id', 'title', 'current', 'weight', 'notes', 'rubric'] as const) {
+    expect(zh.protections[0]!.description).toMatch(/自评分、备注、评分标准——关键结果负责人；上级评分、评语——负责人的上级/);
+    for (const k of ['id', 'title', 'current', 'target', 'weight', 'due', 'confidence'] as const) {
       expect(okr.protections.some((x) => covers(x.range, FIRST_DATA_ROW, FIRST_DATA_ROW, OKR_COLUMNS[k])), k).toBe(false);
     }
     const fmtOf = (k: keyof typeof OKR_COLUMNS) => okr.formats.find((f) => f.numberFormat && covers(f.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]))?.numberFormat;

@@ -226,13 +226,9 @@ const TEXT = {
   dateHelp: { 'zh-CN': '日期', en: 'A date' },
   asOfHelp: { 'zh-CN': '统计日期；留空 = 今天', en: 'As-of date; blank = today' },
   // who is expected to edit what (issue 14 §3): shown when someone edits a protected cell
-  protectOwner: {
-    'zh-CN': '自评分：由关键结果负责人在周期结束时填写。进度、得分、状态、进度条：由 OKR Sheets 的公式计算，请改输入列（当前值、目标等）。',
-    en: 'Self-score: entered by the KR owner at the end of the cycle. Progress, Score, Status, Bar: written by OKR Sheets formulas; change the inputs (Current, Target …) instead.',
-  },
-  protectManager: {
-    'zh-CN': '上级评分、评语：由负责人的上级在周期结束时填写。最终得分、公式辅助：由 OKR Sheets 的公式计算。',
-    en: "Manager score, Comment: entered by the owner's manager at the end of the cycle. Final score, Formula helper: written by OKR Sheets formulas.",
+  protect: {
+    'zh-CN': '谁来填写：自评分、备注、评分标准——关键结果负责人；上级评分、评语——负责人的上级（周期结束时）。进度、得分、状态、进度条、最终得分、公式辅助由 OKR Sheets 的公式计算，请改输入列（当前值、目标等）。',
+    en: "Who edits: Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager (at the end of the cycle). Progress, Score, Status, Bar, Final score and Formula helper are written by OKR Sheets formulas: change the inputs (Current, Target …) instead.",
   },
   why: { 'zh-CN': '为什么：', en: 'Why: ' },
 } as const;
@@ -460,21 +456,14 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     bold: true,
   };
 
-  // Warning-only protections that say who edits what (issue 14 §3). Each costs three service
-  // calls, so the columns are grouped by who writes them into two contiguous blocks (COLUMN_KEYS
-  // keeps them so): the owner's Self-score with the formula columns it sits before, and the
-  // manager's columns with the Final score and helper columns between and after them.
-  const block = (cols: number[], description: string): SheetPlan['protections'] => {
-    const sorted = [...cols].sort((a, b) => a - b);
-    const contiguous = sorted.every((c, i) => i === 0 || c === sorted[i - 1]! + 1);
-    return contiguous
-      ? [{ range: range(firstRow, sorted[0]!, lastRow, sorted[sorted.length - 1]!), description, warningOnly: true }]
-      : sorted.map((c) => ({ range: colRange(c, firstRow, lastRow), description, warningOnly: true as const }));
-  };
-  const protections: SheetPlan['protections'] = [
-    ...block((['selfScore', 'progress', 'score', 'status', 'bar'] as ColumnKey[]).map((k) => C[k]), t(TEXT.protectOwner)),
-    ...block([...(['managerScore', 'finalScore', 'comment'] as ColumnKey[]).map((k) => C[k]), HELPER_COLUMN], t(TEXT.protectManager)),
-  ];
+  // One warning-only protection that says who edits what (issue 14 §3), over Self-score through
+  // the helper column: the owner's and the manager's columns and every formula column written by
+  // the add-on (COLUMN_KEYS keeps them contiguous). One, not one per group: each protection costs
+  // three service calls (protect, description, warning only) and the sheet keeps its budget.
+  const guarded = [...(['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment'] as ColumnKey[]).map((k) => C[k]), HELPER_COLUMN].sort((a, b) => a - b);
+  const protections: SheetPlan['protections'] = guarded.every((c, i) => i === 0 || c === guarded[i - 1]! + 1)
+    ? [{ range: range(firstRow, guarded[0]!, lastRow, guarded[guarded.length - 1]!), description: t(TEXT.protect), warningOnly: true }]
+    : guarded.map((c) => ({ range: colRange(c, firstRow, lastRow), description: t(TEXT.protect), warningOnly: true as const }));
 
   const namedRanges: SheetPlan['namedRanges'] = [
     { name: HEADER_RANGE_NAME, range: HEADER_BLOCK },
