@@ -135,17 +135,25 @@ export function commitTargetStretch(commit: number, target: number, stretch: num
 }
 
 /**
- * The rubric of OKRRUBRIC(value, thresholds, scores): thresholds in ascending order mean a
- * rising metric (more is better), descending a falling one; a single threshold is rising.
- * null when the thresholds are not monotonic.
+ * The rubric of OKRRUBRIC(value, thresholds, scores): the direction comes from the order of the
+ * thresholds along the scores. Listed with rising scores (the usual 30 / 70 / 100), ascending
+ * thresholds mean a rising metric (more is better) and descending ones a falling metric; listed
+ * with falling scores (as the text form reads, `≥2000:1; ≥1500:0.7`), the other way round — so
+ * {2,3,5} with {1,0.7,0.3} is "≤2 days → 1" and never "2 days or more → 1". Scores in no order,
+ * or all equal: the thresholds' order alone (ascending rising). A single threshold, or all
+ * equal, is rising. null when the thresholds are not monotonic.
  */
 export function rubricFromLists(thresholds: readonly number[], scores: readonly number[]): Rubric | null {
-  let up = true, down = true;
-  for (let i = 1; i < thresholds.length; i++) {
-    if (thresholds[i]! < thresholds[i - 1]!) up = false;
-    if (thresholds[i]! > thresholds[i - 1]!) down = false;
-  }
+  const up = monotonic(thresholds, 1), down = monotonic(thresholds, -1);
   if (!up && !down) return null;
-  const direction = up ? 'rising' : 'falling';
-  return { direction, steps: thresholds.map((t, i) => ({ threshold: t, score: scores[i]! })) };
+  const last = scores.length - 1;
+  const scoresFall = last > 0 && monotonic(scores, -1) && scores[0]! > scores[last]!;
+  const rising = up && down ? true : up !== scoresFall;
+  return { direction: rising ? 'rising' : 'falling', steps: thresholds.map((t, i) => ({ threshold: t, score: scores[i]! })) };
+}
+
+/** Non-decreasing (sign 1) or non-increasing (sign -1). */
+function monotonic(xs: readonly number[], sign: 1 | -1): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i]! - xs[i - 1]!) * sign < 0) return false;
+  return true;
 }

@@ -34,9 +34,9 @@ const PARSE_COLUMNS = 6;
 const checkRows = (h: number) => 2 * h + 5;
 
 export const OKR_FUNCTIONS: Record<string, Spec> = {
-  OKRSCORE: { fn: CF.OKRSCORE as Fn, params: 2, optional: 1 },
+  OKRSCORE: { fn: CF.OKRSCORE as Fn, params: 3, optional: 2 },
   KRPROGRESS: { fn: CF.KRPROGRESS as Fn, params: 4, optional: 2, size: (w, h) => [w, h] },
-  OKRGRADE: { fn: CF.OKRGRADE as Fn, params: 2, optional: 1, size: (w, h) => [w, h] },
+  OKRGRADE: { fn: CF.OKRGRADE as Fn, params: 5, optional: 4, size: (w, h) => [w, h] },
   OKRPACE: { fn: CF.OKRPACE as Fn, params: 5, optional: 2, size: (w, h) => [w, h] },
   OKRPARSE: { fn: CF.OKRPARSE as Fn, params: 2, optional: 1, size: (_w, h) => [PARSE_COLUMNS, h] },
   OKRCHECK: { fn: CF.OKRCHECK as Fn, params: 2, optional: 1, size: (_w, h) => [4, checkRows(h)] },

@@ -120,3 +120,32 @@ describe('core == OKRRUBRIC == the native Score formula (HyperFormula), randomis
     expect(scored.size).toBeGreaterThan(4); // the cases reach several steps, not only 0
   });
 });
+
+describe('OKRRUBRIC against issue 14 §1', () => {
+  it('direction from the order of thresholds along the scores (either listing order reads the same)', () => {
+    const sales = [1600, 999, 2000, 1500];
+    const a = OKRRUBRIC(sales.map((v) => [v]), [[1000, 1500, 2000]], [[0.3, 0.7, 1]]);
+    const b = OKRRUBRIC(sales.map((v) => [v]), [[2000, 1500, 1000]], [[1, 0.7, 0.3]]); // as the text form lists it
+    expect(a).toEqual([[0.7], [0], [1], [0.7]]);
+    expect(b).toEqual(a);
+    const days = [1, 2.5, 3, 6];
+    const c = OKRRUBRIC(days.map((v) => [v]), [[2, 3, 5]], [[1, 0.7, 0.3]]); // ≤2 → 1, ≤3 → 0.7, ≤5 → 0.3
+    const d = OKRRUBRIC(days.map((v) => [v]), [[5, 3, 2]], [[0.3, 0.7, 1]]);
+    expect(c).toEqual([[1], [0.7], [0.7], [0]]);
+    expect(d).toEqual(c);
+  });
+  it('rubric steps typed in 0-100 give points, as the Score cell of a 0-100 sheet holds them', () => {
+    expect(OKRRUBRIC([[1600], [2500], [1000], [10]], [[1000], [1500], [2000]], [[30], [70], [100]])).toEqual([[70], [100], [30], [0]]);
+  });
+  it('array-aware over a 2-D value range; the result has the value\'s shape', () => {
+    expect(OKRRUBRIC([[999, 1000], [1500, 2001]], [[1000, 1500, 2000]], [[0.3, 0.7, 1]])).toEqual([[0, 0.3], [0.7, 1]]);
+  });
+  it('ranges of one size pair cell by cell: a blank in one list beside a number in the other is named', () => {
+    expect(thrown(() => OKRRUBRIC(1600, [[1000], [''], [2000]], [[0.3], [0.7], ['']]))).toBe(
+      'OKRRUBRIC: threshold 2 or its score is blank / 第 2 个阈值或其得分为空',
+    );
+    expect(OKRRUBRIC(1600, [[1000], [''], [2000]], [[0.3], [''], [1]])).toBe(0.3);
+    // a column with a trailing blank against a row of the same numbers: counted, not paired
+    expect(OKRRUBRIC(1600, [[1000], [1500], [2000], ['']], [[0.3, 0.7, 1]])).toBe(0.7);
+  });
+});

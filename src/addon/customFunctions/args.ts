@@ -12,7 +12,9 @@
  * Messages are bilingual (English / 中文): a custom function cannot know the viewer's language.
  */
 import type { Lang, Localized } from '../../core/i18n';
+import type { ScoreScale } from '../../core/model';
 import { parseDate, parseNumber } from '../../core/numbers';
+import { parseScoreScale } from '../../core/scale';
 import { fromSheetDate, setSheetTimeZone, sheetTimeZone } from '../../sheets/dates';
 
 export type Grid = unknown[][];
@@ -137,6 +139,34 @@ export function readLang(fn: string, v: unknown, fallback: Lang): Lang {
   if (/^(en|en-[a-z]+|english|英文|英语)$/.test(s)) return 'en';
   if (/^(zh|zh-[a-z]+|cn|chinese|中文|简体中文|汉语)$/.test(s)) return 'zh-CN';
   return fail(fn, LANG_MSG, { value: s });
+}
+
+const SCALE_MSG: Localized = {
+  en: 'scale must be "0-1", "0-100" or "%" (got "{value}")',
+  'zh-CN': '分制须为 "0-1"、"0-100" 或 "%"（收到 "{value}"）',
+};
+
+/** An optional one-value argument: a one-cell range counts as its cell (`Settings!B10`). */
+const oneValue = (v: unknown): unknown => (Array.isArray(v) ? toGrid(v)[0]?.[0] : v);
+
+/**
+ * The optional score-scale argument, read as the Settings cell is (scale.ts parseScoreScale:
+ * `0-1`, `0-100`, `100`, `百分制`, `%`, `percent`…); left out → null (the caller's default).
+ */
+export function readScaleArg(fn: string, v: unknown): ScoreScale | null {
+  const x = oneValue(v);
+  if (isOmitted(x)) return null;
+  return parseScoreScale(x) ?? fail(fn, SCALE_MSG, { value: String(x).trim().slice(0, 20) });
+}
+
+/** An optional band argument (red_below, green_from) as a share by the percent rule of every
+ *  share argument (0.4 or 40); left out → undefined (the default band). */
+export function readBandArg(fn: string, name: string, v: unknown): number | undefined {
+  const x = oneValue(v);
+  if (isOmitted(x)) return undefined;
+  const n = typeof x === 'number' ? x : NaN;
+  if (!(n >= 0 && n <= 100)) fail(fn, SHARE_MSG, { what: name, value: String(x).trim().slice(0, 20) });
+  return n > 1 ? n / 100 : n;
 }
 
 /** A date cell (Date, serial number, ISO or 2026/12/31 or 2026年12月31日 text) as ISO; null for blank; undefined if unreadable. */

@@ -72,7 +72,7 @@ function krProgressFn(current: unknown, target: unknown, start?: unknown, type?:
 
 /**
  * Progress (0–1) of key results, same shape as the input: =OKRSCORE(KRPROGRESS(D2:D9, C2:C9, B2:B9), E2:E9).
- * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE/1/100% = done, 0.7 or 70% = that share. Blank current = 0 (not started); a row with neither current nor target stays blank. Numbers typed as text ("500万", "80%") count as blank, exactly as in the sheet's Progress formula, so the result equals the sheet's Progress for that row; Check reports such cells and converts them in one click.
+ * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE = done. Blank current = 0. Numbers typed as text ("500万") count as blank, as in the sheet's Progress formula.
  *
  * @param {number[][]} current Current values (numbers; TRUE or 1 for a done milestone). Text is no number, as in the sheet.
  * @param {number[][]} target Target values: one cell for all rows, or a range the same size as current.

@@ -56,7 +56,7 @@ function okrPace(progress: unknown, cycleStart: unknown, cycleEnd: unknown, asOf
 
 /**
  * Pace status of progress against the share of the cycle elapsed: On track, At risk, Off track, Done or Not started (English or Chinese).
- * Without as_of it uses the date of evaluation; Sheets then recalculates only when an input changes, so give as_of (e.g. a cell with =TODAY()) to refresh daily.
+ * Give as_of (a cell holding =TODAY()) to refresh daily: without it Sheets recalculates only when an input changes.
  *
  * @param {number[][]} progress Progress values (0.45, 45 or "45%"), a cell or a range; blank = not started.
  * @param {Date} cycle_start Cycle start date (or a cycle name such as 2026-Q4 or 2026年第4季度, with cycle_end left blank).

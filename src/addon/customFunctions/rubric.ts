@@ -21,28 +21,43 @@ const MSG = {
     'zh-CN': '阈值须按升序（越高越好）或降序（越低越好）排列',
   },
   listNumber: { en: '{what} “{text}” is not a number', 'zh-CN': '{whatZh}“{text}”不是数字' },
+  unpaired: { en: 'threshold {n} or its score is blank', 'zh-CN': '第 {n} 个阈值或其得分为空' },
   asText: {
     en: 'value “{text}” is text, not a number (as a number: {n})',
     'zh-CN': '数值“{text}”是文字，不是数字（应填 {n}）',
   },
 } satisfies Record<string, Localized>;
 
-/** Numbers of a list argument (blanks skipped); text is an error for the whole call. */
-function numbers(fn: string, arg: unknown, what: string, whatZh: string): number[] {
-  const out: number[] = [];
-  for (const v of flatten(toGrid(arg))) {
-    if (isBlank(v)) continue;
+/** The cells of a list argument; text (or a boolean) is an error for the whole call. */
+function listCells(fn: string, arg: unknown, what: string, whatZh: string): (number | null)[] {
+  return flatten(toGrid(arg)).map((v) => {
+    if (isBlank(v)) return null;
     if (typeof v !== 'number' || !Number.isFinite(v)) fail(fn, MSG.listNumber, { what, whatZh, text: text(v) });
-    out.push(v);
+    return v;
+  });
+}
+
+/**
+ * Thresholds and scores as pairs. Ranges of the same size pair cell by cell, so a blank beside a
+ * number is named instead of shifting every later pair by one (both blank: no step); of
+ * different sizes (a row of 3, a column of 4 with a trailing blank) the numbers pair in order.
+ */
+function pairs(fn: string, thresholds: unknown, scores: unknown): { ts: number[]; ss: number[] } {
+  let tc = listCells(fn, thresholds, 'threshold', '阈值');
+  let sc = listCells(fn, scores, 'score', '得分');
+  if (tc.length !== sc.length) {
+    tc = tc.filter((x) => x !== null);
+    sc = sc.filter((x) => x !== null);
+    if (tc.length !== sc.length) fail(fn, MSG.sizes, { n: tc.length, m: sc.length });
   }
-  return out;
+  const odd = tc.findIndex((t, i) => (t === null) !== (sc[i] === null));
+  if (odd >= 0) fail(fn, MSG.unpaired, { n: odd + 1 });
+  return { ts: tc.filter((x) => x !== null), ss: sc.filter((x) => x !== null) };
 }
 
 function okrRubric(value: unknown, thresholds: unknown, scores: unknown): unknown {
   const FN = 'OKRRUBRIC';
-  const ts = numbers(FN, thresholds, 'threshold', '阈值');
-  const ss = numbers(FN, scores, 'score', '得分');
-  if (ts.length !== ss.length) fail(FN, MSG.sizes, { n: ts.length, m: ss.length });
+  const { ts, ss } = pairs(FN, thresholds, scores);
   if (ts.length === 0) fail(FN, MSG.none);
   const rubric = rubricFromLists(ts, ss);
   if (!rubric) fail(FN, MSG.order);
@@ -62,14 +77,13 @@ function okrRubric(value: unknown, thresholds: unknown, scores: unknown): unknow
 }
 
 /**
- * Score by a rubric (评分标准): the highest score among the thresholds a value reaches.
- * Thresholds in ascending order mean more is better (value ≥ threshold); descending, less is
- * better (value ≤ threshold). Below every threshold the score is 0.
+ * Score by a rubric (评分标准): the highest score among the thresholds a value reaches; below every threshold, 0.
+ * Thresholds rising with the scores: more is better (value ≥ threshold); falling as the scores rise: less is better.
  * Example: =OKRRUBRIC(1600, {1000,1500,2000}, {0.3,0.7,1}) → 0.7.
  *
  * @param {number[][]} value A value or a range of values (e.g. the Current column).
  * @param {number[][]} thresholds The thresholds, ascending or descending, e.g. {1000,1500,2000}.
- * @param {number[][]} scores The score of each threshold, same count, e.g. {0.3,0.7,1}.
+ * @param {number[][]} scores The score of each threshold, same count, in your scale: {0.3,0.7,1} or {30,70,100}.
  * @return {number[][]} The score per value (0 below every threshold).
  * @customfunction
  */

@@ -4,19 +4,31 @@
  * (src/local/hfPlugin.ts) and in tests. Each custom function has its own module so that, in the
  * lazily initialised Apps Script bundle, a call loads only what that function needs.
  */
+import { DEFAULT_SETTINGS } from '../../core/model';
 import { scoreTable } from '../../core/score';
 import { objectiveProgress } from '../../core/progress';
-import { asShare, fail, flatten, guard, isOmitted, readNumber, shareScale, sheetDates, toGrid, type ReadNumber } from './args';
+import { scaleSpec } from '../../core/scale';
+import { asShare, fail, flatten, guard, isOmitted, readNumber, readScaleArg, shareScale, sheetDates, toGrid, type ReadNumber } from './args';
 import { M, text } from './messages';
 import { looksLikeTable, readTable } from './tables';
 
 
-function okrScore(progressOrTable: unknown, weights?: unknown): number {
+/**
+ * The score as a share, times the scale's factor: the number the sheet's Overall score / an
+ * objective's Score cell holds in that scale (not rounded, as those cells are not; their number
+ * format rounds the display). Self-scores in a table are read in the same scale.
+ */
+function okrScore(progressOrTable: unknown, weights?: unknown, scale?: unknown): number {
   const FN = 'OKRSCORE';
+  const spec = scaleSpec(readScaleArg(FN, scale) ?? '0-1');
+  return okrShare(FN, progressOrTable, weights, spec.scale) * spec.factor;
+}
+
+function okrShare(FN: string, progressOrTable: unknown, weights: unknown, scoreScale: ReturnType<typeof scaleSpec>['scale']): number {
   const g = toGrid(progressOrTable);
   if (looksLikeTable(g)) {
     if (!isOmitted(weights)) fail(FN, M.tableWeights);
-    return scoreTable(readTable(FN, g, true).table).overall;
+    return scoreTable(readTable(FN, g, true).table, null, { ...DEFAULT_SETTINGS, scoreScale }).overall;
   }
   const cells = flatten(g);
   let wcells: unknown[] | null = null;
@@ -44,14 +56,15 @@ function okrScore(progressOrTable: unknown, weights?: unknown): number {
 
 
 /**
- * Weighted mean score (0–1) of a list of progress values, or the overall score of a whole OKR table.
- * Progress: fractions (0.7) or percentages (70) — if every number is at most 1 they are fractions, otherwise (all up to 100) percentages. Blanks and text (even "70%" typed as text) are skipped, as by the sheet's formulas. Chinese and English tables and text are understood.
+ * Weighted mean score of a list of progress values, or the overall score of a whole OKR table, in a score scale (0–1 by default).
+ * Progress: fractions (0.7) or, when some number is above 1, percentages (70). Blanks and text are skipped, as by the sheet's formulas.
  *
- * @param {number[][]} progress_or_table Progress values (a column or any range), or a whole OKR table including its header row (ID, Type, Objective / Key result… in English or Chinese, e.g. 编号, 类型, 目标 / 关键结果): then the score is the mean of the objective scores.
- * @param {number[][]} weights Optional. Weights of the same size as the progress range (0.3 or 30); blank weights (and text)  share what is left equally. Leave out for equal weights.
- * @return {number} The score, between 0 and 1.
+ * @param {number[][]} progress_or_table Progress values, or a whole OKR table with its header row (English or Chinese): then the mean of the objective scores.
+ * @param {number[][]} weights Optional. Weights, same size as progress (0.3 or 30); blanks share what is left.
+ * @param {string} scale Optional. "0-1" (default), "0-100" (分) or "%" (a share); a table's self-scores are typed in it.
+ * @return {number} The score in the scale.
  * @customfunction
  */
-export function OKRSCORE(progress_or_table: unknown, weights?: unknown): number {
-  return guard('OKRSCORE', () => okrScore(sheetDates(progress_or_table), weights));
+export function OKRSCORE(progress_or_table: unknown, weights?: unknown, scale?: unknown): number {
+  return guard('OKRSCORE', () => okrScore(sheetDates(progress_or_table), weights, scale));
 }
