@@ -139,6 +139,10 @@ export interface DeveloperMetadataFinderLike {
 
 export interface EmbeddedChartLike {
   getChartId(): number | null;
+  /** The options the chart holds: `get(option)` is the value set, or null when not set
+   *  (https://developers.google.com/apps-script/reference/charts/chart-options#get(String));
+   *  Run diagnostics reads dotted keys back through it. */
+  getOptions(): { get(option: string): unknown };
   getRanges(): RangeLike[];
   modify(): EmbeddedChartBuilderLike;
 }

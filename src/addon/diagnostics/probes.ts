@@ -144,6 +144,21 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: 'chart-options-dotted-keys',
+    // the dashboard's charts set nested options by dotted keys, as the chart builder documents
+    run: (env) => {
+      const data = cell(env, 7, 2);
+      data.setValues([['x', 1]]);
+      const built = env.probe.newChart().asColumnChart().addRange(data).setOption('legend.position', 'none').setOption('vAxis.viewWindow.min', 0).setPosition(7, 4, 0, 0).build();
+      env.probe.insertChart(built);
+      const chart = env.probe.getCharts().at(-1);
+      const legend = chart?.getOptions().get('legend.position');
+      const min = chart?.getOptions().get('vAxis.viewWindow.min');
+      if (chart) env.probe.removeChart(chart);
+      return { ok: legend === 'none' && min === 0, seen: detail('chartOptions', { legend: show(legend ?? null), min: show(min ?? null) }) };
+    },
+  },
+  {
     id: 'html-file-text',
     // Reaching this line means Code.js read Server.html with getContent() and evaluated it.
     run: () => ({ ok: true, seen: detail('htmlFile') }),

@@ -107,10 +107,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'chart-options-dotted-keys',
-    assumes: "chart options are recorded as given (setOption('legend.position', …), 'vAxis.viewWindow.min'); nothing renders",
+    assumes: "chart options are recorded as given (setOption('legend.position', …), 'vAxis.viewWindow.min') and read back so by getOptions().get(key); nothing renders",
     source: 'https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setoptionoption,-value',
-    check: 'not checkable',
-    note: 'Apps Script can set chart options but not read back how Sheets applied them',
+    check: 'diagnostics',
+    note: 'diagnostics reads the dotted keys back (https://developers.google.com/apps-script/reference/charts/chart-options#get(String)); how Sheets draws them is not readable',
   },
   {
     id: 'conditional-format-formula-syntax',

@@ -226,6 +226,10 @@ export class LocalChart implements EmbeddedChartLike {
   getChartId(): number | null {
     return this._d.id;
   }
+  getOptions(): { get(option: string): unknown } {
+    const options = { ...this._d.options };
+    return { get: (option: string) => (option in options ? options[option] : null) };
+  }
   getRanges(): RangeLike[] {
     return [...this._d.ranges];
   }
