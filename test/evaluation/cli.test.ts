@@ -153,3 +153,31 @@ describe('okr-sheets score on a workbook with OKR sheets and an Evaluation sheet
     expect(JSON.parse(j.out).sheets.length).toBeGreaterThan(0);
   });
 });
+
+describe('okr-sheets evaluation --okr', () => {
+  it('fills each person\'s OKR final score from the OKR workbook (the sheets they own); no sheet → blank', async () => {
+    const { buildOkrSheetPlanFromRows } = await import('../../src/core/plan/okrSheet');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'roster.csv'), csv(ROSTER));
+    const okr = buildOkrSheetPlanFromRows({
+      lang: 'en', sheetName: 'Sales', spareRows: 1, settingsSheetName: null,
+      header: { unit: 'Sales', level: 'department', owner: 'Bob', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31', alignedTo: '', asOf: '2026-12-31' },
+      rows: [
+        { id: 'O1', type: 'objective', title: 'Grow', managerScore: 0.6 },
+        { id: 'O1.KR1', type: 'increase', title: 'Leads', start: 0, target: 10, current: 2 },
+      ],
+    });
+    writeFileSync(join(dir, 'okrs.xlsx'), await exportXlsx({ sheets: [okr] }));
+    const r = await cli(dir, 'evaluation', 'roster.csv', '-o', 'eval.xlsx', '--cycle', '2026-Q4', '--okr', 'okrs.xlsx');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('1 of them with an OKR final score from okrs.xlsx');
+    const read = readEvaluations(await snapshotFromXlsx(readFileSync(join(dir, 'eval.xlsx'))))[0]!;
+    const okrOf = Object.fromEntries(read.results.map((x) => [x.person, x.okrScore]));
+    expect(okrOf.Bob).toBeCloseTo(0.6, 10);
+    expect(okrOf.Alice).toBeNull();
+    // a file with no OKR table is refused in words (exit 2), nothing written
+    const bad = await cli(dir, 'evaluation', 'roster.csv', '-o', 'e2.xlsx', '--cycle', '2026-Q4', '--okr', 'eval.xlsx');
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(dir, 'e2.xlsx'))).toBe(false);
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 /**
- * `okr-sheets evaluation roster.csv|roster.xlsx -o eval.xlsx [--cycle 2026-Q4] [--peers 3] [--lang zh-CN|en] [--force]`
+ * `okr-sheets evaluation roster.csv|roster.xlsx -o eval.xlsx [--cycle 2026-Q4] [--peers 3] [--okr okrs.xlsx] [--lang zh-CN|en] [--force]`
  * The 360 evaluation sheet of a cycle (issue 14 §4) from the roster alone: core
  * `planEvaluationFromRoster` → xlsx. Exit 0 written; 1 the roster has problems (all listed with
  * their row, nothing written); 2 bad usage or unreadable file.
@@ -19,18 +19,19 @@ import { readRosterValues } from '../../core/roster';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
 import { readRosterFile } from './rosterFile';
-import { CliError, envLang, guard, MSG, parseArgs, pct, readInput, say, t, writePlanXlsx, type CliIo, type ParsedArgs } from '../xlsx/cli';
+import { CliError, envLang, guard, MSG, openModel, parseArgs, pct, readInput, say, t, writePlanXlsx, type CliIo, type ParsedArgs } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets evaluation 组织名单.csv|组织名单.xlsx -o 360评估.xlsx [--cycle 2026-Q4] [--peers 3] [--lang zh-CN|en] [--force]',
-    en: 'Usage: okr-sheets evaluation roster.csv|roster.xlsx -o eval.xlsx [--cycle 2026-Q4] [--peers 3] [--lang zh-CN|en] [--force]',
+    'zh-CN': '用法：okr-sheets evaluation 组织名单.csv|组织名单.xlsx -o 360评估.xlsx [--cycle 2026-Q4] [--peers 3] [--okr OKR工作簿.xlsx] [--lang zh-CN|en] [--force]',
+    en: 'Usage: okr-sheets evaluation roster.csv|roster.xlsx -o eval.xlsx [--cycle 2026-Q4] [--peers 3] [--okr okrs.xlsx] [--lang zh-CN|en] [--force]',
   },
   outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the sheet with -o eval.xlsx' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   badPeers: { 'zh-CN': '--peers 应为 1 到 10 的整数：{value}', en: '--peers must be a whole number from 1 to 10: {value}' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成 360 评估：', en: 'The roster has {n} problem(s); no evaluation sheet was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 人、{rows} 行评价，周期 {cycle}', en: 'Wrote {file}: {n} people, {rows} evaluation rows, cycle {cycle}' },
+  withOkr: { 'zh-CN': '其中 {n} 人的 OKR 最终得分取自 {file}', en: '{n} of them with an OKR final score from {file}' },
   sheet: {
     'zh-CN': '{sheet} — 权重：{weights}；OKR 得分 {okr}',
     en: '{sheet} — weights: {weights}; OKR score {okr}',
@@ -50,7 +51,7 @@ const n2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 export async function run(args: string[], io: CliIo): Promise<number> {
   let lang = envLang(io);
   return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['o', 'output', 'cycle', 'peers'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, io);
+    const a = parseArgs(args, { options: ['o', 'output', 'cycle', 'peers', 'okr'], flags: ['help', 'force'], aliases: { h: 'help', output: 'o' } }, io);
     lang = a.lang;
     if (a.flags.has('help')) {
       say(io.stdout, t(lang, TEXT.usage));
@@ -69,7 +70,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const read = readRosterValues(values);
     // a roster with Chinese headers gives a Chinese sheet (unless --lang says otherwise)
     lang = chooseLang({ explicit: a.explicitLang, content: contentLang(values[read.headerRow] ?? []), fallback: a.lang });
-    const task = planEvaluationFromRoster(values, { lang, cycle, maxPeers: peers });
+    // --okr: the OKR workbook whose sheets give each person's OKR final score (core evaluation/okr.ts)
+    const okrFile = a.options.okr;
+    const okrModel = okrFile ? (await openModel(io, okrFile, a)).model : undefined;
+    const task = planEvaluationFromRoster(values, { lang, cycle, maxPeers: peers, ...(okrModel ? { okrModel } : {}) });
     if (!task.ok) {
       say(io.stderr, t(lang, TEXT.problems, { n: task.problems.length }));
       for (const p of task.problems) say(io.stderr, `  ${p.message[lang]}`);
@@ -77,6 +81,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     await writePlanXlsx(io, out, task.plan, lang, { inputs: [file], force: a.flags.has('force') });
     say(io.stderr, t(lang, TEXT.wrote, { file: out, n: task.people.length, rows: task.responseRows, cycle }));
+    if (okrFile) say(io.stderr, t(lang, TEXT.withOkr, { n: task.withOkrScore, file: okrFile }));
     return 0;
   });
 }
