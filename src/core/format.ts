@@ -64,8 +64,9 @@ export function formatScore(share: number | null, settings?: ScoreSettings | Sco
   if (share === null || !Number.isFinite(share)) return '—';
   const spec = scaleSpec(settings);
   const v = cellFromShare(share, spec);
-  if (spec.scale === '0-100') return `${fmtNumber(v, lang, 0)} ${POINTS[lang === 'zh-CN' ? 'zh-CN' : 'en']}`;
-  if (spec.scale === 'percent') return `${fmtNumber(v * 100, lang, 0)}%`;
+  // the cell value is already whole points / whole percent (scores stay below 1,000: no grouping)
+  if (spec.scale === '0-100') return `${String(v)} ${POINTS[lang === 'zh-CN' ? 'zh-CN' : 'en']}`;
+  if (spec.scale === 'percent') return `${Math.round(v * 100)}%`;
   return v.toFixed(1);
 }
 
