@@ -6,7 +6,7 @@
  * break a file the way people do.
  */
 import type { Lang } from '../core/i18n';
-import type { DriveLike, FileState } from '../sheets/drive';
+import { fileState, type DriveLike, type FileState } from '../sheets/drive';
 import { createLocalApp, type LocalWorkbook } from './workbook';
 
 interface LocalFile {
@@ -80,9 +80,21 @@ export class LocalDrive implements DriveLike {
     return { app: f.wb.app, ss: f.wb.ss };
   }
 
+  /** As the real adapter: Drive's files.get answer (or the error it throws, shaped as Apps
+   *  Script's advanced service throws it) read by the same `fileState`. */
   state(id: string): FileState {
     this.hit('state');
-    return this.files.get(id)?.state ?? 'missing';
+    return fileState(() => this.filesGet(id));
+  }
+
+  /** files.get(id, {fields: 'id,trashed'}) as Drive answers it for each state a test sets. */
+  filesGet(id: string): { id: string; trashed: boolean } {
+    const f = this.files.get(id);
+    const fail = (code: number, message: string) => Object.assign(new Error(`API call to drive.files.get failed with error: ${message}`), { details: { code, message } });
+    if (!f || f.state === 'missing') throw fail(404, `File not found: ${id}.`);
+    if (f.state === 'unshared') throw fail(403, 'The user does not have sufficient permissions for this file.');
+    if (f.state === 'unreachable') throw fail(503, 'Service unavailable. Please try again.');
+    return { id, trashed: f.state === 'trashed' };
   }
 
   shareWithEditor(id: string, email: string, note: string): void {

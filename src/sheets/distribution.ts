@@ -16,7 +16,8 @@
 import { fmt, type Lang, type Localized } from '../core/i18n';
 import { cycleDates } from '../core/pace';
 import {
-  collectUnits, distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues,
+  cacheUnit, collectUnit, findRow, isActive, hubReviewTask, summariseUnits, uncacheUnit, type CachedUnit, type UnitRead,
+  distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues,
   registryRowOf, registrySheetPlan, STATUS_WORDS, templatesSheetPlan, unitFilePlan, unitFileTitle, unitKey,
   type RegistryRow, type UnitSource, type UnitStatus,
 } from '../core/distribution';
@@ -30,6 +31,10 @@ import type { SheetsContext } from './context';
 import { DAILY_SPREADSHEETS, type DriveLike } from './drive';
 import { OkrError } from './errors';
 import { takeSnapshot } from './snapshot';
+import { readSnapshot } from '../core/snapshot';
+import { reviewsMarkdown } from '../core/tasks/review';
+import { withDocumentLock } from './lock';
+import { writeOwnedSheet } from './ownedSheet';
 
 /** Units per batch: at the bench's estimate (≈ 5 s a unit distributed, ≈ 3 s collected) a batch takes
  *  about 2 minutes, a third of the 6-minute limit, leaving room for slow calls. */
@@ -155,6 +160,7 @@ export function distributeBatch(ctx: SheetsContext, drive: DriveLike, opts: Dist
   }
   const folder = plan.create.length ? cycleFolder(ctx, drive, opts.cycle) : '';
   const hubName = ctx.ss.getName();
+  const settings = hubSettings(hub, lang);
   const companyName = units.units[0]?.unit ?? '';
   let quotaHit = false;
   for (const step of plan.create.slice(0, Math.max(1, opts.batchSize ?? DEFAULT_DISTRIBUTE_BATCH))) {
@@ -177,7 +183,7 @@ export function distributeBatch(ctx: SheetsContext, drive: DriveLike, opts: Dist
       const file = drive.openSpreadsheet(id);
       const unitCtx: SheetsContext = { app: file.app, ss: file.ss, lang };
       const blank = file.ss.getSheets()[0]!;
-      applyWorkbookPlan(unitCtx, unitFilePlan(u, { lang, cycle: opts.cycle, cycleStart: dates.start, cycleEnd: dates.end }, ctx.ss.getId(), companyName));
+      applyWorkbookPlan(unitCtx, unitFilePlan(u, { lang, cycle: opts.cycle, cycleStart: dates.start, cycleEnd: dates.end, ...(settings ? { settings } : {}) }, ctx.ss.getId(), companyName));
       file.ss.deleteSheet(blank);
       let status: UnitStatus = 'created';
       if (u.email) {
@@ -207,33 +213,77 @@ export function distributeBatch(ctx: SheetsContext, drive: DriveLike, opts: Dist
 // ─── collect ─────────────────────────────────────────────────────────────────────────────────
 
 export interface CollectOptions {
-  /** The collection day (ISO); default today in the hub's time zone. A new day starts a new pass. */
+  /** The collection day (ISO); default today in the hub's time zone. */
   asOf?: string;
   batchSize?: number;
 }
 
-/** What the summary needs of a unit file, kept between batches (one cell of JSON per unit). */
-interface Cached {
-  status: UnitStatus;
-  sheets?: { name: string; metaRole: SheetSnapshot['metaRole']; values: unknown[][] }[];
+/**
+ * Where a collection pass stands, in the hub's developer metadata (a few dozen characters; the
+ * metadata guide allows 30,000 characters per spreadsheet:
+ * https://developers.google.com/sheets/api/guides/metadata). Units are collected in the order of
+ * their keys (`unitKey`), never by registry position, so a person sorting the registry between
+ * batches changes nothing: `after` is the key of the last unit done. A pass whose day differs, or
+ * that completed, starts again from the first unit.
+ */
+interface Cursor {
+  asOf: string;
+  after: string;
+  complete: boolean;
+}
+const CURSOR_KEY = 'okrSheets.collectCursor';
+
+function cursorOf(ctx: SheetsContext): { cursor: Cursor | null; save: (c: Cursor) => void } {
+  const found = ctx.ss.createDeveloperMetadataFinder().withKey(CURSOR_KEY).find()[0] ?? null;
+  let cursor: Cursor | null = null;
+  try {
+    const raw = found?.getValue();
+    const c = raw ? (JSON.parse(raw) as Partial<Cursor>) : null;
+    if (c && typeof c.asOf === 'string' && typeof c.after === 'string') cursor = { asOf: c.asOf, after: c.after, complete: c.complete === true };
+  } catch {
+    cursor = null; // unreadable: a new pass
+  }
+  let meta = found;
+  return {
+    cursor,
+    save: (c) => {
+      const v = JSON.stringify(c);
+      if (meta) meta.setValue(v);
+      else {
+        ctx.ss.addDeveloperMetadata(CURSOR_KEY, v);
+        meta = ctx.ss.createDeveloperMetadataFinder().withKey(CURSOR_KEY).find()[0] ?? null;
+      }
+    },
+  };
 }
 
-const trimRows = (values: unknown[][]) => {
-  let end = values.length;
-  while (end > 0 && (values[end - 1] ?? []).every((c) => c === '' || c === null)) end--;
-  return values.slice(0, end);
-};
+/**
+ * What each unit's read left for the last batch (its figures and OKR table: core `CachedUnit`),
+ * one row per unit in the hidden `_okr_collect` sheet: unit, day, then the JSON cut into cells
+ * under Sheets' 50,000-character cell limit — nothing is trimmed, and no check-in log is kept.
+ */
+interface CacheRow {
+  at: number;
+  asOf: string;
+  width: number;
+  cached: CachedUnit | null;
+}
+const CHUNK = CELL_CHARS - 1000;
 
-/** The parts of a unit snapshot collection reads: the OKR table, Settings, the check-in log (latest rows first to go when too long). */
-function cacheOf(snap: WorkbookSnapshot): Cached {
-  const keep = snap.sheets.filter((s) => s.metaRole === 'okr' || s.metaRole === 'settings' || s.metaRole === 'checkins' || s.metaRole === null);
-  const sheets = keep.map((s) => ({ name: s.name, metaRole: s.metaRole, values: trimRows(s.values) }));
-  let cached: Cached = { status: 'collected', sheets };
-  // a very long check-in log is cut from the top (oldest rows) to fit one cell
-  for (let i = 0; JSON.stringify(cached).length > CELL_CHARS - 100 && i < 50; i++) {
-    cached = { status: 'collected', sheets: cached.sheets!.map((s) => (s.metaRole === 'checkins' && s.values.length > 2 ? { ...s, values: [s.values[0]!, ...s.values.slice(Math.ceil(s.values.length / 2))] } : s)) };
-  }
-  return cached;
+function readCache(values: readonly (readonly unknown[])[]): Map<string, CacheRow> {
+  const out = new Map<string, CacheRow>();
+  values.forEach((r, at) => {
+    if (typeof r[0] !== 'string' || !r[0]) return;
+    const json = r.slice(2).map((c) => (typeof c === 'string' ? c : '')).join('');
+    let cached: CachedUnit | null = null;
+    try {
+      cached = json ? (JSON.parse(json) as CachedUnit) : null;
+    } catch {
+      cached = null;
+    }
+    out.set(unitKey(r[0]), { at, asOf: String(r[1] ?? ''), width: r.length, cached });
+  });
+  return out;
 }
 
 function cacheSheet(ctx: SheetsContext): SheetLike {
@@ -244,74 +294,129 @@ function cacheSheet(ctx: SheetsContext): SheetLike {
   return s;
 }
 
+/** The hub's Settings (cap, bands, scale) when it has a Settings sheet; else none (the built-ins). */
+function hubSettings(hub: Hub, lang: Lang) {
+  return hub.snapshot.sheets.some((s) => s.metaRole === 'settings') ? readSnapshot(hub.snapshot, lang).settings : undefined;
+}
+
+/** Opens one unit file and reads it: its snapshot, or the problem met (Drive's own fields first, see ./drive.ts). */
+function openUnit(drive: DriveLike, file: string, lang: Lang, asOf: string): UnitSource {
+  const state = file ? drive.state(file) : 'missing';
+  if (state !== 'ok') return { problem: state };
+  try {
+    const f = drive.openSpreadsheet(file);
+    return { snapshot: takeSnapshot({ app: f.app, ss: f.ss, lang }, { asOf }) };
+  } catch {
+    return { problem: 'unreadable' };
+  }
+}
+
 /** One batch of collection: reads up to `batchSize` unit files; the last batch writes Dashboard and Alignment map. */
 export function collectBatch(ctx: SheetsContext, drive: DriveLike, opts: CollectOptions = {}): BatchResult {
   const { lang } = ctx;
   const hub = readHub(ctx);
   if (!hub.registry) throw new OkrError('notFound', DISTRIBUTION_TEXT.noRegistry);
   const asOf = opts.asOf ?? hub.snapshot.asOf;
-  const rows = readRegistryValues(hub.registry.values).rows;
-  const cacheSnap = hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET);
-  const cache = new Map<string, { at: number; asOf: string; data: string }>();
-  (cacheSnap?.values ?? []).forEach((r, i) => {
-    if (typeof r[0] === 'string' && r[0]) cache.set(unitKey(r[0]), { at: i, asOf: String(r[1] ?? ''), data: String(r[2] ?? '') });
-  });
-  const pending = rows.filter((r) => cache.get(unitKey(r.unit))?.asOf !== asOf);
+  // units that left the roster keep their row as it was: not read, not counted
+  const rows = readRegistryValues(hub.registry.values).rows.filter(isActive);
+  const ordered = [...rows].sort((a, b) => (unitKey(a.unit) < unitKey(b.unit) ? -1 : unitKey(a.unit) > unitKey(b.unit) ? 1 : 0));
+  const { cursor, save } = cursorOf(ctx);
+  const resume = cursor && cursor.asOf === asOf && !cursor.complete ? cursor.after : null;
+  const pending = resume === null ? ordered : ordered.filter((r) => unitKey(r.unit) > resume);
+  const cache = readCache(hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET)?.values ?? []);
   const registry = new RegistryWriter(ctx, hub, rows);
   const sheet = cacheSheet(ctx);
   let nextRow = Math.max(0, ...[...cache.values()].map((c) => c.at + 1));
   const result: BatchResult = { done: rows.length - pending.length, total: rows.length, finished: false, progress: both(DISTRIBUTION_TEXT.progress), processed: [], problems: [] };
 
   for (const r of pending.slice(0, Math.max(1, opts.batchSize ?? DEFAULT_COLLECT_BATCH))) {
-    let source: UnitSource;
-    let cached: Cached;
-    const state = r.file ? drive.state(r.file) : 'missing';
-    if (state !== 'ok') {
-      source = { problem: state };
-      cached = { status: state };
-    } else {
-      try {
-        const file = drive.openSpreadsheet(r.file);
-        const snap = takeSnapshot({ app: file.app, ss: file.ss, lang }, { asOf });
-        source = { snapshot: snap };
-        cached = cacheOf(snap);
-      } catch {
-        source = { problem: 'unreadable' };
-        cached = { status: 'unreadable' };
-      }
-    }
-    const one = collectUnits([r], new Map([[r.unit, source]]), asOf, lang);
-    const updated = one.registry[0]!;
-    registry.write(updated);
-    const at = cache.get(unitKey(r.unit))?.at ?? nextRow++;
-    sheet.getRange(at + 1, 1, 1, 3).setValues([[r.unit, asOf, JSON.stringify({ ...cached, status: updated.status })]]);
-    cache.set(unitKey(r.unit), { at, asOf, data: JSON.stringify({ ...cached, status: updated.status }) });
-    result.processed.push({ unit: r.unit, status: updated.status, file: r.file });
-    if (updated.status !== 'collected') {
-      result.problems.push({ unit: r.unit, message: { 'zh-CN': `${r.unit}：${label(STATUS_WORDS[updated.status], 'zh-CN')}`, en: `${r.unit}: ${label(STATUS_WORDS[updated.status], 'en')}` } });
+    const read = collectUnit(r, openUnit(drive, r.file, lang, asOf), asOf, lang, opts.asOf !== undefined);
+    registry.write(read.row);
+    const cached = cacheUnit(read);
+    const json = JSON.stringify(cached);
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+    const prev = cache.get(unitKey(r.unit));
+    const at = prev?.at ?? nextRow++;
+    const width = Math.max(2 + chunks.length, prev?.width ?? 0);
+    const cells: string[] = [r.unit, asOf, ...chunks];
+    while (cells.length < width) cells.push('');
+    sheet.getRange(at + 1, 1, 1, width).setValues([cells]);
+    cache.set(unitKey(r.unit), { at, asOf, width, cached });
+    save({ asOf, after: unitKey(r.unit), complete: false });
+    const status = read.row.status;
+    result.processed.push({ unit: r.unit, status, file: r.file });
+    if (status !== 'collected') {
+      result.problems.push({ unit: r.unit, message: { 'zh-CN': `${r.unit}：${label(STATUS_WORDS[status], 'zh-CN')}`, en: `${r.unit}: ${label(STATUS_WORDS[status], 'en')}` } });
     }
     result.done++;
   }
   result.finished = result.done === result.total;
-  if (result.finished) writeSummary(ctx, rows, cache, asOf);
+  if (result.finished) {
+    writeSummary(ctx, rows, cache, asOf, hubSettings(hub, lang));
+    save({ asOf, after: '', complete: true });
+  }
   result.progress = both(DISTRIBUTION_TEXT.progress, { done: result.done, total: result.total });
   return result;
 }
 
-/** The company Dashboard and Alignment map from every unit's cached snapshot (no file opened again). */
-function writeSummary(ctx: SheetsContext, rows: readonly RegistryRow[], cache: Map<string, { data: string }>, asOf: string): void {
-  const sources = new Map<string, UnitSource>();
-  for (const r of rows) {
+/** The company Dashboard and Alignment map from every unit's cached read (no file opened again). */
+function writeSummary(ctx: SheetsContext, rows: readonly RegistryRow[], cache: Map<string, CacheRow>, asOf: string, settings: ReturnType<typeof hubSettings>): void {
+  const reads: UnitRead[] = rows.map((r) => {
     const c = cache.get(unitKey(r.unit));
-    let parsed: Cached | null = null;
-    try {
-      parsed = c ? (JSON.parse(c.data) as Cached) : null;
-    } catch {
-      parsed = null;
-    }
-    if (parsed?.sheets) sources.set(r.unit, { snapshot: { name: r.unit, sheets: parsed.sheets, timeZone: ctx.ss.getSpreadsheetTimeZone(), asOf } });
-    else sources.set(r.unit, { problem: parsed && parsed.status !== 'collected' && parsed.status !== 'planned' && parsed.status !== 'created' && parsed.status !== 'shared' ? parsed.status : 'missing' });
-  }
-  const all = collectUnits(rows, sources, asOf, ctx.lang);
+    // a unit the cache does not hold for this day (added to the registry mid-pass) counts as not collected
+    return c?.cached && c.asOf === asOf ? uncacheUnit(c.cached, ctx.lang) : collectUnit(r, undefined, asOf, ctx.lang, false);
+  });
+  const all = summariseUnits(reads, asOf, ctx.lang, settings ? { settings } : {});
   applyWorkbookPlan(ctx, { sheets: [all.dashboard, all.alignment] }, { replaceOwned: true, backup: false });
+}
+
+// ─── the review of one unit, from the hub ────────────────────────────────────────────────────
+
+export const HUB_REVIEW_TEXT = {
+  notInRegistry: { 'zh-CN': '单元登记表中没有“{unit}”', en: '“{unit}” is not in the Units registry' },
+  cannotOpen: { 'zh-CN': '无法打开“{unit}”的文件：{why}', en: 'Cannot open the file of “{unit}”: {why}' },
+  noTable: { 'zh-CN': '“{unit}”的文件中没有 OKR 表', en: 'The file of “{unit}” holds no OKR table' },
+} satisfies Record<string, Localized>;
+
+export interface HubReviewResult {
+  reviewSheet: string;
+  objectives: number;
+  /** False when no collection has run yet: the review has the unit's own OKRs but no roll-up of the units below. */
+  rollUp: boolean;
+  markdown: string;
+}
+
+/**
+ * The review (复盘) of one unit written into the hub: its file read now (one open), the other
+ * units' tables as the last collection cached them, the hub's existing Review sheet of that unit
+ * and cycle rewritten (owners' words kept) — core `hubReviewTask`.
+ */
+export function reviewUnitFromHub(ctx: SheetsContext, drive: DriveLike, opts: { unit: string; asOf?: string; month?: string }): HubReviewResult {
+  const { lang } = ctx;
+  return withDocumentLock(ctx, () => {
+    const hub = readHub(ctx);
+    if (!hub.registry) throw new OkrError('notFound', DISTRIBUTION_TEXT.noRegistry);
+    const row = findRow(readRegistryValues(hub.registry.values).rows, opts.unit);
+    if (!row) throw new OkrError('notFound', HUB_REVIEW_TEXT.notInRegistry, { unit: opts.unit });
+    const source = openUnit(drive, row.file, lang, opts.asOf ?? hub.snapshot.asOf);
+    if ('problem' in source) {
+      throw new OkrError('notFound', HUB_REVIEW_TEXT.cannotOpen, { unit: row.unit, why: label(STATUS_WORDS[source.problem], lang) });
+    }
+    const cache = readCache(hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET)?.values ?? []);
+    const others = [...cache.values()].flatMap((c) => (c.cached?.okr ? [{ unit: c.cached.row.unit, values: c.cached.okr.values }] : []));
+    const task = hubReviewTask({
+      unit: row.unit, file: source.snapshot, others, hubSheets: hub.snapshot.sheets, lang,
+      ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.month ? { month: opts.month } : {}),
+    });
+    if ('error' in task) throw new OkrError('notFound', HUB_REVIEW_TEXT.noTable, { unit: row.unit });
+    const sheet = writeOwnedSheet(ctx, task.plan, task.target);
+    ctx.ss.setActiveSheet(sheet);
+    return {
+      reviewSheet: sheet.getName(),
+      objectives: task.doc.objectives.length,
+      rollUp: others.some((o) => unitKey(o.unit) !== unitKey(row.unit)),
+      markdown: reviewsMarkdown([task.doc]),
+    };
+  });
 }

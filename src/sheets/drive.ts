@@ -25,7 +25,15 @@
  */
 import type { AppLike, SpreadsheetLike } from './api';
 
-export type FileState = 'ok' | 'missing' | 'trashed' | 'unshared';
+/**
+ * What Drive says of a unit file before it is opened. `missing`: Drive answers 404 — the file is
+ * gone, or this user can no longer see it (Drive does not tell the two apart: "File not found"
+ * covers both, https://developers.google.com/drive/api/guides/handle-errors); `unshared`: 403,
+ * the user is known to Drive but may not read it; `trashed`: the file's own `trashed` field;
+ * `unreachable`: any other failure (quota, network, the service off) — said as such, never
+ * guessed into one of the others.
+ */
+export type FileState = 'ok' | 'missing' | 'trashed' | 'unshared' | 'unreachable';
 
 export interface DriveLike {
   /** A new folder in the user's My Drive; returns its ID. */
@@ -69,12 +77,37 @@ export interface SpreadsheetAppWithFiles extends AppLike {
 
 const FOLDER = 'application/vnd.google-apps.folder';
 
+/** The fields `state` asks for (files.get `fields`, https://developers.google.com/drive/api/v3/reference/files/get).
+ *  `trashed` says "in the trash" in Drive's own words. `capabilities` is not asked for: collection
+ *  only reads, and a file Drive returns at all is one this user may read (a file they may not see
+ *  is a 404), so no capability adds a case. */
+export const STATE_FIELDS = 'id,trashed';
+
+/** The HTTP status of an advanced-service error: its `details.code` when Apps Script gives one, else read from the text. */
+export function errorStatus(e: unknown): number | null {
+  const code = (e as { details?: { code?: unknown } } | null)?.details?.code;
+  if (typeof code === 'number') return code;
+  const text = e instanceof Error ? e.message : String(e);
+  if (/\b404\b|not ?found/i.test(text)) return 404;
+  if (/\b403\b|forbidden|permission|insufficient/i.test(text)) return 403;
+  return null;
+}
+
+/** A file's state from Drive's answer to files.get (or the error it threw). */
+export function fileState(get: () => { trashed?: boolean }): FileState {
+  try {
+    return get().trashed === true ? 'trashed' : 'ok';
+  } catch (e) {
+    const status = errorStatus(e);
+    return status === 404 ? 'missing' : status === 403 ? 'unshared' : 'unreachable';
+  }
+}
+
 /**
  * The real Drive: the advanced Drive service (enabled in appsscript.json) for folders, moves,
  * sharing and state; SpreadsheetApp for creating and opening spreadsheets.
  */
 export function appsScriptDrive(drive: AdvancedDriveV3, app: SpreadsheetAppWithFiles): DriveLike {
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   return {
     createFolder: (name) => drive.Files.create({ name, mimeType: FOLDER }).id!,
     folderUsable: (id) => {
@@ -91,14 +124,7 @@ export function appsScriptDrive(drive: AdvancedDriveV3, app: SpreadsheetAppWithF
       return id;
     },
     openSpreadsheet: (id) => ({ app, ss: app.openById(id) }),
-    state: (id) => {
-      try {
-        return drive.Files.get(id, { fields: 'id,trashed' }).trashed ? 'trashed' : 'ok';
-      } catch (e) {
-        // 404 = gone or never visible to this user; 403 = access removed
-        return /not ?found|404/i.test(message(e)) ? 'missing' : 'unshared';
-      }
-    },
+    state: (id) => fileState(() => drive.Files.get(id, { fields: STATE_FIELDS, supportsAllDrives: true })),
     shareWithEditor: (id, email, note) => {
       drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: email }, id, { sendNotificationEmail: true, emailMessage: note });
     },

@@ -10,10 +10,10 @@ import type { Localized } from '../../core/i18n';
 import { label } from '../../core/labels';
 import { STATUS_WORDS } from '../../core/distribution';
 import type { SheetsContext } from '../../sheets/context';
-import { collectBatch, distributeBatch, type BatchResult } from '../../sheets/distribution';
+import { collectBatch, distributeBatch, reviewUnitFromHub, type BatchResult } from '../../sheets/distribution';
 import { appsScriptDrive, type AdvancedDriveV3, type DriveLike, type SpreadsheetAppWithFiles } from '../../sheets/drive';
 import { OkrError } from '../../sheets/errors';
-import type { DistributionBatchResult } from '../rpc/contract';
+import type { DistributionBatchResult, HubReviewSummary } from '../rpc/contract';
 
 const MSG = {
   noDrive: {
@@ -61,4 +61,9 @@ export function distributeBatchAction(ctx: SheetsContext, p: { cycle: string; ba
 
 export function collectBatchAction(ctx: SheetsContext, p: { asOf?: string; batchSize?: number }): DistributionBatchResult {
   return plain(ctx, collectBatch(ctx, driveFor(ctx), { ...(p.asOf ? { asOf: p.asOf } : {}), ...(p.batchSize ? { batchSize: p.batchSize } : {}) }));
+}
+
+/** The review of one unit from the hub: its file read now, the units below as last collected. */
+export function reviewUnitFromHubAction(ctx: SheetsContext, p: { unit: string; month?: string | undefined; asOf?: string | undefined }): HubReviewSummary {
+  return reviewUnitFromHub(ctx, driveFor(ctx), { unit: p.unit, ...(p.month ? { month: p.month } : {}), ...(p.asOf ? { asOf: p.asOf } : {}) });
 }

@@ -139,6 +139,15 @@ export type DistributionBatchResult =
     }
   | { ok: false; problems: string[] };
 
+/** The review of one unit written into the hub (src/addon/actions/distribution.ts). */
+export interface HubReviewSummary {
+  reviewSheet: string;
+  objectives: number;
+  /** False when nothing has been collected yet: no roll-up of the units below. */
+  rollUp: boolean;
+  markdown: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -482,6 +491,10 @@ export const CONTRACT = {
   ),
   collectBatch: method<DistributionBatchResult>()(
     z.strictObject({ asOf: z.optional(isoDate()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    { write: true },
+  ),
+  reviewUnitFromHub: method<HubReviewSummary>()(
+    z.strictObject({ unit: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },
   ),
 

@@ -8,7 +8,7 @@
  * progress), score the unit's overall (the mean of its objectives' scores). A file that cannot be read is a problem on its
  * row; every other unit is still collected.
  */
-import { buildAlignment, type AlignmentSheet, type AlignmentTree, type UnitNode, walkUnits } from '../alignment';
+import { buildAlignment, type AlignmentOptions, type AlignmentSheet, type AlignmentTree, type UnitNode, walkUnits } from '../alignment';
 import { staleKrs } from '../checkins';
 import { escapeCellText } from '../escape';
 import { fmt, type Lang, type Localized } from '../i18n';
@@ -18,9 +18,12 @@ import { alignmentSheetPlan } from '../plan/alignmentSheet';
 import { OWNER_KEY, type PlanCell, type SheetPlan } from '../plan/types';
 import { unitProgress } from '../score';
 import { scoreSheet } from '../tasks/score';
-import { readSnapshot, type OkrSheetModel, type WorkbookModel, type WorkbookSnapshot } from '../snapshot';
-import { buildReview, type ReviewDoc } from '../review';
-import { STATUS_WORDS, unitKey, type CollectProblemCode, type RegistryRow, type UnitStatus } from './registry';
+import { isTableError, readTableValues } from '../table';
+import { readSnapshot, type OkrSheetModel, type SheetSnapshot, type WorkbookModel, type WorkbookSnapshot } from '../snapshot';
+import type { ReviewSheetTask } from '../tasks/review';
+import { hubReviewTask } from './hubReview';
+import { latestUnitTable } from './unitTable';
+import { isActive, STATUS_WORDS, unitKey, type CollectProblemCode, type RegistryRow, type UnitStatus } from './registry';
 
 export type UnitSource = { snapshot: WorkbookSnapshot } | { problem: CollectProblemCode };
 
@@ -77,17 +80,15 @@ export interface CollectResult {
 
 const zero = (): Record<KrState, number> => ({ notStarted: 0, onTrack: 0, atRisk: 0, offTrack: 0, overdue: 0, done: 0 });
 
-/** The unit's OKR table: the one whose header names the unit, else the first. */
-function unitTable(okr: readonly OkrSheetModel[], unit: string): OkrSheetModel | null {
-  return okr.find((o) => unitKey(o.read.table.header.unit) === unitKey(unit)) ?? okr[0] ?? null;
-}
-
-interface Read {
+/** One unit as collection read it: its registry row afterwards, its figures, and (collected) its
+ *  OKR table for the cross-file alignment tree. */
+export interface UnitRead {
   row: RegistryRow;
   figures: UnitFigures;
   sheet?: AlignmentSheet;
   unit?: CollectedUnit;
 }
+type Read = UnitRead;
 
 /** What a collected unit's file held: for the review of that unit from the hub. */
 export interface CollectedUnit {
@@ -96,7 +97,8 @@ export interface CollectedUnit {
   asOf: string;
 }
 
-function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string, lang: Lang, explicit: boolean): Read {
+/** Reads one unit's file (or the problem met opening it): the figures `okr-sheets score` gives. */
+export function collectUnit(row: RegistryRow, source: UnitSource | undefined, day: string, lang: Lang, explicit: boolean): UnitRead {
   const base: UnitFigures = {
     unit: row.unit, file: row.file, status: 'missing', level: row.level, parent: row.parent, owner: row.owner,
     objectives: null, krs: null, progress: null, score: null, states: null, stale: null, fillRate: null, alignmentRate: null,
@@ -104,7 +106,7 @@ function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string,
   if (!source) return { row: { ...row, status: 'missing' }, figures: base };
   if ('problem' in source) return { row: { ...row, status: source.problem }, figures: { ...base, status: source.problem } };
   const model = readSnapshot(source.snapshot, lang);
-  const okr = unitTable(model.okr, row.unit);
+  const okr = latestUnitTable(model.okr, row.unit);
   if (!okr) return { row: { ...row, status: 'no-okr-table' }, figures: { ...base, status: 'no-okr-table' } };
   const table = okr.read.table;
   // the score task `okr-sheets score` runs: an explicit day, else the sheet's "As of" cell, else the snapshot's day
@@ -137,13 +139,23 @@ function readUnit(row: RegistryRow, source: UnitSource | undefined, day: string,
 /**
  * Collects every registry unit. `sources` maps a unit (registry spelling) to its file's snapshot
  * or the problem the shell met opening it; a unit absent from the map is `missing`.
+ * `settings`: the hub's Settings (cap, bands) for the cross-file roll-up — the same numbers the
+ * unit files were distributed with, so a unit's objective in the Alignment map shows the progress
+ * its own sheet shows. Default: the built-in settings.
  */
 export function collectUnits(
   registry: readonly RegistryRow[], sources: ReadonlyMap<string, UnitSource>, asOf: string, lang: Lang,
-  opts: { explicitAsOf?: boolean } = {},
+  opts: { explicitAsOf?: boolean; settings?: AlignmentOptions['settings'] } = {},
 ): CollectResult {
-  const reads = registry.map((r) => readUnit(r, sources.get(r.unit), asOf, lang, opts.explicitAsOf === true));
-  const tree = buildAlignment(reads.flatMap((r) => (r.sheet ? [r.sheet] : [])));
+  // units that left the roster keep their row as it was: not read, not counted
+  const reads = registry.filter(isActive).map((r) => collectUnit(r, sources.get(r.unit), asOf, lang, opts.explicitAsOf === true));
+  return summariseUnits(reads, asOf, lang, opts.settings ? { settings: opts.settings } : {});
+}
+
+/** The hub's view of units already read (one batch at a time in Sheets): company figures, the
+ *  cross-file alignment tree, the Dashboard and Alignment map plans. */
+export function summariseUnits(reads: readonly UnitRead[], asOf: string, lang: Lang, opts: { settings?: AlignmentOptions['settings'] } = {}): CollectResult {
+  const tree = buildAlignment(reads.flatMap((r) => (r.sheet ? [r.sheet] : [])), opts.settings ? { settings: opts.settings } : {});
   const nodes = new Map<string, UnitNode>();
   walkUnits(tree, (u) => nodes.set(unitKey(u.unit), u));
   let aligned = 0, alignable = 0;
@@ -177,6 +189,38 @@ export function collectUnits(
     alignment: alignmentSheetPlan(tree, lang),
   };
 }
+
+/**
+ * What the hub keeps of a unit between collection batches (Sheets): its row and figures, and the
+ * OKR table's values for the roll-up — never its check-in log, which the figures already count.
+ */
+export interface CachedUnit {
+  row: RegistryRow;
+  figures: UnitFigures;
+  /** The OKR sheet's name in the unit file and its values (trailing blank rows cut). */
+  okr: { sheet: string; values: unknown[][] } | null;
+}
+
+export function cacheUnit(r: UnitRead): CachedUnit {
+  const okr = r.unit ? r.unit.model.snapshot.sheets.find((s) => s.name === r.unit!.okr.sheet) : undefined;
+  const values = okr ? okr.values.slice(0, lastFilledRow(okr.values)) : null;
+  return { row: r.row, figures: r.figures, okr: okr && values ? { sheet: okr.name, values } : null };
+}
+
+/** A cached unit back as a read (its table read again from the values). */
+export function uncacheUnit(c: CachedUnit, lang: Lang): UnitRead {
+  const figures = { ...c.figures };
+  if (!c.okr) return { row: c.row, figures };
+  const read = readTableValues(c.okr.values, { lang });
+  if (isTableError(read)) return { row: c.row, figures };
+  return { row: c.row, figures, sheet: { sheet: c.row.unit, table: read.table } };
+}
+
+const lastFilledRow = (values: readonly (readonly unknown[])[]): number => {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? []).every((c) => c === '' || c === null || c === undefined)) end--;
+  return end;
+};
 
 export const HUB_DASHBOARD_TEXT = {
   title: { 'zh-CN': '公司 OKR 仪表盘（{collected} / {units} 个单元已收集，统计日期 {asOf}）', en: 'Company OKR dashboard ({collected} / {units} units collected, as of {asOf})' },
@@ -245,24 +289,23 @@ export function companyDashboardPlan(units: readonly UnitFigures[], company: Com
 }
 
 /**
- * The review (复盘) of any level from the hub: the unit's own OKRs and check-ins from its file,
- * with the roll-up of the units aligned under it across files as context. Null when the unit was
- * not collected.
+ * The review (复盘) of any level from the hub, after a collection: the unit's file as collected,
+ * the other collected units' tables for the roll-up, the hub's Review sheets for owners' words
+ * (`hubReviewTask`, the same review task as a unit's own workbook). Null when the unit was not
+ * collected.
  */
-export function reviewFromHub(result: CollectResult, unit: string, lang: Lang, opts: { month?: string } = {}): ReviewDoc | null {
+export function reviewFromHub(result: CollectResult, unit: string, lang: Lang, opts: { month?: string; hubSheets?: readonly SheetSnapshot[] } = {}): ReviewSheetTask | null {
   const found = [...result.collected].find(([u]) => unitKey(u) === unitKey(unit));
   if (!found) return null;
   const [name, c] = found;
-  return buildReview({
-    table: c.okr.read.table,
-    // the tree knows each unit by its registry name (collectUnits)
-    sheet: name,
-    checkins: c.model.checkins,
-    actions: c.model.actions,
-    asOf: c.asOf,
+  const task = hubReviewTask({
+    unit: name,
+    file: c.model.snapshot,
+    others: [...result.collected].map(([u, o]) => ({ unit: u, values: o.model.snapshot.sheets.find((s) => s.name === o.okr.sheet)?.values ?? [] })),
+    hubSheets: opts.hubSheets ?? [],
     lang,
-    settings: c.model.settings,
-    alignment: result.tree,
+    asOf: c.asOf,
     ...(opts.month ? { month: opts.month } : {}),
   });
+  return 'error' in task ? null : task;
 }

@@ -19,6 +19,7 @@ import {
 } from '../plan/okrSheet';
 import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../plan/supportSheets';
 import type { WorkbookPlan } from '../plan/types';
+import type { OkrSettings } from '../model';
 import { departmentOf } from '../templates';
 import { fillRows, regionOf, type PlaceholderValues } from './placeholders';
 import { findRow, type RegistryRow } from './registry';
@@ -35,6 +36,9 @@ export interface CycleInfo {
   cycle: string;
   cycleStart: string;
   cycleEnd: string;
+  /** The hub's Settings (cap, bands, score scale, stale days) copied into each unit file, so a
+   *  unit's sheet and the hub's roll-up compute with the same numbers. Default: the built-ins. */
+  settings?: Partial<OkrSettings>;
 }
 
 /** The file's title: `OKR <unit> <cycle>` (the sheet-name rules keep it a valid file name too). */
@@ -83,9 +87,17 @@ export function unitFilePlan(u: DistUnit, c: CycleInfo, hub: string, company: st
       okr,
       buildCheckInsPlan(lang),
       buildActionsPlan(lang),
-      buildSettingsPlan({ lang, cycle: c.cycle, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, sheetName: settingsName }),
+      buildSettingsPlan({ lang, cycle: c.cycle, cycleStart: c.cycleStart, cycleEnd: c.cycleEnd, sheetName: settingsName, ...(c.settings ? { settings: hubSettingsForUnit(c.settings) } : {}) }),
     ],
   };
+}
+
+/** What a unit file takes from the hub's Settings: never its cycle or language (the unit's own). */
+function hubSettingsForUnit(s: Partial<OkrSettings>): Partial<OkrSettings> {
+  const rest: Partial<OkrSettings> & { cycle?: unknown } = { ...s };
+  delete rest.lang;
+  delete rest.cycle;
+  return rest;
 }
 
 export interface DistributionStep {
@@ -99,8 +111,11 @@ export interface DistributionPlan {
   create: DistributionStep[];
   /** Units that already have one (left alone). */
   existing: string[];
-  /** The registry rows of every roster unit as they stand before creating anything (new units `planned`). */
+  /** The registry rows of every roster unit as they stand before creating anything (new units
+   *  `planned`), then the rows of units no longer on the roster, marked `removed`. */
   registry: RegistryRow[];
+  /** Units that left the roster since the last run (newly marked `removed`). */
+  removed: string[];
 }
 
 /** A registry row of a unit, keeping the figures a previous collection wrote. */
@@ -117,6 +132,10 @@ export function registryRowOf(u: DistUnit, prev: RegistryRow | undefined, patch:
  * What to create: every roster unit whose registry row names no file, or names one the shell says
  * is gone (`exists(file)` false). A half-made file (status still `planned` with a file named) is
  * made again from scratch by the shell.
+ *
+ * The roster is read afresh on every run: a unit new to it is planned; a registry unit no longer
+ * on it is marked `removed` — its row and its file are never deleted (its history stays), and
+ * collection skips it. A removed unit put back on the roster takes its file back (`created`).
  */
 export function planDistribution(units: readonly DistUnit[], registry: readonly RegistryRow[], exists: (row: RegistryRow) => boolean): DistributionPlan {
   const create: DistributionStep[] = [];
@@ -127,11 +146,17 @@ export function planDistribution(units: readonly DistUnit[], registry: readonly 
     const complete = !!prev && !!prev.file && prev.status !== 'planned' && exists(prev);
     if (complete) {
       existing.push(u.unit);
-      rows.push(registryRowOf(u, prev));
+      rows.push(registryRowOf(u, prev, prev.status === 'removed' ? { status: 'created' } : {}));
     } else {
       create.push({ unit: u, before: prev ?? null });
       rows.push(registryRowOf(u, prev, { status: 'planned' }));
     }
   }
-  return { create, existing, registry: rows };
+  const removed: string[] = [];
+  for (const r of registry) {
+    if (findRow(units, r.unit)) continue;
+    if (r.status !== 'removed') removed.push(r.unit);
+    rows.push({ ...r, status: 'removed' });
+  }
+  return { create, existing, registry: rows, removed };
 }

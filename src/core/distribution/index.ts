@@ -12,3 +12,5 @@ export * from './templateLint';
 export * from './units';
 export * from './distribute';
 export * from './collect';
+export * from './unitTable';
+export * from './hubReview';

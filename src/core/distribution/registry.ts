@@ -37,8 +37,9 @@ export const REGISTRY_LABELS: Record<RegistryKey, Labels> = {
 };
 
 /** How far a unit got. The problems are collection's (a file that cannot be read). */
-export type DistributionState = 'planned' | 'created' | 'shared' | 'collected';
-export type CollectProblemCode = 'missing' | 'trashed' | 'unshared' | 'unreadable' | 'no-okr-table';
+/** `removed`: the unit left the roster; its row and file stay (history), collection skips it. */
+export type DistributionState = 'planned' | 'created' | 'shared' | 'collected' | 'removed';
+export type CollectProblemCode = 'missing' | 'trashed' | 'unshared' | 'unreachable' | 'unreadable' | 'no-okr-table';
 export type UnitStatus = DistributionState | CollectProblemCode;
 
 export const STATUS_WORDS: Record<UnitStatus, Labels> = {
@@ -46,14 +47,18 @@ export const STATUS_WORDS: Record<UnitStatus, Labels> = {
   created: { 'zh-CN': ['已创建'], en: ['created'] },
   shared: { 'zh-CN': ['已共享'], en: ['shared'] },
   collected: { 'zh-CN': ['已收集'], en: ['collected'] },
+  removed: { 'zh-CN': ['已从组织名单移除'], en: ['removed from roster'] },
   missing: { 'zh-CN': ['文件不存在'], en: ['missing: the file is not there'] },
   trashed: { 'zh-CN': ['文件已移入回收站'], en: ['trashed: the file is in the trash'] },
   unshared: { 'zh-CN': ['无权打开文件（未共享）'], en: ['unshared: no access to the file'] },
+  unreachable: { 'zh-CN': ['云端硬盘无响应，稍后再收集'], en: ['unreachable: Drive did not answer; collect again later'] },
   unreadable: { 'zh-CN': ['文件损坏，无法读取'], en: ['unreadable: the file is broken'] },
   'no-okr-table': { 'zh-CN': ['文件中没有 OKR 表'], en: ['no-okr-table: the file holds no OKR table'] },
 };
 
-export const PROBLEM_CODES: readonly CollectProblemCode[] = ['missing', 'trashed', 'unshared', 'unreadable', 'no-okr-table'];
+export const PROBLEM_CODES: readonly CollectProblemCode[] = ['missing', 'trashed', 'unshared', 'unreachable', 'unreadable', 'no-okr-table'];
+/** Rows collection reads: every unit still on the roster. */
+export const isActive = (r: { status: UnitStatus }): boolean => r.status !== 'removed';
 export const isProblem = (s: UnitStatus): s is CollectProblemCode => (PROBLEM_CODES as readonly string[]).includes(s);
 
 export interface RegistryRow {

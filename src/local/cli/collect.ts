@@ -13,9 +13,10 @@ import type { Lang, Localized } from '../../core/i18n';
 import {
   collectUnits, mergeRegistryValues, readRegistryValues, registrySheetPlan, reviewFromHub, STATUS_WORDS, type UnitSource,
 } from '../../core/distribution';
-import { reviewToMarkdown } from '../../core/review';
+import { reviewsMarkdown } from '../../core/tasks/review';
 import { label } from '../../core/labels';
 import { snapshotFromXlsx } from '../snapshot';
+import { readSnapshot } from '../../core/snapshot';
 import { CliError, displayWidth, isoDateOption, padDisplay, pct, readInput, resolvePath, runFileCommand, say, t, type CliIo } from '../xlsx/cli';
 import { hubValues, readHub, replaceSheet, writeHub } from './distribute';
 
@@ -69,7 +70,9 @@ export function run(args: string[], io: CliIo): Promise<number> {
     for (const r of registry.rows) {
       sources.set(r.unit, r.file ? await openUnit(resolve(dirname(hubPath), r.file), asOf) : { problem: 'missing' });
     }
-    const result = collectUnits(registry.rows, sources, asOf, sheetLang, { explicitAsOf: explicit !== undefined });
+    // the hub's Settings (cap, bands) for the cross-file roll-up, as the unit files got them
+    const settings = hubValues(hub, 'settings') ? readSnapshot(hub.snapshot, sheetLang).settings : undefined;
+    const result = collectUnits(registry.rows, sources, asOf, sheetLang, { explicitAsOf: explicit !== undefined, ...(settings ? { settings } : {}) });
 
     let plan = replaceSheet(hub, hub.plan, registrySheetPlan(mergeRegistryValues(registryValues, result.registry, sheetLang), sheetLang));
     plan = replaceSheet(hub, plan, result.dashboard);
@@ -80,9 +83,9 @@ export function run(args: string[], io: CliIo): Promise<number> {
     const reviewOf = a.options.review;
     if (reviewOf !== undefined) {
       // the review of one level, with the roll-up of the units under it across files
-      const doc = reviewFromHub(result, reviewOf, lang);
-      if (!doc) throw new CliError(t(lang, TEXT.noReview, { unit: reviewOf }), 1);
-      say(io.stdout, reviewToMarkdown(doc, lang));
+      const task = reviewFromHub(result, reviewOf, lang, { hubSheets: hub.snapshot.sheets });
+      if (!task) throw new CliError(t(lang, TEXT.noReview, { unit: reviewOf }), 1);
+      say(io.stdout, reviewsMarkdown([task.doc]));
     } else if (a.flags.has('json')) {
       say(io.stdout, JSON.stringify({
         asOf,

@@ -21,7 +21,7 @@ import type { SheetRole } from '../../core/labels';
 import { buildRosterTemplatePlan } from '../../core/roster';
 import { escapeCellText } from '../../core/escape';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import { readSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
 import { readRosterFile } from './rosterFile';
 import { exportXlsx } from '../xlsx/export';
@@ -44,6 +44,7 @@ const TEXT = {
     'zh-CN': '已分发：新建 {created} 个单元文件，{existing} 个已存在（未改动）；中枢 {hub}',
     en: 'Distributed: {created} unit file(s) created, {existing} already there (left untouched); hub {hub}',
   },
+  removed: { 'zh-CN': '  “{unit}”已不在组织名单中：登记表标为“已从组织名单移除”，文件保留', en: '  “{unit}” is no longer on the roster: marked “removed from roster” in the registry, its file kept' },
   badHub: { 'zh-CN': '无法读取中枢文件 {file}：{why}', en: 'Cannot read the hub {file}: {why}' },
 } satisfies Record<string, Localized>;
 
@@ -96,6 +97,20 @@ export async function writeHub(io: CliIo, path: string, plan: WorkbookPlan, lang
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
 
+/** Whether two sheets hold the same cells (text trimmed, trailing blanks ignored). */
+function sameCells(a: readonly (readonly unknown[])[] | null, b: readonly (readonly unknown[])[]): boolean {
+  const norm = (v: readonly (readonly unknown[])[]) => {
+    const rows = v.map((r) => {
+      const cells = r.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      return cells.join('\u0001');
+    });
+    while (rows.length && rows[rows.length - 1] === '') rows.pop();
+    return rows.join('\n');
+  };
+  return a !== null && norm(a) === norm(b);
+}
+
 /** The roster as the hub keeps it: the input's rows under the roster sheet's dropdowns. */
 function rosterSheet(values: unknown[][], lang: Lang): SheetPlan {
   const cells: PlanCell[][] = values.map((r) => r.map((c) => (typeof c === 'string' ? escapeCellText(c) : (c ?? null) as PlanCell)));
@@ -145,6 +160,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const plan = planDistribution(units.units, before, (r) => have.get(r.unit) === true);
 
     const companyName = units.units[0]?.unit ?? '';
+    // the hub's Settings (cap, bands, scale), when HR keeps one, go into every unit file
+    const settings = hub && hubValues(hub, 'settings') ? readSnapshot(hub.snapshot, lang).settings : undefined;
     const rows = new Map<string, RegistryRow>(plan.registry.map((r) => [r.unit, r]));
     for (const step of plan.create) {
       const u = step.unit;
@@ -153,7 +170,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       // a file already at that path (a registry lost or edited by hand) is adopted, never overwritten
       if (!(await exists(path))) {
         const hubRef = relative(dirname(path), hubPath).split('\\').join('/');
-        const wb = unitFilePlan(u, { lang, cycle, cycleStart: dates.start, cycleEnd: dates.end }, hubRef, companyName);
+        const wb = unitFilePlan(u, { lang, cycle, cycleStart: dates.start, cycleEnd: dates.end, ...(settings ? { settings } : {}) }, hubRef, companyName);
         await mkdir(dirname(path), { recursive: true });
         await writeOutput(io, path, await exportXlsx(wb), lang, { force: false });
         say(io.stderr, t(lang, TEXT.created, { file: rel, unit: u.unit, template: u.templateId }));
@@ -161,11 +178,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       rows.set(u.unit, registryRowOf(u, step.before ?? undefined, { file: rel, status: 'created' }));
     }
     const merged = mergeRegistryValues(registryValues, [...rows.values()], lang);
-    let hubPlan: WorkbookPlan = hub?.plan ?? { sheets: [rosterSheet(roster.values, lang), templatesSheetPlan(lang)] };
+    // the hub's roster follows the roster given on every run (units added, units gone marked `removed`)
+    const rosterNow = rosterSheet(roster.values, lang);
+    const rosterChanged = !!hub && sameCells(hubValues(hub, 'roster'), roster.values) === false;
+    let hubPlan: WorkbookPlan = hub ? (rosterChanged ? replaceSheet(hub, hub.plan, rosterNow) : hub.plan) : { sheets: [rosterNow, templatesSheetPlan(lang)] };
     const registrySheet = registrySheetPlan(merged, lang);
     hubPlan = hub ? replaceSheet(hub, hubPlan, registrySheet) : { sheets: [...hubPlan.sheets, registrySheet] };
     if (hub && !hubValues(hub, 'templates')) hubPlan = replaceSheet(hub, hubPlan, templatesSheetPlan(lang));
-    if (plan.create.length > 0 || !hub) await writeHub(io, hubPath, hubPlan, lang);
+    if (plan.create.length > 0 || !hub || rosterChanged || plan.removed.length > 0) await writeHub(io, hubPath, hubPlan, lang);
+    for (const unit of plan.removed) say(io.stderr, t(lang, TEXT.removed, { unit }));
     say(io.stderr, t(lang, TEXT.summary, { created: plan.create.length, existing: plan.existing.length, hub: hubPath }));
     return 0;
   });

@@ -25,6 +25,14 @@ const T = {
   paused: { 'zh-CN': '已暂停于 {progress}；再点一次即可继续。', en: 'Paused at {progress}; click again to continue.' },
   problems: { 'zh-CN': '问题：', en: 'Problems:' },
   rosterProblems: { 'zh-CN': '组织名单有问题，未分发：', en: 'The roster has problems; nothing was distributed:' },
+  reviewUnit: { 'zh-CN': '复盘单元', en: 'Unit to review' },
+  review: { 'zh-CN': '生成该单元的复盘', en: 'Review of this unit' },
+  reviewHint: {
+    'zh-CN': '从中枢为任一层级生成复盘：读取该单元的文件，并带上下级单元（上次收集时）的汇总；写入中枢的“复盘”表。',
+    en: 'Review any level from the hub: reads that unit\'s file, with the roll-up of the units below it as last collected; written to a Review sheet in the hub.',
+  },
+  reviewDone: { 'zh-CN': '已写入“{sheet}”（{n} 个目标）。', en: 'Written to “{sheet}” ({n} objectives).' },
+  noRollUp: { 'zh-CN': '尚未收集过进度，复盘中没有下级单元的汇总；先点“收集进度”。', en: 'Nothing collected yet, so the review has no roll-up of the units below; click “Collect progress” first.' },
 } satisfies Record<string, Localized>;
 
 export const distributionPanel: Panel = {
@@ -53,6 +61,7 @@ export const distributionPanel: Panel = {
       try {
         for (;;) {
           const r = await call();
+          remember(r);
           if (!r.ok) {
             append(out, h('p', { className: 'warn' }, tr('rosterProblems')), h('ul', { className: 'findings' }, ...r.problems.map((p) => h('li', { className: 'finding sev-error' }, p))));
             return;
@@ -80,6 +89,40 @@ export const distributionPanel: Panel = {
       }
     };
 
+    // units seen in this sidebar's batches, offered in the review field
+    const units = h('datalist', { id: 'di-units' });
+    const seen = new Set<string>();
+    const remember = (r: DistributionBatchResult) => {
+      if (!r.ok) return;
+      for (const p of r.processed) {
+        if (seen.has(p.unit)) continue;
+        seen.add(p.unit);
+        units.append(h('option', { value: p.unit }));
+      }
+    };
+    const reviewUnit = h('input', { id: 'di-review-unit', type: 'text', maxlength: 200, list: 'di-units' });
+    const reviewOut = h('div', { id: 'di-review-result' });
+    const review = h('button', { id: 'di-review', type: 'button', className: 'secondary' }, tr('review'));
+    review.addEventListener('click', () => {
+      const unit = reviewUnit.value.trim();
+      if (!unit) return;
+      app.clearMessages();
+      clear(reviewOut);
+      review.disabled = true;
+      void app
+        .rpc('reviewUnitFromHub', { unit })
+        .then((r) => {
+          append(reviewOut, h('p', { className: 'ok' }, tr('reviewDone', { sheet: r.reviewSheet, n: r.objectives })));
+          if (!r.rollUp) append(reviewOut, h('p', { className: 'warn' }, tr('noRollUp')));
+        })
+        .catch(() => {
+          /* shown by app.rpc */
+        })
+        .finally(() => {
+          review.disabled = false;
+        });
+    });
+
     const distribute = primaryButton('di-distribute', tr('distribute'), () => void run(() => app.rpc('distributeBatch', { cycle: cycle.value.trim() }), 'doneDistribute'));
     const collect = primaryButton('di-collect', tr('collect'), () => void run(() => app.rpc('collectBatch', {}), 'doneCollect'));
     root.append(
@@ -88,6 +131,12 @@ export const distributionPanel: Panel = {
       h('div', { className: 'buttons' }, distribute, collect, pause),
       h('div', { className: 'progress' }, bar, ' ', label),
       out,
+      h('hr', {}),
+      h('p', { className: 'hint' }, tr('reviewHint')),
+      field(tr('reviewUnit'), reviewUnit),
+      units,
+      h('div', { className: 'buttons' }, review),
+      reviewOut,
     );
   },
 };
