@@ -159,3 +159,45 @@ describe('RPC gradingView / saveGrades on the in-memory workbook', () => {
     expect(model.okr[0]!.read.table.rows.find((r) => r.id === 'O1.KR2')).toMatchObject({ managerScore: 0.4, comment: 'Half of the channels are not active yet' });
   });
 });
+
+describe('the 0–100 scale through the Settings sheet', () => {
+  it('the view shows points; "70" is saved as 70 and the sheet\'s Final score shows 70; 101 is refused', async () => {
+    const { buildSettingsPlan } = await import('../../src/core/plan/supportSheets');
+    const { buildOkrSheetPlanFromRows } = await import('../../src/core/plan/okrSheet');
+    const { applyWorkbookPlan } = await import('../../src/sheets/applyPlan');
+    const { createLocalApp } = await import('../../src/local/workbook');
+    const local = createLocalApp({ lang: 'zh-CN' });
+    const ctx = local.ctx('zh-CN');
+    const settings = buildSettingsPlan({ lang: 'zh-CN', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' });
+    applyWorkbookPlan(ctx, {
+      sheets: [settings, buildOkrSheetPlanFromRows({
+        lang: 'zh-CN', sheetName: '销售', spareRows: 1,
+        header: { unit: '销售中心', level: 'department', owner: '王总', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31', alignedTo: '', asOf: '2026-12-31' },
+        rows: [
+          { id: 'O1', type: 'objective', title: '增长', owner: '王总' },
+          { id: 'O1.KR1', type: 'increase', title: '商机', owner: '李雷', start: 0, target: 1000, current: 600, selfScore: 80 },
+        ],
+      })],
+    });
+    const sv = local.ss.getSheetByName(settings.name)!;
+    const values = sv.getDataRange().getValues();
+    const at = values.findIndex((r) => r.includes('0-1'));
+    sv.getRange(at + 1, values[at]!.indexOf('0-1') + 1).setValue('0-100');
+
+    const v = dispatch('gradingView', { sheet: '销售' }, () => ctx, 'zh-CN');
+    const view = (v as { result: GradingView }).result;
+    expect(view).toMatchObject({ scale: '0-100', range: '0–100' });
+    expect(view.rows[1]!.text).toEqual({ computed: '60 分', self: '80 分', manager: '—', final: '80 分' });
+
+    const refused = dispatch('saveGrades', { sheet: '销售', grades: [{ id: 'O1.KR1', managerScore: '101', comment: '' }] }, () => ctx, 'zh-CN');
+    expect(refused).toEqual({ ok: true, result: { ok: false, sheet: '销售', errors: ['O1.KR1：上级评分 101 超出 0–100'] } });
+    const saved = dispatch('saveGrades', { sheet: '销售', grades: [{ id: 'O1.KR1', managerScore: '70', comment: '好' }] }, () => ctx, 'zh-CN');
+    const res = (saved as { result: { ok: true; view: GradingView } }).result;
+    expect(res.view.rows[1]!.text.final).toBe('70 分');
+    const sheet = takeSnapshot(ctx, { sheets: ['销售'] }).sheets.find((s) => s.name === '销售')!.values;
+    const head = sheet.findIndex((r) => r.includes('上级评分'));
+    const kr = sheet.findIndex((r) => r[0] === 'O1.KR1');
+    expect(sheet[kr]![sheet[head]!.indexOf('上级评分')]).toBe(70);
+    expect(sheet[kr]![sheet[head]!.indexOf('最终得分')]).toBe(70);
+  });
+});

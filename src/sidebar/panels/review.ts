@@ -38,7 +38,10 @@ export const REVIEW_PANEL_TEXT = {
     en: 'Written to "{sheet}": {objectives} objectives, {prompts} parts for the owner to write (yellow).',
   },
   dashboard: { 'zh-CN': '生成仪表盘', en: 'Generate dashboard' },
-  dashboardDone: { 'zh-CN': '已写入“{sheet}”：{units} 个单元，{stale} 个久未更新的 KR。', en: 'Written to "{sheet}": {units} units, {stale} stale KRs.' },
+  dashboardDone: {
+    'zh-CN': '已写入“{sheet}”：{units} 个单元，{stale} 个久未更新的 KR，{calibration} 处自评与上级评相差 0.3 或以上。',
+    en: 'Written to "{sheet}": {units} units, {stale} stale KRs, {calibration} self/manager score gaps of 0.3 or more.',
+  },
   alignmentMap: { 'zh-CN': '生成对齐地图', en: 'Generate alignment map' },
   alignmentDone: { 'zh-CN': '已写入“{sheet}”：{units} 个单元。', en: 'Written to "{sheet}": {units} units.' },
   tree: { 'zh-CN': '查看对齐树', en: 'Show alignment tree' },
@@ -166,7 +169,7 @@ export const reviewPanel: Panel = {
       app.clearMessages();
       try {
         const r = await app.rpc('generateDashboard', /^\d{4}-\d{2}-\d{2}$/.test(asOf.value) ? { asOf: asOf.value } : {});
-        app.info(t('dashboardDone', { sheet: r.dashboardSheet, units: r.units, stale: r.staleKrs }));
+        app.info(t('dashboardDone', { sheet: r.dashboardSheet, units: r.units, stale: r.staleKrs, calibration: r.calibration ?? 0 }));
       } catch {
         /* shown */
       }
