@@ -159,6 +159,21 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: 'conditional-format-formula-syntax',
+    // what a script can see of it: the custom formula is accepted in this locale and kept as
+    // written (getCriteriaValues); the colour it paints is not readable, so evaluation is not
+    run: (env) => {
+      const written = '=AND($A$8>0.5,$A$8<1)';
+      const before = env.probe.getConditionalFormatRules();
+      const rule = env.app.newConditionalFormatRule().whenFormulaSatisfied(written).setBackground('#fff2cc').setRanges([cell(env, 8)]).build();
+      env.probe.setConditionalFormatRules([...before, rule]);
+      const read = env.probe.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getCriteriaValues()[0]);
+      env.probe.setConditionalFormatRules(before);
+      const kept = read.includes(written);
+      return { ok: kept, seen: detail('cfFormula', { locale: env.ss.getSpreadsheetLocale(), written, read: read.map((v) => show(v ?? null)).join(', ') || '—' }) };
+    },
+  },
+  {
     id: 'html-file-text',
     // Reaching this line means Code.js read Server.html with getContent() and evaluated it.
     run: () => ({ ok: true, seen: detail('htmlFile') }),

@@ -41,6 +41,7 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'protection-warning-only': { 'zh-CN': '保护保持“仅警告”', en: 'Protections stay warning-only' },
   'metadata-finder-by-key': { 'zh-CN': '按键查找开发者元数据', en: 'Developer metadata found by key' },
   'chart-options-dotted-keys': { 'zh-CN': '图表选项按带点的键保存（legend.position）', en: 'Chart options are kept by dotted keys (legend.position)' },
+  'conditional-format-formula-syntax': { 'zh-CN': '条件格式的自定义公式（逗号分隔）按原样保存', en: 'Custom conditional-format formulas (comma separators) are kept as written' },
   'html-file-text': { 'zh-CN': '服务器代码从 Server.html 原样读取', en: 'Server code read unchanged from Server.html' },
 };
 
@@ -86,6 +87,7 @@ export const DETAIL = {
   protectionWarning: { 'zh-CN': '插入的工作表上有 {n} 个区域保护，仅警告：{flags}', en: '{n} range protection(s) on the inserted sheet, warning-only: {flags}' },
   metadataFinder: { 'zh-CN': '查找器找到 {found} 条“{key}”，其中 {mine} 条在插入的工作表上（{values}）', en: 'the finder found {found} "{key}" entries, {mine} on the inserted sheet ({values})' },
   chartOptions: { 'zh-CN': "图表选项读回：'legend.position' = {legend}，'vAxis.viewWindow.min' = {min}", en: "chart options read back: 'legend.position' = {legend}, 'vAxis.viewWindow.min' = {min}" },
+  cfFormula: { 'zh-CN': '区域设置 {locale}：条件格式公式 {written} 读回为 {read}', en: 'locale {locale}: the conditional-format formula {written} reads back as {read}' },
   htmlFile: { 'zh-CN': '运行这些检查的服务器代码读自 Server.html', en: 'the server code running these checks was read from Server.html' },
   namedRangeFreed: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称不再列出且可以重新使用', en: 'the named range {name}, removed before its sheet was deleted, is not listed and its name can be used again' },
   namedRangeTaken: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称仍被列出或仍被占用', en: 'the named range {name}, removed before its sheet was deleted, is still listed or its name is still taken' },

@@ -114,10 +114,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'conditional-format-formula-syntax',
-    assumes: 'custom-formula conditional formats take the same en-US syntax as setFormulas()',
+    assumes: 'custom-formula conditional formats take the same en-US syntax as setFormulas(), and getConditionalFormatRules() reads the formula back as written',
     source: 'unverified',
-    check: 'not checkable',
-    note: 'the colour a conditional format paints is not readable through Range.getBackgrounds()',
+    check: 'diagnostics',
+    note: 'diagnostics checks that the formula is accepted and kept as written in the user\'s locale; the colour it paints is not readable through Range.getBackgrounds(), so that it evaluates there stays unverified',
   },
   {
     id: 'custom-function-arguments-deterministic',
