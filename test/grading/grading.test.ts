@@ -153,6 +153,14 @@ describe('RPC gradingView / saveGrades on the in-memory workbook', () => {
     expect(count(200)).toEqual(count(5));
   });
 
+  it('no sheet named: every OKR sheet, in tab order; an unknown sheet is a short message', () => {
+    const { ctx } = gradedWorkbook();
+    const all = dispatch('gradingView', {}, () => ctx, 'en');
+    expect(all.ok && (all.result as GradingView).sheets.map((s) => s.sheet)).toEqual(['Sales']);
+    expect(all.ok && (all.result as GradingView).rows).toHaveLength(5);
+    expect(dispatch('gradingView', { sheet: 'Nowhere' }, () => ctx, 'en')).toEqual({ ok: false, code: 'notFound', message: 'No OKR sheet named "Nowhere".' });
+  });
+
   it('a model read from the snapshot agrees with the view (the sheet is the truth)', () => {
     const { ctx } = gradedWorkbook();
     const model = readSnapshot(takeSnapshot(ctx), 'en');
