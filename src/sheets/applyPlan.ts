@@ -41,6 +41,7 @@ import type { SheetsContext } from './context';
 import { isoToSheetDate } from './dates';
 import { OkrError } from './errors';
 import { withDocumentLock } from './lock';
+import { applyViaBatch, type SheetsApiLike } from './batch/apply';
 
 export interface ApplyOptions {
   /** A name clash gives the new sheet a unique name (default). false → an OkrError('conflict'). */
@@ -49,6 +50,8 @@ export interface ApplyOptions {
   replaceOwned?: boolean;
   /** Before a rewrite, keep a copy of the old sheet (default true; one backup per sheet). */
   backup?: boolean;
+  /** The Sheets API to apply through; default ctx.sheetsApi; null = SpreadsheetApp only. */
+  sheetsApi?: SheetsApiLike | null;
 }
 
 export type SheetAction = 'created' | 'rewritten' | 'skipped';
@@ -72,7 +75,7 @@ export const GENERATED_ROLES: readonly SheetRole[] = ['review', 'dashboard', 'al
 /** Rows and columns of a new sheet in Google Sheets. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLS = 26;
-const DEFAULT_WIDTH = 100;
+export const DEFAULT_WIDTH = 100;
 
 const MSG = {
   nameTaken: {
@@ -92,6 +95,24 @@ export function applyWorkbookPlan(ctx: SheetsContext, plan: WorkbookPlan, opts: 
 
 export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions = {}): AppliedSheet[] {
   return withDocumentLock(ctx, () => {
+    const api = opts.sheetsApi === undefined ? ctx.sheetsApi : opts.sheetsApi;
+    if (api) {
+      // one get + one batchUpdate instead of ≈ 20 calls a sheet (src/sheets/batch); when it
+      // fails (API not enabled, scope not granted …) the plan goes through SpreadsheetApp once
+      try {
+        const done = applyViaBatch(ctx, api, plan, opts);
+        if (done) return done;
+      } catch (e) {
+        if (e instanceof OkrError) throw e;
+        console.warn(`OKR Sheets: batchUpdate failed, applying through SpreadsheetApp instead: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return applyThroughSpreadsheetApp(ctx, plan, opts);
+  });
+}
+
+function applyThroughSpreadsheetApp(ctx: SheetsContext, plan: WorkbookPlan, opts: ApplyOptions): AppliedSheet[] {
+  {
     const hasSupport = plan.sheets.some((sp) => SUPPORT_ROLES.includes(sp.role));
     const owned = hasSupport ? supportSheetsByRole(ctx) : new Map<SheetRole, DeveloperMetadataLike>();
     // Decide every support sheet's real name before anything is written, so that formulas of
@@ -113,7 +134,7 @@ export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan
       const fixed = renames.size > 0 ? retargetSheetRefs(sp, renames) : sp;
       return target ? applySupportSheet(ctx, fixed, target) : applySheet(ctx, fixed, opts, owned);
     });
-  });
+  }
 }
 
 interface SupportTarget {
@@ -267,7 +288,7 @@ function tryInsert(ctx: SheetsContext, name: string): SheetLike | null {
   }
 }
 
-function uniq(xs: string[]): string[] {
+export function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
@@ -629,6 +650,11 @@ function applyFormats(block: RangeLike, formats: FormatPlan[], boxes: Map<string
 
 /** What Sheets calls the automatic number format (Format → Number → Automatic). */
 export const AUTOMATIC_NUMBER_FORMAT = 'General';
+
+/** The block's number formats (rows × cols; 'General' = automatic), or null when all are automatic. */
+export function planNumberFormats(sp: SheetPlan, rows: number, cols: number): string[][] | null {
+  return numberFormatGrid(sp, new Map(), rows, cols);
+}
 
 /**
  * The block's number formats as one grid (a later plan format over the same cell wins; cells

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../core/i18n';
 import type { AppLike, LockLike, SpreadsheetLike } from './api';
+import type { SheetsApiLike } from './batch/apply';
 
 export interface SheetsContext {
   app: AppLike;
@@ -13,4 +14,9 @@ export interface SheetsContext {
   /** The document lock; when present, every write action holds it (see `withDocumentLock`). */
   lock?: LockLike;
   lang: Lang;
+  /**
+   * The advanced Sheets service (`Sheets.Spreadsheets`) when enabled and the `spreadsheets`
+   * scope is granted: plans are then applied in one batchUpdate (src/sheets/batch).
+   */
+  sheetsApi?: SheetsApiLike;
 }

@@ -7,6 +7,7 @@ import { createLocalApp } from '../../src/local/workbook';
 import { OWNER_KEY, type SheetPlan } from '../../src/core/plan/types';
 import { applyWorkbookPlan, deleteSheetAndNames, planCallEstimate } from '../../src/sheets/applyPlan';
 import { placeChart } from '../../src/sheets/ownedSheet';
+import { parseRange } from '../../src/core/plan/a1';
 import { sampleWorkbookPlan } from './fixtures';
 
 const calc = (name = 'Calc'): SheetPlan => ({
@@ -71,15 +72,19 @@ describe('new sheets are trimmed to their block', () => {
       const s = local.ss.getSheetByName(n)!;
       return [s.getMaxRows(), s.getMaxColumns()];
     };
-    // the OKR sheet: its values (objectives, KRs, spare rows); the logs' validations reach row
-    // 1,001; Settings 14 × 3
-    const okr = plan.sheets[0]!;
-    const okrSize = [okr.values.length, Math.max(...okr.values.map((r) => r.length))];
-    expect(okrSize[0]).toBeLessThan(100);
-    expect(plan.sheets.map((sp) => size(sp.name))).toEqual([okrSize, [1001, 8], [1001, 6], [14, 3]]);
+    // each sheet is its block: the OKR sheet its values (objectives, KRs, spare rows), the logs
+    // down to row 1,001 where their validations end, Settings its rows
+    const block = (sp: SheetPlan) => {
+      const ranges = [...sp.formats, ...sp.validations, ...sp.conditionalFormats, ...sp.protections, ...sp.namedRanges].map((x) => parseRange(x.range));
+      return [Math.max(sp.values.length, ...ranges.map((b) => b.row2)), Math.max(...sp.values.map((r) => r.length), ...ranges.map((b) => b.col2))];
+    };
+    expect(plan.sheets.map((sp) => size(sp.name))).toEqual(plan.sheets.map(block));
+    expect(size(plan.sheets[0]!.name)[0]).toBeLessThan(100);
+    expect(size(plan.sheets[1]!.name)[0]).toBe(1001);
+    // two sheets lose rows (OKR, Settings), two grow by one (the logs); every narrower one loses columns
     expect(m.counts.deleteRows).toBe(2);
-    expect(m.counts.deleteColumns).toBe(4);
     expect(m.counts.insertRowsAfter).toBe(2);
+    expect(m.counts.deleteColumns).toBe(plan.sheets.filter((sp) => block(sp)[1]! < 26).length);
     const cells = plan.sheets.reduce((n, sp) => n + size(sp.name).reduce((a, b) => a * b, 1), 0);
     expect(cells).toBeLessThan(4 * 26_000 / 3);
   });
@@ -108,7 +113,7 @@ describe('chart options by dotted key', () => {
     const local = createLocalApp();
     const sheet = local.ss.insertSheet('Dash');
     sheet.getRange('A1:B3').setValues([['Unit', 'Score'], ['A', 0.5], ['B', 0.7]]);
-    placeChart(sheet, { ranges: ['A1:B3'], numHeaders: 1, title: 'Scores', anchorRow: 1, anchorColumn: 4 });
+    placeChart(sheet, { type: 'column', ranges: ['A1:B3'], numHeaders: 1, title: 'Scores', anchorRow: 1, anchorColumn: 4 });
     const [chart] = local.ss.chartsOf('Dash');
     expect(chart!.options).toEqual({ title: 'Scores', 'legend.position': 'none', 'vAxis.viewWindow.min': 0, 'vAxis.viewWindow.max': 1 });
   });

@@ -20,6 +20,8 @@ import { createEngine } from './engine';
 import { sheetToPlan, workbookToPlan } from './toPlan';
 import { LocalApp, LocalLock, LocalRange, LocalSpreadsheet, createSheetData } from './workbook';
 import type { LocalChart } from './builders';
+import { createSheetsApi } from './sheetsApi';
+import type { SheetsApiLike } from '../../sheets/batch/apply';
 
 export { CallCounter } from './core';
 export { LocalApp, LocalLock, LocalRange, LocalSheet, LocalSpreadsheet } from './workbook';
@@ -65,6 +67,11 @@ export interface LocalWorkbook {
   lock: LockLike;
   /** A SheetsContext on this workbook (with the lock). */
   ctx(lang?: Lang): SheetsContext;
+  /**
+   * The advanced Sheets service's stand-in (`Sheets.Spreadsheets.get` / `batchUpdate`) on this
+   * workbook. Not in ctx() by default: pass `{ ...local.ctx(), sheetsApi: local.sheetsApi }`.
+   */
+  sheetsApi: SheetsApiLike;
   toPlan(): WorkbookPlan;
   sheetPlan(name: string): SheetPlan;
 }
@@ -114,6 +121,7 @@ export function createLocalApp(opts: LocalOptions = {}): LocalWorkbook {
     calls: wb.calls,
     lock,
     ctx: (l = lang) => ({ app, ss, lock, lang: l }),
+    sheetsApi: createSheetsApi(wb, ss, app),
     toPlan: () => workbookToPlan(wb),
     sheetPlan: (name) => {
       const s = wb.sheets.find((x) => !x.deleted && x.name === name);

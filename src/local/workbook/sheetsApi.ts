@@ -1,0 +1,231 @@
+/**
+ * The advanced Sheets service (`Sheets.Spreadsheets.get` / `batchUpdate`) on the in-memory
+ * workbook: a small interpreter for exactly the request kinds src/sheets/batch emits (addSheet,
+ * addNamedRange, updateCells, setDataValidation, addConditionalFormatRule, addProtectedRange,
+ * updateDimensionProperties, createDeveloperMetadata). Anything else is refused, as an invalid
+ * request is by the API.
+ *
+ * Each request is carried out through the same in-memory classes as SpreadsheetApp (calls muted),
+ * so the two paths can be compared cell by cell; each `get` / `batchUpdate` counts as one service
+ * call ('Sheets.Spreadsheets.get', 'Sheets.Spreadsheets.batchUpdate'). A batchUpdate is atomic
+ * on Sheets: what can make it fail here (a taken sheet title or range name, an unknown sheet id,
+ * an unsupported request) is checked for every request before the first one is applied.
+ *
+ * What the API does differently from SpreadsheetApp, and the interpreter follows: a stringValue is
+ * never parsed (text stays text, written here behind a leading `'`), a date is a serial number in
+ * a DATE-formatted cell, addSheet neither activates the sheet nor puts it after the active one.
+ */
+import type { SheetsApiLike } from '../../sheets/batch/apply';
+import { isoToSheetDate } from '../../sheets/dates';
+import type { FontWeight } from '../../sheets/api';
+import type { WorkbookCore } from './core';
+import { LocalApp, LocalRange, LocalSheet, LocalSpreadsheet } from './workbook';
+
+type Req = GoogleAppsScript.Sheets.Schema.Request;
+
+const KINDS = [
+  'addSheet', 'addNamedRange', 'updateCells', 'setDataValidation', 'addConditionalFormatRule', 'addProtectedRange',
+  'updateDimensionProperties', 'createDeveloperMetadata',
+] as const;
+
+function invalid(i: number, msg: string): never {
+  throw new Error(`Invalid requests[${i}]: ${msg}`);
+}
+
+function hex(c: GoogleAppsScript.Sheets.Schema.Color | undefined): string | null {
+  if (!c) return null;
+  const ch = (x: number | undefined) => Math.round((x ?? 0) * 255).toString(16).padStart(2, '0');
+  return `#${ch(c.red)}${ch(c.green)}${ch(c.blue)}`;
+}
+
+export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: LocalApp): SheetsApiLike {
+  const muted = <T>(f: () => T): T => {
+    wb.calls._muted++;
+    try {
+      return f();
+    } finally {
+      wb.calls._muted--;
+    }
+  };
+  const sheetById = (id: number | undefined): LocalSheet | null => {
+    const s = wb.sheets.find((x) => !x.deleted && x.id === id);
+    return s ? new LocalSheet(wb, s) : null;
+  };
+  const rangeOf = (g: GoogleAppsScript.Sheets.Schema.GridRange | undefined, i: number): LocalRange => {
+    const sheet = sheetById(g?.sheetId);
+    if (!g || !sheet) invalid(i, `no grid with id ${g?.sheetId}`);
+    const r0 = g.startRowIndex ?? 0;
+    const c0 = g.startColumnIndex ?? 0;
+    return sheet.getRange(r0 + 1, c0 + 1, (g.endRowIndex ?? sheet.getMaxRows()) - r0, (g.endColumnIndex ?? sheet.getMaxColumns()) - c0) as LocalRange;
+  };
+
+  function check(requests: Req[]): void {
+    const titles = new Set(wb.sheets.filter((s) => !s.deleted).map((s) => s.name.toLowerCase()));
+    const ids = new Set(wb.sheets.filter((s) => !s.deleted).map((s) => s.id));
+    const names = new Set([...wb.named.keys(), ...wb.orphanNames]);
+    requests.forEach((r, i) => {
+      const kinds = Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined);
+      if (kinds.length !== 1 || !(KINDS as readonly string[]).includes(kinds[0]!)) invalid(i, `unsupported request ${kinds.join(',')}`);
+      if (r.addSheet) {
+        const p = r.addSheet.properties ?? {};
+        const t = (p.title ?? '').toLowerCase();
+        if (!t || titles.has(t)) invalid(i, `A sheet with the name "${p.title}" already exists. Please enter another name.`);
+        if (typeof p.sheetId === 'number' && ids.has(p.sheetId)) invalid(i, `Sheet with id ${p.sheetId} already exists.`);
+        titles.add(t);
+        if (typeof p.sheetId === 'number') ids.add(p.sheetId);
+      }
+      if (r.addNamedRange) {
+        const n = (r.addNamedRange.namedRange?.name ?? '').toLowerCase();
+        if (names.has(n)) invalid(i, `Cannot add named range with name: ${r.addNamedRange.namedRange?.name}, a named range with that name already exists.`);
+        names.add(n);
+      }
+    });
+  }
+
+  function addSheet(p: GoogleAppsScript.Sheets.Schema.SheetProperties): void {
+    const active = wb.activeSheetId;
+    const live = wb.sheets.filter((s) => !s.deleted).length;
+    const sheet = ss.insertSheet(p.title!, p.index ?? live) as LocalSheet;
+    wb.activeSheetId = active; // the API does not activate the new sheet
+    if (typeof p.sheetId === 'number') sheet._s.id = p.sheetId;
+    const g = p.gridProperties ?? {};
+    const rows = g.rowCount ?? 1000;
+    const cols = g.columnCount ?? 26;
+    if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    if (rows < sheet.getMaxRows()) sheet.deleteRows(rows + 1, sheet.getMaxRows() - rows);
+    if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+    if (cols < sheet.getMaxColumns()) sheet.deleteColumns(cols + 1, sheet.getMaxColumns() - cols);
+    if (g.frozenRowCount) sheet.setFrozenRows(g.frozenRowCount);
+  }
+
+  function updateCells(u: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest, i: number): void {
+    const rows = u.rows ?? [];
+    const width = Math.max(1, ...rows.map((r) => r.values?.length ?? 0));
+    const start = u.start ?? {};
+    const range = rangeOf(
+      { sheetId: start.sheetId, startRowIndex: start.rowIndex ?? 0, endRowIndex: (start.rowIndex ?? 0) + rows.length, startColumnIndex: start.columnIndex ?? 0, endColumnIndex: (start.columnIndex ?? 0) + width },
+      i,
+    );
+    const cell = (r: number, c: number): GoogleAppsScript.Sheets.Schema.CellData => rows[r]?.values?.[c] ?? {};
+    const each = <T>(f: (d: GoogleAppsScript.Sheets.Schema.CellData) => T): T[][] => rows.map((_, r) => Array.from({ length: width }, (_, c) => f(cell(r, c))));
+    const formats = each((d) => d.userEnteredFormat ?? {});
+    range.setNumberFormats(formats.map((row) => row.map((f) => f.numberFormat?.pattern ?? 'General')));
+    range.setValues(
+      each((d) => {
+        const v = d.userEnteredValue;
+        if (!v) return '';
+        if (v.formulaValue !== undefined) return v.formulaValue;
+        if (v.numberValue !== undefined) return v.numberValue;
+        if (v.boolValue !== undefined) return v.boolValue;
+        // text is never parsed: a plain-text cell keeps it as it is; elsewhere the leading ' says so
+        return d.userEnteredFormat?.numberFormat?.type === 'TEXT' ? v.stringValue ?? '' : `'${v.stringValue ?? ''}`;
+      }),
+    );
+    const any = (f: (x: GoogleAppsScript.Sheets.Schema.CellFormat) => unknown) => formats.some((row) => row.some((x) => f(x) !== undefined && f(x) !== null));
+    if (any((f) => f.textFormat?.bold)) range.setFontWeights(formats.map((row) => row.map((f): FontWeight | null => (f.textFormat?.bold ? 'bold' : null))));
+    if (any((f) => f.backgroundColor)) range.setBackgrounds(formats.map((row) => row.map((f) => hex(f.backgroundColor))));
+    if (any((f) => f.textFormat?.foregroundColor)) range.setFontColors(formats.map((row) => row.map((f) => hex(f.textFormat?.foregroundColor))));
+    if (any((f) => f.horizontalAlignment)) {
+      range.setHorizontalAlignments(formats.map((row) => row.map((f) => (f.horizontalAlignment ? (f.horizontalAlignment.toLowerCase() as 'left' | 'center' | 'right') : null))));
+    }
+    if (any((f) => f.wrapStrategy)) range.setWraps(formats.map((row) => row.map((f) => f.wrapStrategy === 'WRAP')));
+  }
+
+  function setDataValidation(v: GoogleAppsScript.Sheets.Schema.SetDataValidationRequest, i: number): void {
+    const rule = v.rule;
+    const range = rangeOf(v.range, i);
+    if (!rule) {
+      range.setDataValidation(null);
+      return;
+    }
+    const vals = (rule.condition?.values ?? []).map((x) => x.userEnteredValue ?? '');
+    const date = (s: string) => isoToSheetDate(s) ?? invalid(i, `not a date: ${s}`);
+    let b = app.newDataValidation();
+    switch (rule.condition?.type) {
+      case 'ONE_OF_LIST': b = b.requireValueInList(vals, rule.showCustomUi ?? false); break;
+      case 'BOOLEAN': b = b.requireCheckbox(); break;
+      case 'NUMBER_BETWEEN': b = b.requireNumberBetween(Number(vals[0]), Number(vals[1])); break;
+      case 'NUMBER_GREATER_THAN_EQ': b = b.requireNumberGreaterThanOrEqualTo(Number(vals[0])); break;
+      case 'NUMBER_LESS_THAN_EQ': b = b.requireNumberLessThanOrEqualTo(Number(vals[0])); break;
+      case 'DATE_BETWEEN': b = b.requireDateBetween(date(vals[0]!), date(vals[1]!)); break;
+      case 'DATE_ON_OR_AFTER': b = b.requireDateOnOrAfter(date(vals[0]!)); break;
+      case 'DATE_ON_OR_BEFORE': b = b.requireDateOnOrBefore(date(vals[0]!)); break;
+      case 'DATE_IS_VALID': b = b.requireDate(); break;
+      default: invalid(i, `unsupported validation ${rule.condition?.type}`);
+    }
+    if (rule.inputMessage) b = b.setHelpText(rule.inputMessage);
+    range.setDataValidation(b.setAllowInvalid(!rule.strict).build());
+  }
+
+  function addConditionalFormatRule(a: GoogleAppsScript.Sheets.Schema.AddConditionalFormatRuleRequest, i: number): void {
+    const rule = a.rule;
+    const cond = rule?.booleanRule?.condition;
+    const ranges = (rule?.ranges ?? []).map((g) => rangeOf(g, i));
+    if (!cond || ranges.length === 0) invalid(i, 'a boolean rule with ranges is needed');
+    const vals = (cond.values ?? []).map((x) => x.userEnteredValue ?? '');
+    let b = app.newConditionalFormatRule().setRanges(ranges);
+    switch (cond.type) {
+      case 'TEXT_EQ': b = b.whenTextEqualTo(vals[0]!); break;
+      case 'NUMBER_BETWEEN': b = b.whenNumberBetween(Number(vals[0]), Number(vals[1])); break;
+      case 'NUMBER_LESS': b = b.whenNumberLessThan(Number(vals[0])); break;
+      case 'NUMBER_GREATER_THAN_EQ': b = b.whenNumberGreaterThanOrEqualTo(Number(vals[0])); break;
+      case 'CUSTOM_FORMULA': b = b.whenFormulaSatisfied(vals[0]!); break;
+      default: invalid(i, `unsupported condition ${cond.type}`);
+    }
+    const f = rule!.booleanRule!.format ?? {};
+    if (f.backgroundColor) b = b.setBackground(hex(f.backgroundColor));
+    if (f.textFormat?.foregroundColor) b = b.setFontColor(hex(f.textFormat.foregroundColor));
+    if (f.textFormat?.bold) b = b.setBold(true);
+    const sheet = ranges[0]!.getSheet();
+    const rules = sheet.getConditionalFormatRules();
+    rules.splice(a.index ?? rules.length, 0, b.build());
+    sheet.setConditionalFormatRules(rules);
+  }
+
+  function apply(r: Req, i: number): void {
+    if (r.addSheet) addSheet(r.addSheet.properties ?? {});
+    else if (r.addNamedRange) ss.setNamedRange(r.addNamedRange.namedRange!.name!, rangeOf(r.addNamedRange.namedRange!.range, i));
+    else if (r.updateCells) updateCells(r.updateCells, i);
+    else if (r.setDataValidation) setDataValidation(r.setDataValidation, i);
+    else if (r.addConditionalFormatRule) addConditionalFormatRule(r.addConditionalFormatRule, i);
+    else if (r.addProtectedRange) {
+      const p = r.addProtectedRange.protectedRange ?? {};
+      const prot = rangeOf(p.range, i).protect();
+      prot.setWarningOnly(p.warningOnly ?? false);
+      if (p.description) prot.setDescription(p.description);
+    } else if (r.updateDimensionProperties) {
+      const d = r.updateDimensionProperties;
+      const sheet = sheetById(d.range?.sheetId) ?? invalid(i, 'no such sheet');
+      if (d.range?.dimension !== 'COLUMNS' || d.properties?.pixelSize === undefined) invalid(i, 'only column widths are supported');
+      sheet.setColumnWidths((d.range.startIndex ?? 0) + 1, (d.range.endIndex ?? sheet.getMaxColumns()) - (d.range.startIndex ?? 0), d.properties.pixelSize);
+    } else if (r.createDeveloperMetadata) {
+      const m = r.createDeveloperMetadata.developerMetadata ?? {};
+      const sheet = sheetById(m.location?.sheetId) ?? invalid(i, 'only sheet metadata is supported');
+      sheet.addDeveloperMetadata(m.metadataKey!, m.metadataValue ?? '');
+    }
+  }
+
+  return {
+    get(spreadsheetId: string): GoogleAppsScript.Sheets.Schema.Spreadsheet {
+      wb.calls._hit('Sheets.Spreadsheets.get', false);
+      if (spreadsheetId !== wb.id) throw new Error(`Requested entity was not found: ${spreadsheetId}`);
+      return muted(() => ({
+        spreadsheetId,
+        sheets: wb.sheets.filter((s) => !s.deleted).map((s, index) => ({
+          properties: { sheetId: s.id, title: s.name, index, gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols, frozenRowCount: s.frozenRows } },
+          developerMetadata: wb.metadata.filter((m) => m.sheetId === s.id).map((m) => ({ metadataId: m.id, metadataKey: m.key, metadataValue: m.value ?? '', location: { sheetId: s.id } })),
+        })),
+      }));
+    },
+    batchUpdate(resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+      wb.calls._hit('Sheets.Spreadsheets.batchUpdate', false);
+      if (spreadsheetId !== wb.id) throw new Error(`Requested entity was not found: ${spreadsheetId}`);
+      const requests = resource.requests ?? [];
+      return muted(() => {
+        check(requests);
+        requests.forEach(apply);
+        return { spreadsheetId, replies: requests.map(() => ({})) };
+      });
+    },
+  };
+}

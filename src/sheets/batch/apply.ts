@@ -1,0 +1,163 @@
+/**
+ * Applying a workbook plan through the advanced Sheets service (Sheets API v4) in one
+ * `spreadsheets.get` (which sheets exist, which are ours by metadata) and one
+ * `spreadsheets.batchUpdate` (every new sheet, whole) — instead of ≈ 20 SpreadsheetApp calls per
+ * sheet (issue 16 §5). The same decisions as the SpreadsheetApp path (src/sheets/applyPlan.ts):
+ * support sheets by role metadata, a clash gives `Name (2)`, formulas pointed at our support
+ * sheets' real names, named ranges prefixed per sheet.
+ *
+ * Needs (README "Build and deploy"): the advanced service `Sheets` in appsscript.json, the Sheets
+ * API enabled in the script's Cloud project, and the `https://www.googleapis.com/auth/spreadsheets`
+ * scope (the API does not take `spreadsheets.currentonly`: https://developers.google.com/workspace/sheets/api/scopes).
+ * A batchUpdate is atomic ("the updates in the request will be applied together atomically",
+ * spreadsheets.batchUpdate); a plan above the 2 MB body Google recommends goes in several bodies.
+ *
+ * Not handled here (the caller falls back to SpreadsheetApp): rewriting an existing generated
+ * sheet in place (`replaceOwned`), which needs the old sheet's backup and clearing.
+ */
+import { SHEET_NAMES, type SheetRole } from '../../core/labels';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { OWNER_KEY } from '../../core/plan/types';
+import {
+  GENERATED_ROLES, SUPPORT_ROLES, namedRangeName, retargetSheetRefs, supportFallbackName, uniq,
+  type AppliedSheet, type ApplyOptions,
+} from '../applyPlan';
+import type { SheetsContext } from '../context';
+import { OkrError } from '../errors';
+import { planToBatchRequests, splitIntoBodies, type BatchRequest } from './requests';
+
+/** The two methods of the advanced service `Sheets.Spreadsheets` this module uses. */
+export interface SheetsApiLike {
+  get(spreadsheetId: string, optionalArgs: object): GoogleAppsScript.Sheets.Schema.Spreadsheet;
+  batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse;
+}
+declare const realSpreadsheets: GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;
+/** Compile-time proof that the real advanced service satisfies SheetsApiLike. */
+export const _realSheetsApiFits = (): SheetsApiLike => realSpreadsheets;
+
+/** What `spreadsheets.get` returns of each sheet: enough to name new sheets and find ours. */
+export const GET_FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue))';
+
+const NAME_TAKEN = {
+  'zh-CN': '已存在名为“{name}”的工作表。',
+  en: 'A sheet named "{name}" already exists.',
+};
+
+export interface BatchPlan {
+  applied: AppliedSheet[];
+  requests: BatchRequest[];
+  /** Ids of the sheets the requests add. */
+  sheetIds: number[];
+}
+
+/**
+ * Decides every new sheet's name and id from one `get`, and builds the requests; null when the
+ * plan rewrites an existing generated sheet (the SpreadsheetApp path does that).
+ */
+export function planBatch(plan: WorkbookPlan, existing: GoogleAppsScript.Sheets.Schema.Spreadsheet, opts: ApplyOptions): BatchPlan | null {
+  const taken = new Set<string>();
+  const ids = new Set<number>();
+  const ours = new Map<SheetRole, string>();
+  for (const s of existing.sheets ?? []) {
+    const title = s.properties?.title ?? '';
+    taken.add(title.toLowerCase());
+    if (typeof s.properties?.sheetId === 'number') ids.add(s.properties.sheetId);
+    for (const m of s.developerMetadata ?? []) {
+      const role = m.metadataValue as SheetRole;
+      if (m.metadataKey === OWNER_KEY && SUPPORT_ROLES.includes(role) && !ours.has(role)) ours.set(role, title);
+    }
+  }
+  const free = (name: string) => !taken.has(name.toLowerCase());
+  const unique = (name: string) => {
+    for (let i = 2; ; i++) {
+      const suffix = ` (${i})`;
+      const c = name.slice(0, 100 - suffix.length) + suffix;
+      if (free(c)) return c;
+    }
+  };
+  let nextId = Math.max(0, ...ids) + 1;
+
+  // support sheets first, as applyWorkbookPlanDetailed does: their real names fix the formulas
+  const renames = new Map<string, string>();
+  const supportName = new Map<number, { name: string; existing: boolean }>();
+  plan.sheets.forEach((sp, i) => {
+    if (!SUPPORT_ROLES.includes(sp.role)) return;
+    const mine = ours.get(sp.role);
+    let t: { name: string; existing: boolean };
+    if (mine !== undefined) t = { name: mine, existing: true };
+    else if (free(sp.name)) t = { name: sp.name, existing: false };
+    else {
+      const fb = supportFallbackName(sp.name);
+      t = { name: free(fb) ? fb : unique(fb), existing: false };
+    }
+    if (!t.existing) taken.add(t.name.toLowerCase());
+    supportName.set(i, t);
+    for (const n of uniq([sp.name, SHEET_NAMES[sp.role]['zh-CN'], SHEET_NAMES[sp.role].en])) if (n !== t.name) renames.set(n, t.name);
+  });
+
+  const applied: AppliedSheet[] = [];
+  const requests: BatchRequest[] = [];
+  const sheetIds: number[] = [];
+  for (const [i, sp] of plan.sheets.entries()) {
+    const base = { planName: sp.name, role: sp.role };
+    const support = supportName.get(i);
+    if (support?.existing) {
+      applied.push({ ...base, name: support.name, action: 'skipped' });
+      continue;
+    }
+    let title: string;
+    if (support) title = support.name;
+    else {
+      if (!free(sp.name) && opts.replaceOwned && GENERATED_ROLES.includes(sp.role)) return null;
+      if (!free(sp.name) && opts.uniqueNames === false) throw new OkrError('conflict', NAME_TAKEN, { name: sp.name });
+      title = free(sp.name) ? sp.name : unique(sp.name);
+      taken.add(title.toLowerCase());
+    }
+    const fixed = renames.size > 0 ? retargetSheetRefs(sp, renames) : sp;
+    const names = new Map(sp.namedRanges.map((n) => [n.name.toLowerCase(), namedRangeName(title, n.name)] as const));
+    const sheetId = nextId++;
+    sheetIds.push(sheetId);
+    requests.push(...planToBatchRequests(fixed, { sheetId, title, names }));
+    applied.push({ ...base, name: title, action: 'created' });
+  }
+  return { applied, requests, sheetIds };
+}
+
+/**
+ * One get + one batchUpdate per body. Returns null when the SpreadsheetApp path must do the
+ * plan. Throws the API's error when a body fails (after removing the sheets earlier bodies
+ * added, so the fallback starts from the workbook as it was).
+ */
+export function applyViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: WorkbookPlan, opts: ApplyOptions): AppliedSheet[] | null {
+  const id = ctx.ss.getId();
+  const bp = planBatch(plan, api.get(id, { fields: GET_FIELDS }), opts);
+  if (!bp) return null;
+  const bodies = splitIntoBodies(bp.requests);
+  let done = 0;
+  try {
+    for (const body of bodies) {
+      api.batchUpdate({ requests: body }, id);
+      done++;
+    }
+  } catch (e) {
+    if (done > 0) removeAdded(ctx, bp.sheetIds);
+    throw e;
+  }
+  return bp.applied;
+}
+
+function removeAdded(ctx: SheetsContext, sheetIds: number[]): void {
+  for (const sid of sheetIds) {
+    const sheet = ctx.ss.getSheetById(sid);
+    if (!sheet) continue;
+    try {
+      for (const n of sheet.getNamedRanges()) n.remove();
+      ctx.ss.deleteSheet(sheet);
+    } catch {
+      /* the original error is what the log reports */
+    }
+  }
+}
