@@ -129,7 +129,9 @@ describe('fallback to SpreadsheetApp', () => {
     };
     const warn: string[] = [];
     const orig = console.warn;
-    console.warn = (m: string) => warn.push(m);
+    console.warn = (m: string) => {
+      warn.push(m);
+    };
     try {
       applyWorkbookPlan({ ...local.ctx(), sheetsApi: failing }, sampleWorkbookPlan('en'));
     } finally {
