@@ -129,8 +129,8 @@ describe('fallback to SpreadsheetApp', () => {
     };
     const warn: string[] = [];
     const orig = console.warn;
-    console.warn = (m: string) => {
-      warn.push(m);
+    console.warn = (...m: unknown[]) => {
+      warn.push(String(m[0]));
     };
     try {
       applyWorkbookPlan({ ...local.ctx(), sheetsApi: failing }, sampleWorkbookPlan('en'));
