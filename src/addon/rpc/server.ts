@@ -280,6 +280,9 @@ export function rpc(method: string, payload: unknown, lang?: string): RpcRespons
         app: asApp(SpreadsheetApp),
         ss,
         ...(lock ? { lock: asLock(lock) } : {}),
+        // the advanced Sheets service (appsscript.json): plans applied in one batchUpdate,
+        // SpreadsheetApp when it is missing or fails (src/sheets/batch)
+        ...(typeof Sheets !== 'undefined' && Sheets?.Spreadsheets ? { sheetsApi: Sheets.Spreadsheets } : {}),
         lang: l,
       };
     },
