@@ -26,6 +26,7 @@ import {
   GRADE_COLORS,
   FORMULA_CELLS,
   HELPER_COLUMN,
+  OKR_SHEET_KEYS,
 } from '../../src/core/plan/okrSheet';
 import { readTableValues } from '../../src/core/table';
 import { buildSettingsPlan, readSettingsValues, SETTINGS_CELLS, SETTING_KEYS } from '../../src/core/plan/supportSheets';
@@ -88,7 +89,8 @@ describe('OKR sheet plan', () => {
     expect(at(HEADER_CELLS.asOf.value)).toBeNull();
     expect(okr.values[TABLE_HEADER_ROW - 2]!.every((v) => v === null)).toBe(true);
     expect(okr.frozenRows).toBe(TABLE_HEADER_ROW);
-    expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual([...COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')), 'Formula helper']);
+    expect(okr.values[TABLE_HEADER_ROW - 1]).toEqual([...OKR_SHEET_KEYS.map((k) => label(COLUMN_LABELS[k], 'en')), 'Formula helper']);
+    expect(OKR_SHEET_KEYS.slice(0, COLUMN_KEYS.length)).toEqual(COLUMN_KEYS); // existing letters kept
     expect(okr.columnWidths).toHaveLength(HELPER_COLUMN);
     // the cells every row reads sit in the header, labelled; the header reader passes over them
     for (const k of Object.keys(FORMULA_CELLS) as (keyof typeof FORMULA_CELLS)[]) {
@@ -123,10 +125,19 @@ describe('OKR sheet plan', () => {
       expect(isSheetsOnlyFormula(row[OKR_COLUMNS.progress - 1])).toBe(false);
     }
     const bars = okr.dataBars!;
-    expect(bars).toHaveLength(1);
+    expect(bars).toHaveLength(2);
     expect(covers(bars[0]!.range, FIRST_DATA_ROW, last, OKR_COLUMNS.bar)).toBe(true);
     expect(bars[0]!.fallback).toHaveLength(last - FIRST_DATA_ROW + 1);
     expect(bars[0]!.fallback.some(isSheetsOnlyFormula)).toBe(false);
+    // the Trend column: Sheets-only on KR and spare rows, with a text stand-in; blank on objectives
+    expect(covers(bars[1]!.range, FIRST_DATA_ROW, last, OKR_COLUMNS.trend)).toBe(true);
+    expect(bars[1]!.text).toBe(true);
+    expect(bars[1]!.fallback).toHaveLength(last - FIRST_DATA_ROW + 1);
+    for (let r = FIRST_DATA_ROW; r <= last; r++) {
+      const objective = okr.values[r - 1]![OKR_COLUMNS.type - 1] === 'Objective';
+      expect(isSheetsOnlyFormula(okr.values[r - 1]![OKR_COLUMNS.trend - 1]), `row ${r}`).toBe(!objective);
+      expect(bars[1]!.fallback[r - FIRST_DATA_ROW] === '', `row ${r}`).toBe(objective);
+    }
   });
 
   test('formulas avoid functions and syntax that the three engines do not share', () => {
@@ -167,11 +178,11 @@ describe('OKR sheet plan', () => {
     expect(okr.protections).toHaveLength(1);
     const p = okr.protections[0]!;
     expect(p.warningOnly).toBe(true);
-    for (const k of ['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment'] as const) {
+    for (const k of ['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment', 'trend'] as const) {
       expect(covers(p.range, FIRST_DATA_ROW, last, OKR_COLUMNS[k]), k).toBe(true);
     }
     expect(covers(p.range, FIRST_DATA_ROW, last, HELPER_COLUMN)).toBe(true);
-    expect(p.description).toMatch(/Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager.*Final score and Formula helper are written by OKR Sheets/);
+    expect(p.description).toMatch(/Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager.*Final score, Trend and Formula helper are written by OKR Sheets/);
     const zh = buildWorkbookPlan({ role, lang: 'zh-CN', ...CYCLE, owner: '李雷' }).sheets[0]!;
     expect(zh.protections[0]!.description).toMatch(/自评分、备注、评分标准——关键结果负责人；上级评分、评语——负责人的上级/);
     for (const k of ['id', 'title', 'current', 'target', 'weight', 'due', 'confidence'] as const) {
@@ -217,7 +228,8 @@ describe('OKR sheet plan', () => {
       expect(ev.get(okr.name, cell(r, OKR_COLUMNS.status))).toBe(STATUS_LABELS.notStarted.en);
     }
     expect(ev.get(okr.name, cell(last, OKR_COLUMNS.status))).toBe('');
-    expect(ev.sheetsOnlyReplaced).toBe(last - FIRST_DATA_ROW + 1);
+    const objectives = okr.values.filter((r) => r[OKR_COLUMNS.type - 1] === 'Objective').length;
+    expect(ev.sheetsOnlyReplaced).toBe(2 * (last - FIRST_DATA_ROW + 1) - objectives); // bars, and trends on non-objective rows
     // after every due date with nothing done: overdue, not a calm "not started" (issue 10 §5)
     ev.set(okr.name, HEADER_CELLS.asOf.value, { date: '2027-01-05' });
     const statuses = new Set<unknown>();

@@ -53,6 +53,7 @@ import {
   type RowKind,
 } from './formulas';
 import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan, SETTINGS_CELLS } from './supportSheets';
+import { trendFallbackFormula, trendFormula } from './trendFormula';
 import { OWNER_KEY, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type WorkbookPlan } from './types';
 
 /** Where each header label and value sits. */
@@ -108,15 +109,21 @@ export const TABLE_HEADER_ROW = 6;
 export const FIRST_DATA_ROW = 7;
 export const DEFAULT_SPARE_ROWS = 30;
 
-/** 1-based column of each table column (COLUMN_KEYS order, from A). */
-export const OKR_COLUMNS = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i + 1])) as Record<ColumnKey, number>;
+/**
+ * The OKR sheet's table columns: COLUMN_KEYS, then Trend (issue 13 §3, after Comment so existing
+ * sheets keep their letters; readers find it by label).
+ */
+export const OKR_SHEET_KEYS: readonly ColumnKey[] = COLUMN_KEYS.includes('trend') ? COLUMN_KEYS : [...COLUMN_KEYS, 'trend'];
+
+/** 1-based column of each table column (OKR_SHEET_KEYS order, from A). */
+export const OKR_COLUMNS = Object.fromEntries(OKR_SHEET_KEYS.map((k, i) => [k, i + 1])) as Record<ColumnKey, number>;
 
 /**
  * The helper column, right of the table's last column: the row's type code (an objective row: the
  * share of weight each of its blank-weight KRs gets). Written by the add-on, under the formula
  * protection; readers find columns by label and pass over it.
  */
-export const HELPER_COLUMN = COLUMN_KEYS.length + 1;
+export const HELPER_COLUMN = OKR_SHEET_KEYS.length + 1;
 const HELPER_LABEL = { 'zh-CN': '公式辅助', en: 'Formula helper' } as const;
 
 /** Named ranges: the header block and the table (the applier makes them unique per spreadsheet).
@@ -209,6 +216,8 @@ const STATUS_COLORS: Record<Status, string> = {
   notStarted: '#eeeeee',
   overdue: '#e6b8af', // darker than off track: the date has passed, not only the pace
 };
+/** The colour field of a text stand-in (unused: no bar is drawn). */
+const TEXT_STANDIN_COLOR = '#4285f4';
 export const GRADE_COLORS = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3' } as const;
 
 const TEXT = {
@@ -227,8 +236,8 @@ const TEXT = {
   asOfHelp: { 'zh-CN': '统计日期；留空 = 今天', en: 'As-of date; blank = today' },
   // who is expected to edit what (issue 14 §3): shown when someone edits a protected cell
   protect: {
-    'zh-CN': '谁来填写：自评分、备注、评分标准——关键结果负责人；上级评分、评语——负责人的上级（周期结束时）。进度、得分、状态、进度条、最终得分、公式辅助由 OKR Sheets 的公式计算，请改输入列（当前值、目标等）。',
-    en: "Who edits: Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager (at the end of the cycle). Progress, Score, Status, Bar, Final score and Formula helper are written by OKR Sheets formulas: change the inputs (Current, Target …) instead.",
+    'zh-CN': '谁来填写：自评分、备注、评分标准——关键结果负责人；上级评分、评语——负责人的上级（周期结束时）。进度、得分、状态、进度条、最终得分、趋势、公式辅助由 OKR Sheets 的公式计算，请改输入列（当前值、目标等）。',
+    en: "Who edits: Self-score, Notes, Rubric: the KR owner; Manager score, Comment: the owner's manager (at the end of the cycle). Progress, Score, Status, Bar, Final score, Trend and Formula helper are written by OKR Sheets formulas: change the inputs (Current, Target …) instead.",
   },
   why: { 'zh-CN': '为什么：', en: 'Why: ' },
 } as const;
@@ -324,10 +333,12 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   }
 
   // Table header.
-  values[TABLE_HEADER_ROW - 1] = [...COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang)), HELPER_LABEL[lang]];
+  values[TABLE_HEADER_ROW - 1] = [...OKR_SHEET_KEYS.map((k) => label(COLUMN_LABELS[k], lang)), HELPER_LABEL[lang]];
 
   // Data rows (template rows, then spare rows: formulas only).
   const formats: SheetPlan['formats'] = [];
+  const sheetName = opts.sheetName ?? defaultOkrSheetName(header.unit, header.cycle, lang);
+  const trendFallbacks: string[] = [];
   for (let i = 0; i <= lastRow - firstRow; i++) {
     const row = firstRow + i;
     const out = values[row - 1]!;
@@ -367,6 +378,12 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     out[C.status - 1] = statusFormula(L, row, lang, kind);
     out[C.bar - 1] = barFormula(L, row);
     out[HELPER_COLUMN - 1] = helperFormula(L, row, kind);
+    // the KR's logged values (Sheets: a sparkline; elsewhere "12 → 18"); never on an objective row
+    if (kind !== 'objective') {
+      const tp = { row, idCell: `$${colLetter(C.id)}${row}`, sheetName, checkinsSheet: SHEET_NAMES.checkins[lang], lang };
+      out[C.trend - 1] = trendFormula(tp);
+      trendFallbacks.push(trendFallbackFormula(tp));
+    } else trendFallbacks.push('');
   }
 
   const col = (k: ColumnKey) => colRange(C[k], firstRow, lastRow);
@@ -458,9 +475,9 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
 
   // One warning-only protection that says who edits what (issue 14 §3), over Self-score through
   // the helper column: the owner's and the manager's columns and every formula column written by
-  // the add-on (COLUMN_KEYS keeps them contiguous). One, not one per group: each protection costs
+  // the add-on (OKR_SHEET_KEYS keeps them contiguous). One, not one per group: each protection costs
   // three service calls (protect, description, warning only) and the sheet keeps its budget.
-  const guarded = [...(['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment'] as ColumnKey[]).map((k) => C[k]), HELPER_COLUMN].sort((a, b) => a - b);
+  const guarded = [...(['selfScore', 'progress', 'score', 'status', 'bar', 'notes', 'rubric', 'managerScore', 'finalScore', 'comment', 'trend'] as ColumnKey[]).map((k) => C[k]), HELPER_COLUMN].sort((a, b) => a - b);
   const protections: SheetPlan['protections'] = guarded.every((c, i) => i === 0 || c === guarded[i - 1]! + 1)
     ? [{ range: range(firstRow, guarded[0]!, lastRow, guarded[guarded.length - 1]!), description: t(TEXT.protect), warningOnly: true }]
     : guarded.map((c) => ({ range: colRange(c, firstRow, lastRow), description: t(TEXT.protect), warningOnly: true as const }));
@@ -474,11 +491,11 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
   for (let row = firstRow; row <= lastRow; row++) barRows.push(barFallbackFormula(L, row));
 
   return {
-    name: opts.sheetName ?? defaultOkrSheetName(header.unit, header.cycle, lang),
+    name: sheetName,
     role: 'okr',
     values,
     frozenRows: TABLE_HEADER_ROW,
-    columnWidths: [...COLUMN_KEYS.map((k) => WIDE[k] ?? DEFAULT_COLUMN_WIDTH), DEFAULT_COLUMN_WIDTH],
+    columnWidths: [...OKR_SHEET_KEYS.map((k) => WIDE[k] ?? DEFAULT_COLUMN_WIDTH), DEFAULT_COLUMN_WIDTH],
     formats,
     validations,
     conditionalFormats: [objectiveCf, ...statusCf, ...gradeCf],
@@ -492,7 +509,12 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
       [META.headerRow]: String(TABLE_HEADER_ROW),
       ...(opts.metadata ?? {}),
     },
-    dataBars: [{ range: col('bar'), fallback: barRows, min: 0, max: 1, color: BAR_COLOR }],
+    dataBars: [
+      { range: col('bar'), fallback: barRows, min: 0, max: 1, color: BAR_COLOR },
+      // Trend: Sheets-only too; its stand-in is text ("12 → 18"), so no bar over it
+      // (bounds and colour unused; these are what an xlsx read-back gives a range without a bar)
+      { range: col('trend'), fallback: trendFallbacks, min: 0, max: 1, color: TEXT_STANDIN_COLOR, text: true },
+    ],
   };
 }
 

@@ -75,6 +75,8 @@ export interface DataBarPlan {
   min: number;
   max: number;
   color: string; // #rrggbb
+  /** The stand-in shows text (the Trend column's "12 → 18"): no data bar, the value not hidden. */
+  text?: boolean;
 }
 
 export interface SheetPlan {

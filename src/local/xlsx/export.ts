@@ -74,7 +74,9 @@ export function openRowFor(sheet: SheetPlan): number {
 export function openColFor(sheet: SheetPlan): number {
   let width = Math.max(sheet.columnWidths.length, 1);
   for (const r of sheet.values) if (r && r.length > width) width = r.length;
-  return Math.max(width, 26);
+  // past the widest row: a closed range ending on the open column would read back as open-ended
+  // (the OKR sheet is exactly 26 columns wide since its Trend and helper columns)
+  return Math.max(width + 1, 26);
 }
 
 function writeValue(cell: ExcelJS.Cell, v: PlanCell): void {
@@ -329,7 +331,8 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     const bars: Array<{ rect: Required<{ [K in keyof Rect]: number }>; min: number; max: number; color: string }> = [];
     for (const bar of sheet.dataBars ?? []) {
       const rect = parseRange(bar.range);
-      if (rect) bars.push({ rect: closeRect(rect, openRow, openCol), min: bar.min, max: bar.max, color: argbOrNull(bar.color) ?? DATA_BAR_COLOR });
+      // a text stand-in (Trend "12 → 18") gets no bar and stays visible
+      if (rect && !bar.text) bars.push({ rect: closeRect(rect, openRow, openCol), min: bar.min, max: bar.max, color: argbOrNull(bar.color) ?? DATA_BAR_COLOR });
     }
     for (const rect of rectsFromCells(genericBars)) bars.push({ rect: closeRect(rect, openRow, openCol), min: 0, max: 1, color: DATA_BAR_COLOR });
     for (const bar of bars) {

@@ -515,6 +515,8 @@ export async function importXlsxDetailed(buf: Buffer | Uint8Array): Promise<Impo
         min: num(rule?.cfvo?.[0]?.value) ?? 0,
         max: num(rule?.cfvo?.[1]?.value) ?? 1,
         color: hex(rule?.color?.argb) ?? '#' + DATA_BAR_COLOR.slice(2).toLowerCase(),
+        // no data bar rule over it: a text stand-in (the Trend column), as exported
+        ...(rule ? {} : { text: true }),
       });
     }
 

@@ -1,0 +1,146 @@
+/**
+ * The OKR sheet plan applied to the in-memory workbook (the Sheets path) and evaluated as a
+ * workbook: the Trend column (issue 13 §3) written as Sheets' sparkline with its portable
+ * stand-in, within the sheet's service-call budget; the helper column's type code read the way
+ * core reads the Type cell (either language, any case, spaces ignored), so a row whose type is
+ * changed in the sheet still equals core.
+ */
+import { describe, expect, test } from 'vitest';
+import { insertTemplate } from '../../src/addon/actions/templates';
+import { STATUS_LABELS } from '../../src/core/labels';
+import { krProgress } from '../../src/core/progress';
+import { cell } from '../../src/core/plan/a1';
+import { TYPE_CODES, typeCodeTable, typeWordKey } from '../../src/core/plan/formulas';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, HELPER_COLUMN, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
+import { buildCheckInsPlan } from '../../src/core/plan/supportSheets';
+import { getRole } from '../../src/core/templates';
+import { createLocalApp } from '../../src/local/workbook';
+import { planCallEstimate } from '../../src/sheets/applyPlan';
+import { evaluatePlan } from '../helpers/hfPlan';
+
+const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
+
+describe('Trend column', () => {
+  test('KR rows carry the sparkline, objective rows nothing; the insert stays within the budget', () => {
+    const local = createLocalApp({ lang: 'en' });
+    const ctx = local.ctx('en');
+    const m = local.calls.measure(() => insertTemplate(ctx, { department: 'sales', role: 'regionalTeam', lang: 'en', cycle: CYCLE.cycle, owner: 'Li' }));
+    const plan = buildWorkbookPlan({ role: getRole('sales', 'regionalTeam'), lang: 'en', ...CYCLE, owner: 'Li', departmentId: 'sales' });
+    const okr = plan.sheets[0]!;
+    // the Trend column costs no service call of its own (values and protection written anyway)
+    expect(planCallEstimate(okr).total).toBeLessThanOrEqual(22);
+    expect(m.calls).toBeGreaterThan(0);
+    const sheet = local.ss.getSheetByName(m.result.sheetName)!;
+    const header = sheet.getRange(6, 1, 1, HELPER_COLUMN).getValues()[0]!;
+    expect(header[OKR_COLUMNS.trend - 1]).toBe('Trend');
+    expect(header[OKR_COLUMNS.comment - 1]).toBe('Comment');
+    expect(OKR_COLUMNS.trend).toBe(OKR_COLUMNS.comment + 1);
+    let krs = 0;
+    for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + 8; r++) {
+      const type = String(sheet.getRange(r, OKR_COLUMNS.type).getValue());
+      const f = sheet.getRange(r, OKR_COLUMNS.trend).getFormula();
+      if (type === 'Objective') expect(f).toBe('');
+      else {
+        krs++;
+        expect(f).toMatch(/^=IF\(\$A\d+="","",IFERROR\(SPARKLINE\(INDEX\(SORT\(FILTER\('Check-ins'!/);
+        expect(f).toContain(`"${m.result.sheetName}"`);
+      }
+    }
+    expect(krs).toBeGreaterThan(3);
+  });
+
+  test('engines without SPARKLINE show the last change from the Check-ins log ("12 → 18")', () => {
+    const rows: OkrSheetRow[] = [
+      { id: 'O1', type: 'objective', title: 'o' },
+      { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 30, current: 18 },
+      { id: 'O1.KR2', type: 'increase', title: 'b', start: 0, target: 30 },
+    ];
+    const okr = buildOkrSheetPlanFromRows({ lang: 'en', sheetName: 'Sales', spareRows: 2, header: { unit: 'Sales', level: 'team', owner: 'A', alignedTo: '', ...CYCLE }, rows });
+    const log = buildCheckInsPlan('en');
+    log.values.push([{ date: '2026-11-02' }, 'Sales', 'O1.KR1', 12, 7], [{ date: '2026-11-16' }, 'Sales', 'O1.KR1', 18, 6], [{ date: '2026-11-09' }, 'Other', 'O1.KR1', 99, 5]);
+    const bars = okr.dataBars!.find((b) => b.range.startsWith(`${String.fromCharCode(64 + OKR_COLUMNS.trend)}`))!;
+    expect(bars.text).toBe(true);
+    const ev = evaluatePlan({ sheets: [okr, log] });
+    const trend = (r: number) => ev.get('Sales', cell(r, OKR_COLUMNS.trend));
+    expect([trend(FIRST_DATA_ROW), trend(FIRST_DATA_ROW + 1), trend(FIRST_DATA_ROW + 2), trend(FIRST_DATA_ROW + 3)]).toEqual([null, '12 → 18', '', '']);
+    ev.destroy();
+  });
+});
+
+describe('the helper column reads the Type cell as core does', () => {
+  test('no type word holds a digit or ends another (the lookup relies on both)', () => {
+    const words = typeCodeTable().split('|').filter(Boolean).map((w) => w.slice(1));
+    for (const w of words) {
+      expect(w).not.toMatch(/\d/);
+      for (const o of words) if (o !== w) expect(o.endsWith(w), `${o} ends with ${w}`).toBe(false);
+    }
+    expect(new Set(Object.values(TYPE_CODES)).size).toBe(7);
+    expect(typeWordKey(' At  Least ')).toBe('atleast');
+  });
+
+  test('a spare row typed in either language, any case and spacing, or as a non-type, equals core', () => {
+    const okr = buildOkrSheetPlanFromRows({
+      lang: 'zh-CN', spareRows: 12, settingsSheetName: null,
+      header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE, asOf: '2026-11-15' },
+      rows: [{ id: 'O1', type: 'objective', title: 'o' }],
+    });
+    const ev = evaluatePlan({ sheets: [okr] });
+    // the words people type, the type core reads (labels.ts matchLabel), start / target / current
+    const cases: [string, Parameters<typeof krProgress>[0], number, number, number][] = [
+      ['Increase', 'increase', 0, 100, 40],
+      ['  increase ', 'increase', 0, 100, 55],
+      ['降低', 'decrease', 50, 10, 30],
+      ['At least', 'atLeast', 0, 100, 120],
+      ['atleast', 'atLeast', 100, 50, 40],
+      ['至少', 'atLeast', 0, 80, 20],
+      ['AT MOST', 'atMost', 100, 20, 60],
+      ['至多', 'atMost', 10, 30, 50],
+      ['Milestone', 'milestone', 0, 1, 0.5],
+      ['评分标准', 'rubric', 0, 200, 150],
+      ['Increasing', null, 0, 100, 40],
+      ['标', null, 0, 100, 40],
+    ];
+    cases.forEach(([word, , s, t, c], i) => {
+      const r = FIRST_DATA_ROW + 1 + i;
+      ev.set(okr.name, cell(r, OKR_COLUMNS.id), `O1.KR${i + 1}`);
+      ev.set(okr.name, cell(r, OKR_COLUMNS.type), word);
+      ev.set(okr.name, cell(r, OKR_COLUMNS.start), s);
+      ev.set(okr.name, cell(r, OKR_COLUMNS.target), t);
+      ev.set(okr.name, cell(r, OKR_COLUMNS.current), c);
+    });
+    cases.forEach(([word, type, s, t, c], i) => {
+      const r = FIRST_DATA_ROW + 1 + i;
+      const p = ev.get(okr.name, cell(r, OKR_COLUMNS.progress));
+      if (type === null) {
+        expect(ev.get(okr.name, cell(r, HELPER_COLUMN)), word).toBe(0);
+        expect(p, word).toBe('');
+      } else {
+        expect(ev.get(okr.name, cell(r, HELPER_COLUMN)), word).toBe(TYPE_CODES[type]);
+        expect(p, word).toBeCloseTo(krProgress(type, s, t, c), 12);
+      }
+    });
+    ev.destroy();
+  });
+
+  test('a KR row whose Type is changed to another KR type follows it; to Objective it shows blanks', () => {
+    const okr = buildOkrSheetPlanFromRows({
+      lang: 'en', spareRows: 0, settingsSheetName: null,
+      header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE, asOf: '2026-11-15' },
+      rows: [{ id: 'O1', type: 'objective', title: 'o' }, { id: 'O1.KR1', type: 'increase', title: 'k', start: 100, target: 50, current: 40 }],
+    });
+    const ev = evaluatePlan({ sheets: [okr] });
+    const r = FIRST_DATA_ROW + 1;
+    const P = () => ev.get(okr.name, cell(r, OKR_COLUMNS.progress));
+    expect(P()).toBe(1); // increase with t < s: the ratio, capped: (40 − 100) / (50 − 100) = 1.2 → 1
+    ev.set(okr.name, cell(r, OKR_COLUMNS.type), 'At least');
+    expect(P()).toBe(krProgress('atLeast', 100, 50, 40)); // 0: below a target set under the start
+    ev.set(okr.name, cell(r, OKR_COLUMNS.type), 'Objective');
+    expect(P()).toBe('');
+    expect(ev.get(okr.name, cell(r, OKR_COLUMNS.status))).toBe('');
+    ev.set(okr.name, cell(r, OKR_COLUMNS.type), 'Milestone');
+    ev.set(okr.name, cell(r, OKR_COLUMNS.current), true);
+    expect(P()).toBe(1);
+    expect(ev.get(okr.name, cell(r, OKR_COLUMNS.status))).toBe(STATUS_LABELS.done.en);
+    ev.destroy();
+  });
+});
