@@ -16,8 +16,10 @@ import { krProgress } from './progress';
 
 type Labels = { 'zh-CN': string[]; en: string[] };
 
-export type CheckInKey = 'date' | 'sheet' | 'krId' | 'value' | 'confidence' | 'done' | 'next' | 'blockers';
-export const CHECKIN_KEYS: readonly CheckInKey[] = ['date', 'sheet', 'krId', 'value', 'confidence', 'done', 'next', 'blockers'];
+export type CheckInKey = 'date' | 'sheet' | 'krId' | 'value' | 'confidence' | 'done' | 'next' | 'blockers' | 'cycle';
+/** `cycle` last (issue 13 §5): logs made before it keep their column letters; their entries have
+ *  no cycle and belong where their sheet and date put them (`entryBelongsTo`). */
+export const CHECKIN_KEYS: readonly CheckInKey[] = ['date', 'sheet', 'krId', 'value', 'confidence', 'done', 'next', 'blockers', 'cycle'];
 
 /** Check-ins headers; the reader accepts every alias of either language. */
 export const CHECKIN_LABELS: Record<CheckInKey, Labels> = {
@@ -32,6 +34,7 @@ export const CHECKIN_LABELS: Record<CheckInKey, Labels> = {
     'zh-CN': ['困难 / 所需资源', '困难/所需资源', '困难与资源', '遇到的困难', '所需资源', '困难', '问题/资源'],
     en: ['Blockers / resources needed', 'Blockers/resources needed', 'Blockers / resources', 'Blockers', 'Resources needed'],
   },
+  cycle: { 'zh-CN': ['周期', 'OKR 周期'], en: ['Cycle', 'OKR cycle'] },
 };
 
 export type ActionKey = 'krId' | 'task' | 'owner' | 'due' | 'deliverable' | 'done';
@@ -50,6 +53,8 @@ export interface CheckInEntry extends CheckIn {
   sheet: string;
   /** 0-based index among the log's data rows (later rows win ties on the same date). */
   order: number;
+  /** The OKR cycle the entry was logged in ('' or absent: a log without a Cycle column). */
+  cycle?: string;
 }
 
 export interface LogProblem {
@@ -218,6 +223,8 @@ export function readCheckIns(values: unknown[][]): ReadLogResult<CheckInKey, Che
       next: text(get(row, 'next')),
       blockers: text(get(row, 'blockers')),
       order,
+      // only when logged with one: entries of older logs keep their old shape
+      ...(text(get(row, 'cycle')) ? { cycle: text(get(row, 'cycle')) } : {}),
     });
   }
   return { items, headerRow, columns, problems };
@@ -254,9 +261,13 @@ export function readActions(values: unknown[][]): ReadLogResult<ActionKey, Actio
  * Does a log entry belong to this sheet/table? An entry with no sheet matches any table; one
  * naming the sheet matches it; one naming the unit matches only from the table's cycle start —
  * after "Start next cycle" the unit has a new sheet, and the old cycle's entries stay with the
- * archive (marked by their dates), so the new cycle's history starts empty.
+ * archive (marked by their dates), so the new cycle's history starts empty. An entry marked with
+ * a cycle belongs only to a table of that cycle; one without (logged before the Cycle column)
+ * follows the rules above, i.e. stays with the cycle it was logged in.
  */
-export function entryBelongsTo(entry: { sheet?: string; date?: string }, table: OkrTable, sheetName?: string): boolean {
+export function entryBelongsTo(entry: { sheet?: string; date?: string; cycle?: string }, table: OkrTable, sheetName?: string): boolean {
+  const c = entry.cycle ?? '';
+  if (c.trim() && table.header.cycle.trim() && normCached(c) !== normCached(table.header.cycle)) return false;
   const s = entry.sheet ?? '';
   if (!s.trim()) return true;
   if (s === sheetName) return true;
@@ -474,6 +485,7 @@ export function applyCheckIn(table: OkrTable, input: CheckInInput, opts: ApplyCh
     next: (input.next ?? '').trim(),
     blockers: (input.blockers ?? '').trim(),
     order: Number.MAX_SAFE_INTEGER,
+    cycle: table.header.cycle.trim(),
   };
   const newerValue = latestLogged(opts.log, table, opts.sheetName, row.id, (e) => e.value !== null);
   const newerConf = latestLogged(opts.log, table, opts.sheetName, row.id, (e) => e.confidence !== null);
@@ -499,7 +511,7 @@ export function applyCheckIn(table: OkrTable, input: CheckInInput, opts: ApplyCh
  * and kept as typed where Sheets would read it as a number or a date (`3/4`, `01234`).
  */
 export function checkInLogRow(
-  entry: CheckIn & { sheet?: string },
+  entry: CheckIn & { sheet?: string; cycle?: string },
   columns: Partial<Record<CheckInKey, number>> = defaultCheckInColumns(),
   width?: number,
 ): PlanCell[] {
@@ -517,6 +529,7 @@ export function checkInLogRow(
   put('done', keepAsTypedText(entry.done));
   put('next', keepAsTypedText(entry.next));
   put('blockers', keepAsTypedText(entry.blockers));
+  put('cycle', keepAsTypedText(entry.cycle ?? '')); // 2026-11 stays text, not a date
   return row;
 }
 

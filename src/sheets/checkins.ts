@@ -5,10 +5,10 @@
  * write per block.
  */
 import {
-  applyCheckIn, checkInLogRow, defaultCheckInColumns, readActions, readCheckIns, type CheckInInput, type CheckInKey,
+  applyCheckIn, CHECKIN_LABELS, checkInLogRow, defaultCheckInColumns, readActions, readCheckIns, type CheckInInput, type CheckInKey,
 } from '../core/checkins';
 import type { Localized } from '../core/i18n';
-import { SHEET_NAMES } from '../core/labels';
+import { SHEET_NAMES, label } from '../core/labels';
 import type { OkrTable } from '../core/model';
 import { colLetter } from '../core/plan/a1';
 import { buildCheckInsPlan } from '../core/plan/supportSheets';
@@ -167,8 +167,17 @@ export function recordCheckIn(ctx: SheetsContext, input: CheckInInput, opts: { c
 
     const log = existing && existingValues ? { sheet: existing, values: existingValues } : ensureCheckInsSheet(ctx);
     const read = logRead ?? readCheckIns(log.values);
-    const columns: Partial<Record<CheckInKey, number>> = read.headerRow >= 0 ? read.columns : defaultCheckInColumns();
-    const width = Math.max((log.values[read.headerRow] ?? []).length, ...Object.values(columns).map((c) => (c ?? 0) + 1));
+    let columns: Partial<Record<CheckInKey, number>> = read.headerRow >= 0 ? read.columns : defaultCheckInColumns();
+    let width = Math.max((log.values[read.headerRow] ?? []).length, ...Object.values(columns).map((c) => (c ?? 0) + 1));
+    if (read.headerRow >= 0 && columns.cycle === undefined) {
+      // a log made before the Cycle column: its header goes after the last column, once; older
+      // entries stay blank there and read as the cycle they were logged in (entryBelongsTo)
+      const max = log.sheet.getMaxColumns();
+      if (width + 1 > max) log.sheet.insertColumnsAfter(max, width + 1 - max);
+      log.sheet.getRange(read.headerRow + 1, width + 1).setValue(label(CHECKIN_LABELS.cycle, okr.table.lang));
+      columns = { ...columns, cycle: width };
+      width += 1;
+    }
     const entry = { ...u.entry, sheet: okr.name };
     const row = checkInLogRow(entry, columns, width).map(toCellValue);
     const logRow = Math.max(log.values.length, read.headerRow + 1) + 1;

@@ -2,12 +2,15 @@
  * Applying "Start next cycle" (core/cycle/nextCycle): the new OKR sheets through the one plan
  * writer, then each archive frozen in place — its Status cells written back as the values they
  * show (one setValues per sheet), a note on the Status header, and a warning-only protection of
- * the whole sheet. Constant calls per carried sheet, whatever its rows.
+ * the whole sheet; then the Settings' cycle cells (one setValues). Constant calls per carried
+ * sheet, whatever its rows.
  */
 import type { NextCycleResult } from '../core/cycle/nextCycle';
 import type { SheetsContext } from './context';
 import { applyWorkbookPlanDetailed } from './applyPlan';
 import { withDocumentLock } from './lock';
+import { toCellValue } from './checkins';
+import type { SettingsCycleUpdate } from '../core/cycle/nextCycle';
 
 export interface AppliedNextCycle {
   /** Carried sheet → the new sheet's actual name (a clash gets a unique name). */
@@ -29,6 +32,18 @@ export function applyNextCycle(ctx: SheetsContext, res: NextCycleResult): Applie
       // Warning only: the owner can still correct a typo, but nobody edits history by accident.
       sheet.protect().setDescription(a.protection).setWarningOnly(true);
     }
+    applySettingsCycle(ctx, res.settings ?? null);
     return { created };
   });
+}
+
+/** Settings' Cycle / start / end value cells: one setValues when they are adjacent rows (the
+ *  Settings plan's layout), else one setValue each. Nothing else on the sheet is written. */
+function applySettingsCycle(ctx: SheetsContext, u: SettingsCycleUpdate | null): void {
+  const sheet = u ? ctx.ss.getSheetByName(u.sheet) : null;
+  if (!u || !sheet) return;
+  const cells = u.cells;
+  const adjacent = cells.every((c, i) => c.col === cells[0]!.col && (i === 0 || c.row === cells[i - 1]!.row + 1));
+  if (adjacent) sheet.getRange(cells[0]!.row + 1, cells[0]!.col + 1, cells.length, 1).setValues(cells.map((c) => [toCellValue(c.value)]));
+  else for (const c of cells) sheet.getRange(c.row + 1, c.col + 1).setValue(toCellValue(c.value));
 }

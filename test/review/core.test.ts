@@ -57,7 +57,8 @@ describe('check-in log', () => {
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     expect(ok.update).toMatchObject({ row: 1, krId: 'O1.KR1', current: 700, confidence: 8 });
-    expect(checkInLogRow(ok.update.entry)).toEqual([{ date: '2026-11-20' }, '销售中心', 'O1.KR1', 700, 8, "'=1+1", "'+x", "'@y"]);
+    // the last cell: the cycle the entry was logged in (issue 13 §5)
+    expect(checkInLogRow(ok.update.entry)).toEqual([{ date: '2026-11-20' }, '销售中心', 'O1.KR1', 700, 8, "'=1+1", "'+x", "'@y", '2026-Q4']);
     const ms = applyCheckIn(beijing, { sheet: 'b', krId: 'O1.KR2', value: true, confidence: null, date: '2026-11-20' });
     expect(ms.ok && ms.update.current).toBe(true);
     expect(applyCheckIn(center, { sheet: 'x', krId: 'O9.KR1', value: 1, confidence: 5, date: '2026-11-20' }).ok).toBe(false);

@@ -11,9 +11,12 @@
  * formulas read TODAY(), so left alone they would drift), with an "as of" note, and the sheet is
  * protected (warning only). Every cell keeps the value it had: the archive reads the same forever.
  *
- * The check-in log is not touched: its entries name the old sheet and are dated in the old
- * cycle, so the new sheet starts with an empty history (core/checkins `entryBelongsTo` counts
- * an entry for a unit only from its cycle's start).
+ * The check-in log is not touched: its entries name the old sheet and carry the old cycle (or,
+ * logged before the Cycle column, are dated in it), so the new sheet starts with an empty history
+ * (core/checkins `entryBelongsTo`).
+ *
+ * The Settings sheet's Cycle, Cycle start and Cycle end move to the new cycle (`settings`: those
+ * three value cells only, found by their labels; every other setting stays as the user set it).
  *
  * Idempotent: a sheet whose unit already has an OKR sheet for the next cycle is skipped, with a
  * note saying so.
@@ -23,7 +26,9 @@ import { isKrType } from '../labels';
 import type { OkrRow, OkrTable } from '../model';
 import { cycleDates } from '../pace';
 import { buildOkrSheetPlanFromRows, defaultOkrSheetName, type OkrSheetRow } from '../plan/okrSheet';
-import type { SheetPlan } from '../plan/types';
+import type { PlanCell, SheetPlan } from '../plan/types';
+import { SETTING_LABELS, matchLabel } from '../labels';
+import { keepAsTypedText } from '../escape';
 import { krProgress } from '../progress';
 import type { OkrSheetModel, WorkbookModel } from '../snapshot';
 import { moveDue, nextCycleName } from './names';
@@ -62,9 +67,19 @@ export interface CarriedSheet {
   dropped: string[];
 }
 
+/** The Settings sheet's cycle cells to rewrite: 0-based (row, col) of its values. */
+export interface SettingsCycleUpdate {
+  sheet: string;
+  cycle: string;
+  cells: { row: number; col: number; value: PlanCell }[];
+}
+
 export interface NextCycleResult {
   /** New OKR sheets, one per carried sheet. */
   sheets: SheetPlan[];
+  /** Settings' Cycle / Cycle start / Cycle end moved to the new cycle; null when nothing was
+   *  carried, there is no Settings sheet, or it already names this cycle or a later one. */
+  settings?: SettingsCycleUpdate | null;
   archives: ArchivePlan[];
   carried: CarriedSheet[];
   /** Sheets left alone and why (already carried over, no cycle, unknown cycle). */
@@ -149,7 +164,28 @@ export function planNextCycle(model: WorkbookModel, opts: NextCycleOptions = {})
     result.archives.push(archivePlan(o, model.snapshot.sheets.find((x) => x.name === o.sheet)?.values ?? [], fromCycle, name, model.snapshot.asOf, lang));
     result.carried.push({ from: o.sheet, to: name, fromCycle, toCycle, objectives, krs, dropped });
   }
+  const first = result.carried[0];
+  result.settings = first && settingsSheet ? settingsUpdate(model, settingsSheet, first.toCycle) : null;
   return result;
+}
+
+/** The Settings rows labelled Cycle / Cycle start / Cycle end (value in the next column), moved
+ *  to `cycle` — unless Settings already names that cycle or a later one. */
+function settingsUpdate(model: WorkbookModel, sheet: string, cycle: string): SettingsCycleUpdate | null {
+  const to = cycleDates(cycle);
+  const values = model.snapshot.sheets.find((x) => x.name === sheet)?.values ?? [];
+  if (!to) return null;
+  const now = model.settings.cycle ? cycleDates(model.settings.cycle) : null;
+  if (now && now.start >= to.start) return null;
+  const value = { cycle: keepAsTypedText(cycle), cycleStart: { date: to.start }, cycleEnd: { date: to.end } } as const;
+  // a label given twice: the last row is the one readSettingsValues reads, so that one moves
+  const byKey = new Map<string, SettingsCycleUpdate['cells'][number]>();
+  values.forEach((line, row) => {
+    const key = matchLabel(SETTING_LABELS, line[0]);
+    if (key === 'cycle' || key === 'cycleStart' || key === 'cycleEnd') byKey.set(key, { row, col: 1, value: value[key] });
+  });
+  const cells = [...byKey.values()].sort((a, b) => a.row - b.row);
+  return cells.length ? { sheet, cycle, cells } : null;
 }
 
 /** The new sheet's name: the old one with its cycle replaced, else the default name. */

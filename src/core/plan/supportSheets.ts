@@ -90,7 +90,7 @@ export function buildCheckInsPlan(lang: Lang): SheetPlan {
     lang,
     'checkins',
     CHECKIN_KEYS.map((k) => label(CHECKIN_LABELS[k], lang)),
-    CHECKIN_KEYS.map((k) => ({ date: 96, sheet: 140, krId: 84, value: 84, confidence: 76, done: 260, next: 260, blockers: 260 })[k]),
+    CHECKIN_KEYS.map((k) => ({ date: 96, sheet: 140, krId: 84, value: 84, confidence: 76, done: 260, next: 260, blockers: 260, cycle: 80 })[k]),
     {
       formats: [
         { range: rows('date'), numberFormat: 'yyyy-mm-dd' },
