@@ -2,8 +2,8 @@
  * Plan builder speed: every template role in both languages as a workbook plan, and one OKR
  * sheet of 5,000 KRs (1,000 objectives × 5 KRs), built in core (no spreadsheet involved).
  */
-import { LANGS } from '../src/core/i18n';
-import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
+import { LANGS, type Lang } from '../src/core/i18n';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../src/core/plan/okrSheet';
 import { allDepartments, parentOf } from '../src/core/templates';
 
 const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
@@ -46,10 +46,48 @@ export async function run() {
     formulaChars = p.values.reduce((n, r) => n + r.reduce<number>((m, v) => m + (typeof v === 'string' && v.startsWith('=') ? v.length : 0), 0), 0);
   }, 3);
 
+  const lengths = LANGS.flatMap((lang) =>
+    rowFormulaLengths(lang).flatMap(({ kind, chars, trend }) => [
+      {
+        name: `formula text per row (${lang}): ${kind}`,
+        value: chars,
+        unit: 'chars',
+        ...(lang === 'zh-CN' && BEFORE[kind] ? { note: `before: ${BEFORE[kind]} (commit 541afb7); Trend column +${trend}` } : { note: `Trend column +${trend}` }),
+      },
+    ]),
+  );
+
   return [
+    ...lengths,
     { name: `plan: all ${roles.length} template roles × ${LANGS.length} languages (workbook plans)`, value: all, unit: 'ms' },
     { name: 'plan: one template workbook plan (mean)', value: Math.round((all / (roles.length * LANGS.length)) * 1000) / 1000, unit: 'ms' },
     { name: 'plan: OKR sheet with 5,000 KRs + 1,000 objectives', value: big, unit: 'ms' },
     { name: 'plan: formula text in the 5,000-KR sheet', value: Math.round(formulaChars / 1024), unit: 'KiB' },
   ];
+}
+
+/** The formula text per row measured before the shortening (commit 541afb7, zh-CN, the rows of
+ *  `rowFormulaLengths`): KR 1,318, objective 3,659, rubric KR 5,710, spare 9,326. */
+const BEFORE: Record<string, number> = { 'objective': 3659, 'KR (increase)': 1318, 'KR (rubric)': 5710, 'KR (milestone)': 1397, 'spare row': 9326 };
+
+/**
+ * Characters of formula text in each kind of row of a small table (an objective on row 7, KRs on
+ * rows 8–10, a spare row on 11: the row numbers of a fresh sheet), the Trend column (issue 13,
+ * added with the shortening) counted apart so the figures compare with the ones before.
+ */
+function rowFormulaLengths(lang: Lang): { kind: string; chars: number; trend: number }[] {
+  const rows: OkrSheetRow[] = [
+    { id: 'O1', type: 'objective', title: 'o' },
+    { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 100 },
+    { id: 'O1.KR2', type: 'rubric', title: 'b', rubric: '≥150:1; ≥100:0.7; ≥50:0.3' },
+    { id: 'O1.KR3', type: 'milestone', title: 'c' },
+  ];
+  const p = buildOkrSheetPlanFromRows({ lang, spareRows: 2, rows, header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE } });
+  const kinds = ['objective', 'KR (increase)', 'KR (rubric)', 'KR (milestone)', 'spare row'];
+  return kinds.map((kind, i) => {
+    const line = p.values[FIRST_DATA_ROW - 1 + i]!;
+    const len = (v: unknown) => (typeof v === 'string' && v.startsWith('=') ? v.length : 0);
+    const trend = len(line[OKR_COLUMNS.trend - 1]);
+    return { kind, chars: line.reduce<number>((n, v) => n + len(v), 0) - trend, trend };
+  });
 }
