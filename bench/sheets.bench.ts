@@ -7,6 +7,11 @@
  * objective's formulas scan its own block and the share of the cycle elapsed sits in one header
  * cell, so evaluation grows linearly with the rows (before, every objective scanned to the end
  * of the table and 2,000 rows did not evaluate within a minute). Service calls are the same.
+ *
+ * Both ways of applying a plan on the real platform (issue 16 §5): SpreadsheetApp (≈ 20 calls a
+ * sheet) and the Sheets API's batchUpdate (src/sheets/batch: getId + spreadsheets.get + one
+ * batchUpdate per body of ≤ 2 MB) — calls per action (template, review, dashboard), and the
+ * requests and body sizes of a 40 / 400 / 4,000-KR sheet.
  */
 import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
 import { getRole, parentOf } from '../src/core/templates';
@@ -14,6 +19,14 @@ import { createLocalApp } from '../src/local/workbook';
 import { applyWorkbookPlan, planCallEstimate } from '../src/sheets/applyPlan';
 import { readSnapshot } from '../src/core/snapshot';
 import { takeSnapshot } from '../src/sheets/snapshot';
+import type { WorkbookPlan } from '../src/core/plan/types';
+import { buildAlignment } from '../src/core/alignment';
+import { buildReview } from '../src/core/review';
+import { reviewSheetPlan } from '../src/core/plan/reviewSheet';
+import { buildDashboard, dashboardSheetPlan } from '../src/core/plan/dashboardSheet';
+import { planBatch } from '../src/sheets/batch/apply';
+import { bodyBytes, splitIntoBodies } from '../src/sheets/batch/requests';
+import { center, checkins, salesSheets } from '../test/review/fixtures';
 
 const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
 
@@ -26,6 +39,23 @@ function bigPlan(krs: number) {
     }
   }
   return buildOkrSheetPlanFromRows({ lang: 'en', header: { unit: 'Big', level: 'team', owner: 'Ann', ...CYCLE, alignedTo: '' }, rows, spareRows: 0, settingsSheetName: null });
+}
+
+/** Service calls of one action on each path (lock calls left out: the same on both). */
+function callsBothWays(plan: WorkbookPlan, lang: 'en' | 'zh-CN') {
+  const a = createLocalApp({ lang, formulas: 'store' });
+  const viaApp = a.calls.measure(() => applyWorkbookPlan({ ...a.ctx(lang), lock: undefined }, plan)).calls;
+  const b = createLocalApp({ lang, formulas: 'store' });
+  const viaApi = b.calls.measure(() => applyWorkbookPlan({ ...b.ctx(lang), lock: undefined, sheetsApi: b.sheetsApi }, plan));
+  return { viaApp, viaApi: viaApi.calls, note: Object.entries(viaApi.counts).map(([k, v]) => `${k} ${v}`).join(', ') };
+}
+
+function batchFigures(krs: number) {
+  const plan = bigPlan(krs);
+  const bp = planBatch({ sheets: [plan] }, { sheets: [] }, {})!;
+  const bodies = splitIntoBodies(bp.requests);
+  const sizes = bodies.map(bodyBytes);
+  return { requests: bp.requests.length, bodies: bodies.length, total: sizes.reduce((x, y) => x + y, 0), largest: Math.max(...sizes), rows: plan.values.length };
 }
 
 export async function run() {
@@ -60,7 +90,32 @@ export async function run() {
   const ins = live.calls.measure(() => applyWorkbookPlan(live.ctx('zh-CN'), tpl));
   const insertMs = performance.now() - t;
 
+  // both paths, per action
+  const doc = buildReview({ table: center, sheet: '销售中心', checkins, asOf: '2026-11-30', month: '2026-11', alignment: buildAlignment(salesSheets) });
+  const actions: Array<[string, WorkbookPlan, 'en' | 'zh-CN']> = [
+    ['insert template (4 sheets)', tpl, 'zh-CN'],
+    ['generate review', { sheets: [reviewSheetPlan(doc)] }, 'zh-CN'],
+    ['generate dashboard', { sheets: [dashboardSheetPlan(buildDashboard(salesSheets, checkins, '2026-11-30', { lang: 'en' })).sheet] }, 'en'],
+  ];
+  const perAction = actions.flatMap(([name, p, lang]) => {
+    const c = callsBothWays(p, lang);
+    return [
+      { name: `${name}: service calls via SpreadsheetApp`, value: c.viaApp, unit: 'calls' },
+      { name: `${name}: service calls via batchUpdate`, value: c.viaApi, unit: 'calls', budget: 3, note: c.note },
+    ];
+  });
+  const sizes = [40, 400, 4000].flatMap((n) => {
+    const f = batchFigures(n);
+    return [
+      { name: `batchUpdate of a ${n.toLocaleString('en')}-KR sheet (${f.rows} rows): requests`, value: f.requests, unit: 'requests', note: `${f.bodies} body(ies)` },
+      { name: `batchUpdate of a ${n.toLocaleString('en')}-KR sheet: JSON body, all`, value: Math.round(f.total / 1024), unit: 'KB' },
+      { name: `batchUpdate of a ${n.toLocaleString('en')}-KR sheet: largest body`, value: Math.round(f.largest / 1024), unit: 'KB', budget: Math.floor(2_000_000 / 1024), note: 'Google recommends ≤ 2 MB a request' },
+    ];
+  });
+
   return [
+    ...perAction,
+    ...sizes,
     { name: 'apply 5,000-KR sheet plan (6,250 rows, formulas stored)', value: applyMs, unit: 'ms' },
     { name: 'apply 5,000-KR sheet plan: service calls', value: applied.calls, unit: 'calls', note: `= planCallEstimate ${planCallEstimate(plan).total}` },
     { name: 'apply 5,000-KR sheet plan (6,250 rows, formulas evaluated by HyperFormula)', value: evalMs, unit: 'ms', note: `${evaluated.calls} calls; O1 progress ${firstProgress}` },
@@ -68,7 +123,8 @@ export async function run() {
     { name: 'read back 5,000-KR sheet (takeSnapshot): values reads', value: read.counts.getValues ?? 0, unit: 'reads', budget: 1, note: `${read.calls} service calls in all (names, metadata, time zone)` },
     { name: 'insert template (OKR + 3 support sheets, formulas evaluated)', value: insertMs, unit: 'ms' },
     { name: 'insert template: service calls (4 sheets)', value: ins.calls, unit: 'calls', note: tpl.sheets.map((sp) => planCallEstimate(sp).total).join(' + ') + ' + lookup and lock' },
-    { name: 'insert template: OKR sheet service calls', value: planCallEstimate(tpl.sheets[0]!).total, unit: 'calls', budget: 20 },
-    ...tpl.sheets.slice(1).map((sp) => ({ name: `insert template: support sheet "${sp.name}" service calls`, value: planCallEstimate(sp).total, unit: 'calls', budget: 20 })),
+    // SpreadsheetApp path: design §6's 20 plus deleteRows + deleteColumns trimming a new sheet
+    { name: 'insert template: OKR sheet service calls (SpreadsheetApp)', value: planCallEstimate(tpl.sheets[0]!).total, unit: 'calls', budget: 22 },
+    ...tpl.sheets.slice(1).map((sp) => ({ name: `insert template: support sheet "${sp.name}" service calls (SpreadsheetApp)`, value: planCallEstimate(sp).total, unit: 'calls', budget: 22 })),
   ];
 }
