@@ -10,7 +10,8 @@ import type { SheetsContext } from './context';
 import { applyWorkbookPlanDetailed } from './applyPlan';
 import { withDocumentLock } from './lock';
 import { toCellValue } from './checkins';
-import type { SettingsCycleUpdate } from '../core/cycle/nextCycle';
+import { ARCHIVE_NOTE_KEY, type SettingsCycleUpdate } from '../core/cycle/nextCycle';
+import { cell as cellA1 } from '../core/plan/a1';
 
 export interface AppliedNextCycle {
   /** Carried sheet → the new sheet's actual name (a clash gets a unique name). */
@@ -28,7 +29,11 @@ export function applyNextCycle(ctx: SheetsContext, res: NextCycleResult): Applie
       if (a.status && a.status.values.length > 0) {
         sheet.getRange(a.status.row + 1, a.status.col + 1, a.status.values.length, 1).setValues(a.status.values);
       }
-      if (a.note) sheet.getRange(a.note.row + 1, a.note.col + 1).setNote(a.note.text);
+      if (a.note) {
+        sheet.getRange(a.note.row + 1, a.note.col + 1).setNote(a.note.text);
+        // the note again as metadata: the xlsx export writes it back as a cell note
+        sheet.addDeveloperMetadata(ARCHIVE_NOTE_KEY, JSON.stringify({ cell: cellA1(a.note.row + 1, a.note.col + 1), text: a.note.text }));
+      }
       // Warning only: the owner can still correct a typo, but nobody edits history by accident.
       sheet.protect().setDescription(a.protection).setWarningOnly(true);
     }

@@ -45,6 +45,10 @@ export interface NextCycleOptions {
   lang?: Lang;
 }
 
+/** Developer metadata on an archived sheet: `{"cell":"R7","text":"…"}`, the "as of" note, so
+ *  engines that keep metadata but not Sheets notes (the xlsx export) can put the note back. */
+export const ARCHIVE_NOTE_KEY = 'okrSheets.archiveNote';
+
 /** What freezing the old sheet takes: cells are 0-based (row, col) of the sheet's values. */
 export interface ArchivePlan {
   sheet: string;

@@ -27,6 +27,7 @@ import type {
 } from '../../core/plan/types';
 import { unescapeCellText } from '../../core/escape';
 import { compileShift, hasSparkline, replaceSparkline, toXlsxFormula } from './formula';
+import { ARCHIVE_NOTE_KEY } from '../../core/cycle/nextCycle';
 import { encodeMeta, LISTS_SHEET, META_MARK, META_SHEET, type SheetMeta, type SparklineRun } from './meta';
 import { absoluteRef, cellAddress, closeRect, formatRect, parseRange, rectsFromCells, type Rect } from './range';
 
@@ -325,6 +326,7 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
     });
 
     for (const f of sheet.formats) applyFormat(ws, f, openRow, openCol);
+    archiveNote(ws, sheet.metadata[ARCHIVE_NOTE_KEY]);
 
     // data bars (number hidden): the plan's, then one per run of other SPARKLINE cells
     meta.sparklines = sparklineRuns(sparkCells);
@@ -430,3 +432,15 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
 }
 
 export { cellAddress };
+
+/** An archived OKR sheet's "as of" note (issue 13 §5), kept as metadata because plans carry no
+ *  notes: written back as the cell's note, so the archive says when its Status was frozen. */
+function archiveNote(ws: ExcelJS.Worksheet, raw: string | undefined): void {
+  if (!raw) return;
+  try {
+    const n = JSON.parse(raw) as { cell?: unknown; text?: unknown };
+    if (typeof n.cell === 'string' && /^[A-Z]{1,3}\d{1,7}$/.test(n.cell) && typeof n.text === 'string') ws.getCell(n.cell).note = n.text;
+  } catch {
+    /* not ours to fix: the metadata is kept as it was */
+  }
+}
