@@ -262,7 +262,8 @@ describe.each(LANGS)('every role as a plan (%s)', (lang) => {
     // header block and table header
     expect(v[parseCell(HEADER_CELLS.unit.value).row - 1]![1]).toBe(role.name[lang]);
     expect(v[parseCell(HEADER_CELLS.level.value).row - 1]![1]).toBe(label(LEVEL_LABELS[role.level], lang));
-    expect(v[TABLE_HEADER_ROW - 1]).toEqual(COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang)));
+    // (then Trend and the formula helper column: test/plan/okrSheet.test.ts)
+    expect(v[TABLE_HEADER_ROW - 1]!.slice(0, COLUMN_KEYS.length)).toEqual(COLUMN_KEYS.map((k) => label(COLUMN_LABELS[k], lang)));
     // rows: values valid for their column
     const n = role.objectives.reduce((s, o) => s + 1 + o.krs.length, 0);
     const rows = v.slice(FIRST_DATA_ROW - 1, FIRST_DATA_ROW - 1 + n);
