@@ -102,11 +102,40 @@ export function sendTestReminderAction(ctx: SheetsContext, p: { to?: string | un
   return { sent: r.sent.length, problems: r.problems };
 }
 
+/** Consecutive runs whose spreadsheet could not be opened before the trigger is removed: a
+ *  deleted file (or lost access) fails every time, a passing outage does not remove reminders. */
+export const ORPHAN_RUNS = 3;
+const FAILS_KEY = 'okrSheets.reminderTriggerFails.';
+
 /** The installable trigger's function: runs as the user who turned reminders on, with no open
- *  document — the trigger's id says which spreadsheet (openById: the `spreadsheets` scope). */
+ *  document — the trigger's id says which spreadsheet (openById: the `spreadsheets` scope). A
+ *  spreadsheet that cannot be opened ORPHAN_RUNS times in a row (deleted, access lost) gets its
+ *  trigger and mapping removed — ScriptApp.getProjectTriggers() lists this user's triggers of
+ *  this project, with no spreadsheet needed.
+ *  https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers() */
 export function runScheduledReminders(e?: { triggerUid?: string }): void {
-  const id = e?.triggerUid ? PropertiesService.getUserProperties().getProperty(`${TRIGGER_KEY}${e.triggerUid}`) : null;
-  const raw = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+  const props = PropertiesService.getUserProperties();
+  const uid = e?.triggerUid;
+  const id = uid ? props.getProperty(`${TRIGGER_KEY}${uid}`) : null;
+  let raw: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  if (uid && id) {
+    try {
+      raw = SpreadsheetApp.openById(id);
+    } catch {
+      raw = null;
+    }
+    if (!raw) {
+      const fails = Number(props.getProperty(`${FAILS_KEY}${uid}`) ?? '0') + 1;
+      if (fails < ORPHAN_RUNS) props.setProperty(`${FAILS_KEY}${uid}`, String(fails));
+      else {
+        for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) ScriptApp.deleteTrigger(t);
+        props.deleteProperty(`${TRIGGER_KEY}${uid}`);
+        props.deleteProperty(`${FAILS_KEY}${uid}`);
+      }
+      return;
+    }
+    props.deleteProperty(`${FAILS_KEY}${uid}`);
+  } else raw = SpreadsheetApp.getActiveSpreadsheet();
   if (!raw) return;
   setSheetTimeZone(raw.getSpreadsheetTimeZone()); // dates in cells are days in the spreadsheet's zone (src/sheets/dates.ts)
   const ctx: SheetsContext = { app: asApp(SpreadsheetApp), ss: asSpreadsheet(raw), lang: 'zh-CN' };
