@@ -11,8 +11,8 @@ import { STATUS_LABELS } from '../../src/core/labels';
 import { krProgress } from '../../src/core/progress';
 import { cell } from '../../src/core/plan/a1';
 import { TYPE_CODES, typeCodeTable, typeWordKey } from '../../src/core/plan/formulas';
-import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, HELPER_COLUMN, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
-import { buildCheckInsPlan } from '../../src/core/plan/supportSheets';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, GRADE_COLORS, HELPER_COLUMN, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
+import { buildCheckInsPlan, buildSettingsPlan, SETTINGS_CELLS } from '../../src/core/plan/supportSheets';
 import { getRole } from '../../src/core/templates';
 import { createLocalApp } from '../../src/local/workbook';
 import { planCallEstimate } from '../../src/sheets/applyPlan';
@@ -141,6 +141,42 @@ describe('the helper column reads the Type cell as core does', () => {
     ev.set(okr.name, cell(r, OKR_COLUMNS.current), true);
     expect(P()).toBe(1);
     expect(ev.get(okr.name, cell(r, OKR_COLUMNS.status))).toBe(STATUS_LABELS.done.en);
+    ev.destroy();
+  });
+});
+
+describe('score scale and grade bands come from the Settings sheet (issue 14 §2)', () => {
+  test('changing the scale rescales the scores at once; the colours follow the bands', () => {
+    const rows: OkrSheetRow[] = [
+      { id: 'O1', type: 'objective', title: 'o' },
+      { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 3, current: 2 }, // 66.67%
+      { id: 'O1.KR2', type: 'increase', title: 'b', start: 0, target: 100, current: 25, selfScore: null },
+    ];
+    const okr = buildOkrSheetPlanFromRows({ lang: 'en', spareRows: 0, rows, header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE, asOf: '2026-11-15' } });
+    const settings = buildSettingsPlan({ lang: 'en', ...CYCLE });
+    const ev = evaluatePlan({ sheets: [okr, settings] });
+    const S = (r: number) => ev.get(okr.name, cell(r, OKR_COLUMNS.score));
+    const kr1 = FIRST_DATA_ROW + 1, kr2 = FIRST_DATA_ROW + 2;
+    expect([S(kr1), S(kr2)]).toEqual([0.7, 0.3]); // 0-1: one decimal (0.25 → 0.3)
+    expect(S(FIRST_DATA_ROW)).toBeCloseTo(0.5, 12);
+    ev.set('Settings', SETTINGS_CELLS.scoreScale, '0-100');
+    expect([S(kr1), S(kr2)]).toEqual([67, 25]);
+    expect(S(FIRST_DATA_ROW)).toBeCloseTo(46, 12);
+    ev.set('Settings', SETTINGS_CELLS.scoreScale, '%');
+    expect([S(kr1), S(kr2)]).toEqual([0.67, 0.25]);
+    ev.set('Settings', SETTINGS_CELLS.scoreScale, 'nonsense'); // unreadable: 0-1, as core reads it
+    expect([S(kr1), S(kr2)]).toEqual([0.7, 0.3]);
+    // the colour rules read the header's bands: green from 0.7 by default, from 0.8 when set
+    const green = okr.conditionalFormats.find((c) => c.background === GRADE_COLORS.green && c.when.kind === 'formula')!;
+    const isGreen = () => {
+      ev.set(okr.name, 'AA1', (green.when as { formula: string }).formula.replace(/Q7/g, `Q${kr1}`));
+      return ev.get(okr.name, 'AA1');
+    };
+    expect(isGreen()).toBe(true);
+    ev.set('Settings', SETTINGS_CELLS.gradeGreenFrom, 0.8);
+    expect(isGreen()).toBe(false);
+    ev.set('Settings', SETTINGS_CELLS.gradeRedBelow, 0.9); // red above green: both defaults, as core
+    expect(isGreen()).toBe(true);
     ev.destroy();
   });
 });

@@ -397,7 +397,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: `${HEADER_CELLS.cycle.label}:${HEADER_CELLS.asOf.label}`, bold: true },
     { range: `${HEADER_CELLS.elapsed.label}:${HEADER_CELLS.today.label}`, bold: true },
     { range: HEADER_CELLS.today.value, numberFormat: 'yyyy-mm-dd' },
-    { range: HEADER_CELLS.overallScore.value, numberFormat: '0.0' },
+    { range: HEADER_CELLS.overallScore.value, numberFormat: spec.numberFormat },
     { range: `${HEADER_CELLS.cycleStart.value}:${HEADER_CELLS.asOf.value}`, numberFormat: 'yyyy-mm-dd' },
     { range: HEADER_CELLS.elapsed.value, numberFormat: '0%' },
     { range: `${FORMULA_CELLS.cap.label}:${FORMULA_CELLS.typeTable.label}`, bold: true },
