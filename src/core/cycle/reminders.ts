@@ -13,10 +13,10 @@
  *   "Aligned to" unit. The digest lists stale, at-risk, off-track and overdue KRs, blockers and
  *   confidence drops (3+ points) logged in the last N days — the same rows as the weekly report.
  */
-import { daysBetween, staleKrs } from '../checkins';
+import { checkInsFor, daysBetween, staleKrs, type CheckInEntry } from '../checkins';
 import { fmt, type Lang, type Localized } from '../i18n';
 import { STATUS_LABELS } from '../labels';
-import type { Status } from '../model';
+import type { CheckIn, Status } from '../model';
 import { a1For } from '../table';
 import { scoreSheet } from '../tasks/score';
 import type { WorkbookModel } from '../snapshot';
@@ -73,6 +73,28 @@ export interface ReminderRun {
 }
 
 const ATTENTION: ReadonlySet<Status> = new Set(['atRisk', 'offTrack', 'overdue']);
+
+/**
+ * A KR's confidence over the digest's window (issue 13 §3: drops of 3+ points are called out):
+ * from the last confidence logged before the window — else the first logged inside it, so two
+ * check-ins inside one window (9, then 6) count too — to the last inside it. Null when nothing
+ * inside the window carries a confidence. `entries`: one table's log, oldest first.
+ */
+export function confidenceDropIn(entries: readonly CheckIn[], krId: string, start: string, end: string): { from: number; to: number } | null {
+  let before: number | null = null;
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const e of entries) {
+    if (e.krId !== krId || e.confidence === null || e.date > end) continue;
+    if (e.date < start) before = e.confidence;
+    else {
+      if (first === null) first = e.confidence;
+      last = e.confidence;
+    }
+  }
+  const from = before ?? first;
+  return last === null || from === null ? null : { from, to: last };
+}
 
 /** Name → email from the roster and any People-style sheet (Owner/Name + Email headers). */
 export function emailDirectory(model: WorkbookModel): Map<string, string> {
@@ -135,6 +157,12 @@ export function planReminders(model: WorkbookModel, opts: { asOf?: string; lang?
   const window = { kind: 'week' as const, label: '', start: addDays(asOf, -(staleDays - 1)), end: asOf };
   const recent = buildProgressReport(model, window, lang);
   const managers = new Map<string, ManagerDigest>();
+  const logs = new Map<string, CheckInEntry[]>();
+  const logOf = (s: (typeof model.okr)[number]) => {
+    let l = logs.get(s.sheet);
+    if (!l) logs.set(s.sheet, (l = checkInsFor(model.checkins, s.read.table, s.sheet)));
+    return l;
+  };
   for (const o of model.okr) {
     const mgr = o.read.table.header.owner.trim();
     if (!mgr) continue;
@@ -151,8 +179,9 @@ export function planReminders(model: WorkbookModel, opts: { asOf?: string; lang?
             d.blockers.push({ unit, sheet: s.sheet, id: k.krId, date: e.date, text: e.blockers });
           }
         }
-        if (k.confidenceFrom !== null && k.confidenceTo !== null && k.confidenceFrom - k.confidenceTo >= CONFIDENCE_DROP) {
-          d.confidenceDrops.push({ unit, sheet: s.sheet, id: k.krId, title: k.title, from: k.confidenceFrom, to: k.confidenceTo });
+        const drop = confidenceDropIn(logOf(s), k.krId, window.start, asOf);
+        if (drop && drop.from - drop.to >= CONFIDENCE_DROP) {
+          d.confidenceDrops.push({ unit, sheet: s.sheet, id: k.krId, title: k.title, from: drop.from, to: drop.to });
         }
       }
     }
