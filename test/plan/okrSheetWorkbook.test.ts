@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { insertTemplate } from '../../src/addon/actions/templates';
 import { STATUS_LABELS } from '../../src/core/labels';
-import { krProgress } from '../../src/core/progress';
+import { krProgress, objectiveProgress } from '../../src/core/progress';
 import { cell } from '../../src/core/plan/a1';
 import { TYPE_CODES, typeCodeTable, typeWordKey } from '../../src/core/plan/formulas';
 import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, GRADE_COLORS, HELPER_COLUMN, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
@@ -177,6 +177,44 @@ describe('score scale and grade bands come from the Settings sheet (issue 14 §2
     expect(isGreen()).toBe(false);
     ev.set('Settings', SETTINGS_CELLS.gradeRedBelow, 0.9); // red above green: both defaults, as core
     expect(isGreen()).toBe(true);
+    ev.destroy();
+  });
+});
+
+describe('spare rows become an objective and its KRs', () => {
+  test('the spare-row objective formula (blank share computed inline) equals core', () => {
+    const okr = buildOkrSheetPlanFromRows({
+      lang: 'en', spareRows: 6, settingsSheetName: null,
+      header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE, asOf: '2026-11-15' },
+      rows: [{ id: 'O1', type: 'objective', title: 'o' }, { id: 'O1.KR1', type: 'increase', title: 'k', target: 10, current: 5 }],
+    });
+    const ev = evaluatePlan({ sheets: [okr] });
+    const o = FIRST_DATA_ROW + 2;
+    const put = (r: number, id: string, type: string, target: number, current: number, weight: number | string | null) => {
+      ev.set(okr.name, cell(r, OKR_COLUMNS.id), id);
+      ev.set(okr.name, cell(r, OKR_COLUMNS.type), type);
+      if (type !== 'Objective') {
+        ev.set(okr.name, cell(r, OKR_COLUMNS.target), target);
+        ev.set(okr.name, cell(r, OKR_COLUMNS.current), current);
+        ev.set(okr.name, cell(r, OKR_COLUMNS.weight), weight);
+      }
+    };
+    put(o, 'O2', 'Objective', 0, 0, null);
+    put(o + 1, 'O2.KR1', 'Increase', 100, 80, 0.5);
+    put(o + 2, 'O2.KR2', 'Increase', 100, 20, null);
+    put(o + 3, 'O2.KR3', 'Milestone', 1, 1, null);
+    put(o + 4, 'KR9', 'Increase', 100, 100, null); // no prefix: counts for no objective
+    const P = () => ev.get(okr.name, cell(o, OKR_COLUMNS.progress)) as number;
+    const S = () => ev.get(okr.name, cell(o, OKR_COLUMNS.score)) as number;
+    // effectiveWeights([0.5, blank, blank]) = 0.5, 0.25, 0.25
+    expect(P()).toBeCloseTo(objectiveProgress([{ progress: 0.8, weight: 0.5 }, { progress: 0.2, weight: null }, { progress: 1, weight: null }]), 12);
+    expect(S()).toBeCloseTo(0.5 * 0.8 + 0.25 * 0.2 + 0.25 * 1, 12);
+    // every weight 0: equal weights; weights over 100%: blanks get nothing
+    for (const r of [o + 1, o + 2, o + 3]) ev.set(okr.name, cell(r, OKR_COLUMNS.weight), 0);
+    expect(P()).toBeCloseTo((0.8 + 0.2 + 1) / 3, 12);
+    ev.set(okr.name, cell(o + 1, OKR_COLUMNS.weight), 1.2);
+    ev.set(okr.name, cell(o + 2, OKR_COLUMNS.weight), null);
+    expect(P()).toBeCloseTo(objectiveProgress([{ progress: 0.8, weight: 1.2 }, { progress: 0.2, weight: null }, { progress: 1, weight: 0 }]), 12);
     ev.destroy();
   });
 });
