@@ -88,7 +88,8 @@ export function trendFallbackFormula(p: TrendFormulaParams): string {
   const valueOn = (date: string) => `ROUND(SUMIFS(${D},${mine},${A},${date})/COUNTIFS(${mine},${A},${date}),4)`;
   return (
     // nested IFs, not OR: a blank ID must not reach the criteria (HyperFormula: #VALUE!)
-    `=IF(${id}="","",IF(COUNTIFS(${mine})=0,"",` +
-    `IF(${d2}=0,${valueOn(d1)}&"",${valueOn(d2)}&" → "&${valueOn(d1)})))`
+    // IFERROR: a workbook without the log (or a renamed one) shows a blank, never #REF!
+    `=IFERROR(IF(${id}="","",IF(COUNTIFS(${mine})=0,"",` +
+    `IF(${d2}=0,${valueOn(d1)}&"",${valueOn(d2)}&" → "&${valueOn(d1)}))),"")`
   );
 }

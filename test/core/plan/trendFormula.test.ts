@@ -42,6 +42,13 @@ describe('trendFallbackFormula (HyperFormula, in-memory workbook)', () => {
     expect(sales.getRange(2, 2, 2, 1).getValues().map((l) => l[0])).toEqual(['99', '']);
   });
 
+  it('a workbook without the log shows blanks, never an error', () => {
+    const { ss } = createLocalApp();
+    const sales = ss.insertSheet('Sales');
+    sales.getRange(1, 1, 3, 2).setValues([['ID', 'Trend'], ['O1.KR1', trendFallbackFormula(params(2))], ['O1.KR2', trendFallbackFormula({ ...params(3), checkinsSheet: 'Renamed log' })]]);
+    expect(sales.getRange(2, 2, 2, 1).getValues().map((l) => l[0])).toEqual(['', '']);
+  });
+
   it('follows a new check-in appended to the log', () => {
     const { ss, sales } = workbook((r) => trendFallbackFormula(params(r)));
     ss.getSheetByName('Check-ins')!.getRange(LOG.length + 1, 1, 1, 5).setValues([[d('2026-11-20'), 'Sales', 'O1.KR1', 21, 7]]);
