@@ -352,11 +352,21 @@ function setFreeName(ss: SheetsContext['ss'], name: string, range: RangeLike): s
 const MAX_NAME_TRIES = 10;
 
 /**
- * The block a plan writes: every value and every range of the plan. `keep` is the grid a new
- * sheet is trimmed to — the block, with one row below the frozen rows (Sheets refuses to freeze
- * every row of a sheet).
+ * Empty rows a new sheet keeps below the plan's block: people write beside and below what we
+ * generate (a footnote under a review, a remark right of a dashboard — test/safety), and the
+ * Sheets UI only adds rows at the bottom through "Add more rows".
  */
-export function planBlockSize(sp: SheetPlan): { rows: number; cols: number; keepRows: number } {
+export const USER_MARGIN_ROWS = 20;
+
+/**
+ * The block a plan writes: every value and every range of the plan (an OKR sheet's spare rows
+ * are in it). A new sheet's grid is `keepRows` × `keepCols`: the block's rows plus
+ * USER_MARGIN_ROWS (instead of 1,000: each default sheet is 26,000 cells toward the
+ * 10-million-cell limit, https://support.google.com/drive/answer/37603), and the default 26
+ * columns (or the block's, when wider) — columns are kept because people type beside our
+ * blocks, and once the rows are trimmed 26 columns cost little.
+ */
+export function planBlockSize(sp: SheetPlan): { rows: number; cols: number; keepRows: number; keepCols: number } {
   let rows = sp.values.length;
   let cols = Math.max(0, ...sp.values.map((r) => r.length));
   for (const a1 of planRanges(sp)) {
@@ -366,7 +376,7 @@ export function planBlockSize(sp: SheetPlan): { rows: number; cols: number; keep
   }
   rows = Math.max(rows, 1);
   cols = Math.max(cols, 1);
-  return { rows, cols, keepRows: Math.max(rows, sp.frozenRows + 1) };
+  return { rows, cols, keepRows: Math.max(rows + USER_MARGIN_ROWS, sp.frozenRows + 1), keepCols: Math.max(cols, NEW_SHEET_COLS) };
 }
 
 // ─── writing one sheet ──────────────────────────────────────────────────────────────────────
@@ -499,15 +509,11 @@ export function writeSheet(ctx: SheetsContext, sheet: SheetLike, sp: SheetPlan, 
     for (const c of sheet.getCharts()) sheet.removeChart(c);
     if (sp.conditionalFormats.length === 0) sheet.clearConditionalFormatRules();
   }
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  // a new sheet gets the rows the plan uses plus a margin (planBlockSize), not 1,000
+  const wantRows = isNew ? Math.max(rows + USER_MARGIN_ROWS, sp.frozenRows + 1) : rows;
+  if (wantRows > maxRows) sheet.insertRowsAfter(maxRows, wantRows - maxRows);
+  else if (isNew && wantRows < maxRows) sheet.deleteRows(wantRows + 1, maxRows - wantRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  // a new sheet keeps only the rows and columns the plan uses: each default sheet is 26,000
-  // cells toward the spreadsheet's 10-million-cell limit (https://support.google.com/drive/answer/37603)
-  if (isNew) {
-    const keepRows = Math.max(rows, sp.frozenRows + 1);
-    if (keepRows < maxRows) sheet.deleteRows(keepRows + 1, maxRows - keepRows);
-    if (cols < maxCols) sheet.deleteColumns(cols + 1, maxCols - cols);
-  }
 
   // 3. one Range for the block; with other ranges, all of them from one getRangeList
   const names = new Map<string, string>();
@@ -758,8 +764,7 @@ function buildConditionalFormats(
  * the budget figure reported by tests and the bench.
  */
 export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<string, number> } {
-  const rows = Math.max(1, sp.values.length, ...planRanges(sp).map((a) => parseRange(a).row2));
-  const cols = Math.max(1, ...sp.values.map((r) => r.length), ...planRanges(sp).map((a) => parseRange(a).col2));
+  const { rows, cols, keepRows } = planBlockSize(sp);
   let widthRuns = 0;
   for (let i = 0; i < sp.columnWidths.length; i++) {
     if (i > 0 && sp.columnWidths[i] === sp.columnWidths[i - 1]) continue;
@@ -773,9 +778,9 @@ export function planCallEstimate(sp: SheetPlan): { total: number; parts: Record<
     // a support sheet: is its name free (a user sheet of that name sends ours to `… (OKR)`)
     'find name': SUPPORT_ROLES.includes(sp.role) ? 1 : 0,
     insertSheet: 1,
-    'grow sheet': (rows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
-    // deleteRows / deleteColumns down to the block (see writeSheet)
-    'trim sheet': (Math.max(rows, sp.frozenRows + 1) < NEW_SHEET_ROWS ? 1 : 0) + (cols < NEW_SHEET_COLS ? 1 : 0),
+    'grow sheet': (keepRows > NEW_SHEET_ROWS ? 1 : 0) + (cols > NEW_SHEET_COLS ? 1 : 0),
+    // deleteRows down to the block plus USER_MARGIN_ROWS (see planBlockSize)
+    'trim sheet': keepRows < NEW_SHEET_ROWS ? 1 : 0,
     // getRange, or getRangeList + getRanges when other ranges are needed
     ranges: others.length > 0 ? 2 : 1,
     values: 1,

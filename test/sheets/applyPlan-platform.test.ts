@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../src/local/workbook';
 import { OWNER_KEY, type SheetPlan } from '../../src/core/plan/types';
-import { applyWorkbookPlan, deleteSheetAndNames, planCallEstimate } from '../../src/sheets/applyPlan';
+import { USER_MARGIN_ROWS, applyWorkbookPlan, deleteSheetAndNames, planCallEstimate } from '../../src/sheets/applyPlan';
 import { placeChart } from '../../src/sheets/ownedSheet';
 import { parseRange } from '../../src/core/plan/a1';
 import { sampleWorkbookPlan } from './fixtures';
@@ -64,7 +64,7 @@ describe('named ranges into a deleted sheet (kept by Sheets as #REF!)', () => {
 });
 
 describe('new sheets are trimmed to their block', () => {
-  it('the template sheets keep only the rows and columns their plans use', () => {
+  it('the template sheets keep the rows their plans use plus a margin of 20, and 26 columns', () => {
     const local = createLocalApp();
     const plan = sampleWorkbookPlan('en');
     const m = local.calls.measure(() => applyWorkbookPlan(local.ctx(), plan));
@@ -76,25 +76,25 @@ describe('new sheets are trimmed to their block', () => {
     // down to row 1,001 where their validations end, Settings its rows
     const block = (sp: SheetPlan) => {
       const ranges = [...sp.formats, ...sp.validations, ...sp.conditionalFormats, ...sp.protections, ...sp.namedRanges].map((x) => parseRange(x.range));
-      return [Math.max(sp.values.length, ...ranges.map((b) => b.row2)), Math.max(...sp.values.map((r) => r.length), ...ranges.map((b) => b.col2))];
+      return [Math.max(sp.values.length, ...ranges.map((b) => b.row2)) + USER_MARGIN_ROWS, Math.max(26, ...sp.values.map((r) => r.length), ...ranges.map((b) => b.col2))];
     };
     expect(plan.sheets.map((sp) => size(sp.name))).toEqual(plan.sheets.map(block));
     expect(size(plan.sheets[0]!.name)[0]).toBeLessThan(100);
-    expect(size(plan.sheets[1]!.name)[0]).toBe(1001);
-    // two sheets lose rows (OKR, Settings), two grow by one (the logs); every narrower one loses columns
+    expect(size(plan.sheets[1]!.name)[0]).toBe(1001 + USER_MARGIN_ROWS);
+    // two sheets lose rows (OKR, Settings), two grow past 1,000 (the logs); columns are kept
     expect(m.counts.deleteRows).toBe(2);
     expect(m.counts.insertRowsAfter).toBe(2);
-    expect(m.counts.deleteColumns).toBe(plan.sheets.filter((sp) => block(sp)[1]! < 26).length);
+    expect(m.counts.deleteColumns ?? 0).toBe(0);
     const cells = plan.sheets.reduce((n, sp) => n + size(sp.name).reduce((a, b) => a * b, 1), 0);
-    expect(cells).toBeLessThan(4 * 26_000 / 3);
+    expect(cells).toBeLessThan((4 * 26_000) / 1.5);
   });
 
-  it('a sheet whose block is its frozen header keeps one row below it (Sheets cannot freeze every row)', () => {
+  it('a one-row sheet under a frozen header keeps its margin (Sheets cannot freeze every row)', () => {
     const local = createLocalApp();
     const sp: SheetPlan = { ...calc('Head'), values: [['Title']], namedRanges: [] };
     applyWorkbookPlan(local.ctx(), { sheets: [sp] });
     const s = local.ss.getSheetByName('Head')!;
-    expect([s.getMaxRows(), s.getMaxColumns(), s.getFrozenRows()]).toEqual([2, 1, 1]);
+    expect([s.getMaxRows(), s.getMaxColumns(), s.getFrozenRows()]).toEqual([1 + USER_MARGIN_ROWS, 26, 1]);
   });
 
   it('a rewritten sheet keeps its size (only new sheets are trimmed)', () => {
@@ -104,7 +104,7 @@ describe('new sheets are trimmed to their block', () => {
     local.ss.getSheetByName('Review')!.insertRowsAfter(2, 50);
     const m = local.calls.measure(() => applyWorkbookPlan(local.ctx(), { sheets: [review] }, { replaceOwned: true, backup: false }));
     expect(m.counts.deleteRows ?? 0).toBe(0);
-    expect(local.ss.getSheetByName('Review')!.getMaxRows()).toBe(52);
+    expect(local.ss.getSheetByName('Review')!.getMaxRows()).toBe(2 + USER_MARGIN_ROWS + 50);
   });
 });
 

@@ -9,7 +9,7 @@ import { buildAlignment } from '../../src/core/alignment';
 import { buildReview } from '../../src/core/review';
 import { reviewSheetPlan } from '../../src/core/plan/reviewSheet';
 import { buildDashboard, dashboardSheetPlan } from '../../src/core/plan/dashboardSheet';
-import { applyWorkbookPlan, applyWorkbookPlanDetailed, planCallEstimate } from '../../src/sheets/applyPlan';
+import { USER_MARGIN_ROWS, applyWorkbookPlan, applyWorkbookPlanDetailed, planCallEstimate } from '../../src/sheets/applyPlan';
 import { planBatch } from '../../src/sheets/batch/apply';
 import { bodyBytes, isoToSerial, planToBatchRequests, splitIntoBodies } from '../../src/sheets/batch/requests';
 import type { SheetsApiLike } from '../../src/sheets/batch/apply';
@@ -114,7 +114,7 @@ describe('service calls', () => {
     const local = createLocalApp({ formulas: 'store' });
     const m = local.calls.measure(() => applyWorkbookPlan({ ...local.ctx(), lock: undefined, sheetsApi: local.sheetsApi }, { sheets: [sp] }));
     expect(m.counts['Sheets.Spreadsheets.batchUpdate']).toBe(bodies.length);
-    expect(local.ss.getSheetByName(sp.name)!.getMaxRows()).toBe(sp.values.length);
+    expect(local.ss.getSheetByName(sp.name)!.getMaxRows()).toBe(sp.values.length + USER_MARGIN_ROWS);
   }, 60_000);
 });
 
@@ -190,7 +190,7 @@ describe('planToBatchRequests', () => {
     ]);
     expect(cells[0]!.userEnteredFormat!.numberFormat).toEqual({ type: 'DATE', pattern: 'yyyy-mm-dd' });
     expect(cells[1]!.userEnteredFormat!.numberFormat).toEqual({ type: 'TEXT', pattern: '@' });
-    expect(reqs[0]!.addSheet!.properties!.gridProperties).toEqual({ rowCount: 1, columnCount: 5 });
+    expect(reqs[0]!.addSheet!.properties!.gridProperties).toEqual({ rowCount: 1 + USER_MARGIN_ROWS, columnCount: 26 });
     expect(reqs[1]!.addNamedRange!.namedRange).toEqual({ name: 'T_target', range: { sheetId: 7, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 4, endColumnIndex: 5 } });
   });
 });

@@ -69,14 +69,14 @@ function grid(sheetId: number, a1: string): GridRange {
 
 /** All requests that create and fill one new sheet. */
 export function planToBatchRequests(sp: SheetPlan, t: SheetTarget): BatchRequest[] {
-  const { rows, cols, keepRows } = planBlockSize(sp);
+  const { rows, cols, keepRows, keepCols } = planBlockSize(sp);
   const out: BatchRequest[] = [
     {
       addSheet: {
         properties: {
           sheetId: t.sheetId,
           title: t.title,
-          gridProperties: { rowCount: keepRows, columnCount: cols, ...(sp.frozenRows > 0 ? { frozenRowCount: Math.min(sp.frozenRows, rows) } : {}) },
+          gridProperties: { rowCount: keepRows, columnCount: keepCols, ...(sp.frozenRows > 0 ? { frozenRowCount: Math.min(sp.frozenRows, rows) } : {}) },
         },
       },
     },
