@@ -1,6 +1,7 @@
 /**
- * HR's distribution loop at scale, modelled from call counts (issue 12): a roster of 24 units is
- * distributed and collected on the in-memory workbook and the in-memory Drive (src/local/drive.ts),
+ * HR's distribution loop at scale, modelled from call counts (issue 12, issue 13 in the hub): a
+ * roster of 24 units is distributed, collected, one unit reviewed from the hub and every unit
+ * carried into the next cycle on the in-memory workbook and the in-memory Drive (src/local/drive.ts),
  * the service calls per unit are counted by kind, and the wall time in Apps Script for 50, 500
  * and 5,000 units is estimated from assumed per-call latencies.
  *
@@ -28,7 +29,7 @@ import { buildRosterTemplatePlan } from '../src/core/roster';
 import { LocalDrive } from '../src/local/drive';
 import { createLocalApp } from '../src/local/workbook';
 import { applyWorkbookPlan } from '../src/sheets/applyPlan';
-import { collectBatch, distributeBatch } from '../src/sheets/distribution';
+import { collectBatch, distributeBatch, nextCycleBatch, reviewUnitFromHub } from '../src/sheets/distribution';
 
 const LATENCY = { write: 25, read: 100, accessor: 10, create: 1500, open: 600, drive: 300 } as const;
 const BATCH_BUDGET_MS = 4 * 60 * 1000;
@@ -101,6 +102,27 @@ export async function run() {
   for (const f of drive.files.values()) merge(cUnit, f.wb.calls.counts);
   const collCost = cost(merge({ ...cUnit }, { ...hub.calls.counts }), { ...drive.calls });
 
+  // the review of one unit from the hub: its file opened once, the others from the collect cache
+  drive.resetCalls();
+  hub.calls.reset();
+  t = performance.now();
+  reviewUnitFromHub(hub.ctx('zh-CN'), drive, { unit: '销售中心' });
+  const reviewMs = performance.now() - t;
+  const rUnit: Record<string, number> = {};
+  for (const f of drive.files.values()) merge(rUnit, f.wb.calls.counts);
+  const reviewCost = cost(merge({ ...rUnit }, { ...hub.calls.counts }), { ...drive.calls });
+
+  // "Start next cycle for every unit": each file archived and carried, the registry updated
+  drive.resetCalls();
+  hub.calls.reset();
+  t = performance.now();
+  const nc = nextCycleBatch(hub.ctx('zh-CN'), drive, { cycle: '2027-Q1', batchSize: n });
+  const nextMs = performance.now() - t;
+  if (!nc.finished) throw new Error('next cycle did not finish');
+  const nUnit: Record<string, number> = {};
+  for (const f of drive.files.values()) merge(nUnit, f.wb.calls.counts);
+  const nextCost = cost(merge({ ...nUnit }, { ...hub.calls.counts }), { ...drive.calls });
+
   const perUnit = (x: { ms: number }) => x.ms / n;
   const figures = [
     { name: `distribute ${n} units (in-memory)`, value: distributeMs, unit: 'ms' },
@@ -109,6 +131,11 @@ export async function run() {
     { name: `collect ${n} units (in-memory)`, value: collectMs, unit: 'ms' },
     { name: 'collect: spreadsheet calls per unit', value: (collCost.reads + collCost.writes + collCost.accessors) / n, unit: 'calls', note: `${r1(collCost.reads / n)} reads + ${r1(collCost.writes / n)} writes + ${r1(collCost.accessors / n)} accessors, hub and summary included` },
     { name: 'collect: Drive calls per unit', value: Object.values(drive.calls).reduce((a, b) => a + b, 0) / n, unit: 'calls', note: JSON.stringify(drive.calls) },
+    { name: `review of one unit from the hub (in-memory)`, value: reviewMs, unit: 'ms' },
+    { name: 'review of one unit from the hub: estimated Apps Script time', value: reviewCost.ms / 1000, unit: 's', note: `${reviewCost.reads} reads + ${reviewCost.writes} writes + ${reviewCost.accessors} accessors; Drive ${JSON.stringify(drive.calls)}` },
+    { name: `next cycle for ${n} units (in-memory)`, value: nextMs, unit: 'ms' },
+    { name: 'next cycle: spreadsheet calls per unit', value: (nextCost.reads + nextCost.writes + nextCost.accessors) / n, unit: 'calls', note: `${r1(nextCost.reads / n)} reads + ${r1(nextCost.writes / n)} writes + ${r1(nextCost.accessors / n)} accessors, hub included` },
+    { name: 'next cycle: estimated Apps Script time per unit', value: perUnit(nextCost) / 1000, unit: 's' },
     { name: 'distribute: estimated Apps Script time per unit', value: perUnit(distCost) / 1000, unit: 's' },
     { name: 'collect: estimated Apps Script time per unit', value: perUnit(collCost) / 1000, unit: 's' },
   ];
@@ -118,6 +145,7 @@ export async function run() {
     figures.push(
       { name: `distribute ${size.toLocaleString('en')} units: estimated wall time`, value: dMin, unit: 'min', note: `${Math.ceil((perUnit(distCost) * size) / BATCH_BUDGET_MS)} batches of ≤ 4 min; ${Math.max(1, Math.floor(BATCH_BUDGET_MS / perUnit(distCost)))} units per batch` },
       { name: `collect ${size.toLocaleString('en')} units: estimated wall time`, value: cMin, unit: 'min', note: `${Math.ceil((perUnit(collCost) * size) / BATCH_BUDGET_MS)} batches of ≤ 4 min; ${Math.max(1, Math.floor(BATCH_BUDGET_MS / perUnit(collCost)))} units per batch` },
+      { name: `next cycle ${size.toLocaleString('en')} units: estimated wall time`, value: (perUnit(nextCost) * size) / 60000, unit: 'min', note: `${Math.ceil((perUnit(nextCost) * size) / BATCH_BUDGET_MS)} batches of ≤ 4 min; ${Math.max(1, Math.floor(BATCH_BUDGET_MS / perUnit(nextCost)))} units per batch` },
     );
   }
   return figures;

@@ -16,7 +16,7 @@
 import { fmt, type Lang, type Localized } from '../core/i18n';
 import { cycleDates } from '../core/pace';
 import {
-  cacheUnit, collectUnit, findRow, isActive, hubReviewTask, summariseUnits, uncacheUnit, type CachedUnit, type UnitRead,
+  cacheUnit, cachedUnitFile, collectUnit, findRow, isActive, planHubReminders, unitNextCycle, type CollectProblemCode, type UnitFile, hubReviewTask, summariseUnits, uncacheUnit, type CachedUnit, type UnitRead,
   distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues,
   registryRowOf, registrySheetPlan, STATUS_WORDS, templatesSheetPlan, unitFilePlan, unitFileTitle, unitKey,
   type RegistryRow, type UnitSource, type UnitStatus,
@@ -35,6 +35,8 @@ import { readSnapshot } from '../core/snapshot';
 import { reviewsMarkdown } from '../core/tasks/review';
 import { withDocumentLock } from './lock';
 import { writeOwnedSheet } from './ownedSheet';
+import { applyNextCycle } from './cycle';
+import { managerMessage, ownerMessage, type Message } from '../core/cycle/reminders';
 
 /** Units per batch: at the bench's estimate (≈ 5 s a unit distributed, ≈ 3 s collected) a batch takes
  *  about 2 minutes, a third of the 6-minute limit, leaving room for slow calls. */
@@ -177,7 +179,7 @@ export function distributeBatch(ctx: SheetsContext, drive: DriveLike, opts: Dist
       }
       throw e;
     }
-    const base = registryRowOf(u, step.before ?? undefined);
+    const base = registryRowOf(u, step.before ?? undefined, { cycle: opts.cycle });
     registry.write({ ...base, file: id, status: 'planned' });
     try {
       const file = drive.openSpreadsheet(id);
@@ -233,8 +235,8 @@ interface Cursor {
 }
 const CURSOR_KEY = 'okrSheets.collectCursor';
 
-function cursorOf(ctx: SheetsContext): { cursor: Cursor | null; save: (c: Cursor) => void } {
-  const found = ctx.ss.createDeveloperMetadataFinder().withKey(CURSOR_KEY).find()[0] ?? null;
+function cursorOf(ctx: SheetsContext, key = CURSOR_KEY): { cursor: Cursor | null; save: (c: Cursor) => void } {
+  const found = ctx.ss.createDeveloperMetadataFinder().withKey(key).find()[0] ?? null;
   let cursor: Cursor | null = null;
   try {
     const raw = found?.getValue();
@@ -250,8 +252,8 @@ function cursorOf(ctx: SheetsContext): { cursor: Cursor | null; save: (c: Cursor
       const v = JSON.stringify(c);
       if (meta) meta.setValue(v);
       else {
-        ctx.ss.addDeveloperMetadata(CURSOR_KEY, v);
-        meta = ctx.ss.createDeveloperMetadataFinder().withKey(CURSOR_KEY).find()[0] ?? null;
+        ctx.ss.addDeveloperMetadata(key, v);
+        meta = ctx.ss.createDeveloperMetadataFinder().withKey(key).find()[0] ?? null;
       }
     },
   };
@@ -419,4 +421,92 @@ export function reviewUnitFromHub(ctx: SheetsContext, drive: DriveLike, opts: { 
       markdown: reviewsMarkdown([task.doc]),
     };
   });
+}
+
+// ─── hub-wide cycle actions (issue 13 §1, §5 in the hub) ─────────────────────────────────────
+
+const NEXT_CYCLE_CURSOR_KEY = 'okrSheets.nextCycleCursor';
+/** ≈ 3.4 s a unit (bench/distribution.bench.ts): 40 units ≈ 2.3 minutes, well under the 6-minute limit. */
+export const DEFAULT_NEXT_CYCLE_BATCH = 40;
+
+const byKey = (a: RegistryRow, b: RegistryRow) => (unitKey(a.unit) < unitKey(b.unit) ? -1 : unitKey(a.unit) > unitKey(b.unit) ? 1 : 0);
+
+/**
+ * One batch of "Start next cycle for every unit": each unit file (still on the roster) carried
+ * into `cycle` in place by core `unitNextCycle` → `planNextCycle` and applied by the same
+ * `applyNextCycle` as the sidebar's single-workbook action; its registry row gets the new cycle,
+ * its figures cleared. Batches resume from a cursor like collection; a unit already in `cycle`
+ * is skipped, so running the whole pass again changes nothing.
+ */
+export function nextCycleBatch(ctx: SheetsContext, drive: DriveLike, opts: { cycle: string; dropDone?: boolean; batchSize?: number }): BatchResult {
+  const { lang } = ctx;
+  if (!cycleDates(opts.cycle)) throw new OkrError('invalidInput', DISTRIBUTION_TEXT.badCycle, { cycle: opts.cycle });
+  const hub = readHub(ctx);
+  if (!hub.registry) throw new OkrError('notFound', DISTRIBUTION_TEXT.noRegistry);
+  const rows = readRegistryValues(hub.registry.values).rows.filter(isActive);
+  const { cursor, save } = cursorOf(ctx, NEXT_CYCLE_CURSOR_KEY);
+  const resume = cursor && cursor.asOf === opts.cycle && !cursor.complete ? cursor.after : null;
+  const ordered = [...rows].sort(byKey);
+  const pending = resume === null ? ordered : ordered.filter((r) => unitKey(r.unit) > resume);
+  const registry = new RegistryWriter(ctx, hub, rows);
+  const result: BatchResult = { done: rows.length - pending.length, total: rows.length, finished: false, progress: both(DISTRIBUTION_TEXT.progress), processed: [], problems: [] };
+  for (const r of pending.slice(0, Math.max(1, opts.batchSize ?? DEFAULT_NEXT_CYCLE_BATCH))) {
+    const state = r.file ? drive.state(r.file) : 'missing';
+    let problem: CollectProblemCode | null = state === 'ok' ? null : state;
+    if (!problem) {
+      try {
+        const f = drive.openSpreadsheet(r.file);
+        const unitCtx: SheetsContext = { app: f.app, ss: f.ss, lang };
+        const res = unitNextCycle(takeSnapshot(unitCtx), r.unit, { cycle: opts.cycle, dropDone: opts.dropDone === true, lang });
+        if (!res) problem = 'no-okr-table';
+        else {
+          for (const s of res.skipped) result.problems.push({ unit: r.unit, message: s.message });
+          if (res.carried.length) {
+            applyNextCycle(unitCtx, res);
+            const row: RegistryRow = { ...r, cycle: opts.cycle, status: r.email ? 'shared' : 'created', lastCollected: null, progress: null, score: null, krs: null, stale: null };
+            registry.write(row);
+            result.processed.push({ unit: r.unit, status: row.status, file: r.file });
+          }
+        }
+      } catch {
+        problem = 'unreadable';
+      }
+    }
+    if (problem) {
+      registry.write({ ...r, status: problem });
+      result.processed.push({ unit: r.unit, status: problem, file: r.file });
+      result.problems.push({ unit: r.unit, message: { 'zh-CN': `${r.unit}：${label(STATUS_WORDS[problem], 'zh-CN')}`, en: `${r.unit}: ${label(STATUS_WORDS[problem], 'en')}` } });
+    }
+    save({ asOf: opts.cycle, after: unitKey(r.unit), complete: false });
+    result.done++;
+  }
+  result.finished = result.done === result.total;
+  if (result.finished) save({ asOf: opts.cycle, after: '', complete: true });
+  result.progress = both(DISTRIBUTION_TEXT.progress, { done: result.done, total: result.total });
+  return result;
+}
+
+export const HUB_REMINDER_TEXT = {
+  noCollection: { 'zh-CN': '还没有收集过各单元文件：先点“收集进度”。', en: 'No unit file has been collected yet: click “Collect progress” first.' },
+} satisfies Record<string, Localized>;
+
+/**
+ * "Reminders for every unit": the messages a run would send for every unit file, from what the
+ * last collection pass read of each (OKR table, check-in log, Settings — the collect cache), so the
+ * sidebar runs a collection in batches first and then this one call: no file is opened here.
+ * Core `planHubReminders`, the same task as one workbook's reminders.
+ */
+export function hubRemindersPreview(ctx: SheetsContext, opts: { asOf?: string } = {}): { asOf: string; units: number; messages: Message[] } {
+  const hub = readHub(ctx);
+  const rows = hub.registry ? readRegistryValues(hub.registry.values).rows.filter(isActive) : [];
+  const cache = readCache(hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET)?.values ?? []);
+  const files: UnitFile[] = [];
+  for (const r of rows) {
+    const c = cache.get(unitKey(r.unit))?.cached;
+    const file = c ? cachedUnitFile(c, hub.snapshot.timeZone, opts.asOf ?? hub.snapshot.asOf) : null;
+    if (file) files.push({ unit: r.unit, file });
+  }
+  if (!files.length) throw new OkrError('notFound', HUB_REMINDER_TEXT.noCollection);
+  const run = planHubReminders(files, hub.snapshot, { lang: ctx.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  return { asOf: run.asOf, units: files.length, messages: [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((m) => managerMessage(m, run))] };
 }

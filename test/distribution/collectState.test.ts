@@ -72,8 +72,13 @@ describe('file states from Drive\'s own answer', () => {
 });
 
 describe('a collection pass resumes from a small cursor', () => {
-  it('continues after a closed sidebar and a re-sorted registry, each unit read once', () => {
-    const { hub, drive } = distributed();
+  it('continues after a closed sidebar and a re-sorted registry, each unit read once; a long log is kept whole', () => {
+    const { hub, drive, file } = distributed();
+    // a year of check-ins with long notes: far more than one cell's 50,000 characters
+    const log = drive.workbook(file('华东销售组')).ss.getSheetByName('进展更新')!;
+    const rows = Array.from({ length: 1200 }, (_, i) => ['2026-10-02', 'OKR 华东销售组 2026-Q4', 'O1.KR1', i, 7, `第 ${i} 次：${'拜访客户并整理商机。'.repeat(6)}`, '', '', CYCLE]);
+    log.insertRowsAfter(log.getMaxRows(), rows.length);
+    log.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);
     drive.resetCalls();
     const first = collectBatch(hub.ctx('zh-CN'), drive, { asOf: AS_OF, batchSize: 2 });
     expect(first).toMatchObject({ done: 2, total: 6, finished: false });
@@ -93,7 +98,12 @@ describe('a collection pass resumes from a small cursor', () => {
     expect(JSON.parse(cursor)).toMatchObject({ asOf: AS_OF, complete: true });
     const cache = hub.ss.getSheetByName(COLLECT_CACHE_SHEET)!.getDataRange().getValues();
     expect(cache.map((r) => r[0]).sort()).toEqual(ROSTER.slice(1).map((r) => r[0]!).sort());
-    expect(JSON.stringify(cache)).not.toContain('进展更新');
+    const east = cache.find((r) => r[0] === '华东销售组')!;
+    const cells = east.slice(2).filter((c) => c !== '');
+    expect(cells.length).toBeGreaterThan(1);
+    expect(cells.every((c) => String(c).length <= 50_000)).toBe(true);
+    const kept = JSON.parse(cells.join('')) as { support: { metaRole: string; values: unknown[][] }[] };
+    expect(kept.support.find((x) => x.metaRole === 'checkins')!.values).toHaveLength(1 + rows.length);
   });
 
   it('a batch that dies part-way is picked up where the cursor says; nothing is read twice but the unit it died on', () => {

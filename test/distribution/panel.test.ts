@@ -71,6 +71,13 @@ it('distributes with a progress bar, then collects', async () => {
   expect(await page.locator('#di-result .ok').textContent()).toContain('Collected: 3 / 3 units');
   const names = pg.ctx.ss.getSheets().map((s) => s.getName());
   expect(names).toEqual(expect.arrayContaining(['Units registry', 'Dashboard', 'Alignment map']));
+  // the review of a department from the hub: the units seen are offered, the sheet written in the hub
+  expect(await page.evaluate(`document.querySelectorAll('#di-units option').length`)).toBe(3);
+  await page.locator('#di-review-unit').fill('Acme');
+  await page.locator('#di-review').click();
+  await page.locator('#di-review-result .ok').waitFor({ timeout: 60_000 });
+  expect(await page.locator('#di-review-result .ok').textContent()).toMatch(/^Written to “Review Acme 2026-Q4” \(\d+ objectives\)\.$/);
+  expect(pg.ctx.ss.getSheetByName('Review Acme 2026-Q4')).not.toBeNull();
 }, 180_000);
 
 it('shows the hub and each unit file as tabs; a value typed in a unit file is collected into the hub', async () => {

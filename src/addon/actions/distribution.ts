@@ -10,7 +10,7 @@ import type { Localized } from '../../core/i18n';
 import { label } from '../../core/labels';
 import { STATUS_WORDS } from '../../core/distribution';
 import type { SheetsContext } from '../../sheets/context';
-import { collectBatch, distributeBatch, reviewUnitFromHub, type BatchResult } from '../../sheets/distribution';
+import { collectBatch, distributeBatch, hubRemindersPreview, nextCycleBatch, reviewUnitFromHub, type BatchResult } from '../../sheets/distribution';
 import { appsScriptDrive, type AdvancedDriveV3, type DriveLike, type SpreadsheetAppWithFiles } from '../../sheets/drive';
 import { OkrError } from '../../sheets/errors';
 import type { DistributionBatchResult, HubReviewSummary } from '../rpc/contract';
@@ -66,4 +66,14 @@ export function collectBatchAction(ctx: SheetsContext, p: { asOf?: string; batch
 /** The review of one unit from the hub: its file read now, the units below as last collected. */
 export function reviewUnitFromHubAction(ctx: SheetsContext, p: { unit: string; month?: string | undefined; asOf?: string | undefined }): HubReviewSummary {
   return reviewUnitFromHub(ctx, driveFor(ctx), { unit: p.unit, ...(p.month ? { month: p.month } : {}), ...(p.asOf ? { asOf: p.asOf } : {}) });
+}
+
+/** One batch of "Start next cycle for every unit" (each unit file carried into `cycle`, registry updated). */
+export function nextCycleBatchAction(ctx: SheetsContext, p: { cycle: string; dropDone?: boolean | undefined; batchSize?: number | undefined }): DistributionBatchResult {
+  return plain(ctx, nextCycleBatch(ctx, driveFor(ctx), { cycle: p.cycle, dropDone: p.dropDone === true, ...(p.batchSize ? { batchSize: p.batchSize } : {}) }));
+}
+
+/** The outbox of "Reminders for every unit", from the last collection (the sidebar collects first). */
+export function hubRemindersAction(ctx: SheetsContext, p: { asOf?: string | undefined }) {
+  return hubRemindersPreview(ctx, p.asOf ? { asOf: p.asOf } : {});
 }

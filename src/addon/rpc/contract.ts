@@ -493,6 +493,11 @@ export const CONTRACT = {
     z.strictObject({ asOf: z.optional(isoDate()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
     { write: true },
   ),
+  nextCycleBatch: method<DistributionBatchResult>()(
+    z.strictObject({ cycle: text(40), dropDone: z.optional(z.boolean()), batchSize: z.optional(z.int().check(z.gte(1), z.lte(50))) }),
+    { write: true },
+  ),
+  hubReminders: method<{ asOf: string; units: number; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
   reviewUnitFromHub: method<HubReviewSummary>()(
     z.strictObject({ unit: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },

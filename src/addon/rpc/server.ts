@@ -43,7 +43,7 @@ import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
 import { runDiagnostics } from '../diagnostics/run';
-import { collectBatchAction, distributeBatchAction, reviewUnitFromHubAction } from '../actions/distribution';
+import { collectBatchAction, distributeBatchAction, hubRemindersAction, nextCycleBatchAction, reviewUnitFromHubAction } from '../actions/distribution';
 import type { RpcMethod, RpcPayload, RpcResponse, RpcResult } from './contract';
 import { CONTRACT, MAX_PAYLOAD_CHARS, MAX_STRING, isRpcMethod } from './contract';
 
@@ -92,6 +92,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   distributeBatch: (ctx, p) => distributeBatchAction(ctx, p),
   collectBatch: (ctx, p) => collectBatchAction(ctx, p),
   reviewUnitFromHub: (ctx, p) => reviewUnitFromHubAction(ctx, p),
+  nextCycleBatch: (ctx, p) => nextCycleBatchAction(ctx, p),
+  hubReminders: (ctx, p) => hubRemindersAction(ctx, p),
 };
 
 export const RPC_MESSAGES = {

@@ -199,12 +199,27 @@ export interface CachedUnit {
   figures: UnitFigures;
   /** The OKR sheet's name in the unit file and its values (trailing blank rows cut). */
   okr: { sheet: string; values: unknown[][] } | null;
+  /** The file's check-in log(s) and Settings, whole: what "Reminders for every unit" reads
+   *  (stale KRs need the log) without opening each file again. */
+  support?: { name: string; metaRole: SheetSnapshot['metaRole']; values: unknown[][] }[];
 }
 
 export function cacheUnit(r: UnitRead): CachedUnit {
   const okr = r.unit ? r.unit.model.snapshot.sheets.find((s) => s.name === r.unit!.okr.sheet) : undefined;
   const values = okr ? okr.values.slice(0, lastFilledRow(okr.values)) : null;
-  return { row: r.row, figures: r.figures, okr: okr && values ? { sheet: okr.name, values } : null };
+  const roles = r.unit?.model.roles;
+  const support = r.unit
+    ? r.unit.model.snapshot.sheets
+      .filter((s) => roles?.get(s.name) === 'checkins' || roles?.get(s.name) === 'settings')
+      .map((s) => ({ name: s.name, metaRole: roles?.get(s.name) === 'checkins' ? 'checkins' as const : 'settings' as const, values: s.values.slice(0, lastFilledRow(s.values)) }))
+    : [];
+  return { row: r.row, figures: r.figures, okr: okr && values ? { sheet: okr.name, values } : null, support };
+}
+
+/** A cached unit's file as a snapshot again (its OKR sheet, log and Settings), for the hub's reminders. */
+export function cachedUnitFile(c: CachedUnit, timeZone: string, asOf: string): WorkbookSnapshot | null {
+  if (!c.okr) return null;
+  return { name: c.row.unit, timeZone, asOf, sheets: [{ name: c.okr.sheet, metaRole: 'okr', values: c.okr.values }, ...(c.support ?? [])] };
 }
 
 /** A cached unit back as a read (its table read again from the values). */

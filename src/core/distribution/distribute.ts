@@ -124,6 +124,7 @@ export function registryRowOf(u: DistUnit, prev: RegistryRow | undefined, patch:
     unit: u.unit, level: u.level, parent: u.parent, owner: u.owner, email: u.email, template: u.templateId,
     file: prev?.file ?? '', status: prev?.status ?? 'planned', lastCollected: prev?.lastCollected ?? null,
     progress: prev?.progress ?? null, score: prev?.score ?? null, krs: prev?.krs ?? null, stale: prev?.stale ?? null,
+    cycle: prev?.cycle ?? '',
     ...patch,
   };
 }

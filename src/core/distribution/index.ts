@@ -14,3 +14,4 @@ export * from './distribute';
 export * from './collect';
 export * from './unitTable';
 export * from './hubReview';
+export * from './hubCycle';

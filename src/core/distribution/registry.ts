@@ -14,9 +14,10 @@ import { escapeCellText, unescapeCellText } from '../escape';
 
 export type RegistryKey =
   | 'unit' | 'level' | 'parent' | 'owner' | 'email' | 'template' | 'file' | 'status'
-  | 'lastCollected' | 'progress' | 'score' | 'krs' | 'stale';
+  | 'lastCollected' | 'progress' | 'score' | 'krs' | 'stale' | 'cycle';
+/** `cycle` last: a registry written before it existed gets it at its right edge, nothing moves. */
 export const REGISTRY_KEYS: readonly RegistryKey[] = [
-  'unit', 'level', 'parent', 'owner', 'email', 'template', 'file', 'status', 'lastCollected', 'progress', 'score', 'krs', 'stale',
+  'unit', 'level', 'parent', 'owner', 'email', 'template', 'file', 'status', 'lastCollected', 'progress', 'score', 'krs', 'stale', 'cycle',
 ];
 
 type Labels = { 'zh-CN': string[]; en: string[] };
@@ -34,6 +35,7 @@ export const REGISTRY_LABELS: Record<RegistryKey, Labels> = {
   score: { 'zh-CN': ['得分'], en: ['Score'] },
   krs: { 'zh-CN': ['KR 数'], en: ['KRs'] },
   stale: { 'zh-CN': ['久未更新 KR'], en: ['Stale KRs'] },
+  cycle: { 'zh-CN': ['当前周期'], en: ['Current cycle'] },
 };
 
 /** How far a unit got. The problems are collection's (a file that cannot be read). */
@@ -77,6 +79,8 @@ export interface RegistryRow {
   score: number | null;
   krs: number | null;
   stale: number | null;
+  /** The cycle the unit's file is in now (set by distribute and by the hub's next cycle); '' unknown. */
+  cycle?: string;
 }
 
 export interface RegistryRead {
@@ -134,9 +138,17 @@ export function readRegistryValues(values: readonly (readonly unknown[])[]): Reg
       score: num(get('score')),
       krs: num(get('krs')),
       stale: num(get('stale')),
+      cycle: text(get('cycle')),
     });
   }
   return { headerRow, columns, rows };
+}
+
+/** The registry's language: that of its header (so a hub stays in one language). */
+export function registryLang(values: readonly (readonly unknown[])[], fallback: Lang): Lang {
+  const read = readRegistryValues(values);
+  const head = text(values[read.headerRow]?.[read.columns.unit ?? 0]);
+  return REGISTRY_LABELS.unit['zh-CN'].includes(head) ? 'zh-CN' : REGISTRY_LABELS.unit.en.includes(head) ? 'en' : fallback;
 }
 
 /** A registry row by unit name (spaces and case ignored). */
@@ -151,6 +163,7 @@ function cellOf(row: RegistryRow, k: RegistryKey, lang: Lang): PlanCell {
     case 'status': return label(STATUS_WORDS[row.status], lang);
     case 'lastCollected': return row.lastCollected ? { date: row.lastCollected } : null;
     case 'progress': case 'score': case 'krs': case 'stale': return row[k];
+    case 'cycle': return escapeCellText(row.cycle ?? '');
     default: return escapeCellText(row[k]);
   }
 }

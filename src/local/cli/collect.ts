@@ -11,19 +11,20 @@ import { dirname, resolve } from 'node:path';
 import { todayIso } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
 import {
-  collectUnits, mergeRegistryValues, readRegistryValues, registrySheetPlan, reviewFromHub, STATUS_WORDS, type UnitSource,
+  collectUnits, isActive, mergeRegistryValues, planHubReminders, registryLang, type RegistryRow, type UnitFile, readRegistryValues, registrySheetPlan, reviewFromHub, STATUS_WORDS, type UnitSource,
 } from '../../core/distribution';
 import { reviewsMarkdown } from '../../core/tasks/review';
 import { label } from '../../core/labels';
 import { snapshotFromXlsx } from '../snapshot';
-import { readSnapshot } from '../../core/snapshot';
+import { readSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
+import { managerMessage, ownerMessage, reminderJson, REMINDER_TEXT } from '../../core/cycle/reminders';
 import { CliError, displayWidth, isoDateOption, padDisplay, pct, readInput, resolvePath, runFileCommand, say, t, type CliIo } from '../xlsx/cli';
 import { hubValues, readHub, replaceSheet, writeHub } from './distribute';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets collect 目录/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review 单元]',
-    en: 'Usage: okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review UNIT]',
+    'zh-CN': '用法：okr-sheets collect 目录/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review 单元 | --remind]',
+    en: 'Usage: okr-sheets collect DIR/hub.xlsx [--json] [--as-of YYYY-MM-DD] [--review UNIT | --remind]',
   },
   noReview: { 'zh-CN': '单元“{unit}”未收集到，无法生成复盘', en: 'Unit “{unit}” was not collected: no review' },
   noRegistry: { 'zh-CN': '{file} 中没有单元登记表（先运行 okr-sheets distribute）', en: 'No Units registry in {file} (run okr-sheets distribute first)' },
@@ -34,15 +35,47 @@ const TEXT = {
   },
   notCollected: { 'zh-CN': '{n} 个单元未能收集：', en: '{n} unit(s) not collected:' },
   wrote: { 'zh-CN': '已更新中枢 {file}', en: 'Updated the hub {file}' },
+  remindHeader: {
+    'zh-CN': '（仅预览，不会发送）全部 {units} 个单元文件，截至 {asOf}：{owners} 条负责人提醒，{managers} 份管理者摘要',
+    en: '(preview only, nothing is sent) All {units} unit files, as of {asOf}: {owners} owner reminder(s), {managers} manager digest(s)',
+  },
+  to: { 'zh-CN': '收件人：{to} <{email}>', en: 'To: {to} <{email}>' },
+  subject: { 'zh-CN': '主题：{subject}', en: 'Subject: {subject}' },
+  notRead: { 'zh-CN': '{n} 个单元文件未能读取，未计入提醒：', en: '{n} unit file(s) could not be read and are not in the reminders:' },
 } satisfies Record<string, Localized>;
 
 const s2 = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
-/** The registry's language: the language of its header (so the hub stays in one language). */
-function registryLang(values: unknown[][], fallback: Lang): Lang {
-  const read = readRegistryValues(values);
-  const head = values[read.headerRow]?.[read.columns.unit ?? 0];
-  return head === '单元' ? 'zh-CN' : head === 'Unit' ? 'en' : fallback;
+/**
+ * `collect DIR/hub.xlsx --remind`: the messages a reminder run would send for every unit file
+ * (core `planHubReminders`: one model of all files, the same task as `okr-sheets remind FILE`),
+ * printed, never sent; the hub is not written. Exit 0; 1 when some unit files could not be read.
+ */
+function remindEveryUnit(
+  io: CliIo, hub: WorkbookSnapshot, rows: readonly RegistryRow[], sources: ReadonlyMap<string, UnitSource>,
+  asOf: string | undefined, lang: Lang, json: boolean,
+): number {
+  const files: UnitFile[] = [];
+  const failed: RegistryRow[] = [];
+  for (const r of rows) {
+    const s = sources.get(r.unit);
+    if (s && 'snapshot' in s) files.push({ unit: r.unit, file: s.snapshot });
+    else failed.push(r);
+  }
+  const run = planHubReminders(files, hub, { lang, ...(asOf ? { asOf } : {}) });
+  if (json) say(io.stdout, JSON.stringify(reminderJson(run), null, 2));
+  else {
+    const out = [t(lang, TEXT.remindHeader, { units: files.length, asOf: run.asOf, owners: run.owners.length, managers: run.managers.length })];
+    for (const m of [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((d) => managerMessage(d, run))]) {
+      out.push('', '────────', t(lang, TEXT.to, { to: m.to, email: m.email ?? t(lang, REMINDER_TEXT.noEmail) }), t(lang, TEXT.subject, { subject: m.subject }), '', m.body);
+    }
+    say(io.stdout, out.join('\n'));
+  }
+  if (failed.length) {
+    say(io.stderr, t(lang, TEXT.notRead, { n: failed.length }));
+    for (const r of failed) say(io.stderr, `  ${r.unit}${r.file ? ` (${r.file})` : ''}`);
+  }
+  return failed.length ? 1 : 0;
 }
 
 async function openUnit(path: string, asOf: string): Promise<UnitSource> {
@@ -56,7 +89,7 @@ async function openUnit(path: string, asOf: string): Promise<UnitSource> {
 }
 
 export function run(args: string[], io: CliIo): Promise<number> {
-  return runFileCommand(args, io, { options: ['as-of', 'review'], flags: ['json'] }, TEXT.usage, async ({ lang, a, file }) => {
+  return runFileCommand(args, io, { options: ['as-of', 'review'], flags: ['json', 'remind'] }, TEXT.usage, async ({ lang, a, file }) => {
     const explicit = isoDateOption(a.options['as-of'], lang);
     const asOf = explicit ?? todayIso();
     const hubPath = resolvePath(io, file);
@@ -67,9 +100,10 @@ export function run(args: string[], io: CliIo): Promise<number> {
     const sheetLang = registryLang(registryValues, lang);
 
     const sources = new Map<string, UnitSource>();
-    for (const r of registry.rows) {
+    for (const r of registry.rows.filter(isActive)) {
       sources.set(r.unit, r.file ? await openUnit(resolve(dirname(hubPath), r.file), asOf) : { problem: 'missing' });
     }
+    if (a.flags.has('remind')) return remindEveryUnit(io, hub.snapshot, registry.rows.filter(isActive), sources, explicit, sheetLang, a.flags.has('json'));
     // the hub's Settings (cap, bands) for the cross-file roll-up, as the unit files got them
     const settings = hubValues(hub, 'settings') ? readSnapshot(hub.snapshot, sheetLang).settings : undefined;
     const result = collectUnits(registry.rows, sources, asOf, sheetLang, { explicitAsOf: explicit !== undefined, ...(settings ? { settings } : {}) });

@@ -8,16 +8,19 @@
  *
  * The hub helpers below (`readHub`, `writeHub`) are shared with `collect`.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { cycleDates } from '../../core/pace';
 import { currentQuarter } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
 import {
-  distributionUnits, mergeRegistryValues, planDistribution, readCompanyTemplates, readRegistryValues, registryRowOf,
+  distributionUnits, isActive, mergeRegistryValues, registryLang, STATUS_WORDS, unitNextCycle, planDistribution, readCompanyTemplates, readRegistryValues, registryRowOf,
   registrySheetPlan, templatesSheetPlan, unitFilePath, unitFilePlan, type RegistryRow,
 } from '../../core/distribution';
-import type { SheetRole } from '../../core/labels';
+import { label, type SheetRole } from '../../core/labels';
+import { applyNextCycle } from '../../sheets/cycle';
+import { takeSnapshot } from '../../sheets/snapshot';
+import { createLocalApp } from '../workbook';
 import { buildRosterTemplatePlan } from '../../core/roster';
 import { escapeCellText } from '../../core/escape';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
@@ -32,8 +35,15 @@ export const HUB_FILE = 'hub.xlsx';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：okr-sheets distribute 组织名单.csv|组织名单.xlsx --out-dir 目录 [--cycle 2026-Q4] [--lang zh-CN|en]',
-    en: 'Usage: okr-sheets distribute roster.csv|roster.xlsx --out-dir DIR [--cycle 2026-Q4] [--lang zh-CN|en]',
+    'zh-CN': '用法：okr-sheets distribute 组织名单.csv|组织名单.xlsx --out-dir 目录 [--cycle 2026-Q4] [--lang zh-CN|en]\n      okr-sheets distribute 目录/hub.xlsx --next-cycle --cycle 2027-Q1 [--drop-done]（所有单元进入下一周期）',
+    en: 'Usage: okr-sheets distribute roster.csv|roster.xlsx --out-dir DIR [--cycle 2026-Q4] [--lang zh-CN|en]\n       okr-sheets distribute DIR/hub.xlsx --next-cycle --cycle 2027-Q1 [--drop-done] (every unit into the next cycle)',
+  },
+  needCycle: { 'zh-CN': '--next-cycle 需要用 --cycle 指明新周期（如 2027-Q1）', en: '--next-cycle needs the new cycle with --cycle (such as 2027-Q1)' },
+  carried: { 'zh-CN': '  {unit}：{from} → {to}（{o} 个目标，{kr} 个关键结果）', en: '  {unit}: {from} → {to} ({o} objective(s), {kr} key result(s))' },
+  unitProblem: { 'zh-CN': '  {unit}：{why}', en: '  {unit}: {why}' },
+  nextSummary: {
+    'zh-CN': '下一周期：{carried} 个单元已进入 {cycle}，{skipped} 个跳过，{failed} 个未能打开；中枢 {hub}',
+    en: 'Next cycle: {carried} unit(s) now in {cycle}, {skipped} skipped, {failed} could not be opened; hub {hub}',
   },
   outDir: { 'zh-CN': '请用 --out-dir 指定输出目录', en: 'Say where to write the files with --out-dir DIR' },
   badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
@@ -97,6 +107,58 @@ export async function writeHub(io: CliIo, path: string, plan: WorkbookPlan, lang
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
 
+/**
+ * `distribute DIR/hub.xlsx --next-cycle --cycle C`: every unit file the registry names (units
+ * still on the roster) carried into cycle C in place — the same core task and applier as
+ * `okr-sheets next-cycle` (the latest sheet archived, a new one added) — and the registry's
+ * cycle updated, its figures cleared for the new cycle. A unit already in C is skipped, so a
+ * second run changes nothing. Exit 0 all done or skipped; 1 some files could not be opened.
+ */
+async function nextCycleForEveryUnit(io: CliIo, hubFile: string, cycle: string, dropDone: boolean, lang: Lang): Promise<number> {
+  const hubPath = resolvePath(io, hubFile);
+  const hub = await readHub(await readInput(io, hubFile, lang), hubFile, lang);
+  const registryValues = hubValues(hub, 'registry');
+  const rows = registryValues ? readRegistryValues(registryValues).rows.filter(isActive) : [];
+  const updates: RegistryRow[] = [];
+  let carried = 0, skipped = 0, failed = 0;
+  for (const r of rows) {
+    const path = join(dirname(hubPath), r.file);
+    let res = null;
+    let local = null;
+    if (r.file && (await exists(path))) {
+      try {
+        local = createLocalApp({ plan: await importXlsx(await readFile(path)), lang, name: basename(path) });
+        res = unitNextCycle(takeSnapshot(local.ctx(lang)), r.unit, { cycle, dropDone, lang });
+      } catch {
+        local = null;
+      }
+    }
+    if (!local || !res) {
+      failed++;
+      const why = label(STATUS_WORDS[!r.file || !(await exists(path)) ? 'missing' : local ? 'no-okr-table' : 'unreadable'], lang);
+      say(io.stderr, t(lang, TEXT.unitProblem, { unit: r.unit, why }));
+      continue;
+    }
+    for (const s of res.skipped) say(io.stderr, `  ${s.message[lang]}`);
+    const c = res.carried[0];
+    if (!c) {
+      skipped++;
+      continue;
+    }
+    applyNextCycle(local.ctx(lang), res);
+    await writeOutput(io, path, await exportXlsx(local.toPlan()), lang, { force: true });
+    carried++;
+    say(io.stderr, t(lang, TEXT.carried, { unit: r.unit, from: c.fromCycle, to: c.toCycle, o: c.objectives, kr: c.krs }));
+    updates.push({ ...r, cycle: c.toCycle, status: r.email ? 'shared' : 'created', lastCollected: null, progress: null, score: null, krs: null, stale: null });
+  }
+  if (updates.length && registryValues) {
+    const sheetLang = registryLang(registryValues, lang);
+    await writeHub(io, hubPath, replaceSheet(hub, hub.plan, registrySheetPlan(mergeRegistryValues(registryValues, updates, sheetLang), sheetLang)), lang);
+  }
+  say(io.stderr, t(lang, TEXT.nextSummary, { carried, cycle, skipped, failed, hub: hubPath }));
+  return failed ? 1 : 0;
+}
+
 /** Whether two sheets hold the same cells (text trimmed, trailing blanks ignored). */
 function sameCells(a: readonly (readonly unknown[])[] | null, b: readonly (readonly unknown[])[]): boolean {
   const norm = (v: readonly (readonly unknown[])[]) => {
@@ -120,11 +182,20 @@ function rosterSheet(values: unknown[][], lang: Lang): SheetPlan {
 export async function run(args: string[], io: CliIo): Promise<number> {
   let lang = envLang(io);
   return guard(io, () => lang, async () => {
-    const a = parseArgs(args, { options: ['out-dir', 'cycle'], flags: ['help'], aliases: { h: 'help' } }, io);
+    const a = parseArgs(args, { options: ['out-dir', 'cycle'], flags: ['help', 'next-cycle', 'drop-done'], aliases: { h: 'help' } }, io);
     lang = a.lang;
     if (a.flags.has('help')) {
       say(io.stdout, t(lang, TEXT.usage));
       return 0;
+    }
+    if (a.flags.has('next-cycle')) {
+      const [hubFile, more] = a.positional;
+      if (!hubFile) throw new CliError(`${t(lang, MSG.missingArg, { what: 'hub.xlsx' })}\n${t(lang, TEXT.usage)}`);
+      if (more) throw new CliError(t(lang, MSG.extraArg, { arg: more }));
+      const target = a.options.cycle;
+      if (!target) throw new CliError(t(lang, TEXT.needCycle));
+      if (!cycleDates(target)) throw new CliError(t(lang, TEXT.badCycle, { value: target }));
+      return nextCycleForEveryUnit(io, hubFile, target, a.flags.has('drop-done'), lang);
     }
     const [file, extra] = a.positional;
     if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
@@ -175,7 +246,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         await writeOutput(io, path, await exportXlsx(wb), lang, { force: false });
         say(io.stderr, t(lang, TEXT.created, { file: rel, unit: u.unit, template: u.templateId }));
       }
-      rows.set(u.unit, registryRowOf(u, step.before ?? undefined, { file: rel, status: 'created' }));
+      rows.set(u.unit, registryRowOf(u, step.before ?? undefined, { file: rel, status: 'created', cycle }));
     }
     const merged = mergeRegistryValues(registryValues, [...rows.values()], lang);
     // the hub's roster follows the roster given on every run (units added, units gone marked `removed`)

@@ -25,6 +25,14 @@ const T = {
   paused: { 'zh-CN': '已暂停于 {progress}；再点一次即可继续。', en: 'Paused at {progress}; click again to continue.' },
   problems: { 'zh-CN': '问题：', en: 'Problems:' },
   rosterProblems: { 'zh-CN': '组织名单有问题，未分发：', en: 'The roster has problems; nothing was distributed:' },
+  nextCycle: { 'zh-CN': '所有单元进入下一周期', en: 'Start next cycle for every unit' },
+  nextCycleHint: {
+    'zh-CN': '先在“周期”中填写新周期（如 2027-Q1）：每个单元文件的当前 OKR 表归档，未完成的 KR 带入新表；已在该周期的单元跳过。',
+    en: 'Type the new cycle (such as 2027-Q1) in “Cycle” first: each unit file\'s current OKR sheet is archived and its unfinished KRs carried into a new sheet; units already in that cycle are skipped.',
+  },
+  doneNextCycle: { 'zh-CN': '已进入下一周期：{progress}', en: 'Next cycle started: {progress}' },
+  remind: { 'zh-CN': '所有单元的提醒（预览）', en: 'Reminders for every unit (preview)' },
+  outbox: { 'zh-CN': '将发送 {n} 条消息（覆盖 {units} 个单元文件，截至 {asOf}）：', en: '{n} message(s) would be sent (covering {units} unit files, as of {asOf}):' },
   reviewUnit: { 'zh-CN': '复盘单元', en: 'Unit to review' },
   review: { 'zh-CN': '生成该单元的复盘', en: 'Review of this unit' },
   reviewHint: {
@@ -52,7 +60,8 @@ export const distributionPanel: Panel = {
       stop = true;
     });
 
-    const run = async (call: () => Promise<DistributionBatchResult>, done: 'doneDistribute' | 'doneCollect') => {
+    const run = async (call: () => Promise<DistributionBatchResult>, done: 'doneDistribute' | 'doneCollect' | 'doneNextCycle'): Promise<boolean> => {
+      let finished = false;
       app.clearMessages();
       clear(out);
       stop = false;
@@ -64,7 +73,7 @@ export const distributionPanel: Panel = {
           remember(r);
           if (!r.ok) {
             append(out, h('p', { className: 'warn' }, tr('rosterProblems')), h('ul', { className: 'findings' }, ...r.problems.map((p) => h('li', { className: 'finding sev-error' }, p))));
-            return;
+            return false;
           }
           bar.max = Math.max(1, r.total);
           bar.value = r.done;
@@ -73,6 +82,7 @@ export const distributionPanel: Panel = {
           if (r.warning) app.info(r.warning);
           if (r.finished) {
             append(out, h('p', { className: 'ok' }, tr(done, { progress: r.progress })));
+            finished = true;
             break;
           }
           // a batch that made no progress (a quota, or every remaining unit failing) waits for the user
@@ -87,6 +97,7 @@ export const distributionPanel: Panel = {
         pause.disabled = true;
         if (problems.length) append(out, h('p', { className: 'warn' }, tr('problems')), h('ul', { className: 'findings' }, ...problems.map((p) => h('li', { className: 'finding sev-warning' }, p))));
       }
+      return finished;
     };
 
     // units seen in this sidebar's batches, offered in the review field
@@ -125,12 +136,31 @@ export const distributionPanel: Panel = {
 
     const distribute = primaryButton('di-distribute', tr('distribute'), () => void run(() => app.rpc('distributeBatch', { cycle: cycle.value.trim() }), 'doneDistribute'));
     const collect = primaryButton('di-collect', tr('collect'), () => void run(() => app.rpc('collectBatch', {}), 'doneCollect'));
+    const nextCycle = h('button', { id: 'di-next-cycle', type: 'button', className: 'secondary' }, tr('nextCycle'));
+    nextCycle.addEventListener('click', () => void run(() => app.rpc('nextCycleBatch', { cycle: cycle.value.trim() }), 'doneNextCycle'));
+    // reminders read what a collection pass read: collect (batched, resumable), then one preview call
+    const remind = h('button', { id: 'di-remind', type: 'button', className: 'secondary' }, tr('remind'));
+    remind.addEventListener('click', () => {
+      void (async () => {
+        if (!(await run(() => app.rpc('collectBatch', {}), 'doneCollect'))) return;
+        try {
+          const r = await app.rpc('hubReminders', {});
+          append(out, h('p', {}, tr('outbox', { n: r.messages.length, units: r.units, asOf: r.asOf })),
+            h('ul', { id: 'di-outbox' }, ...r.messages.map((m) => h('li', {}, `${m.to}${m.email ? ` <${m.email}>` : ''}: ${m.subject}`))));
+        } catch {
+          /* shown by app.rpc */
+        }
+      })();
+    });
     root.append(
       h('p', { className: 'hint' }, tr('intro')),
       field(tr('cycle'), cycle),
       h('div', { className: 'buttons' }, distribute, collect, pause),
       h('div', { className: 'progress' }, bar, ' ', label),
       out,
+      h('hr', {}),
+      h('p', { className: 'hint' }, tr('nextCycleHint')),
+      h('div', { className: 'buttons' }, nextCycle, remind),
       h('hr', {}),
       h('p', { className: 'hint' }, tr('reviewHint')),
       field(tr('reviewUnit'), reviewUnit),
