@@ -124,7 +124,8 @@ describe('small, readable, and only the custom functions parsed on their cold st
     // the only long lines are single regex / word-list literals, never a squeezed module
     expect(lines.filter((l) => l.length > 400).length).toBeLessThan(10);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(4000);
-    expect(code()).toMatch(/\n {2}\/\/ src\/core\/progress\.ts\n/); // module markers
+    expect(code()).toMatch(/\n\t\/\/ src\/core\/progress\.ts\n/); // module markers, one tab a level
+    expect(lines.filter((l) => /^ {2}/.test(l)).length).toBeLessThan(5); // only inside template literals
     expect(code()).toMatch(/function krProgress\(/); // names as written
   });
 
