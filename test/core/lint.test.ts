@@ -8,7 +8,7 @@ import { isTableError, readTableValues } from '../../src/core/table';
 // ---- a tiny sheet builder: rows in, a table read through the real reader out ----
 type Cell = string | number | boolean | null;
 type R = Partial<Record<Exclude<ColumnKey, 'type' | 'source'>, Cell>> & { type?: RowType | string; source?: Source };
-const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes', 'rubric', 'managerScore'];
+const COLS: ColumnKey[] = ['id', 'type', 'title', 'owner', 'alignsTo', 'source', 'agreed', 'start', 'target', 'current', 'unit', 'weight', 'due', 'confidence', 'selfScore', 'notes', 'rubric', 'managerScore', 'progress', 'score'];
 
 function sheet(lang: Lang, rows: R[], opts: { level?: Level; cycle?: string } = {}): OkrTable {
   const grid: unknown[][] = [
@@ -245,6 +245,14 @@ const CASES: Case[] = [
     good: (l) => ({ rows: withRow(l, 'k1', { managerScore: 0.7 }) }),
     at: { row: 1, column: 'managerScore' },
     shows: () => '7',
+  },
+  {
+    // progress 1/3 (20 → 50, now 30) scores 0.3 linearly; the rubric gives 0.7 at 30
+    rule: 'rubric-score-formula',
+    bad: (l) => ({ rows: withRow(l, 'k1', { type: 'rubric', rubric: '≥45:1; ≥30:0.7; ≥25:0.3', progress: 1 / 3, score: 0.3 }) }),
+    good: (l) => ({ rows: withRow(l, 'k1', { type: 'rubric', rubric: '≥45:1; ≥30:0.7; ≥25:0.3', progress: 1 / 3, score: 0.7 }) }),
+    at: { row: 1, column: 'score' },
+    shows: () => '0.3',
   },
 ];
 

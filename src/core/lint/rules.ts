@@ -7,7 +7,8 @@ import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
 import { parseKrText } from '../krtext';
 import { parseNumber } from '../numbers';
-import { parseRubric, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
+import { parseRubric, rubricScoreAsSheet, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
+import { cellFromShare, scaleSpec } from '../scale';
 import { dayNumber } from '../pace';
 import { scoreRange } from '../grading';
 import { groupObjectives, type ObjectiveGroup } from '../table';
@@ -548,6 +549,38 @@ export const rubricUnreadable: LintRule = {
   },
 };
 
+/**
+ * A row planned as another KR type carries a Score formula without the rubric branch (issue 16
+ * §5 keeps each row's formula to its own type); if its Type is then changed to Rubric, the sheet
+ * keeps scoring it linearly while core scores it by the rubric. Caught from the Score cell the
+ * sheet computed: it equals the linear score and not the rubric's step. A spare row carries
+ * every branch, so copying its Score cell into the row mends it.
+ */
+export const rubricScoreFormula: LintRule = {
+  id: 'rubric-score-formula',
+  severity: 'warning',
+  message: {
+    'zh-CN': '{id} 的类型是“评分标准”，但本行的得分公式是为其他类型写的：表格显示 {sheet}，按评分标准应为 {rubric}。请从空白行复制“得分”单元格到本行（或重新插入该行）',
+    en: '{id} is a Rubric KR, but this row\'s Score formula was written for another type: the sheet shows {sheet}, the rubric gives {rubric}. Copy the Score cell of a spare row into this row (or insert the row again)',
+  },
+  description: { 'zh-CN': '评分标准型关键结果的得分公式须读取评分标准', en: 'A rubric KR\'s Score formula must read its rubric' },
+  check(t, ctx) {
+    const out: Finding[] = [];
+    const spec = scaleSpec(ctx.settings);
+    for (const r of t.rows) {
+      if (r.type !== 'rubric' || !r.id || r.selfScore !== null) continue;
+      const shown = r.raw.score, progress = r.raw.progress;
+      if (typeof shown !== 'number' || typeof progress !== 'number' || !parseRubric(r.rubric ?? '').ok) continue;
+      const byRubric = rubricScoreAsSheet(r.rubric ?? '', r.current);
+      const linear = cellFromShare(progress, spec);
+      if (Math.abs(shown - byRubric) > 1e-9 && Math.abs(shown - linear) <= 1e-9) {
+        out.push(finding(this, r.index, 'score', { id: idOr(r), sheet: shown, rubric: byRubric }));
+      }
+    }
+    return out;
+  },
+};
+
 export const confidenceRange: LintRule = {
   id: 'confidence-range',
   severity: 'warning',
@@ -631,5 +664,5 @@ export const RULES: readonly LintRule[] = [
   maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
   alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
   decreaseNoStart, unreadableNumber, numberAsText, noId, rubricUnreadable, confidenceRange, selfScoreRange,
-  managerScoreRange,
+  managerScoreRange, rubricScoreFormula,
 ];
