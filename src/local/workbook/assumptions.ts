@@ -113,6 +113,20 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     note: 'diagnostics reads the dotted keys back (https://developers.google.com/apps-script/reference/charts/chart-options#get(String)); how Sheets draws them is not readable',
   },
   {
+    id: 'sheets-api-string-not-parsed',
+    assumes: "(Sheets API, src/local/workbook/sheetsApi.ts) updateCells with userEnteredValue.stringValue stores the text as it is — '01234', '80%' and '3/4' stay text — while numberValue in a DATE-formatted cell is a date; a formulaValue is a formula in en-US syntax",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ExtendedValue',
+    check: 'not checkable',
+    note: 'diagnostics does not run the batchUpdate path yet (it applies its scratch template through SpreadsheetApp)',
+  },
+  {
+    id: 'sheets-api-batch-atomic',
+    assumes: '(Sheets API) a batchUpdate body is applied all or nothing: a request that fails (a taken sheet title or range name) leaves the spreadsheet unchanged; addSheet neither activates the new sheet nor places it after the active one',
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/batchUpdate',
+    check: 'documented',
+    note: 'the interpreter checks titles, sheet ids and names of every request before applying the first',
+  },
+  {
     id: 'conditional-format-formula-syntax',
     assumes: 'custom-formula conditional formats take the same en-US syntax as setFormulas(), and getConditionalFormatRules() reads the formula back as written',
     source: 'unverified',
