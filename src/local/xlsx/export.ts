@@ -379,11 +379,22 @@ export async function exportXlsx(plan: WorkbookPlan, options: ExportOptions = {}
 
     // protection
     if (locking) {
+      // A warning-only range in Sheets may span input columns too (the OKR sheet's one range runs
+      // from Self-score to the helper column, its description saying who edits what). xlsx has
+      // no warning, only a lock, so only the columns of that range that hold formulas are locked.
+      const isFormula = (v: unknown) => typeof v === 'string' && v.startsWith('=') && v.length > 1;
       for (const p of sheet.protections) {
         const rect = parseRange(p.range);
         if (!rect) continue;
-        forEachCell(closeRect(rect, openRow, openCol), (row, col) => {
-          ws.getCell(row, col).protection = { locked: true };
+        const closed = closeRect(rect, openRow, openCol);
+        const formulaCols = new Set<number>();
+        for (let c = closed.c1; c <= closed.c2; c++) {
+          for (let r = closed.r1; r <= Math.min(closed.r2, sheet.values.length); r++) {
+            if (isFormula(sheet.values[r - 1]?.[c - 1])) { formulaCols.add(c); break; }
+          }
+        }
+        forEachCell(closed, (row, col) => {
+          if (formulaCols.has(col)) ws.getCell(row, col).protection = { locked: true };
         });
       }
       void ws.protect('', {
