@@ -48,7 +48,7 @@ describe('Grading panel', () => {
     const sheetName = await side.locator('#gr-sheet').inputValue();
     await side.locator('#gr-manager-0').waitFor();
     // the first KR card (objectives have no KR dot in the ID)
-    const ids = await side.locator('.grade-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    const ids = await side.locator('.grade-card').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id') ?? ''));
     const i = ids.findIndex((id) => /\.KR\d+$/.test(id));
     expect(i).toBeGreaterThan(0);
     const id = ids[i]!;
@@ -69,7 +69,7 @@ describe('Grading panel', () => {
 
   it('a score outside the scale is refused in words; nothing is written', async () => {
     const sheetName = await side.locator('#gr-sheet').inputValue();
-    const ids = await side.locator('.grade-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    const ids = await side.locator('.grade-card').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-id') ?? ''));
     const i = ids.findIndex((id) => /\.KR\d+$/.test(id));
     const before = cells(sheetName, ids[i]!);
     await side.locator(`#gr-manager-${i}`).fill('7');
