@@ -36,7 +36,8 @@ import { reviewsMarkdown } from '../core/tasks/review';
 import { withDocumentLock } from './lock';
 import { writeOwnedSheet } from './ownedSheet';
 import { applyNextCycle } from './cycle';
-import { managerMessage, ownerMessage, type Message } from '../core/cycle/reminders';
+import { managerMessage, ownerMessage, type Message, type ReminderRun } from '../core/cycle/reminders';
+import { sendReminderRun, type ReminderServices, type RunOutcome } from './reminders';
 
 /** Units per batch: at the bench's estimate (≈ 5 s a unit distributed, ≈ 3 s collected) a batch takes
  *  about 2 minutes, a third of the 6-minute limit, leaving room for slow calls. */
@@ -488,6 +489,7 @@ export function nextCycleBatch(ctx: SheetsContext, drive: DriveLike, opts: { cyc
 
 export const HUB_REMINDER_TEXT = {
   noCollection: { 'zh-CN': '还没有收集过各单元文件：先点“收集进度”。', en: 'No unit file has been collected yet: click “Collect progress” first.' },
+  partialCollection: { 'zh-CN': '本次只收集了 {progress}；其余单元按上次收集的数据提醒。', en: 'Only {progress} collected this time; the other units are reminded from the last collection.' },
 } satisfies Record<string, Localized>;
 
 /**
@@ -497,6 +499,12 @@ export const HUB_REMINDER_TEXT = {
  * Core `planHubReminders`, the same task as one workbook's reminders.
  */
 export function hubRemindersPreview(ctx: SheetsContext, opts: { asOf?: string } = {}): { asOf: string; units: number; messages: Message[] } {
+  const { run, units } = hubReminderRun(ctx, opts);
+  return { asOf: run.asOf, units, messages: [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((m) => managerMessage(m, run))] };
+}
+
+/** The hub-wide run the preview shows (core `planHubReminders` over the collect cache). */
+function hubReminderRun(ctx: SheetsContext, opts: { asOf?: string }): { run: ReminderRun; units: number } {
   const hub = readHub(ctx);
   const rows = hub.registry ? readRegistryValues(hub.registry.values).rows.filter(isActive) : [];
   const cache = readCache(hub.snapshot.sheets.find((s) => s.name === COLLECT_CACHE_SHEET)?.values ?? []);
@@ -507,6 +515,20 @@ export function hubRemindersPreview(ctx: SheetsContext, opts: { asOf?: string } 
     if (file) files.push({ unit: r.unit, file });
   }
   if (!files.length) throw new OkrError('notFound', HUB_REMINDER_TEXT.noCollection);
-  const run = planHubReminders(files, hub.snapshot, { lang: ctx.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-  return { asOf: run.asOf, units: files.length, messages: [...run.owners.map((o) => ownerMessage(o, run)), ...run.managers.map((m) => managerMessage(m, run))] };
+  return { run: planHubReminders(files, hub.snapshot, { lang: ctx.lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) }), units: files.length };
+}
+
+/**
+ * "Send to every unit": the preview's messages, sent by the same path as one workbook's run
+ * (src/sheets/reminders.ts `sendReminderRun`: quota first, most urgent first, webhook digest,
+ * one row in the hub's Reminders log). Reads the last collection, as the preview does.
+ */
+export function sendHubReminders(ctx: SheetsContext, svc: ReminderServices, opts: { asOf?: string; problems?: string[] } = {}): RunOutcome & { units: number } {
+  const { run, units } = hubReminderRun(ctx, opts.asOf ? { asOf: opts.asOf } : {});
+  return { ...sendReminderRun(ctx, svc, run, ctx.lang, opts.problems ? { problems: opts.problems } : {}), units };
+}
+
+/** A hub is a spreadsheet holding the Units registry (the sheet `readHub` finds by its role). */
+export function isHub(ctx: SheetsContext): boolean {
+  return readHub(ctx).registry !== null;
 }

@@ -182,8 +182,17 @@ export function runReminders(ctx: SheetsContext, svc: ReminderServices, opts: { 
   const model = readSnapshot(takeSnapshot(ctx, opts.asOf ? { asOf: opts.asOf } : {}), ctx.lang);
   const lang = model.lang ?? ctx.lang;
   const run = planReminders(model, { lang, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  return sendReminderRun(ctx, svc, run, lang, opts.test !== undefined ? { test: opts.test } : {});
+}
+
+/**
+ * Sends a planned run — one workbook's (`runReminders`) or every unit file's from the hub
+ * (src/sheets/distribution.ts `sendHubReminders`): mail within the quota read first, most urgent
+ * first; the webhook digest when one is set; one row in this spreadsheet's Reminders log.
+ */
+export function sendReminderRun(ctx: SheetsContext, svc: ReminderServices, run: ReminderRun, lang: 'zh-CN' | 'en', opts: { test?: string; problems?: string[] } = {}): RunOutcome {
   const queue = urgency(run);
-  const out: RunOutcome = { run, messages: queue.map((q) => q.m), sent: [], left: [], problems: [], webhook: 'none', logRow: null };
+  const out: RunOutcome = { run, messages: queue.map((q) => q.m), sent: [], left: [], problems: [...(opts.problems ?? [])], webhook: 'none', logRow: null };
   let quota = svc.mail.remaining();
   for (const { m } of queue) {
     const to = opts.test ?? m.email;

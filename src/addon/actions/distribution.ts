@@ -10,7 +10,8 @@ import type { Localized } from '../../core/i18n';
 import { label } from '../../core/labels';
 import { STATUS_WORDS } from '../../core/distribution';
 import type { SheetsContext } from '../../sheets/context';
-import { collectBatch, distributeBatch, hubRemindersPreview, nextCycleBatch, reviewUnitFromHub, type BatchResult } from '../../sheets/distribution';
+import { collectBatch, distributeBatch, HUB_REMINDER_TEXT, hubRemindersPreview, nextCycleBatch, reviewUnitFromHub, type BatchResult } from '../../sheets/distribution';
+import { fmt } from '../../core/i18n';
 import { appsScriptDrive, type AdvancedDriveV3, type DriveLike, type SpreadsheetAppWithFiles } from '../../sheets/drive';
 import { OkrError } from '../../sheets/errors';
 import type { DistributionBatchResult, HubReviewSummary } from '../rpc/contract';
@@ -76,4 +77,21 @@ export function nextCycleBatchAction(ctx: SheetsContext, p: { cycle: string; dro
 /** The outbox of "Reminders for every unit", from the last collection (the sidebar collects first). */
 export function hubRemindersAction(ctx: SheetsContext, p: { asOf?: string | undefined }) {
   return hubRemindersPreview(ctx, p.asOf ? { asOf: p.asOf } : {});
+}
+
+/**
+ * The scheduled reminder run on a hub (src/addon/actions/reminders.ts): every unit file collected,
+ * batch after batch, so the reminders read today's files. Apps Script stops a run after 6 minutes
+ * (https://developers.google.com/apps-script/guides/services/quotas), so collection stops after
+ * `budgetMs` and says so: the units not reached keep what the last collection read.
+ */
+export function collectForReminders(ctx: SheetsContext, budgetMs = 240_000): { problems: string[] } {
+  const start = Date.now();
+  for (;;) {
+    const r = collectBatch(ctx, driveFor(ctx));
+    if (r.finished) return { problems: [] };
+    if (Date.now() - start > budgetMs || r.processed.length === 0) {
+      return { problems: [fmt(HUB_REMINDER_TEXT.partialCollection, ctx.lang, { progress: r.progress[ctx.lang] })] };
+    }
+  }
 }

@@ -15,6 +15,8 @@ import { takeSnapshot } from '../../sheets/snapshot';
 import { OkrError } from '../../sheets/errors';
 import type { Localized } from '../../core/i18n';
 import { userServices } from './user';
+import { isHub, sendHubReminders } from '../../sheets/distribution';
+import { collectForReminders } from './distribution';
 
 const NO_OWN_EMAIL = {
   'zh-CN': '无法读取你的账号邮箱（Google 未提供）；请填写要接收测试邮件的地址。',
@@ -102,6 +104,14 @@ export function sendTestReminderAction(ctx: SheetsContext, p: { to?: string | un
   return { sent: r.sent.length, problems: r.problems };
 }
 
+/** "Send to every unit" from the hub: the messages of the hub's preview (last collection — the
+ *  sidebar collects first), sent by the same path as one workbook's run; one row in the hub's
+ *  Reminders log. */
+export function sendHubRemindersAction(ctx: SheetsContext, p: { asOf?: string | undefined }): { units: number; sent: number; left: number; problems: string[] } {
+  const r = sendHubReminders(ctx, factory(), p.asOf ? { asOf: p.asOf } : {});
+  return { units: r.units, sent: r.sent.length, left: r.left.length, problems: r.problems };
+}
+
 /** Consecutive runs whose spreadsheet could not be opened before the trigger is removed: a
  *  deleted file (or lost access) fails every time, a passing outage does not remove reminders. */
 export const ORPHAN_RUNS = 3;
@@ -139,5 +149,13 @@ export function runScheduledReminders(e?: { triggerUid?: string }): void {
   if (!raw) return;
   setSheetTimeZone(raw.getSpreadsheetTimeZone()); // dates in cells are days in the spreadsheet's zone (src/sheets/dates.ts)
   const ctx: SheetsContext = { app: asApp(SpreadsheetApp), ss: asSpreadsheet(raw), lang: 'zh-CN' };
-  runReminders(ctx, id ? appsScriptReminderServices(raw) : factory());
+  const svc = id ? appsScriptReminderServices(raw) : factory();
+  if (isHub(ctx)) {
+    // a hub's one trigger covers every unit file: collect them, then send the hub-wide set
+    const hubCtx: SheetsContext = { ...ctx, lang: readSnapshot(takeSnapshot(ctx), 'zh-CN').lang ?? 'zh-CN' };
+    const { problems } = collectForReminders(hubCtx);
+    sendHubReminders(hubCtx, svc, { problems });
+    return;
+  }
+  runReminders(ctx, svc);
 }

@@ -498,6 +498,7 @@ export const CONTRACT = {
     { write: true },
   ),
   hubReminders: method<{ asOf: string; units: number; messages: OutboxMessage[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: false }),
+  sendHubReminders: method<{ units: number; sent: number; left: number; problems: string[] }>()(z.strictObject({ asOf: z.optional(isoDate()) }), { write: true }),
   reviewUnitFromHub: method<HubReviewSummary>()(
     z.strictObject({ unit: name(), month: z.optional(month()), asOf: z.optional(isoDate()) }),
     { write: true },

@@ -37,7 +37,7 @@ import { progressReportAction, writeProgressReportAction } from '../actions/repo
 import { myOkrsAction } from '../actions/myOkrs';
 import { krHistoryAction } from '../actions/history';
 import {
-  getRemindersAction, previewRemindersAction, sendTestReminderAction, setReminderWebhookAction, setRemindersAction,
+  getRemindersAction, previewRemindersAction, sendHubRemindersAction, sendTestReminderAction, setReminderWebhookAction, setRemindersAction,
 } from '../actions/reminders';
 import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
@@ -94,6 +94,7 @@ export const RPC_HANDLERS: RpcHandlers = {
   reviewUnitFromHub: (ctx, p) => reviewUnitFromHubAction(ctx, p),
   nextCycleBatch: (ctx, p) => nextCycleBatchAction(ctx, p),
   hubReminders: (ctx, p) => hubRemindersAction(ctx, p),
+  sendHubReminders: (ctx, p) => sendHubRemindersAction(ctx, p),
 };
 
 export const RPC_MESSAGES = {

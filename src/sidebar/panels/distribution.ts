@@ -33,6 +33,15 @@ const T = {
   doneNextCycle: { 'zh-CN': '已进入下一周期：{progress}', en: 'Next cycle started: {progress}' },
   remind: { 'zh-CN': '所有单元的提醒（预览）', en: 'Reminders for every unit (preview)' },
   outbox: { 'zh-CN': '将发送 {n} 条消息（覆盖 {units} 个单元文件，截至 {asOf}）：', en: '{n} message(s) would be sent (covering {units} unit files, as of {asOf}):' },
+  sendAll: { 'zh-CN': '发送给所有单元', en: 'Send to every unit' },
+  sendConfirm: { 'zh-CN': '现在发送这 {n} 条消息（{units} 个单元文件）？', en: 'Send these {n} message(s) now ({units} unit files)?' },
+  sendYes: { 'zh-CN': '发送', en: 'Send' },
+  sendNo: { 'zh-CN': '取消', en: 'Cancel' },
+  sendNothing: { 'zh-CN': '没有需要提醒的人，未发送。', en: 'Nobody has anything to do; nothing sent.' },
+  sentAll: {
+    'zh-CN': '已发送 {sent} 条，未发送 {left} 条（今日邮件配额），问题 {problems} 个；已记入中枢的“提醒记录”表。',
+    en: 'Sent {sent}, left {left} (today\'s mail quota), {problems} problem(s); logged in the hub\'s Reminders log.',
+  },
   reviewUnit: { 'zh-CN': '复盘单元', en: 'Unit to review' },
   review: { 'zh-CN': '生成该单元的复盘', en: 'Review of this unit' },
   reviewHint: {
@@ -152,6 +161,45 @@ export const distributionPanel: Panel = {
         }
       })();
     });
+    // "Send to every unit": collect, show the outbox, and send only after the user confirms it
+    const sendAll = h('button', { id: 'di-send-all', type: 'button', className: 'secondary' }, tr('sendAll'));
+    sendAll.addEventListener('click', () => {
+      void (async () => {
+        if (!(await run(() => app.rpc('collectBatch', {}), 'doneCollect'))) return;
+        try {
+          const r = await app.rpc('hubReminders', {});
+          if (!r.messages.length) {
+            append(out, h('p', {}, tr('sendNothing')));
+            return;
+          }
+          const box = h('div', { id: 'di-send-confirm', className: 'confirm' });
+          const yes = primaryButton('di-send-yes', tr('sendYes'), () => {
+            yes.disabled = true;
+            no.disabled = true;
+            void app
+              .rpc('sendHubReminders', {})
+              .then((s) => {
+                box.remove();
+                append(out, h('p', { className: s.problems.length ? 'warn' : 'ok', id: 'di-sent' }, tr('sentAll', { sent: s.sent, left: s.left, problems: s.problems.length })));
+                if (s.problems.length) append(out, h('ul', { className: 'findings' }, ...s.problems.map((p) => h('li', { className: 'finding sev-warning' }, p))));
+              })
+              .catch(() => {
+                /* shown by app.rpc */
+                yes.disabled = false;
+                no.disabled = false;
+              });
+          });
+          const no = h('button', { id: 'di-send-no', type: 'button', className: 'secondary' }, tr('sendNo'));
+          no.addEventListener('click', () => box.remove());
+          append(box, h('p', {}, tr('sendConfirm', { n: r.messages.length, units: r.units })),
+            h('ul', { id: 'di-send-outbox' }, ...r.messages.map((m) => h('li', {}, `${m.to}${m.email ? ` <${m.email}>` : ''}: ${m.subject}`))),
+            h('div', { className: 'buttons' }, yes, no));
+          append(out, box);
+        } catch {
+          /* shown by app.rpc */
+        }
+      })();
+    });
     root.append(
       h('p', { className: 'hint' }, tr('intro')),
       field(tr('cycle'), cycle),
@@ -160,7 +208,7 @@ export const distributionPanel: Panel = {
       out,
       h('hr', {}),
       h('p', { className: 'hint' }, tr('nextCycleHint')),
-      h('div', { className: 'buttons' }, nextCycle, remind),
+      h('div', { className: 'buttons' }, nextCycle, remind, sendAll),
       h('hr', {}),
       h('p', { className: 'hint' }, tr('reviewHint')),
       field(tr('reviewUnit'), reviewUnit),
