@@ -36,6 +36,13 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     note: 'each such sheet counts 26,000 cells toward the 10-million-cell limit (https://support.google.com/drive/answer/37603)',
   },
   {
+    id: 'open-ended-ranges',
+    assumes: "a range without an end row ('Check-ins'!$A$2:$D) reaches the referenced sheet's last row; the engine is given it closed at that sheet's row count when the formula is written (openRanges.ts), the formula text read back stays as written",
+    source: 'https://developers.google.com/workspace/sheets/api/guides/concepts#cell',
+    check: 'documented',
+    note: 'the A1 notation page: "Sheet1!A5:A refers to all the cells of the first column of Sheet 1, from row 5 onward"; a log that grows past the row count after the formula was written is not followed in memory (Sheets follows it)',
+  },
+  {
     id: 'sheet-names-case-insensitive',
     assumes: 'insertSheet("okr") throws when a sheet "OKR" exists: names are unique ignoring case',
     source: 'unverified',

@@ -9,6 +9,7 @@
  *
  * Every public method is counted by the workbook's CallCounter; internal helpers start with `_`.
  */
+import { closeOpenRanges } from './openRanges';
 import { colLetter } from '../../core/plan/a1';
 import type {
   AppLike, ConditionalFormatRuleBuilderLike, ConditionalFormatRuleLike, DataValidationBuilderLike,
@@ -363,6 +364,7 @@ export class LocalRange implements RangeLike {
           s.stored.set(k, t.raw);
           anyFormula = true;
           if (!this._wb.evaluate) out[j] = null;
+          else out[j] = closeOpenRanges(t.raw, (name) => (name === null ? s : this._wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase()))?.maxRows ?? s.maxRows);
         } else if (s.stored.size) {
           s.stored.delete(k);
           s.norm.delete(k);
