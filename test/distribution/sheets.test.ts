@@ -14,6 +14,7 @@ import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
 import { applyWorkbookPlan, planCallEstimate } from '../../src/sheets/applyPlan';
 import { collectBatch, COLLECT_CACHE_SHEET, distributeBatch, type BatchResult } from '../../src/sheets/distribution';
 import { takeSnapshot } from '../../src/sheets/snapshot';
+import { runAll } from './helpers';
 
 const ROSTER = [
   ['单元', '层级', '上级单元', '负责人', '邮箱', '部门模板'],
@@ -38,16 +39,6 @@ function registry(hub: LocalWorkbook) {
   return readRegistryValues(snap.sheets.find((s) => s.metaRole === 'registry')!.values).rows;
 }
 
-function runAll(step: () => BatchResult | { ok: false }): BatchResult[] {
-  const out: BatchResult[] = [];
-  for (let i = 0; i < 20; i++) {
-    const r = step();
-    if (!('done' in r)) throw new Error('roster problems');
-    out.push(r);
-    if (r.finished) return out;
-  }
-  throw new Error('never finished');
-}
 
 /** O1's KRs moved to `share` of their way, as a team types it in Sheets. */
 function fillO1(wb: LocalWorkbook, share: number): void {
