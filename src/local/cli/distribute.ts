@@ -10,8 +10,6 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { cycleDates } from '../../core/pace';
-import { currentQuarter } from '../../core/dates';
 import type { Lang, Localized } from '../../core/i18n';
 import {
   distributionUnits, isActive, mergeRegistryValues, registryLang, STATUS_WORDS, unitNextCycle, planDistribution, readCompanyTemplates, readRegistryValues, registryRowOf,
@@ -26,10 +24,10 @@ import { escapeCellText } from '../../core/escape';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../core/plan/types';
 import { readSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
-import { readRosterFile } from './rosterFile';
+import { cycleArg, readRosterFile, singleFileArg } from './rosterFile';
 import { exportXlsx } from '../xlsx/export';
 import { importXlsx, XlsxReadError } from '../xlsx/import';
-import { CliError, envLang, guard, MSG, parseArgs, readInput, resolvePath, say, t, writeOutput, type CliIo } from '../xlsx/cli';
+import { CliError, envLang, guard, parseArgs, readInput, resolvePath, say, t, writeOutput, type CliIo } from '../xlsx/cli';
 
 export const HUB_FILE = 'hub.xlsx';
 
@@ -46,7 +44,6 @@ const TEXT = {
     en: 'Next cycle: {carried} unit(s) now in {cycle}, {skipped} skipped, {failed} could not be opened; hub {hub}',
   },
   outDir: { 'zh-CN': '请用 --out-dir 指定输出目录', en: 'Say where to write the files with --out-dir DIR' },
-  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成任何文件：', en: 'The roster has {n} problem(s); nothing was written:' },
   templateProblems: { 'zh-CN': '公司模板有 {n} 个问题（这些模板未使用）：', en: 'The company templates have {n} problem(s) (those templates are not used):' },
   created: { 'zh-CN': '  新建 {file}（{unit}，{template}）', en: '  created {file} ({unit}, {template})' },
@@ -189,22 +186,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (a.flags.has('next-cycle')) {
-      const [hubFile, more] = a.positional;
-      if (!hubFile) throw new CliError(`${t(lang, MSG.missingArg, { what: 'hub.xlsx' })}\n${t(lang, TEXT.usage)}`);
-      if (more) throw new CliError(t(lang, MSG.extraArg, { arg: more }));
-      const target = a.options.cycle;
-      if (!target) throw new CliError(t(lang, TEXT.needCycle));
-      if (!cycleDates(target)) throw new CliError(t(lang, TEXT.badCycle, { value: target }));
+      const hubFile = singleFileArg(a.positional, 'hub.xlsx', lang, t(lang, TEXT.usage));
+      if (!a.options.cycle) throw new CliError(t(lang, TEXT.needCycle));
+      const target = cycleArg(a.options.cycle, lang).cycle;
       return nextCycleForEveryUnit(io, hubFile, target, a.flags.has('drop-done'), lang);
     }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    const file = singleFileArg(a.positional, 'roster.csv', lang, t(lang, TEXT.usage));
     const outDir = a.options['out-dir'];
     if (!outDir) throw new CliError(`${t(lang, TEXT.outDir)}\n${t(lang, TEXT.usage)}`);
-    const cycle = a.options.cycle ?? currentQuarter();
-    const dates = cycleDates(cycle);
-    if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+    const { cycle, dates } = cycleArg(a.options.cycle, lang);
 
     const dir = resolvePath(io, outDir);
     const hubPath = join(dir, HUB_FILE);

@@ -7,19 +7,17 @@
  * `printEvaluationResults` is how `okr-sheets score eval.xlsx` prints a filled sheet's results.
  */
 import { basename } from 'node:path';
-import { currentQuarter } from '../../core/dates';
 import {
   planEvaluationFromRoster, readEvaluations, RELATION_LABELS, RELATIONS, type EvaluationRead, type Relation,
 } from '../../core/evaluation';
 import type { Lang, Localized } from '../../core/i18n';
 import { chooseLang, contentLang } from '../../core/lang';
 import { label } from '../../core/labels';
-import { cycleDates } from '../../core/pace';
 import { readRosterValues } from '../../core/roster';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { snapshotFromXlsx } from '../snapshot';
-import { readRosterFile } from './rosterFile';
-import { CliError, envLang, guard, MSG, openModel, parseArgs, pct, readInput, say, t, writePlanXlsx, type CliIo, type ParsedArgs } from '../xlsx/cli';
+import { cycleArg, readRosterFile, singleFileArg } from './rosterFile';
+import { CliError, envLang, guard, openModel, parseArgs, pct, readInput, say, t, writePlanXlsx, type CliIo, type ParsedArgs } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
@@ -27,7 +25,6 @@ const TEXT = {
     en: 'Usage: okr-sheets evaluation roster.csv|roster.xlsx -o eval.xlsx [--cycle 2026-Q4] [--peers 3] [--okr okrs.xlsx] [--lang zh-CN|en] [--force]',
   },
   outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the sheet with -o eval.xlsx' },
-  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   badPeers: { 'zh-CN': '--peers 应为 1 到 10 的整数：{value}', en: '--peers must be a whole number from 1 to 10: {value}' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成 360 评估：', en: 'The roster has {n} problem(s); no evaluation sheet was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 人、{rows} 行评价，周期 {cycle}', en: 'Wrote {file}: {n} people, {rows} evaluation rows, cycle {cycle}' },
@@ -57,13 +54,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       say(io.stdout, t(lang, TEXT.usage));
       return 0;
     }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    const file = singleFileArg(a.positional, 'roster.csv', lang, t(lang, TEXT.usage));
     const out = a.options.o;
     if (!out) throw new CliError(`${t(lang, TEXT.outRequired)}\n${t(lang, TEXT.usage)}`);
-    const cycle = a.options.cycle ?? currentQuarter();
-    if (!cycleDates(cycle)) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+    const { cycle } = cycleArg(a.options.cycle, lang);
     const peers = a.options.peers === undefined ? 3 : Number(a.options.peers);
     if (!Number.isInteger(peers) || peers < 1 || peers > 10) throw new CliError(t(lang, TEXT.badPeers, { value: a.options.peers ?? '' }));
     const { values } = await readRosterFile(io, file, lang);

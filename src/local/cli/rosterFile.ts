@@ -6,6 +6,8 @@
  */
 import { extname } from 'node:path';
 import type { Lang, Localized } from '../../core/i18n';
+import { currentQuarter } from '../../core/dates';
+import { cycleDates } from '../../core/pace';
 import { readRosterValues } from '../../core/roster';
 import { snapshotFromXlsx } from '../snapshot';
 import { decodeText, parseCsv } from '../xlsx/csv';
@@ -13,6 +15,7 @@ import { XlsxReadError } from '../xlsx/import';
 import { CliError, MSG, readInput, t, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
+  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   badInput: { 'zh-CN': '组织名单应为 .csv 或 .xlsx 文件：{file}', en: 'The roster should be a .csv or .xlsx file: {file}' },
 } satisfies Record<string, Localized>;
 
@@ -22,6 +25,22 @@ export interface RosterFile {
   values: unknown[][];
   /** the values of the workbook's Templates sheet (ours by metadata), when it has one */
   templates: unknown[][] | null;
+}
+
+/** The one input file a command takes (`what` names it when it is missing; usage follows). */
+export function singleFileArg(positional: readonly string[], what: string, lang: Lang, usage: string): string {
+  const [file, extra] = positional;
+  if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what })}\n${usage}`);
+  if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+  return file;
+}
+
+/** --cycle (default: the current quarter) with its dates; a text naming no cycle is refused. */
+export function cycleArg(value: string | undefined, lang: Lang): { cycle: string; dates: { start: string; end: string } } {
+  const cycle = value ?? currentQuarter();
+  const dates = cycleDates(cycle);
+  if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+  return { cycle, dates };
 }
 
 /** Refuses a file that cannot be a roster before anything is read (exit 2 with a message). */

@@ -7,14 +7,12 @@
  * 2 bad usage or unreadable file.
  */
 import type { Localized } from '../../core/i18n';
-import { currentQuarter } from '../../core/dates';
 import { chooseLang, contentLang } from '../../core/lang';
 import { LIMITS } from '../../core/limits';
-import { cycleDates } from '../../core/pace';
 import { buildRosterPlan, readRosterValues, validateRoster } from '../../core/roster';
 import { readCompanyTemplates } from '../../core/distribution/companyTemplates';
-import { readRosterFile } from './rosterFile';
-import { CliError, envLang, guard, MSG, parseArgs, say, t, writePlanXlsx, type CliIo } from '../xlsx/cli';
+import { cycleArg, readRosterFile, singleFileArg } from './rosterFile';
+import { CliError, envLang, guard, parseArgs, say, t, writePlanXlsx, type CliIo } from '../xlsx/cli';
 
 const TEXT = {
   usage: {
@@ -22,7 +20,6 @@ const TEXT = {
     en: 'Usage: okr-sheets setup roster.csv|roster.xlsx -o workbook.xlsx [--cycle 2026-Q4] [--lang zh-CN|en] [--force]',
   },
   outRequired: { 'zh-CN': '请用 -o 指定输出文件（.xlsx）', en: 'Say where to write the workbook with -o workbook.xlsx' },
-  badCycle: { 'zh-CN': '无法识别的周期：{value}（示例：2026-Q4、2026-11、2026）', en: 'Unknown cycle: {value} (examples: 2026-Q4, 2026-11, 2026)' },
   problems: { 'zh-CN': '组织名单有 {n} 个问题，未生成工作簿：', en: 'The roster has {n} problem(s); no workbook was written:' },
   wrote: { 'zh-CN': '已写入 {file}：{n} 个 OKR 表，周期 {cycle}', en: 'Wrote {file}: {n} OKR sheet(s), cycle {cycle}' },
 } satisfies Record<string, Localized>;
@@ -36,14 +33,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       say(io.stdout, t(lang, TEXT.usage));
       return 0;
     }
-    const [file, extra] = a.positional;
-    if (!file) throw new CliError(`${t(lang, MSG.missingArg, { what: 'roster.csv' })}\n${t(lang, TEXT.usage)}`);
-    if (extra) throw new CliError(t(lang, MSG.extraArg, { arg: extra }));
+    const file = singleFileArg(a.positional, 'roster.csv', lang, t(lang, TEXT.usage));
     const out = a.options.o;
     if (!out) throw new CliError(`${t(lang, TEXT.outRequired)}\n${t(lang, TEXT.usage)}`);
-    const cycle = a.options.cycle ?? currentQuarter();
-    const dates = cycleDates(cycle);
-    if (!dates) throw new CliError(t(lang, TEXT.badCycle, { value: cycle }));
+    const { cycle, dates } = cycleArg(a.options.cycle, lang);
     // an .xlsx roster (the hub) may carry the company's own templates (a sheet with role `templates`)
     const roster = await readRosterFile(io, file, lang);
     const values = roster.values;
