@@ -64,7 +64,11 @@ export interface AppliedSheet {
   action: SheetAction;
   /** The backup copy made before a rewrite. */
   backup?: string;
+  /** Which service applied it: one Sheets API batchUpdate (src/sheets/batch) or SpreadsheetApp
+   *  (the fallback). Set by applyWorkbookPlanDetailed on every sheet — Run diagnostics reports it. */
+  via?: AppliedVia;
 }
+export type AppliedVia = 'sheetsApi' | 'spreadsheetApp';
 
 /** Developer metadata keys other than the role are stored together in this one entry (JSON). */
 export const META_KEY = 'okrSheets.meta';
@@ -101,13 +105,13 @@ export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan
       // fails (API not enabled, scope not granted …) the plan goes through SpreadsheetApp once
       try {
         const done = applyViaBatch(ctx, api, plan, opts);
-        if (done) return done;
+        if (done) return done.map((s) => ({ ...s, via: 'sheetsApi' as const }));
       } catch (e) {
         if (e instanceof OkrError) throw e;
         console.warn(`OKR Sheets: batchUpdate failed, applying through SpreadsheetApp instead: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    return applyThroughSpreadsheetApp(ctx, plan, opts);
+    return applyThroughSpreadsheetApp(ctx, plan, opts).map((s) => ({ ...s, via: 'spreadsheetApp' as const }));
   });
 }
 
