@@ -79,6 +79,12 @@ describe('KRPROGRESS', () => {
     expect(out[0]![0]).toBeCloseTo(0.6);
     expect(out.slice(1)).toEqual(col(1, 0.7, 0.8, 1, '', 0));
   });
+  it('a KR row with nothing typed yet is 0, as the sheet\'s Progress; only a row with nothing at all is blank', () => {
+    // type given (Increase / Milestone), or only a start: a KR not started
+    expect(KRPROGRESS(col('', '', '', ''), col('', '', '', ''), col('', '', 5, ''), col('Increase', '里程碑', '', ''))).toEqual(col(0, 0, 0, ''));
+    // without the type argument, a row with neither current, target nor start is no KR
+    expect(KRPROGRESS(col('', 4), col('', 8))).toEqual(col('', 0.5));
+  });
   it('reads text numbers (5万, ¥10,000, 80%) as the sheet does: as blank, so the row shows the sheet\'s 0', () => {
     expect(KRPROGRESS(col('5万', '¥10,000', 5e4), col('10万', 20000, '10万'))).toEqual(col(0, 0, 0));
     expect(KRPROGRESS(col(5e4, 1e4), col(1e5, 20000))).toEqual(col(0.5, 0.5));

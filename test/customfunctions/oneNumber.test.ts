@@ -2,7 +2,8 @@
  * "One number" for the custom functions (issue 10): on an OKR sheet made by the add-on (its own
  * native Progress / Score formulas, evaluated by HyperFormula in the in-memory workbook), with
  * numbers typed as text in Start / Target / Current, =KRPROGRESS(...) of a row equals the sheet's
- * Progress of that row, and =OKRSCORE(whole table) equals the sheet's Overall score.
+ * Progress of that row — a KR row with nothing typed yet included (0 in both, issue 16 §4) — and
+ * =OKRSCORE(whole table) equals the sheet's Overall score.
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/addon/rpc/server';
@@ -43,8 +44,12 @@ describe('custom functions read numbers as the sheet does', () => {
     const free = col('Notes'); // a free-text column: the formulas of the sheet never read it
     expect(free).toBeGreaterThan(cP);
     let texts = 0;
+    // the first rows are the edges of issue 16 §4: a KR row with nothing typed yet (the sheet
+    // shows 0, not blank), an untouched milestone, and a milestone with only a target
+    const untouched = new Map<number, [string, unknown]>([[krRows[0]!, ['Increase', '']], [krRows[1]!, ['Milestone', '']], [krRows[2]!, ['Milestone', 1]]]);
     for (const r of krRows) {
-      const type = pick(TYPES);
+      const fixed = untouched.get(r);
+      const type = fixed ? fixed[0] : pick(TYPES);
       sheet.getRange(a1(r, cType)).setValue(type);
       const cell = (): string | number | boolean => {
         const u = rand();
@@ -52,12 +57,13 @@ describe('custom functions read numbers as the sheet does', () => {
         if (u < 0.45) return '';
         return type === 'Milestone' ? Math.round(rand() * 10) / 10 : Math.round(rand() * 200);
       };
-      sheet.getRange(a1(r, cS)).setValue(cell());
-      sheet.getRange(a1(r, cT)).setValue(cell());
-      sheet.getRange(a1(r, cC)).setValue(cell());
+      sheet.getRange(a1(r, cS)).setValue(fixed ? '' : cell());
+      sheet.getRange(a1(r, cT)).setValue(fixed ? (fixed[1] as string | number) : cell());
+      sheet.getRange(a1(r, cC)).setValue(fixed ? '' : cell());
       sheet.getRange(a1(r, free)).setValue(`=KRPROGRESS(${a1(r, cC)},${a1(r, cT)},${a1(r, cS)},${a1(r, cType)})`);
     }
     expect(texts).toBeGreaterThan(5);
+    for (const r of untouched.keys()) expect(sheet.getRange(a1(r, free)).getValue(), a1(r, free)).toBe(0);
     const lastCol = columnLetter(values[0]!.length - 1);
     sheet.getRange(a1(0, free)).setValue(`=OKRSCORE(A${h + 1}:${lastCol}${values.length})`);
 
@@ -72,12 +78,7 @@ describe('custom functions read numbers as the sheet does', () => {
         expect(after[r]!.some((v) => v === 'lots'), why).toBe(true);
         continue;
       }
-      if (fnP === '') {
-        // nothing typed in Current and Target: the function leaves the row blank for OKRSCORE
-        expect([after[r]![cC], after[r]![cT]].every((v) => v === '') || (after[r]![cType] === 'Milestone' && after[r]![cC] === ''), why).toBe(true);
-        expect(sheetP, why).toBe(0);
-        continue;
-      }
+      // a KR row (its type given) is never blank: not started is 0, as the sheet's Progress
       expect(typeof fnP, why).toBe('number');
       expect(fnP as number, `${why} typedText=${typedText}`).toBeCloseTo(sheetP as number, 9);
     }

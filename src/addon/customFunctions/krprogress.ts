@@ -57,9 +57,12 @@ function krProgressFn(current: unknown, target: unknown, start?: unknown, type?:
         row.push(new CellProblem(message(FN, M.notNumber, { what: w.en, whatZh: w.zh, text: text(bad[1]) })));
         continue;
       }
-      // blank as typed (not text the sheet reads as 0): a row with text still shows the sheet's 0
-      if (isBlank(cv) && (isBlank(tv) || rowType === 'milestone')) {
-        row.push(''); // nothing entered in this row: blank, so OKRSCORE skips it
+      // The sheet's Progress of a KR row (an ID and a KR type) is 0 until Current holds a number,
+      // whatever else the row holds; only a row with nothing in it is no KR. So: a row that names
+      // its KR type, or holds a start, target or current, is a KR (0 when not started); a row
+      // with none of them (a spare row in the range) is blank, so OKRSCORE skips it.
+      if (isBlank(cv) && isBlank(tv) && isBlank(sv) && isBlank(ty(r, c))) {
+        row.push('');
         continue;
       }
       row.push(krProgress(rowType, sn?.value ?? null, tn?.value ?? null, cn?.value ?? null));
@@ -72,7 +75,7 @@ function krProgressFn(current: unknown, target: unknown, start?: unknown, type?:
 
 /**
  * Progress (0–1) of key results, same shape as the input: =OKRSCORE(KRPROGRESS(D2:D9, C2:C9, B2:B9), E2:E9).
- * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE = done. Blank current = 0. Numbers typed as text ("500万") count as blank, as in the sheet's Progress formula.
+ * Increase / decrease: (current − start) / (target − start), clamped to 0–1; at least / at most: 1 while the limit holds; milestone: TRUE = done. Blank current = 0 (not started), as the sheet's Progress shows it; a row with nothing in current, target, start and type is blank (no KR), so OKRSCORE skips it. Numbers typed as text ("500万") count as blank, as in the sheet's Progress formula.
  *
  * @param {number[][]} current Current values (numbers; TRUE or 1 for a done milestone). Text is no number, as in the sheet.
  * @param {number[][]} target Target values: one cell for all rows, or a range the same size as current.
