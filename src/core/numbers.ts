@@ -25,7 +25,12 @@
  */
 
 export type NumberResult =
-  | { ok: true; value: number; unit: string | null; percent: boolean }
+  | {
+      ok: true; value: number; unit: string | null; percent: boolean;
+      /** a multiplier was applied (`180万`, `2.5k`, `三千万`): the value is in the unit's base
+       *  (元, not 万元) — see valueInUnit */
+      scaled?: boolean;
+    }
   | { ok: false; error: 'empty' | 'notANumber'; text: string };
 
 /** Folds full-width ASCII (U+FF01–FF5E) and the ideographic space to half-width; ￥ → ¥. */
@@ -202,6 +207,7 @@ export function parseNumber(input: unknown): NumberResult {
     if (!Number.isFinite(value)) return fail('notANumber', text);
     const mult = a[2] ? MULTIPLIERS[a[2]] : undefined;
     if (mult !== undefined) value = tidy(value * mult);
+    const scaled = mult !== undefined ? { scaled: true } : {};
     const pctSign = a[3];
     if (pctSign) {
       value = tidy(value / (pctSign === '%' ? 100 : 1000));
@@ -211,7 +217,7 @@ export function parseNumber(input: unknown): NumberResult {
     }
     const unit = cleanUnit(a[4] ?? '');
     if (unit === false) return fail('notANumber', text);
-    return { ok: true, value: sign * value, unit: unit ?? currency, percent: false };
+    return { ok: true, value: sign * value, unit: unit ?? currency, percent: false, ...scaled };
   }
 
   const c = CN_RUN.exec(s);
@@ -233,9 +239,45 @@ export function parseNumber(input: unknown): NumberResult {
     }
     const unit = cleanUnit(tail + (c[3] ?? ''));
     if (unit === false) return fail('notANumber', text);
-    return { ok: true, value: sign * value, unit: unit ?? currency, percent: false };
+    // 万 / 亿 in a Chinese numeral are how large amounts are written (三千万 = 3000 万)
+    const scaled = /[万亿]/.test(run.slice(0, used)) ? { scaled: true } : {};
+    return { ok: true, value: sign * value, unit: unit ?? currency, percent: false, ...scaled };
   }
   return fail('notANumber', text);
+}
+
+/**
+ * What a Unit cell says the row's numbers count in: `万元` → ×10,000 of 元, `亿` → ×1e8,
+ * `千人` → ×1,000 of 人, `k` → ×1,000 (the multipliers of parseNumber). Null for a plain unit
+ * (`元`, `家`, `%`), a blank or an unreadable one: numbers count as typed.
+ */
+export interface UnitScale {
+  factor: number;
+  /** the unit without its multiplier (`元` of `万元`; '' for a bare `万`) */
+  base: string;
+}
+export function unitScale(unit: unknown): UnitScale | null {
+  if (typeof unit !== 'string') return null;
+  const u = toHalfWidth(unit).trim();
+  if (!u || /^\d/.test(u) || u === 'B') return null; // a bare B is bytes more often than billions
+  const r = parseNumber('1' + u);
+  if (!r.ok || r.percent || !r.scaled || !(r.value > 1)) return null;
+  return { factor: r.value, base: r.unit ?? '' };
+}
+
+const YUAN = new Set(['元', '¥', 'RMB', 'CNY', '人民币']);
+const sameUnit = (a: string, b: string) => a === b || (YUAN.has(a) && YUAN.has(b));
+
+/**
+ * A number read from text, in the unit of its row (issue 16 §4): `180万` or `180万元` or
+ * `¥1,800,000` in a row whose Unit is `万元` is 180 — the amount in the base unit divided by the
+ * unit's multiplier. A bare number (`180`) is taken as already in the row's unit, and so is a
+ * percentage; a row without a multiplier in its unit takes the value as read.
+ */
+export function valueInUnit(r: Extract<NumberResult, { ok: true }>, scale: UnitScale | null): number {
+  if (!scale || r.percent) return r.value;
+  const inBase = r.scaled || (r.unit !== null && sameUnit(r.unit, scale.base));
+  return inBase ? tidy(r.value / scale.factor) : r.value;
 }
 
 function safeString(x: unknown): string {

@@ -37,7 +37,7 @@ import {
   type HeaderKey,
 } from './labels';
 import { COLUMN_KEYS, type CellRef, type ColumnKey, type OkrHeader, type OkrRow, type OkrTable, type RowType, type KrType } from './model';
-import { parseDate, parseNumber } from './numbers';
+import { parseDate, parseNumber, unitScale, valueInUnit, type UnitScale } from './numbers';
 import { cycleDates } from './pace';
 import { parseKrText } from './krtext';
 
@@ -157,11 +157,12 @@ function readNum(v: unknown): number | null {
 
 /** Lenient reading for tables WITHOUT our formulas (no Type column: a user's own layout or CSV),
  *  where no sheet formula defines the number. */
-function readNumLenient(v: unknown): number | null {
+function readNumLenient(v: unknown, scale: UnitScale | null = null): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'boolean' || isBlank(v)) return null;
   const r = parseNumber(v);
-  return r.ok ? r.value : null;
+  // `180万` in a row whose Unit is 万元 is 180 there (numbers.ts valueInUnit)
+  return r.ok ? valueInUnit(r, scale) : null;
 }
 
 function headerScore(line: unknown[]): { count: number; zh: number; en: number; hasTitle: boolean } {
@@ -297,10 +298,13 @@ const ROW_TYPE_INDEX = labelIndex(ROW_TYPE_LABELS);
 function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, problems: TableProblem[], hasTypeColumn: boolean): OkrRow {
   const id = text(raw.id);
   const num = hasTypeColumn ? readNum : readNumLenient;
-  const start = num(raw.start);
-  const target = num(raw.target);
+  // Start / Target / Current count in the row's Unit (only read leniently without a Type column)
+  const scale = hasTypeColumn ? null : unitScale(raw.unit);
+  const value = (v: unknown) => (hasTypeColumn ? readNum(v) : readNumLenient(v, scale));
+  const start = value(raw.start);
+  const target = value(raw.target);
   const cur = raw.current;
-  const current = typeof cur === 'boolean' ? (cur ? 1 : 0) : num(cur);
+  const current = typeof cur === 'boolean' ? (cur ? 1 : 0) : value(cur);
   let weight = num(raw.weight);
   if (!hasTypeColumn && weight !== null && weight > 1 && !(typeof raw.weight === 'string' && raw.weight.includes('%'))) weight /= 100;
 

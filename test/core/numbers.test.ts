@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseChineseNumeral, parseDate, parseNumber, toHalfWidth } from '../../src/core/numbers';
+import { parseChineseNumeral, parseDate, parseNumber, toHalfWidth, unitScale, valueInUnit } from '../../src/core/numbers';
 
 function ok(input: unknown) {
   const r = parseNumber(input);
@@ -26,21 +26,23 @@ describe('parseNumber', () => {
   });
 
   it('applies 万 / 亿 / k / M multipliers and keeps the unit', () => {
-    expect(ok('5万')).toEqual({ ok: true, value: 50000, unit: null, percent: false });
+    expect(ok('5万')).toEqual({ ok: true, value: 50000, unit: null, percent: false, scaled: true });
     expect(ok('1.5亿').value).toBe(150000000);
-    expect(ok('10万元')).toEqual({ ok: true, value: 100000, unit: '元', percent: false });
+    expect(ok('10万元')).toEqual({ ok: true, value: 100000, unit: '元', percent: false, scaled: true });
     expect(ok('3千万').value).toBe(30000000);
     expect(ok('10k').value).toBe(10000);
     expect(ok('10K').value).toBe(10000);
     expect(ok('3.5M').value).toBe(3500000);
     expect(ok('2 million').value).toBe(2000000);
     expect(ok('5m')).toMatchObject({ value: 5, unit: 'm' }); // minutes/metres, not a million
+    expect(ok('5m').scaled).toBeUndefined();
+    expect(ok('12').scaled).toBeUndefined();
   });
 
   it('reads currency signs as the unit', () => {
     expect(ok('¥10,000')).toEqual({ ok: true, value: 10000, unit: '¥', percent: false });
     expect(ok('￥10,000')).toEqual({ ok: true, value: 10000, unit: '¥', percent: false });
-    expect(ok('$1.2M')).toEqual({ ok: true, value: 1200000, unit: '$', percent: false });
+    expect(ok('$1.2M')).toEqual({ ok: true, value: 1200000, unit: '$', percent: false, scaled: true });
     expect(ok('¥10万元')).toMatchObject({ value: 100000, unit: '元' });
     expect(ok('-$5')).toMatchObject({ value: -5, unit: '$' });
   });
@@ -176,5 +178,35 @@ describe('parseDate', () => {
     expect(parseDate('next week')).toBeNull();
     expect(parseDate(null)).toBeNull();
     expect(parseDate('')).toBeNull();
+  });
+});
+
+describe('unitScale and valueInUnit (a number in its row\'s unit, issue 16 §4)', () => {
+  it('reads the multiplier of a Unit cell; plain units, percentages and blanks have none', () => {
+    expect(unitScale('万元')).toEqual({ factor: 1e4, base: '元' });
+    expect(unitScale('亿')).toEqual({ factor: 1e8, base: '' });
+    expect(unitScale('千人')).toEqual({ factor: 1e3, base: '人' });
+    expect(unitScale(' 万人次 ')).toEqual({ factor: 1e4, base: '人次' });
+    for (const u of ['元', '家', '%', '百分点', '', 'KB', 'B', '10万元', null, 5]) expect(unitScale(u), String(u)).toBeNull();
+  });
+  it('an amount with a multiplier or in the base unit is divided; a bare number or a percentage is as typed', () => {
+    const wan = unitScale('万元');
+    const v = (t: string) => valueInUnit(ok(t), wan);
+    expect(v('180万')).toBe(180);
+    expect(v('180万元')).toBe(180);
+    expect(v('1,800,000元')).toBe(180);
+    expect(v('¥1,800,000')).toBe(180);
+    expect(v('三千万')).toBe(3000);
+    expect(v('0.35亿')).toBe(3500);
+    expect(v('180')).toBe(180);
+    expect(v('80%')).toBe(0.8);
+    expect(valueInUnit(ok('180万'), null)).toBe(1800000);
+  });
+  it('for any amount typed with 万 in a 万元 row, the number is the amount before 万 (property)', () => {
+    const wan = unitScale('万元');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 0, max: 99 }), (i, d) => {
+      const n = Number(`${i}.${d}`);
+      expect(valueInUnit(ok(`${n}万`), wan)).toBeCloseTo(n, 9);
+    }));
   });
 });

@@ -7,7 +7,7 @@
  * shell writes each block with one setValues (src/addon/actions/convertNumbers.ts).
  */
 import type { ColumnKey, OkrRow, OkrTable } from '../model';
-import { parseNumber } from '../numbers';
+import { parseNumber, unitScale, valueInUnit } from '../numbers';
 import { columnLetter, type TableReadOk } from '../table';
 
 /** The number columns whose text the sheet's formulas read as no number. */
@@ -23,22 +23,33 @@ export interface TextNumberCell {
   column: ColumnKey;
   text: string;
   value: number;
-  /** the unit the text carried (`500万元` → 元, `¥2,000` → ¥); null for none and for percentages */
+  /** the unit the text carried (`500万元` → 元, `¥2,000` → ¥); null for none, for percentages
+   *  and when the value is already in the row's unit (`inUnit`) */
   unit: string | null;
   percent: boolean;
+  /** the row's Unit (`万元`) when `value` is the text's amount counted in it: `180万` → 180 */
+  inUnit?: string;
 }
 
 /** Every text-that-reads-as-a-number cell of the table, row by row, in column order. */
 export function textNumberCells(table: OkrTable): TextNumberCell[] {
   const out: TextNumberCell[] = [];
   for (const r of table.rows) {
+    // Start / Target / Current count in the row's Unit: `180万` in a 万元 row is 180 (issue 16 §4)
+    const scale = unitScale(r.unit);
     for (const c of NUMBER_COLUMNS) {
       const v = r.raw[c];
       // a cell the reader took as a number is a number in the sheet too
       if (typeof v !== 'string' || isBlankRaw(v) || r[c as 'start'] !== null) continue;
       const n = parseNumber(v);
       if (!n.ok) continue;
-      out.push({ row: r, column: c, text: v, value: n.value, unit: n.percent ? null : n.unit, percent: n.percent });
+      const value = VALUE_COLUMNS.has(c) ? valueInUnit(n, scale) : n.value;
+      const cellOut: TextNumberCell = { row: r, column: c, text: v, value, unit: n.percent ? null : n.unit, percent: n.percent };
+      if (value !== n.value) {
+        cellOut.inUnit = r.unit;
+        cellOut.unit = null;
+      }
+      out.push(cellOut);
     }
   }
   return out;

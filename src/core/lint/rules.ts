@@ -470,6 +470,13 @@ export const numberAsText: LintRule = {
     'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式不会把它当作数字：请改填数字 {value}{unit}',
     en: '{id}: {column} holds the text “{text}”, which the sheet\'s formulas do not read as a number: enter the number {value}{unit}',
   },
+  variants: {
+    // the row's Unit has a multiplier (万元): the number to type is the amount counted in it
+    inUnit: {
+      'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式不会把它当作数字：请改填数字 {value}（本行单位是“{rowUnit}”）',
+      en: '{id}: {column} holds the text “{text}”, which the sheet\'s formulas do not read as a number: enter the number {value} (the row\'s unit is {rowUnit})',
+    },
+  },
   description: {
     'zh-CN': '数字列须填数字：文字形式的数字（如 500万）在表格公式中按 0 / 空计算',
     en: 'Number columns need numbers: a number typed as text (e.g. 500万) counts as 0 / blank in the formulas',
@@ -478,7 +485,8 @@ export const numberAsText: LintRule = {
   check(t) {
     return textNumberCells(t).map((c) => {
       const unit = c.unit ? `（${c.unit}）` : '';
-      return finding(this, c.row.index, c.column, { id: idOr(c.row), column: c.column, text: short(c.text, 30), value: shownNumber(c.value, c.percent), unit, number: c.value });
+      const params = { id: idOr(c.row), column: c.column, text: short(c.text, 30), value: shownNumber(c.value, c.percent), unit, number: c.value };
+      return c.inUnit ? finding(this, c.row.index, c.column, { ...params, rowUnit: c.inUnit }, 'inUnit') : finding(this, c.row.index, c.column, params);
     });
   },
 };
