@@ -20,6 +20,7 @@ import { isoToSheetDate } from '../../sheets/dates';
 import type { FontWeight } from '../../sheets/api';
 import type { WorkbookCore } from './core';
 import { LocalApp, LocalRange, LocalSheet, LocalSpreadsheet } from './workbook';
+import { effectiveFormatGrid } from './effectiveFormat';
 
 type Req = GoogleAppsScript.Sheets.Schema.Request;
 
@@ -206,9 +207,11 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
   }
 
   return {
-    get(spreadsheetId: string): GoogleAppsScript.Sheets.Schema.Spreadsheet {
+    get(spreadsheetId: string, optionalArgs?: { ranges?: string[]; fields?: string }): GoogleAppsScript.Sheets.Schema.Spreadsheet {
       wb.calls._hit('Sheets.Spreadsheets.get', false);
       if (spreadsheetId !== wb.id) throw new Error(`Requested entity was not found: ${spreadsheetId}`);
+      // cells' effective colours, for Run diagnostics' conditional-format check (./effectiveFormat.ts)
+      if (optionalArgs?.ranges && /effectiveFormat/.test(optionalArgs.fields ?? '')) return muted(() => effectiveFormatGrid(wb, spreadsheetId, optionalArgs.ranges!));
       return muted(() => ({
         spreadsheetId,
         sheets: wb.sheets.filter((s) => !s.deleted).map((s, index) => ({
