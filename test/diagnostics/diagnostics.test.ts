@@ -12,27 +12,33 @@ import { dispatch } from '../../src/addon/rpc/server';
 import { PROBES, NAMED_RANGE_PROBE_ID } from '../../src/addon/diagnostics/probes';
 import { CHECK_TITLES } from '../../src/addon/diagnostics/text';
 import { FIXTURE_ROWS } from '../../src/addon/diagnostics/fixture';
+import { SCOPE_USES } from '../../src/addon/diagnostics/scopes';
 import { FIRST_DATA_ROW, OKR_COLUMNS } from '../../src/core/plan/okrSheet';
 import { setSheetTimeZone } from '../../src/sheets/dates';
 import type { Lang } from '../../src/core/i18n';
 
 afterEach(() => setSheetTimeZone(null));
 
-function workbook(lang: Lang = 'en') {
+/**
+ * A workbook with a user sheet. By default it has the Sheets API stand-in (as on a spreadsheet
+ * where the advanced service works) and every scope granted: then every check must pass.
+ */
+function workbook(lang: Lang = 'en', opts: { api?: boolean } = {}) {
   const local = createLocalApp({ lang });
   const user = local.ss.getActiveSheet();
   user.getRange('A1:B2').setValues([['my data', 1], ['more', 2]]);
   setSheetTimeZone(local.ss.getSpreadsheetTimeZone());
   let t = 0;
   const clock = () => (t += 5);
-  return { local, ctx: local.ctx(lang), clock };
+  const ctx = opts.api === false ? local.ctx(lang) : { ...local.ctx(lang), sheetsApi: local.sheetsApi };
+  return { local, ctx, clock, grantedScopes: () => SCOPE_USES.map((s) => s.scope) };
 }
 
 describe('runDiagnostics on the in-memory workbook', () => {
   it('passes every check, in English and Chinese', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
-      const { ctx, clock } = workbook(lang);
-      const r = runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z' });
+      const { ctx, clock, grantedScopes } = workbook(lang);
+      const r = runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z', grantedScopes });
       const failed = r.checks.filter((c) => c.status !== 'pass');
       expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
       expect(r.ok).toBe(true);
@@ -44,8 +50,8 @@ describe('runDiagnostics on the in-memory workbook', () => {
 
   it("says every detail line in the workbook's language (zh-CN and en differ for every check)", () => {
     const run = (lang: Lang) => {
-      const { ctx, clock } = workbook(lang);
-      return runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z' });
+      const { ctx, clock, grantedScopes } = workbook(lang);
+      return runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z', grantedScopes });
     };
     const zh = run('zh-CN');
     const en = run('en');
@@ -80,7 +86,7 @@ describe('runDiagnostics on the in-memory workbook', () => {
   it('covers formulas vs core, the structure, dates and every probe-able assumption', () => {
     const { ctx, clock } = workbook();
     const ids = runDiagnostics(ctx, { clock }).checks.map((c) => c.id);
-    for (const id of ['progress', 'score', 'status', 'validations', 'conditionalFormats', 'protections', 'metadata', 'namedRanges', 'bars', 'dates']) expect(ids).toContain(id);
+    for (const id of ['progress', 'score', 'status', 'validations', 'conditionalFormats', 'protections', 'metadata', 'namedRanges', 'bars', 'dates', 'sheets-api-path', 'paths-agree', 'scopes']) expect(ids).toContain(id);
     const probeable = ASSUMPTIONS.filter((a) => a.check === 'diagnostics').map((a) => a.id).sort();
     expect(PROBES.map((p) => p.id).sort()).toEqual(probeable);
     expect(PROBES.map((p) => p.id)).toContain(NAMED_RANGE_PROBE_ID);
@@ -98,8 +104,8 @@ describe('runDiagnostics on the in-memory workbook', () => {
     expect(progress.detail).toMatch(/^11 rows \(9 KRs, 2 objectives\) agree with core$/);
   });
 
-  it('leaves the workbook as it found it: no sheets, names or metadata added; the user sheet active', () => {
-    const { local, ctx, clock } = workbook();
+  it.each([true, false])('leaves the workbook as it found it (Sheets API %s): no sheets, names or metadata added; the user sheet active', (api) => {
+    const { local, ctx, clock } = workbook('en', { api });
     const before = JSON.stringify(local.toPlan());
     const active = local.ss.getActiveSheet().getName();
     runDiagnostics(ctx, { clock });
@@ -109,10 +115,10 @@ describe('runDiagnostics on the in-memory workbook', () => {
   });
 
   it('runs again on the same workbook: nothing left behind can collide (no name into a deleted sheet)', () => {
-    const { local, ctx, clock } = workbook();
+    const { local, ctx, clock, grantedScopes } = workbook();
     const before = JSON.stringify(local.toPlan());
     for (let i = 0; i < 3; i++) {
-      const r = runDiagnostics(ctx, { clock });
+      const r = runDiagnostics(ctx, { clock, grantedScopes });
       expect(r.checks.filter((c) => c.status !== 'pass'), `run ${i + 1}`).toEqual([]);
     }
     expect(JSON.stringify(local.toPlan())).toBe(before);
@@ -141,24 +147,27 @@ describe('runDiagnostics on the in-memory workbook', () => {
   });
 
   it('runs as the RPC method runDiagnostics, under the document lock, answering the report', () => {
-    const { local, ctx } = workbook('zh-CN');
+    const { local, ctx } = workbook('zh-CN', { api: false });
     const res = dispatch('runDiagnostics', {}, () => ({ ...ctx, lock: local.ss.newLock() }), 'zh-CN');
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const report = res.result as DiagnosticsReport;
     expect(report.ok).toBe(true);
     expect(report.text).toMatch(/^OKR Sheets 自检 /);
+    // off Apps Script the RPC's scope reader cannot tell, and says so; without the API, a warning
+    expect(report.checks.find((c) => c.id === 'scopes')).toMatchObject({ status: 'skip', detail: expect.stringMatching(/^无法读取已授予的权限范围/) });
+    expect(report.checks.find((c) => c.id === 'sheets-api-path')!.status).toBe('warn');
     expect(dispatch('runDiagnostics', { extra: 1 }, () => ctx, 'en')).toMatchObject({ ok: false, code: 'invalidInput' });
   });
 
   it('writes a copyable report with the locale, the time zone, each check and the timings', () => {
-    const { ctx, clock } = workbook('zh-CN');
-    const r = runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z' });
+    const { ctx, clock, grantedScopes } = workbook('zh-CN');
+    const r = runDiagnostics(ctx, { clock, ranAt: '2026-12-01T10:00:00Z', grantedScopes });
     const lines = r.text.split('\n');
     expect(lines[0]).toBe(`OKR Sheets 自检 2026-12-01 10:00 UTC · 区域设置 ${r.locale} · 时区 ${r.timeZone}`);
-    expect(lines[1]).toBe(`通过 ${r.passed} 项，失败 0 项，未检查 0 项`);
+    expect(lines[1]).toBe(`通过 ${r.passed} 项，失败 0 项，警告 0 项，未检查 0 项`);
     expect(lines.filter((l) => l.startsWith('✔ 通过 '))).toHaveLength(r.checks.length);
-    expect(lines.at(-1)).toMatch(/^耗时: insertTemplate \d+ ms, flush \d+ ms, readBack \d+ ms, coreScore \d+ ms/);
-    expect(r.timings.map((t) => t.name)).toEqual(expect.arrayContaining(['insertTemplate', 'flush', 'readBack', 'coreScore', 'cleanUp', 'total']));
+    expect(lines.at(-1)).toMatch(/^耗时: insertTemplate \d+ ms, insertTemplateSpreadsheetApp \d+ ms, flush \d+ ms, readBack \d+ ms, coreScore \d+ ms/);
+    expect(r.timings.map((t) => t.name)).toEqual(expect.arrayContaining(['insertTemplate', 'insertTemplateSpreadsheetApp', 'flush', 'readBack', 'coreScore', 'cleanUp', 'total']));
   });
 });

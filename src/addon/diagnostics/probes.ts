@@ -6,6 +6,7 @@
  * (and maybe our code) is wrong about the real platform.
  */
 import type { AppLike, SheetLike, SpreadsheetLike } from '../../sheets/api';
+import type { SheetsApiLike } from '../../sheets/batch/apply';
 import { fromSheetDate, isoToSheetDate } from '../../sheets/dates';
 import type { Localized } from '../../core/i18n';
 import { OWNER_KEY } from '../../core/plan/types';
@@ -20,15 +21,25 @@ export interface ProbeEnv {
   scratch: SheetLike;
   /** Adds one more sheet of diagnostics' own (removed afterwards, even when the probe fails). */
   addSheet(): SheetLike;
+  /** The advanced Sheets service, when there is one (reads what the grid shows: effectiveFormat). */
+  sheetsApi?: SheetsApiLike;
 }
 export interface ProbeResult {
-  ok: boolean;
+  /** 'warn': could not be verified here, and the detail says why and what to do. */
+  ok: boolean | 'warn';
   /** What was seen, in plain words, in both languages (the report is in the workbook's). */
   seen: Localized;
 }
 export interface Probe {
   id: string;
   run(env: ProbeEnv): ProbeResult;
+}
+
+/** The API's 0–1 colour as '#rrggbb'; null for none (white, the default, is left out by the API). */
+function hexOf(c: GoogleAppsScript.Sheets.Schema.Color | undefined): string | null {
+  if (!c) return null;
+  const ch = (x: number | undefined) => Math.round((x ?? 0) * 255).toString(16).padStart(2, '0');
+  return `#${ch(c.red)}${ch(c.green)}${ch(c.blue)}`;
 }
 
 const show = (v: unknown): string => (v instanceof Date ? `Date(${v.toISOString()})` : JSON.stringify(v));
@@ -171,6 +182,47 @@ export const PROBES: Probe[] = [
       env.probe.setConditionalFormatRules(before);
       const kept = read.includes(written);
       return { ok: kept, seen: detail('cfFormula', { locale: env.ss.getSpreadsheetLocale(), written, read: read.map((v) => show(v ?? null)).join(', ') || '—' }) };
+    },
+  },
+  {
+    id: 'conditional-format-colours',
+    // Whether a custom formula with a comma-separated function is *evaluated* in this locale: a
+    // rule on A9 (holding 1: true) and the same rule on B9 (holding 5: false), then the colour
+    // each cell shows, read as CellData.effectiveFormat — which "includes the results of applying
+    // any conditional formatting" (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#CellData).
+    // SpreadsheetApp has no reader for it (Range.getBackgrounds() gives the cell's own colour).
+    run: (env) => {
+      if (!env.sheetsApi) return { ok: 'warn', seen: detail('cfColoursNoApi') };
+      const colour = '#fff2cc';
+      const rule = (a1: string) => `=AND($${a1[0]}$${a1.slice(1)}>0,$${a1[0]}$${a1.slice(1)}<2)`;
+      const before = env.probe.getConditionalFormatRules();
+      env.probe.getRange('A9:B9').setValues([[1, 5]]);
+      const rules = ['A9', 'B9'].map((a1) => env.app.newConditionalFormatRule().whenFormulaSatisfied(rule(a1)).setBackground(colour).setRanges([env.probe.getRange(a1)]).build());
+      env.probe.setConditionalFormatRules([...before, ...rules]);
+      env.app.flush();
+      try {
+        const range = `'${env.probe.getName().replace(/'/g, "''")}'!A9:B9`;
+        let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;
+        try {
+          got = env.sheetsApi.get(env.ss.getId(), { ranges: [range], fields: 'sheets.data.rowData.values.effectiveFormat.backgroundColor' });
+        } catch (e) {
+          return { ok: 'warn', seen: detail('cfColoursUnknown', { error: (e instanceof Error ? e.message : String(e)).slice(0, 160) }) };
+        }
+        // no rowData at all: the API did not answer the question; a cell without effectiveFormat
+        // has the default format ("If the effective format is the default format, effective
+        // format will not be written"), i.e. no colour
+        const row = got.sheets?.[0]?.data?.[0]?.rowData;
+        if (!row) return { ok: 'warn', seen: detail('cfColoursUnknown', { error: 'no rowData' }) };
+        const cells = row[0]?.values ?? [];
+        const hit = hexOf(cells[0]?.effectiveFormat?.backgroundColor);
+        const miss = hexOf(cells[1]?.effectiveFormat?.backgroundColor);
+        const params = { locale: env.ss.getSpreadsheetLocale(), formula: rule('A9'), hit: 'A9', miss: 'B9', colour };
+        return hit === colour && miss !== colour
+          ? { ok: true, seen: detail('cfColours', params) }
+          : { ok: false, seen: detail('cfColoursWrong', { ...params, seenHit: hit ?? '—', seenMiss: miss ?? '—' }) };
+      } finally {
+        env.probe.setConditionalFormatRules(before);
+      }
     },
   },
   {

@@ -3,7 +3,11 @@
  * Apps Script and DOM types, because the RPC contract — compiled by both the server and the
  * sidebar projects — names it.
  */
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+/**
+ * pass / fail; `warn` = works, but not as well as it could, and the detail says what to do (the
+ * Sheets API path unavailable, a scope not granted); `skip` = cannot be checked where this runs.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export interface DiagnosticCheck {
   id: string;
   status: CheckStatus;
@@ -18,6 +22,7 @@ export interface DiagnosticsReport {
   ok: boolean;
   passed: number;
   failed: number;
+  warned: number;
   skipped: number;
   locale: string;
   timeZone: string;

@@ -3,7 +3,10 @@
  * in, in scratch sheets it removes afterwards, and answers a short pass/fail report.
  *
  *   1. insert the diagnostics template (every KR type, a decrease, milestones, a blank — see
- *      ./fixture.ts) through the same applyWorkbookPlan every action uses, and flush;
+ *      ./fixture.ts) through the same applyWorkbookPlan every action uses — one Sheets API
+ *      batchUpdate where the advanced service works — say which path applied it (and why not
+ *      the API), apply it again through SpreadsheetApp alone in a second scratch sheet and
+ *      compare the two cell by cell (./paths.ts); flush;
  *   2. read back what Sheets' own formulas computed for Progress, Score and Status and compare
  *      with core's scoreTable for the same inputs (±1e-9);
  *   3. check validations, conditional formats, protections, developer metadata, named ranges and
@@ -11,7 +14,10 @@
  *   4. check dates (the header's cycle start reads back as the day written, in the spreadsheet's
  *      time zone) and run the in-memory workbook's assumption probes (./probes.ts), which include
  *      the formula syntax in the spreadsheet's locale;
- *   5. time the main operations.
+ *   5. report the granted OAuth scopes (./scopes.ts);
+ *   6. time the main operations.
+ *
+ * Service calls are fixed by the fixture, not by the spreadsheet (test/diagnostics counts them).
  *
  * The same function runs in the test suite against the in-memory workbook (test/diagnostics).
  * It only ever deletes the sheets it created itself (by sheet id), and puts the active sheet back.
@@ -25,11 +31,13 @@ import type { SheetPlan } from '../../core/plan/types';
 import { scoreTable } from '../../core/score';
 import { isTableError, readTableValues } from '../../core/table';
 import type { SheetLike } from '../../sheets/api';
-import { applyWorkbookPlanDetailed } from '../../sheets/applyPlan';
+import { applyWorkbookPlanDetailed, type AppliedSheet } from '../../sheets/applyPlan';
 import type { SheetsContext } from '../../sheets/context';
 import { fromSheetDate, fromSheetValues } from '../../sheets/dates';
 import { FIXTURE_CYCLE, fixturePlan } from './fixture';
 import { PROBES, type ProbeResult } from './probes';
+import { compareStates, pathOutcome, readSheetState, watchedApi } from './paths';
+import { scopeCheck, type GrantedScopes } from './scopes';
 import { DETAIL, DIAG_TEXT, checkTitle, detail } from './text';
 import type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
 
@@ -40,6 +48,8 @@ export interface DiagnosticsOptions {
   clock?: () => number;
   /** When the report says it ran (ISO); default now. */
   ranAt?: string;
+  /** Reads the granted OAuth scopes (./scopes.ts appsScriptGrantedScopes on Apps Script); absent: not checked. */
+  grantedScopes?: GrantedScopes;
 }
 
 const TOLERANCE = 1e-9;
@@ -49,8 +59,8 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
   const clock = opts.clock ?? (() => Date.now());
   const checks: DiagnosticCheck[] = [];
   const timings: DiagnosticTiming[] = [];
-  const add = (id: string, result: ProbeResult | { ok: boolean | null; seen: Localized }) =>
-    checks.push({ id, status: result.ok === null ? 'skip' : result.ok ? 'pass' : 'fail', title: checkTitle(id, lang), detail: result.seen[lang] });
+  const add = (id: string, result: ProbeResult | { ok: boolean | 'warn' | null; seen: Localized }) =>
+    checks.push({ id, status: result.ok === null ? 'skip' : result.ok === 'warn' ? 'warn' : result.ok ? 'pass' : 'fail', title: checkTitle(id, lang), detail: result.seen[lang] });
   const timed = <T>(name: string, fn: () => T): T => {
     const t0 = clock();
     try {
@@ -59,7 +69,7 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
       timings.push({ name, ms: Math.max(0, clock() - t0) });
     }
   };
-  const guard = (id: string, fn: () => ProbeResult) => {
+  const guard = (id: string, fn: () => ProbeResult | { ok: boolean | 'warn' | null; seen: Localized }) => {
     try {
       add(id, fn());
     } catch (e) {
@@ -73,14 +83,22 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
   const created: number[] = [];
   const t0 = clock();
 
+  let apiWorked = false;
   try {
-    // 1. insert + flush
+    // 1. insert through the default path (the Sheets API where it works), then through
+    //    SpreadsheetApp alone; flush
     const plan = fixturePlan(lang, DIAG_TEXT.scratchName[lang]);
-    const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }));
+    const attempt = watchedApi(ctx.sheetsApi);
+    const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }, { sheetsApi: attempt.api }));
     const scratch = ss.getSheetByName(applied[0]!.name);
     if (!scratch) throw new DiagnosticsStop(detail('sheetMissing', { name: applied[0]!.name }));
     created.push(scratch.getSheetId());
+    add('sheets-api-path', pathOutcome(applied[0]!, attempt));
+    apiWorked = applied[0]!.via === 'sheetsApi';
+    const second = apiWorked ? timed('insertTemplateSpreadsheetApp', () => insertViaApp(ctx, lang, created)) : null;
     timed('flush', () => app.flush());
+    if (second) guard('paths-agree', () => comparePaths(ctx, plan, { sheet: scratch, name: applied[0]!.name }, second));
+    else add('paths-agree', { ok: null, seen: detail('pathsOnePath') });
 
     // 2. formulas vs core
     const width = COLUMN_KEYS.length;
@@ -105,19 +123,44 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
       created.push(s.getSheetId());
       return s;
     };
-    for (const p of PROBES) guard(p.id, () => p.run({ app, ss, probe, scratch, addSheet }));
+    for (const p of PROBES) guard(p.id, () => p.run({ app, ss, probe, scratch, addSheet, ...(ctx.sheetsApi ? { sheetsApi: ctx.sheetsApi } : {}) }));
   } catch (e) {
     add('run', { ok: false, seen: e instanceof DiagnosticsStop ? e.words : detail('stoppedEarly', { error: errorWords(e) }) });
   } finally {
     timed('cleanUp', () => cleanUp(ctx, created, activeBefore));
   }
+  // 5. scopes: after the API path ran, so the report says whether it worked on this set
+  guard('scopes', () => scopeCheck(opts.grantedScopes ? opts.grantedScopes() : null, apiWorked));
   timings.push({ name: 'total', ms: Math.max(0, clock() - t0) });
 
   const passed = checks.filter((c) => c.status === 'pass').length;
   const failed = checks.filter((c) => c.status === 'fail').length;
+  const warned = checks.filter((c) => c.status === 'warn').length;
   const skipped = checks.filter((c) => c.status === 'skip').length;
-  const report: Omit<DiagnosticsReport, 'text'> = { ok: failed === 0, passed, failed, skipped, locale, timeZone, checks, timings };
+  const report: Omit<DiagnosticsReport, 'text'> = { ok: failed === 0, passed, failed, warned, skipped, locale, timeZone, checks, timings };
   return { ...report, text: reportText(report, lang, opts.ranAt ?? new Date().toISOString()) };
+}
+
+/** The fixture again, through SpreadsheetApp alone, in a sheet of its own (./paths.ts). */
+function insertViaApp(ctx: SheetsContext, lang: Lang, created: number[]): { sheet: SheetLike; name: string } {
+  const applied: AppliedSheet[] = applyWorkbookPlanDetailed(ctx, { sheets: [fixturePlan(lang, DIAG_TEXT.scratchAppName[lang])] }, { sheetsApi: null });
+  const sheet = ctx.ss.getSheetByName(applied[0]!.name);
+  if (!sheet) throw new DiagnosticsStop(detail('sheetMissing', { name: applied[0]!.name }));
+  created.push(sheet.getSheetId());
+  return { sheet, name: applied[0]!.name };
+}
+
+/** Both scratch sheets read the same way, compared cell by cell; the first differences listed. */
+function comparePaths(ctx: SheetsContext, plan: SheetPlan, viaApi: { sheet: SheetLike; name: string }, viaApp: { sheet: SheetLike; name: string }): ProbeResult {
+  const a = readSheetState(ctx.app, viaApi.sheet, plan, viaApi.name);
+  const b = readSheetState(ctx.app, viaApp.sheet, plan, viaApp.name);
+  const diffs = compareStates(a, b);
+  if (diffs.length === 0) {
+    const cells = a.cells.values.reduce((n, r) => n + r.length, 0);
+    return { ok: true, seen: detail('pathsAgree', { cells, cf: a.conditionalFormats.length, prot: a.protections.length, md: a.metadata.length, nr: a.namedRanges.length }) };
+  }
+  const list = (l: Lang) => diffs.slice(0, 4).map((d) => d[l]).join(l === 'zh-CN' ? '；' : '; ');
+  return { ok: false, seen: { 'zh-CN': fmt(DETAIL.pathsDiffer, 'zh-CN', { n: diffs.length, list: list('zh-CN') }), en: fmt(DETAIL.pathsDiffer, 'en', { n: diffs.length, list: list('en') }) } };
 }
 
 /** A stop of diagnostics' own, already in both languages. */
@@ -228,7 +271,7 @@ function reportText(r: Omit<DiagnosticsReport, 'text'>, lang: Lang, ranAt: strin
   const mark: Record<CheckStatus, Localized> = DIAG_TEXT.mark;
   const lines = [
     fmt(DIAG_TEXT.heading, lang, { at: ranAt.slice(0, 16).replace('T', ' '), locale: r.locale, zone: r.timeZone }),
-    fmt(DIAG_TEXT.summary, lang, { passed: r.passed, failed: r.failed, skipped: r.skipped }),
+    fmt(DIAG_TEXT.summary, lang, { passed: r.passed, failed: r.failed, warned: r.warned, skipped: r.skipped }),
     '',
     ...r.checks.map((c) => `${mark[c.status][lang]} ${c.title} — ${c.detail}`),
     '',

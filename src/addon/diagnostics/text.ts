@@ -5,12 +5,15 @@ import { fmt } from '../../core/i18n';
 export const DIAG_TEXT = {
   scratchName: { 'zh-CN': 'OKR 自检（临时）', en: 'OKR diagnostics (temporary)' },
   probeName: { 'zh-CN': 'OKR 自检探针（临时）', en: 'OKR diagnostics probe (temporary)' },
+  /** The second scratch sheet, the fixture applied through SpreadsheetApp only (./paths.ts). */
+  scratchAppName: { 'zh-CN': 'OKR 自检（临时，SpreadsheetApp）', en: 'OKR diagnostics (temporary, SpreadsheetApp)' },
   heading: { 'zh-CN': 'OKR Sheets 自检 {at} UTC · 区域设置 {locale} · 时区 {zone}', en: 'OKR Sheets diagnostics {at} UTC · locale {locale} · time zone {zone}' },
-  summary: { 'zh-CN': '通过 {passed} 项，失败 {failed} 项，未检查 {skipped} 项', en: '{passed} passed, {failed} failed, {skipped} not checked' },
+  summary: { 'zh-CN': '通过 {passed} 项，失败 {failed} 项，警告 {warned} 项，未检查 {skipped} 项', en: '{passed} passed, {failed} failed, {warned} warnings, {skipped} not checked' },
   timings: { 'zh-CN': '耗时', en: 'Timings' },
   mark: {
     pass: { 'zh-CN': '✔ 通过', en: '✔ PASS' },
     fail: { 'zh-CN': '✘ 失败', en: '✘ FAIL' },
+    warn: { 'zh-CN': '! 警告', en: '! WARN' },
     skip: { 'zh-CN': '– 未检查', en: '– SKIP' },
   },
 } satisfies Record<string, Localized | Record<string, Localized>>;
@@ -43,6 +46,10 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'chart-options-dotted-keys': { 'zh-CN': '图表选项按带点的键保存（legend.position）', en: 'Chart options are kept by dotted keys (legend.position)' },
   'conditional-format-formula-syntax': { 'zh-CN': '条件格式的自定义公式（逗号分隔）按原样保存', en: 'Custom conditional-format formulas (comma separators) are kept as written' },
   'html-file-text': { 'zh-CN': '服务器代码从 Server.html 原样读取', en: 'Server code read unchanged from Server.html' },
+  'conditional-format-colours': { 'zh-CN': '条件格式的自定义公式（逗号分隔）实际着色', en: 'Custom conditional-format formulas (comma separators) actually colour cells' },
+  'sheets-api-path': { 'zh-CN': '计划通过 Sheets API（一次 batchUpdate）写入', en: 'Plans applied through the Sheets API (one batchUpdate)' },
+  'paths-agree': { 'zh-CN': 'Sheets API 与 SpreadsheetApp 写出的工作表逐格一致', en: 'The Sheets API and SpreadsheetApp write the same sheet, cell by cell' },
+  scopes: { 'zh-CN': '已授予的权限范围', en: 'Granted OAuth scopes' },
 };
 
 export function checkTitle(id: string, lang: Lang): string {
@@ -90,6 +97,57 @@ export const DETAIL = {
   cfFormula: { 'zh-CN': '区域设置 {locale}：条件格式公式 {written} 读回为 {read}', en: 'locale {locale}: the conditional-format formula {written} reads back as {read}' },
   htmlFile: { 'zh-CN': '运行这些检查的服务器代码读自 Server.html', en: 'the server code running these checks was read from Server.html' },
   namedRangeFreed: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称不再列出且可以重新使用', en: 'the named range {name}, removed before its sheet was deleted, is not listed and its name can be used again' },
+  // the two paths (./paths.ts)
+  apiPathUsed: { 'zh-CN': '模板通过一次 Sheets API batchUpdate（高级 Sheets 服务）写入', en: 'the template was applied by one Sheets API batchUpdate (advanced Sheets service)' },
+  apiMissing: {
+    'zh-CN': '此处没有高级 Sheets 服务，计划改用 SpreadsheetApp 写入（每个工作表约 20 次调用，而不是 3 次）。请确认 appsscript.json 列出了高级服务 Sheets，并在脚本的 Cloud 项目中启用 Google Sheets API。',
+    en: 'no advanced Sheets service here: plans go through SpreadsheetApp (about 20 calls a sheet instead of 3). Check that appsscript.json lists the advanced service Sheets and enable the Google Sheets API in the script\'s Cloud project.',
+  },
+  apiNotEnabled: {
+    'zh-CN': 'Google Sheets API 未在脚本的 Cloud 项目中启用（{error}）。请在 Cloud 控制台 → API 和服务中启用 Google Sheets API；在此之前计划通过 SpreadsheetApp 写入。',
+    en: 'the Google Sheets API is not enabled in the script\'s Cloud project ({error}). Enable it in the Cloud console → APIs & Services; until then plans go through SpreadsheetApp.',
+  },
+  apiNoScope: {
+    'zh-CN': 'Sheets API 拒绝了请求，多半是未授予 spreadsheets 权限（{error}）。请从“扩展程序”重新打开本插件并点“允许”，或请管理员授予该权限；在此之前计划通过 SpreadsheetApp 写入。',
+    en: 'the Sheets API refused the request, most likely the spreadsheets scope is not granted ({error}). Reopen the add-on from Extensions and choose Allow, or ask your admin to grant it; until then plans go through SpreadsheetApp.',
+  },
+  apiFailed: { 'zh-CN': 'Sheets API 调用失败，已改用 SpreadsheetApp 写入：{error}', en: 'the Sheets API call failed and SpreadsheetApp applied the plan instead: {error}' },
+  pathDiff: { 'zh-CN': '{what} {where}：Sheets API {api}，SpreadsheetApp {app}', en: '{what} {where}: Sheets API {api}, SpreadsheetApp {app}' },
+  pathsAgree: {
+    'zh-CN': '两个临时工作表逐格一致：{cells} 个单元格的值、公式、数字格式和数据验证，{cf} 条条件格式，{prot} 个保护，{md} 条元数据，{nr} 个命名区域',
+    en: 'the two scratch sheets agree cell by cell: values, formulas, number formats and validations of {cells} cells, {cf} conditional format(s), {prot} protection(s), {md} metadata entr(ies), {nr} named range(s)',
+  },
+  pathsDiffer: { 'zh-CN': '两条路径写出的工作表有 {n} 处不同 — {list}', en: '{n} difference(s) between the two paths — {list}' },
+  pathsOnePath: { 'zh-CN': '只有 SpreadsheetApp 路径运行了，无法比较两条路径（见上一项）', en: 'only the SpreadsheetApp path ran, so the two paths cannot be compared (see the check above)' },
+  // scopes (./scopes.ts)
+  scopesUnreadable: {
+    'zh-CN': '无法读取已授予的权限范围（只在 Google 表格中、且 ScriptApp.getAuthorizationInfo 提供 getAuthorizedScopes 时可读）',
+    en: 'the granted scopes cannot be read here (only on Google Sheets, where ScriptApp.getAuthorizationInfo offers getAuthorizedScopes)',
+  },
+  scopesAll: { 'zh-CN': '已授予全部 {n} 个权限范围{api}', en: 'all {n} scopes granted{api}' },
+  scopesMissing: {
+    'zh-CN': '{of} 个权限范围中有 {n} 个未授予：{list}。这些功能在授权前不可用：请从“扩展程序”重新打开本插件并点“允许”，或请管理员为整个域授予{api}',
+    en: '{n} of {of} scopes not granted: {list}. Those features stay off until granted: reopen the add-on from Extensions and choose Allow, or ask your admin to grant them for the domain{api}',
+  },
+  scopesApiWorked: { 'zh-CN': '；Sheets API 路径在这组权限下可用', en: '; the Sheets API path worked with this set' },
+  scopesApiNotUsed: { 'zh-CN': '；Sheets API 路径未运行', en: '; the Sheets API path did not run' },
+  // conditional formats actually colour (./probes.ts)
+  cfColours: {
+    'zh-CN': '区域设置 {locale}：规则 {formula} 使 {hit} 显示 {colour}，{miss} 未着色（Sheets API 读取的 effectiveFormat）',
+    en: 'locale {locale}: the rule {formula} colours {hit} {colour} and leaves {miss} uncoloured (effectiveFormat read through the Sheets API)',
+  },
+  cfColoursWrong: {
+    'zh-CN': '区域设置 {locale}：规则 {formula} 下 {hit} 读到 {seenHit}，{miss} 读到 {seenMiss}（应为 {colour} 与不着色）',
+    en: 'locale {locale}: under the rule {formula}, {hit} reads {seenHit} and {miss} reads {seenMiss} (expected {colour} and no colour)',
+  },
+  cfColoursNoApi: {
+    'zh-CN': '没有可用的 Sheets API，无法读取条件格式实际显示的颜色（effectiveFormat），此项未验证；见“计划通过 Sheets API 写入”一项',
+    en: 'no Sheets API available, so the colour a conditional format actually shows (effectiveFormat) cannot be read: unverified; see the Sheets API check',
+  },
+  cfColoursUnknown: {
+    'zh-CN': 'Sheets API 没有返回这些单元格的 effectiveFormat，此项未验证（{error}）',
+    en: 'the Sheets API returned no effectiveFormat for these cells: unverified ({error})',
+  },
   namedRangeTaken: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称仍被列出或仍被占用', en: 'the named range {name}, removed before its sheet was deleted, is still listed or its name is still taken' },
 } satisfies Record<string, Localized>;
 

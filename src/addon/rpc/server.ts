@@ -43,6 +43,7 @@ import {
   alignmentTreeAction, generateAlignmentMapAction, generateDashboardAction, generateReviewAction, reviewMarkdownAction,
 } from '../actions/review';
 import { runDiagnostics } from '../diagnostics/run';
+import { appsScriptGrantedScopes } from '../diagnostics/scopes';
 import { collectBatchAction, distributeBatchAction, hubRemindersAction, nextCycleBatchAction, reviewUnitFromHubAction } from '../actions/distribution';
 import type { RpcMethod, RpcPayload, RpcResponse, RpcResult } from './contract';
 import { CONTRACT, MAX_PAYLOAD_CHARS, MAX_STRING, isRpcMethod } from './contract';
@@ -88,7 +89,8 @@ export const RPC_HANDLERS: RpcHandlers = {
   generateDashboard: (ctx, p) => generateDashboardAction(ctx, p),
   generateAlignmentMap: (ctx, p) => generateAlignmentMapAction(ctx, p),
   alignmentTree: (ctx, p) => alignmentTreeAction(ctx, p),
-  runDiagnostics: (ctx) => runDiagnostics(ctx),
+  // the granted scopes are read from ScriptApp on Apps Script; elsewhere the check says it cannot tell
+  runDiagnostics: (ctx) => runDiagnostics(ctx, { grantedScopes: appsScriptGrantedScopes }),
   distributeBatch: (ctx, p) => distributeBatchAction(ctx, p),
   collectBatch: (ctx, p) => collectBatchAction(ctx, p),
   reviewUnitFromHub: (ctx, p) => reviewUnitFromHubAction(ctx, p),

@@ -72,7 +72,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: 'setFormulas() takes formulas in en-US syntax (`,` between arguments, `.` decimals) whatever the spreadsheet locale, and getFormulas() reads them back as written',
     source: 'unverified',
     check: 'diagnostics',
-    note: `${RANGE}#setformulaformula says only "in A1 notation"; diagnostics runs it in the user's locale (a ';' locale such as de_DE is the case that matters)`,
+    note: `${RANGE}#setformulaformula says only "in A1 notation"; no Google page says which syntax setFormula(s) or the Sheets API's formulaValue take in a ';' locale. Reports disagree: https://github.com/googleapis/google-api-nodejs-client/issues/1994 (comma formulas written through the API broke in a tr_TR spreadsheet), https://github.com/google-marketing-solutions/advanced-bidding-manager/issues/1 (de_DE), https://github.com/mricon/ingress-fieldplan/issues/5 ("Google now accepts semicolons in all locales", 2019). So diagnostics checks it in the user's locale, on both paths: this probe (SpreadsheetApp) and 'paths-agree' (the fixture's formulas written by the Sheets API and by SpreadsheetApp must compute the same values)`,
   },
   {
     id: 'error-values-as-text',
@@ -124,7 +124,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: "(Sheets API, src/local/workbook/sheetsApi.ts) updateCells with userEnteredValue.stringValue stores the text as it is — '01234', '80%' and '3/4' stay text — while numberValue in a DATE-formatted cell is a date; a formulaValue is a formula in en-US syntax",
     source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ExtendedValue',
     check: 'not checkable',
-    note: 'diagnostics does not run the batchUpdate path yet (it applies its scratch template through SpreadsheetApp)',
+    note: "not probed on its own: Run diagnostics applies its fixture through the Sheets API and through SpreadsheetApp and compares the two sheets cell by cell (check 'paths-agree', src/addon/diagnostics/paths.ts), which covers the fixture's texts and dates but holds no number-like text",
   },
   {
     id: 'sheets-api-batch-atomic',
@@ -138,7 +138,14 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: 'custom-formula conditional formats take the same en-US syntax as setFormulas(), and getConditionalFormatRules() reads the formula back as written',
     source: 'unverified',
     check: 'diagnostics',
-    note: 'diagnostics checks that the formula is accepted and kept as written in the user\'s locale; the colour it paints is not readable through Range.getBackgrounds(), so that it evaluates there stays unverified',
+    note: "diagnostics checks that the formula is accepted and kept as written in the user's locale; whether it is evaluated (colours) is the probe 'conditional-format-colours'. The API's ConditionValue.userEnteredValue \"is parsed as if the user typed into a cell\" (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ConditionValue), which suggests the spreadsheet's locale applies; no page says so for SpreadsheetApp's whenFormulaSatisfied",
+  },
+  {
+    id: 'conditional-format-colours',
+    assumes: 'a custom-formula conditional format written in en-US syntax (=AND($A$9>0,$A$9<2)) is evaluated: the cell shows its colour when the formula is true and not otherwise; in memory (src/local/workbook/effectiveFormat.ts) the formula is evaluated by the formula engine and spreadsheets.get answers the effective background colour',
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#CellData',
+    check: 'diagnostics',
+    note: 'CellData.effectiveFormat "includes the results of applying any conditional formatting"; read through the advanced Sheets service (spreadsheets.get with ranges and fields=sheets.data.rowData.values.effectiveFormat.backgroundColor). Without the API (service missing, scope not granted) the probe warns that it stays unverified',
   },
   {
     id: 'custom-function-arguments-deterministic',

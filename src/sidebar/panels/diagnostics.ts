@@ -22,6 +22,7 @@ const TEXT = {
   copied: { 'zh-CN': '报告已复制。', en: 'Report copied.' },
   copyFailed: { 'zh-CN': '无法自动复制，请在下方文本框中全选后复制。', en: 'Could not copy automatically; select the text below and copy it.' },
   allPassed: { 'zh-CN': '全部 {n} 项检查通过。', en: 'All {n} checks passed.' },
+  warnings: { 'zh-CN': '{passed} 项通过，{warned} 项警告：请看下面的说明。', en: '{passed} passed, {warned} with a warning: see what to do below.' },
   someFailed: { 'zh-CN': '{failed} 项失败，{passed} 项通过。请复制报告发给管理员或开发者。', en: '{failed} failed, {passed} passed. Copy the report and send it to your admin or the developers.' },
   timings: { 'zh-CN': '耗时', en: 'Timings' },
 } satisfies Record<string, Localized>;
@@ -53,14 +54,18 @@ function show(out: HTMLElement, app: App, r: DiagnosticsReport): void {
   const t = (k: keyof typeof TEXT) => TEXT[k][app.lang];
   clear(out);
   out.appendChild(
-    h('p', { id: 'diag-summary', className: r.ok ? 'ok' : 'error' }, r.ok ? fill(t('allPassed'), { n: r.passed }) : fill(t('someFailed'), { failed: r.failed, passed: r.passed })),
+    h(
+      'p',
+      { id: 'diag-summary', className: r.ok ? 'ok' : 'error' },
+      !r.ok ? fill(t('someFailed'), { failed: r.failed, passed: r.passed }) : r.warned > 0 ? fill(t('warnings'), { passed: r.passed, warned: r.warned }) : fill(t('allPassed'), { n: r.passed }),
+    ),
   );
   const list = h('ul', { className: 'findings', id: 'diag-checks' });
   // failures first: they are what the reader came for
-  const order = { fail: 0, skip: 1, pass: 2 } as const;
+  const order = { fail: 0, warn: 1, skip: 2, pass: 3 } as const;
   for (const c of [...r.checks].sort((a, b) => order[a.status] - order[b.status])) {
     list.appendChild(
-      h('li', { className: `finding diag-${c.status}`, 'data-check': c.id, 'data-status': c.status }, h('strong', {}, `${c.status === 'pass' ? '✔' : c.status === 'fail' ? '✘' : '–'} ${c.title}`), h('div', { className: 'hint' }, c.detail)),
+      h('li', { className: `finding diag-${c.status}`, 'data-check': c.id, 'data-status': c.status }, h('strong', {}, `${{ pass: '✔', fail: '✘', warn: '!', skip: '–' }[c.status]} ${c.title}`), h('div', { className: 'hint' }, c.detail)),
     );
   }
   out.appendChild(list);
