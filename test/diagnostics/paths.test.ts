@@ -189,6 +189,13 @@ describe('granted scopes', () => {
     const { ctx } = setup('en');
     expect(check(runDiagnostics(ctx).checks, 'scopes').status).toBe('skip');
   });
+
+  it('a reader that throws (a runtime without getAuthorizedScopes) is a warning, not a failed add-on', () => {
+    const { ctx } = setup('zh-CN');
+    const r = runDiagnostics(ctx, { grantedScopes: () => { throw new Error('Exception: Invalid argument: oAuthScopes'); } });
+    expect(check(r.checks, 'scopes')).toMatchObject({ status: 'warn', detail: '读取已授予的权限范围时出错，无法确认：Exception: Invalid argument: oAuthScopes' });
+    expect(r.ok).toBe(true);
+  });
 });
 
 describe('service calls: fixed by the fixture, not by the spreadsheet', () => {

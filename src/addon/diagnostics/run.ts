@@ -130,7 +130,17 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
     timed('cleanUp', () => cleanUp(ctx, created, activeBefore));
   }
   // 5. scopes: after the API path ran, so the report says whether it worked on this set
-  guard('scopes', () => scopeCheck(opts.grantedScopes ? opts.grantedScopes() : null, apiWorked));
+  guard('scopes', () => {
+    let granted: readonly string[] | null;
+    try {
+      granted = opts.grantedScopes ? opts.grantedScopes() : null;
+    } catch (e) {
+      // the reader itself failed (a runtime without the two-argument getAuthorizationInfo):
+      // nothing wrong with the add-on, but the scopes stay unknown
+      return { ok: 'warn', seen: detail('scopesThrew', { error: errorWords(e).slice(0, 160) }) };
+    }
+    return scopeCheck(granted, apiWorked);
+  });
   timings.push({ name: 'total', ms: Math.max(0, clock() - t0) });
 
   const passed = checks.filter((c) => c.status === 'pass').length;

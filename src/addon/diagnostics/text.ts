@@ -124,6 +124,10 @@ export const DETAIL = {
     'zh-CN': '无法读取已授予的权限范围（只在 Google 表格中、且 ScriptApp.getAuthorizationInfo 提供 getAuthorizedScopes 时可读）',
     en: 'the granted scopes cannot be read here (only on Google Sheets, where ScriptApp.getAuthorizationInfo offers getAuthorizedScopes)',
   },
+  scopesThrew: {
+    'zh-CN': '读取已授予的权限范围时出错，无法确认：{error}',
+    en: 'reading the granted scopes failed, so they stay unknown: {error}',
+  },
   scopesAll: { 'zh-CN': '已授予全部 {n} 个权限范围{api}', en: 'all {n} scopes granted{api}' },
   scopesMissing: {
     'zh-CN': '{of} 个权限范围中有 {n} 个未授予：{list}。这些功能在授权前不可用：请从“扩展程序”重新打开本插件并点“允许”，或请管理员为整个域授予{api}',
