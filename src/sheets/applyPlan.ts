@@ -105,7 +105,7 @@ export function applyWorkbookPlanDetailed(ctx: SheetsContext, plan: WorkbookPlan
       // fails (API not enabled, scope not granted …) the plan goes through SpreadsheetApp once
       try {
         const done = applyViaBatch(ctx, api, plan, opts);
-        if (done) return done.map((s) => ({ ...s, via: 'sheetsApi' as const }));
+        if (done) return done.applied.map((s) => ({ ...s, via: 'sheetsApi' as const }));
       } catch (e) {
         if (e instanceof OkrError) throw e;
         console.warn(`OKR Sheets: batchUpdate failed, applying through SpreadsheetApp instead: ${e instanceof Error ? e.message : String(e)}`);

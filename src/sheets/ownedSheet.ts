@@ -15,7 +15,10 @@
  *   (`okrSheets.ownedWidths`), are written back (formula, or the value as text), at the same
  *   place or — when the new layout needs that cell — listed below the block.
  *
- * Service calls do not grow with rows.
+ * Service calls do not grow with rows. Where the advanced Sheets service is on (ctx.sheetsApi),
+ * the whole regeneration — chart included — is one Sheets API `get` + one `batchUpdate`
+ * (./batch/owned.ts, the same decisions); this SpreadsheetApp path is the fallback, taken once
+ * with a console.warn when the API fails, and the reference the batch path is tested against.
  */
 import { parseRange } from '../core/plan/a1';
 import { toIsoDate } from '../core/checkins';
@@ -25,6 +28,8 @@ import { OWNER_KEY, type PlanCell, type SheetPlan } from '../core/plan/types';
 import type { ChartSpec } from '../core/plan/dashboardSheet';
 import type { RangeLike, SheetLike } from './api';
 import { META_KEY, applyWorkbookPlan, writeSheet } from './applyPlan';
+import { applyViaBatch, type SheetsApiLike } from './batch/apply';
+import { OWNED_GET_FIELDS, fitsOneBody, planOwnedRewrite, readOwnedState, wholeSheetRange } from './batch/owned';
 import type { SheetsContext } from './context';
 import { fromSheetDate } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
@@ -76,14 +81,51 @@ function typedCells(area: RangeLike): PlanCell[][] {
 
 /**
  * Writes `plan` onto `target` (our existing generated sheet, found by role metadata in the
- * snapshot) in its owned block, or onto a new sheet when there is none. Returns the sheet.
+ * snapshot) in its owned block, or onto a new sheet when there is none; with `chart`, places or
+ * updates the add-on's chart too. Returns the sheet.
  */
-export function writeOwnedSheet(ctx: SheetsContext, planned: SheetPlan, target: string | null): SheetLike {
+export function writeOwnedSheet(ctx: SheetsContext, planned: SheetPlan, target: string | null, chart?: ChartSpec): SheetLike {
+  if (ctx.sheetsApi) {
+    try {
+      const done = writeOwnedViaBatch(ctx, ctx.sheetsApi, planned, target, chart);
+      if (done) return done;
+    } catch (e) {
+      if (e instanceof OkrError) throw e;
+      console.warn(`OKR Sheets: batchUpdate failed, applying through SpreadsheetApp instead: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const sheet = writeOwnedThroughSpreadsheetApp(ctx, planned, target);
+  if (chart) placeChart(sheet, chart);
+  return sheet;
+}
+
+/**
+ * The batch path: a new sheet through applyViaBatch (chart in the same body, then activated as
+ * insertSheet leaves it); an existing one in place — getId, get (that sheet only), batchUpdate,
+ * getSheetById: 4 calls whatever the rows. Null when SpreadsheetApp must do it.
+ */
+function writeOwnedViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: SheetPlan, target: string | null, chart?: ChartSpec): SheetLike | null {
+  if (!target) {
+    const done = applyViaBatch(ctx, api, { sheets: [plan] }, {}, [chart]);
+    if (!done) return null;
+    if (!done.active) throw new OkrError('internal', ERROR_MESSAGES.internal);
+    return done.active;
+  }
+  const id = ctx.ss.getId();
+  const state = readOwnedState(api.get(id, { ranges: [wholeSheetRange(target)], fields: OWNED_GET_FIELDS }));
+  if (!state) return null;
+  const rewrite = planOwnedRewrite(state, plan, ctx.lang, chart);
+  if (!rewrite || !fitsOneBody(rewrite.requests)) return null;
+  api.batchUpdate({ requests: rewrite.requests }, id);
+  return ctx.ss.getSheetById(state.sheetId) ?? null;
+}
+
+function writeOwnedThroughSpreadsheetApp(ctx: SheetsContext, planned: SheetPlan, target: string | null): SheetLike {
   let plan = planned;
   const sheet = target ? ctx.ss.getSheetByName(target) : null;
   if (!sheet) {
     // a new sheet; a user sheet of the same name is never touched (the applier picks another name)
-    const [name] = applyWorkbookPlan(ctx, { sheets: [plan] });
+    const [name] = applyWorkbookPlan(ctx, { sheets: [plan] }, { sheetsApi: null });
     const made = name ? ctx.ss.getSheetByName(name) : null;
     if (!made) throw new OkrError('internal', ERROR_MESSAGES.internal);
     return made;

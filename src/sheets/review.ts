@@ -76,8 +76,7 @@ export function reviewMarkdown(ctx: SheetsContext, opts: ReviewOptions): string 
 export function generateDashboard(ctx: SheetsContext, opts: { asOf?: string; lang?: Lang } = {}): GenerateDashboardResult {
   return withDocumentLock(ctx, () => {
     const task = dashboardTask(workbookModel(ctx, opts.asOf), opts.lang ? { lang: opts.lang } : {});
-    const sheet = writeOwnedSheet(ctx, task.plan, task.target);
-    placeChart(sheet, task.chart);
+    const sheet = writeOwnedSheet(ctx, task.plan, task.target, task.chart);
     return { dashboardSheet: sheet.getName(), units: task.data.units.length, staleKrs: task.data.stale.length, calibration: task.data.calibration.length };
   });
 }

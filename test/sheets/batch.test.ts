@@ -3,7 +3,7 @@
  * the Sheets API's batchUpdate give the same workbook, cell by cell, in ≈ 2 service calls.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
+import { createLocalApp } from '../../src/local/workbook';
 import type { WorkbookPlan } from '../../src/core/plan/types';
 import { buildAlignment } from '../../src/core/alignment';
 import { buildReview } from '../../src/core/review';
@@ -15,42 +15,7 @@ import { bodyBytes, isoToSerial, planToBatchRequests, splitIntoBodies } from '..
 import type { SheetsApiLike } from '../../src/sheets/batch/apply';
 import { bigOkrPlan, sampleWorkbookPlan } from './fixtures';
 import { center, checkins, salesSheets } from '../review/fixtures';
-
-/** Everything a user or our readers can see of a workbook, through the public surface. */
-function dump(local: LocalWorkbook): unknown {
-  const ss = local.ss;
-  const day = (v: unknown) => (v instanceof Date ? `date:${v.getFullYear()}-${v.getMonth() + 1}-${v.getDate()}` : v);
-  return {
-    sheets: ss.getSheets().map((s) => {
-      const all = s.getRange(1, 1, s.getMaxRows(), s.getMaxColumns());
-      const dv = all.getDataValidations().map((row) =>
-        row.map((d) => (d ? JSON.stringify([String(d.getCriteriaType()), d.getCriteriaValues().map(day), d.getHelpText(), d.getAllowInvalid()]) : null)),
-      );
-      return {
-        name: s.getName(),
-        size: [s.getMaxRows(), s.getMaxColumns(), s.getFrozenRows()],
-        values: all.getValues().map((r) => r.map(day)),
-        formulas: all.getFormulas(),
-        display: all.getDisplayValues(),
-        numberFormats: all.getNumberFormats(),
-        bold: all.getFontWeights(),
-        backgrounds: all.getBackgrounds(),
-        fontColors: all.getFontColors(),
-        align: all.getHorizontalAlignments(),
-        wraps: all.getWraps(),
-        validations: dv,
-        conditionalFormats: s.getConditionalFormatRules().map((r) => {
-          const c = r.getBooleanCondition()!;
-          return [r.getRanges().map((x) => x.getA1Notation()), String(c.getCriteriaType()), c.getCriteriaValues(), c.getBackground(), c.getFontColor(), c.getBold()];
-        }),
-        protections: s.getProtections(local.app.ProtectionType.RANGE).map((p) => [p.getRange().getA1Notation(), p.getDescription(), p.isWarningOnly()]),
-        namedRanges: s.getNamedRanges().map((n) => [n.getName(), n.getRange().getA1Notation()]).sort(),
-        metadata: s.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()]),
-        widths: Array.from({ length: s.getMaxColumns() }, (_, i) => s.getColumnWidth(i + 1)),
-      };
-    }),
-  };
-}
+import { dump } from './batch-dump';
 
 function reviewAndDashboard(): WorkbookPlan {
   const doc = buildReview({ table: center, sheet: '销售中心', checkins, asOf: '2026-11-30', month: '2026-11', alignment: buildAlignment(salesSheets) });
@@ -94,7 +59,7 @@ describe('SpreadsheetApp path ≡ batchUpdate path', () => {
 });
 
 describe('service calls', () => {
-  it('a template: ≈ 2 Sheets calls (get + batchUpdate) instead of one call per step of every sheet', () => {
+  it('a template: 5 calls (getId, get, batchUpdate, then the new sheet activated) instead of one call per step of every sheet', () => {
     const plan = sampleWorkbookPlan('en');
     const viaApp = createLocalApp();
     const viaApi = createLocalApp();
@@ -102,9 +67,11 @@ describe('service calls', () => {
     const api = viaApi.calls.measure(() => applyWorkbookPlan({ ...viaApi.ctx(), lock: undefined, sheetsApi: viaApi.sheetsApi }, plan));
     // SpreadsheetApp: every sheet's planCallEstimate plus the 3-call support look-up
     expect(app.calls).toBe(plan.sheets.reduce((n, sp) => n + planCallEstimate(sp).total, 0) + 3);
-    // batchUpdate: getId, spreadsheets.get, spreadsheets.batchUpdate
-    expect(api.counts).toEqual({ getId: 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1 });
-    expect(api.calls).toBe(3);
+    // batchUpdate: getId, spreadsheets.get, spreadsheets.batchUpdate — then the last sheet added
+    // is activated, as insertSheet leaves it (getSheetById, activate)
+    expect(api.counts).toEqual({ getId: 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1, getSheetById: 1, activate: 1 });
+    expect(api.calls).toBe(5);
+    expect(viaApi.ss.getActiveSheet().getName()).toBe(viaApp.ss.getActiveSheet().getName());
   });
 
   it('a 4,000-KR sheet: bodies stay under 2 MB, still one get and a few batchUpdates', () => {

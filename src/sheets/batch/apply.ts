@@ -12,8 +12,21 @@
  * A batchUpdate is atomic ("the updates in the request will be applied together atomically",
  * spreadsheets.batchUpdate); a plan above the 2 MB body Google recommends goes in several bodies.
  *
- * Not handled here (the caller falls back to SpreadsheetApp): rewriting an existing generated
- * sheet in place (`replaceOwned`), which needs the old sheet's backup and clearing.
+ * A sheet the plan adds is activated afterwards, as SpreadsheetApp's insertSheet does ("The new
+ * sheet becomes the active sheet", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname):
+ * the API has no active sheet, so this costs two SpreadsheetApp calls (getSheetById, activate).
+ *
+ * A plan over one body (≈ 600 KRs and more) goes in several bodies; each is atomic, together
+ * they are not. When body k > 1 fails, the sheets the earlier bodies added are removed again
+ * through SpreadsheetApp (their named ranges first, which Sheets would otherwise keep as taken
+ * #REF! names) and the error goes to the caller, which applies the whole plan through
+ * SpreadsheetApp: the workbook ends exactly as if the API had not been there (test/sheets/
+ * batch-bodies.test.ts). Retrying the later bodies instead would leave a sheet half-written
+ * whenever the API keeps failing (quota, time-out), and SpreadsheetApp cannot resume a body.
+ *
+ * Regenerating a generated sheet in place (Review, Dashboard, Alignment map) is ./owned.ts.
+ * Not handled (the caller falls back to SpreadsheetApp): `replaceOwned` whole-sheet rewrites
+ * with a hidden backup copy (the hub's distribution dashboard).
  */
 import { SHEET_NAMES, type SheetRole } from '../../core/labels';
 import type { WorkbookPlan } from '../../core/plan/types';
@@ -24,6 +37,9 @@ import {
 } from '../applyPlan';
 import type { SheetsContext } from '../context';
 import { OkrError } from '../errors';
+import type { SheetLike } from '../api';
+import type { ChartSpec } from '../../core/plan/dashboardSheet';
+import { chartRequests } from './owned';
 import { planToBatchRequests, splitIntoBodies, type BatchRequest } from './requests';
 
 /** The two methods of the advanced service `Sheets.Spreadsheets` this module uses. */
@@ -39,7 +55,7 @@ declare const realSpreadsheets: GoogleAppsScript.Sheets.Collection.SpreadsheetsC
 export const _realSheetsApiFits = (): SheetsApiLike => realSpreadsheets;
 
 /** What `spreadsheets.get` returns of each sheet: enough to name new sheets and find ours. */
-export const GET_FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue))';
+export const GET_FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue),charts(chartId))';
 
 const NAME_TAKEN = {
   'zh-CN': '已存在名为“{name}”的工作表。',
@@ -57,14 +73,18 @@ export interface BatchPlan {
  * Decides every new sheet's name and id from one `get`, and builds the requests; null when the
  * plan rewrites an existing generated sheet (the SpreadsheetApp path does that).
  */
-export function planBatch(plan: WorkbookPlan, existing: GoogleAppsScript.Sheets.Schema.Spreadsheet, opts: ApplyOptions): BatchPlan | null {
+export function planBatch(
+  plan: WorkbookPlan, existing: GoogleAppsScript.Sheets.Schema.Spreadsheet, opts: ApplyOptions, charts: readonly (ChartSpec | undefined)[] = [],
+): BatchPlan | null {
   const taken = new Set<string>();
   const ids = new Set<number>();
+  const objectIds: number[] = [];
   const ours = new Map<SheetRole, string>();
   for (const s of existing.sheets ?? []) {
     const title = s.properties?.title ?? '';
     taken.add(title.toLowerCase());
     if (typeof s.properties?.sheetId === 'number') ids.add(s.properties.sheetId);
+    for (const c of s.charts ?? []) if (typeof c.chartId === 'number') objectIds.push(c.chartId);
     for (const m of s.developerMetadata ?? []) {
       const role = m.metadataValue as SheetRole;
       if (m.metadataKey === OWNER_KEY && SUPPORT_ROLES.includes(role) && !ours.has(role)) ours.set(role, title);
@@ -121,19 +141,34 @@ export function planBatch(plan: WorkbookPlan, existing: GoogleAppsScript.Sheets.
     const sheetId = nextId++;
     sheetIds.push(sheetId);
     requests.push(...planToBatchRequests(fixed, { sheetId, title, names }));
+    const chart = charts[i];
+    if (chart) {
+      const reqs = chartRequests(chart, sheetId, [], [], [...ids, ...sheetIds, ...objectIds]);
+      requests.push(...reqs);
+      objectIds.push(reqs[0]!.addChart!.chart!.chartId!);
+    }
     applied.push({ ...base, name: title, action: 'created' });
   }
   return { applied, requests, sheetIds };
 }
 
+export interface BatchResult {
+  applied: AppliedSheet[];
+  /** The sheet activated afterwards (the last one the plan added), as insertSheet leaves it. */
+  active: SheetLike | null;
+}
+
 /**
- * One get + one batchUpdate per body. Returns null when the SpreadsheetApp path must do the
- * plan. Throws the API's error when a body fails (after removing the sheets earlier bodies
- * added, so the fallback starts from the workbook as it was).
+ * One get + one batchUpdate per body (+ getSheetById and activate when a sheet was added).
+ * Returns null when the SpreadsheetApp path must do the plan. Throws the API's error when a body
+ * fails (after removing the sheets earlier bodies added, so the fallback starts from the
+ * workbook as it was). `charts[i]`: the chart placed on plan sheet i (the Dashboard's).
  */
-export function applyViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: WorkbookPlan, opts: ApplyOptions): AppliedSheet[] | null {
+export function applyViaBatch(
+  ctx: SheetsContext, api: SheetsApiLike, plan: WorkbookPlan, opts: ApplyOptions, charts: readonly (ChartSpec | undefined)[] = [],
+): BatchResult | null {
   const id = ctx.ss.getId();
-  const bp = planBatch(plan, api.get(id, { fields: GET_FIELDS }), opts);
+  const bp = planBatch(plan, api.get(id, { fields: GET_FIELDS }), opts, charts);
   if (!bp) return null;
   const bodies = splitIntoBodies(bp.requests);
   let done = 0;
@@ -146,7 +181,10 @@ export function applyViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: Work
     if (done > 0) removeAdded(ctx, bp.sheetIds);
     throw e;
   }
-  return bp.applied;
+  const last = bp.sheetIds[bp.sheetIds.length - 1];
+  const active = last === undefined ? null : ctx.ss.getSheetById(last);
+  active?.activate();
+  return { applied: bp.applied, active };
 }
 
 function removeAdded(ctx: SheetsContext, sheetIds: number[]): void {

@@ -62,7 +62,7 @@ export function hexToColor(hex: string): Color {
   return { red: parseInt(m[1]!, 16) / 255, green: parseInt(m[2]!, 16) / 255, blue: parseInt(m[3]!, 16) / 255 };
 }
 
-function grid(sheetId: number, a1: string): GridRange {
+export function grid(sheetId: number, a1: string): GridRange {
   const b = parseRange(a1);
   return { sheetId, startRowIndex: b.row1 - 1, endRowIndex: b.row2, startColumnIndex: b.col1 - 1, endColumnIndex: b.col2 };
 }
@@ -86,12 +86,34 @@ export function planToBatchRequests(sp: SheetPlan, t: SheetTarget): BatchRequest
     out.push({ addNamedRange: { namedRange: { name: t.names.get(n.name.toLowerCase())!, range: grid(t.sheetId, n.range) } } });
   }
   out.push(...cellRequests(sp, t, rows, cols));
-  for (const v of sp.validations) out.push({ setDataValidation: { range: grid(t.sheetId, v.range), rule: validationRule(v) } });
-  const fix = (f: string) => renameInFormula(f, t.names);
-  sp.conditionalFormats.forEach((c, index) => out.push({ addConditionalFormatRule: { index, rule: conditionalRule(c, t.sheetId, fix) } }));
+  out.push(...validationRequests(sp, t.sheetId));
+  out.push(...conditionalFormatRequests(sp, t, 0));
   for (const p of sp.protections) {
     out.push({ addProtectedRange: { protectedRange: { range: grid(t.sheetId, p.range), warningOnly: true, ...(p.description ? { description: p.description } : {}) } } });
   }
+  out.push(...widthRequests(sp, t.sheetId));
+  out.push(...metadataRequests(sp, t.sheetId));
+  return out;
+}
+
+/** One setDataValidation per plan validation (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#setdatavalidationrequest). */
+export function validationRequests(sp: SheetPlan, sheetId: number): BatchRequest[] {
+  return sp.validations.map((v) => ({ setDataValidation: { range: grid(sheetId, v.range), rule: validationRule(v) } }));
+}
+
+/**
+ * One addConditionalFormatRule per plan rule, at `base + i` — after the `base` rules kept
+ * before ours (a person's rules on a regenerated sheet stay first, as on the SpreadsheetApp path).
+ * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#addconditionalformatrulerequest
+ */
+export function conditionalFormatRequests(sp: SheetPlan, t: SheetTarget, base: number): BatchRequest[] {
+  const fix = (f: string) => renameInFormula(f, t.names);
+  return sp.conditionalFormats.map((c, i) => ({ addConditionalFormatRule: { index: base + i, rule: conditionalRule(c, t.sheetId, fix) } }));
+}
+
+/** One updateDimensionProperties per run of equal non-default column widths. */
+export function widthRequests(sp: SheetPlan, sheetId: number): BatchRequest[] {
+  const out: BatchRequest[] = [];
   let c = 0;
   while (c < sp.columnWidths.length) {
     const w = sp.columnWidths[c]!;
@@ -100,7 +122,7 @@ export function planToBatchRequests(sp: SheetPlan, t: SheetTarget): BatchRequest
     if (w !== DEFAULT_WIDTH) {
       out.push({
         updateDimensionProperties: {
-          range: { sheetId: t.sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + n },
+          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + n },
           properties: { pixelSize: w },
           fields: 'pixelSize',
         },
@@ -108,17 +130,27 @@ export function planToBatchRequests(sp: SheetPlan, t: SheetTarget): BatchRequest
     }
     c += n;
   }
-  const { [OWNER_KEY]: role, ...rest } = sp.metadata;
-  const meta = (metadataKey: string, metadataValue: string): BatchRequest => ({
-    createDeveloperMetadata: { developerMetadata: { metadataKey, metadataValue, location: { sheetId: t.sheetId }, visibility: 'DOCUMENT' } },
-  });
-  if (role !== undefined) out.push(meta(OWNER_KEY, role));
-  if (Object.keys(rest).length > 0) out.push(meta(META_KEY, JSON.stringify(rest)));
   return out;
 }
 
+/** The sheet's developer metadata as the SpreadsheetApp path writes it: the role on its own
+ *  (searchable), everything else in one JSON entry. https://developers.google.com/workspace/sheets/api/guides/metadata */
+export function metadataRequests(sp: SheetPlan, sheetId: number): BatchRequest[] {
+  const { [OWNER_KEY]: role, ...rest } = sp.metadata;
+  const out: BatchRequest[] = [];
+  if (role !== undefined) out.push(sheetMetadata(sheetId, OWNER_KEY, role));
+  if (Object.keys(rest).length > 0) out.push(sheetMetadata(sheetId, META_KEY, JSON.stringify(rest)));
+  return out;
+}
+
+/** createDeveloperMetadata on a sheet, visible to every app of the document as SpreadsheetApp's
+ *  addDeveloperMetadata(key, value) is (DOCUMENT visibility). */
+export function sheetMetadata(sheetId: number, metadataKey: string, metadataValue: string): BatchRequest {
+  return { createDeveloperMetadata: { developerMetadata: { metadataKey, metadataValue, location: { sheetId }, visibility: 'DOCUMENT' } } };
+}
+
 /** The block's cells as updateCells requests of at most CELLS_SLICE_BYTES of rows each. */
-function cellRequests(sp: SheetPlan, t: SheetTarget, rows: number, cols: number): BatchRequest[] {
+export function cellRequests(sp: SheetPlan, t: SheetTarget, rows: number, cols: number): BatchRequest[] {
   const nf = planNumberFormats(sp, rows, cols);
   const style = styleGrid(sp.formats, rows, cols);
   const out: BatchRequest[] = [];
