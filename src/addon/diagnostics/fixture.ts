@@ -34,7 +34,7 @@ export function fixturePlan(lang: Lang, sheetName: string): SheetPlan {
     header: {
       unit: 'OKR Sheets diagnostics',
       level: 'team',
-      owner: 'diagnostics',
+      owner: '007', // number-like text: both write paths must keep it as text (paths.ts compares them)
       cycle: FIXTURE_CYCLE.cycle,
       cycleStart: FIXTURE_CYCLE.start,
       cycleEnd: FIXTURE_CYCLE.end,

@@ -124,7 +124,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: "(Sheets API, src/local/workbook/sheetsApi.ts) updateCells with userEnteredValue.stringValue stores the text as it is — '01234', '80%' and '3/4' stay text — while numberValue in a DATE-formatted cell is a date; a formulaValue is a formula in en-US syntax",
     source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ExtendedValue',
     check: 'not checkable',
-    note: "not probed on its own: Run diagnostics applies its fixture through the Sheets API and through SpreadsheetApp and compares the two sheets cell by cell (check 'paths-agree', src/addon/diagnostics/paths.ts), which covers the fixture's texts and dates but holds no number-like text",
+    note: "not probed on its own: Run diagnostics applies its fixture through the Sheets API and through SpreadsheetApp and compares the two sheets cell by cell (check 'paths-agree', src/addon/diagnostics/paths.ts), which covers the fixture's texts, dates and one number-like text (the header's owner '007', src/addon/diagnostics/fixture.ts)",
   },
   {
     id: 'sheets-api-batch-atomic',
