@@ -50,7 +50,7 @@ describe('which path applied the scratch template', () => {
     const agree = check(r.checks, 'paths-agree');
     expect(agree.status).toBe('pass');
     // the fixture's block: 13 header/table rows + 9 KRs + 2 objectives + 2 spare rows, 19 columns
-    expect(agree.detail).toMatch(/^the two scratch sheets agree cell by cell: values, formulas, number formats and validations of \d+ cells, \d+ conditional format\(s\), 1 protection\(s\), 2 metadata entr\(ies\), 2 named range\(s\)$/);
+    expect(agree.detail).toMatch(/^the two scratch sheets agree cell by cell: values, formulas, number formats and validations of \d+ cells, \d+ conditional format\(s\), 1 protection\(s\), 2 metadata entr\(ies\), 2 named range\(s\); against core: the Sheets API sheet agrees \(11 rows\), the SpreadsheetApp sheet agrees \(11 rows\)$/);
     expect(local.calls.get('Sheets.Spreadsheets.batchUpdate')).toBe(1);
   });
 
@@ -114,6 +114,8 @@ describe('the two paths compared cell by cell', () => {
       expect(c.status).toBe('fail');
       expect(r.ok).toBe(false);
       expect(c.detail).toMatch(lang === 'en' ? /^\d+ difference\(s\) between the two paths — formula [A-Z]+\d+: Sheets API =0, SpreadsheetApp =.*ROUND.*; value / : /^两条路径写出的工作表有 \d+ 处不同 — 公式 [A-Z]+\d+：Sheets API =0，SpreadsheetApp =.*ROUND.*；值 /);
+      // which side is wrong: the same comparison with core, on both sheets
+      expect(c.detail).toMatch(lang === 'en' ? /; against core: the Sheets API sheet differs in \d+ of 11 rows, the SpreadsheetApp sheet agrees \(11 rows\)$/ : /；与核心对照——Sheets API 工作表：11 行中有 \d+ 行不一致，SpreadsheetApp 工作表：一致（11 行）$/);
     }
   });
 
@@ -124,7 +126,7 @@ describe('the two paths compared cell by cell', () => {
     }));
     const c = check(runDiagnostics(ctx, { grantedScopes: ALL_SCOPES }).checks, 'paths-agree');
     expect(c.status).toBe('fail');
-    expect(c.detail).toMatch(/^1 difference\(s\) between the two paths — validation B2: Sheets API —, SpreadsheetApp VALUE_IN_LIST \["Company","Department","Team","Individual"\]/);
+    expect(c.detail).toMatch(/^1 difference\(s\) between the two paths — validation B2: Sheets API —, SpreadsheetApp VALUE_IN_LIST \["Company","Department","Team","Individual"\].*; against core: the Sheets API sheet agrees \(11 rows\), the SpreadsheetApp sheet agrees \(11 rows\)$/);
   });
 });
 
@@ -209,7 +211,7 @@ describe('service calls: fixed by the fixture, not by the spreadsheet', () => {
     const small = measure(true, 0);
     const big = measure(true, 900);
     expect(big.calls).toBe(small.calls);
-    expect(small.calls).toBe(275);
+    expect(small.calls).toBe(279); // incl. 2 × (getRange + getValues) to hold both scratch sheets against core
     expect(small.counts['Sheets.Spreadsheets.get']).toBe(2); // the plan's look-up + the effective colours
     expect(small.counts['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(small.counts.insertSheet).toBe(4); // the SpreadsheetApp copy, the probe sheet and two extra probe sheets

@@ -165,12 +165,16 @@ function comparePaths(ctx: SheetsContext, plan: SheetPlan, viaApi: { sheet: Shee
   const a = readSheetState(ctx.app, viaApi.sheet, plan, viaApi.name);
   const b = readSheetState(ctx.app, viaApp.sheet, plan, viaApp.name);
   const diffs = compareStates(a, b);
+  // the same read-back comparison with core, on both sheets: which side is wrong, when they differ
+  const core = { api: coreVerdict(ctx, viaApi.sheet, plan), app: coreVerdict(ctx, viaApp.sheet, plan) };
+  const both = (l: Lang, head: string) => `${head}${l === 'zh-CN' ? '；' : '; '}${fmt(DETAIL.pathsCore, l, { api: core.api[l], app: core.app[l] })}`;
   if (diffs.length === 0) {
     const cells = a.cells.values.reduce((n, r) => n + r.length, 0);
-    return { ok: true, seen: detail('pathsAgree', { cells, cf: a.conditionalFormats.length, prot: a.protections.length, md: a.metadata.length, nr: a.namedRanges.length }) };
+    const head = detail('pathsAgree', { cells, cf: a.conditionalFormats.length, prot: a.protections.length, md: a.metadata.length, nr: a.namedRanges.length });
+    return { ok: true, seen: { 'zh-CN': both('zh-CN', head['zh-CN']), en: both('en', head.en) } };
   }
   const list = (l: Lang) => diffs.slice(0, 4).map((d) => d[l]).join(l === 'zh-CN' ? '；' : '; ');
-  return { ok: false, seen: { 'zh-CN': fmt(DETAIL.pathsDiffer, 'zh-CN', { n: diffs.length, list: list('zh-CN') }), en: fmt(DETAIL.pathsDiffer, 'en', { n: diffs.length, list: list('en') }) } };
+  return { ok: false, seen: { 'zh-CN': both('zh-CN', fmt(DETAIL.pathsDiffer, 'zh-CN', { n: diffs.length, list: list('zh-CN') })), en: both('en', fmt(DETAIL.pathsDiffer, 'en', { n: diffs.length, list: list('en') })) } };
 }
 
 /** A stop of diagnostics' own, already in both languages. */
@@ -185,30 +189,23 @@ const errorWords = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** Progress, Score and Status as Sheets computed them vs core, one check each. */
-function compareFormulas(
-  values: unknown[][],
-  lang: Lang,
-  add: (id: string, r: { ok: boolean | null; seen: Localized }) => void,
-  timed: <T>(name: string, fn: () => T) => T,
-): void {
+type RowDiff = { id: string; sheet: string; core: string };
+type CoreComparison =
+  | { error: Localized }
+  | { rows: number; krs: number; objectives: number; diffs: Record<'progress' | 'score' | 'status', RowDiff[]> };
+
+/** Progress, Score and Status of the scratch block as the sheet computed them, row by row against core. */
+function coreComparison(values: unknown[][], lang: Lang, timed: <T>(name: string, fn: () => T) => T = (_, fn) => fn()): CoreComparison {
   const read = readTableValues(values, { lang });
-  if (isTableError(read)) {
-    add('table', { ok: false, seen: { 'zh-CN': fmt(DETAIL.notTable, 'zh-CN', { error: read.error['zh-CN'] }), en: fmt(DETAIL.notTable, 'en', { error: read.error.en }) } });
-    return;
-  }
+  if (isTableError(read)) return { error: { 'zh-CN': fmt(DETAIL.notTable, 'zh-CN', { error: read.error['zh-CN'] }), en: fmt(DETAIL.notTable, 'en', { error: read.error.en }) } };
   const score = timed('coreScore', () => scoreTable(read.table, FIXTURE_CYCLE.asOf));
   const col = read.columns;
-  if (col.progress === undefined || col.score === undefined || col.status === undefined) {
-    add('table', { ok: false, seen: detail('columnsMissing') });
-    return;
-  }
+  if (col.progress === undefined || col.score === undefined || col.status === undefined) return { error: detail('columnsMissing') };
   const rows = [
     ...score.krs.map((k) => ({ id: k.id, row: k.row, progress: k.progress, score: k.score, status: k.status })),
     ...score.objectives.map((o) => ({ id: o.id, row: o.row, progress: o.progress, score: o.score, status: o.status })),
   ];
-  type Diff = { id: string; sheet: string; core: string };
-  const diffs = { progress: [] as Diff[], score: [] as Diff[], status: [] as Diff[] };
+  const diffs = { progress: [] as RowDiff[], score: [] as RowDiff[], status: [] as RowDiff[] };
   for (const r of rows) {
     const line = values[read.rowIndexes[r.row]!]!;
     const p = num(line[col.progress]);
@@ -218,13 +215,37 @@ function compareFormulas(
     if (s === null || Math.abs(s - r.score) > TOLERANCE) diffs.score.push({ id: r.id, sheet: JSON.stringify(line[col.score]), core: String(r.score) });
     if (st !== STATUS_LABELS[r.status][lang]) diffs.status.push({ id: r.id, sheet: JSON.stringify(st), core: STATUS_LABELS[r.status][lang] });
   }
+  return { rows: rows.length, krs: score.krs.length, objectives: score.objectives.length, diffs };
+}
+
+/** Progress, Score and Status as Sheets computed them vs core, one check each. */
+function compareFormulas(
+  values: unknown[][],
+  lang: Lang,
+  add: (id: string, r: { ok: boolean | null; seen: Localized }) => void,
+  timed: <T>(name: string, fn: () => T) => T,
+): void {
+  const c = coreComparison(values, lang, timed);
+  if ('error' in c) {
+    add('table', { ok: false, seen: c.error });
+    return;
+  }
   for (const k of ['progress', 'score', 'status'] as const) {
-    const d = diffs[k];
+    const d = c.diffs[k];
     const list = (l: Lang) => d.slice(0, 4).map((x) => fmt(DETAIL.rowDiff, l, x)).join(l === 'zh-CN' ? '；' : '; ');
     add(k, d.length
-      ? { ok: false, seen: { 'zh-CN': fmt(DETAIL.rowsDiffer, 'zh-CN', { n: d.length, rows: rows.length, list: list('zh-CN') }), en: fmt(DETAIL.rowsDiffer, 'en', { n: d.length, rows: rows.length, list: list('en') }) } }
-      : { ok: true, seen: detail('rowsAgree', { rows: rows.length, krs: score.krs.length, objectives: score.objectives.length }) });
+      ? { ok: false, seen: { 'zh-CN': fmt(DETAIL.rowsDiffer, 'zh-CN', { n: d.length, rows: c.rows, list: list('zh-CN') }), en: fmt(DETAIL.rowsDiffer, 'en', { n: d.length, rows: c.rows, list: list('en') }) } }
+      : { ok: true, seen: detail('rowsAgree', { rows: c.rows, krs: c.krs, objectives: c.objectives }) });
   }
+}
+
+/** One sheet's rows against core, in a few words: "agrees (11 rows)" / "3 of 11 rows differ". */
+function coreVerdict(ctx: SheetsContext, sheet: SheetLike, plan: SheetPlan): Localized {
+  const values = fromSheetValues(sheet.getRange(1, 1, plan.values.length, COLUMN_KEYS.length).getValues());
+  const c = coreComparison(values, ctx.lang);
+  if ('error' in c) return c.error;
+  const ids = new Set([...c.diffs.progress, ...c.diffs.score, ...c.diffs.status].map((d) => d.id));
+  return ids.size === 0 ? detail('coreAgrees', { rows: c.rows }) : detail('coreDiffers', { n: ids.size, rows: c.rows });
 }
 
 function structureChecks(ctx: SheetsContext, sheet: SheetLike, plan: SheetPlan, guard: (id: string, fn: () => ProbeResult) => void): void {

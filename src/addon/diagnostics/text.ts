@@ -118,6 +118,9 @@ export const DETAIL = {
     en: 'the two scratch sheets agree cell by cell: values, formulas, number formats and validations of {cells} cells, {cf} conditional format(s), {prot} protection(s), {md} metadata entr(ies), {nr} named range(s)',
   },
   pathsDiffer: { 'zh-CN': '两条路径写出的工作表有 {n} 处不同 — {list}', en: '{n} difference(s) between the two paths — {list}' },
+  pathsCore: { 'zh-CN': '与核心对照——Sheets API 工作表：{api}，SpreadsheetApp 工作表：{app}', en: 'against core: the Sheets API sheet {api}, the SpreadsheetApp sheet {app}' },
+  coreAgrees: { 'zh-CN': '一致（{rows} 行）', en: 'agrees ({rows} rows)' },
+  coreDiffers: { 'zh-CN': '{rows} 行中有 {n} 行不一致', en: 'differs in {n} of {rows} rows' },
   pathsOnePath: { 'zh-CN': '只有 SpreadsheetApp 路径运行了，无法比较两条路径（见上一项）', en: 'only the SpreadsheetApp path ran, so the two paths cannot be compared (see the check above)' },
   // scopes (./scopes.ts)
   scopesUnreadable: {
