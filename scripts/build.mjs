@@ -156,39 +156,80 @@ const bundleOptions = {
 /**
  * esbuild indents with two spaces a level; the shipped files use one tab a level instead. Lines
  * and names stay as they are (stack traces keep pointing at readable code), and the Apps Script
- * JavaScript loses about 10 KB of leading spaces (issue 16 §5: under 150 KB; Code.js only —
- * Server.html is not counted there and is read once per execution that needs it). A line inside a
- * multi-line template literal keeps its spaces (they are part of the string); the proof that
- * nothing else changed is below: both texts minify to the same bytes, else the build fails.
+ * JavaScript loses about 10 KB of leading spaces (issue 16 §5: under 150 KB), each Server*.html
+ * about 8 %. A line inside a multi-line template literal keeps its spaces (they are part of the
+ * string); the proof that nothing else changed is below: both texts minify to the same bytes,
+ * else the build fails.
  */
 async function tabIndented(code, file) {
-  // Where template literals span lines (their text must stay byte for byte): found with the
-  // TypeScript parser, not by counting backticks (a backtick in a string or regex fooled that).
+  const min = async (c) => (await esbuild.transform(c, { minify: true, charset: 'utf8', target: 'es2019', legalComments: 'none' })).code;
+  const reference = min(code);
+  // Fast pass: a line starts inside a template literal when the backticks before it (outside
+  // '…' and "…" strings and // comments) are odd. A backtick in a regex fools it — then the proof
+  // fails, or hundreds of lines stay unindented, and the exact pass (the TypeScript parser)
+  // decides; it costs half a second a file.
+  const fastInside = backtickLines(code);
+  const fast = reindent(code, fastInside);
+  // a few lines inside real template literals are normal; hundreds mean a stray backtick
+  if (fastInside.size < 100 && (await min(fast)) === (await reference)) return fast;
+  const exact = reindent(code, templateLines(code, file));
+  if ((await min(exact)) !== (await reference)) fail(`${file}: re-indenting changed the program (a template literal?)`);
+  return exact;
+}
+
+/** Leading pairs of spaces → tabs, except on lines that start inside a template literal. */
+function reindent(code, inside) {
+  return code
+    .split('\n')
+    .map((line, i) => (inside.has(i) ? line : line.replace(/^((?:  )+)/, (m) => '\t'.repeat(m.length / 2))))
+    .join('\n');
+}
+
+/** Lines (0-based) that start inside a template literal, by counting backticks outside strings. */
+function backtickLines(code) {
+  const inside = new Set();
+  let inTemplate = false;
+  code.split('\n').forEach((line, i) => {
+    if (inTemplate) inside.add(i);
+    let quote = null;
+    for (let k = 0; k < line.length; k++) {
+      const ch = line[k];
+      if (quote) {
+        if (ch === '\\') k++;
+        else if (ch === quote) quote = null;
+      } else if (inTemplate) {
+        if (ch === '\\') k++;
+        else if (ch === '`') inTemplate = false;
+      } else if (ch === '`') inTemplate = true;
+      else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '/' && line[k + 1] === '/') break;
+    }
+  });
+  return inside;
+}
+
+/** Lines (0-based) that start inside a template literal, from the TypeScript parser. */
+function templateLines(code, file) {
   const sf = ts.createSourceFile(file, code, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
   const spans = [];
   const visit = (node) => {
     const k = node.kind;
-    if (k === ts.SyntaxKind.NoSubstitutionTemplateLiteral || k === ts.SyntaxKind.TemplateHead || k === ts.SyntaxKind.TemplateMiddle || k === ts.SyntaxKind.TemplateTail) {
-      spans.push([node.getStart(sf), node.getEnd()]);
-    }
+    if (k === ts.SyntaxKind.NoSubstitutionTemplateLiteral || k === ts.SyntaxKind.TemplateHead) spans.push([node.getStart(sf), node.getEnd()]);
     if (ts.isTemplateSpan(node)) spans.push([node.literal.getStart(sf), node.literal.getEnd()]);
     ts.forEachChild(node, visit);
   };
   visit(sf);
   spans.sort((a, b) => a[0] - b[0]);
+  const inside = new Set();
   let s = 0;
   let offset = 0;
-  const out = code.split('\n').map((line) => {
+  code.split('\n').forEach((line, i) => {
     const at = offset;
     offset += line.length + 1;
     while (s < spans.length && spans[s][1] <= at) s++;
-    const inside = s < spans.length && spans[s][0] < at && at < spans[s][1];
-    return inside ? line : line.replace(/^((?:  )+)/, (m) => '\t'.repeat(m.length / 2));
+    if (s < spans.length && spans[s][0] < at && at < spans[s][1]) inside.add(i);
   });
-  const indented = out.join('\n');
-  const min = async (c) => (await esbuild.transform(c, { minify: true, charset: 'utf8', target: 'es2019', legalComments: 'none' })).code;
-  if ((await min(indented)) !== (await min(code))) fail(`${file}: re-indenting changed the program (a template literal?)`);
-  return indented;
+  return inside;
 }
 
 async function esbuildOrFail(options, what) {
@@ -370,12 +411,15 @@ const SERVER_GLOBAL = 'OKRSheetsServer';
  * `runScheduledReminders` (a trigger, not an rpc) goes with the reminder methods.
  */
 export const SERVER_GROUPS = [
-  { file: 'Server', methods: ['getContext', 'selectCell', 'listKrs', 'checkSheet', 'convertNumberCells', 'krHistory', 'myOkrs', 'progressReport'] },
+  { file: 'Server', methods: ['getContext', 'selectCell', 'listKrs', 'krHistory'] },
+  { file: 'ServerCheck', methods: ['checkSheet', 'convertNumberCells', 'myOkrs', 'progressReport', 'previewImport', 'previewAdopt'] },
   { file: 'ServerTemplates', methods: ['listTemplates', 'previewTemplate', 'insertTemplate', 'createRosterSheet', 'setupFromRoster'] },
-  { file: 'ServerImport', methods: ['previewImport', 'writeImport', 'previewAdopt', 'writeAdopt'] },
-  { file: 'ServerCycle', methods: ['recordCheckIn', 'writeProgressReport', 'startNextCycle', 'generateEvaluation', 'gradingView', 'saveGrades'] },
+  { file: 'ServerWrite', methods: ['writeImport', 'writeAdopt'] },
+  { file: 'ServerCycle', methods: ['recordCheckIn', 'writeProgressReport', 'startNextCycle'] },
+  { file: 'ServerGrading', methods: ['generateEvaluation', 'gradingView', 'saveGrades'] },
   { file: 'ServerReview', methods: ['generateReview', 'reviewMarkdown', 'generateDashboard', 'generateAlignmentMap', 'alignmentTree'] },
-  { file: 'ServerReminders', methods: ['getReminders', 'setReminders', 'setReminderWebhook', 'previewReminders', 'sendTestReminder'], entries: ['runScheduledReminders'] },
+  { file: 'ServerReminders', methods: ['getReminders', 'setReminders', 'setReminderWebhook', 'previewReminders', 'sendTestReminder'] },
+  { file: 'ServerScheduled', methods: [], entries: ['runScheduledReminders'] },
   { file: 'ServerHub', methods: ['distributeBatch', 'nextCycleBatch'] },
   { file: 'ServerHubCollect', methods: ['collectBatch', 'reviewUnitFromHub', 'hubReminders', 'sendHubReminders'] },
   { file: 'ServerDiagnostics', methods: ['runDiagnostics'] },
@@ -399,30 +443,30 @@ export const LIMITS = { SERVER_FILE_MAX: 512 * 1024, PROJECT_MAX: 4 * 1024 * 102
  * file of the project on every execution (each custom-function recalculation too) but never an
  * .html file; `HtmlService.createHtmlOutputFromFile(name).getContent()` reads one back as text —
  * the same call showSidebar relies on for Sidebar.html. Indirect eval runs it in the global scope;
- * `sourceURL` names it Server*.js in stack traces. `RPC_FILES` routes each method to its group's
- * file; an unknown method goes to the first file, whose dispatch answers `unknownMethod`.
+ * `sourceURL` names it Server*.js in stack traces. `RPC_FILES` (file → its methods, space-separated:
+ * the shortest table, Code.js counts toward 150 KB) routes each method to its group's file; an
+ * unknown method goes to the first file, whose dispatch answers `unknownMethod`.
  */
 const serverLoader = (plan) => `
 const SERVER_START = ${JSON.stringify(SERVER_START)};
 const SERVER_END = ${JSON.stringify(SERVER_END)};
-/** RPC method → the Server*.html file holding its handler (scripts/build.mjs SERVER_GROUPS). */
-const RPC_FILES = ${JSON.stringify(plan.methodFile, null, 2)};
+const RPC_FILES = {
+${Object.entries(plan.fileMethods).map(([file, ms]) => `  ${file}: ${JSON.stringify(ms.join(' '))},`).join('\n')}
+};
 const serverExports = {};
-/** One of the sidebar's server files (dist/<file>.html), evaluated at most once per execution. */
 function loadServer(file) {
-  if (!Object.prototype.hasOwnProperty.call(serverExports, file)) {
+  if (serverExports[file] === undefined) {
     const html = HtmlService.createHtmlOutputFromFile(file).getContent();
     const start = html.indexOf(SERVER_START);
     const end = html.lastIndexOf(SERVER_END);
     if (start < 0 || end < start) throw new Error(file + ".html is missing or damaged: deploy the add-on again (npm run deploy)");
-    const source = html.slice(start + SERVER_START.length, end);
-    serverExports[file] = (0, eval)(source + "\\n;${SERVER_GLOBAL};\\n//# sourceURL=" + file + ".js");
+    serverExports[file] = (0, eval)(html.slice(start + SERVER_START.length, end) + "\\n;${SERVER_GLOBAL};\\n//# sourceURL=" + file + ".js");
   }
   return serverExports[file];
 }
-/** The file that answers \`method\`. */
 function rpcFile(method) {
-  return typeof method === "string" && Object.prototype.hasOwnProperty.call(RPC_FILES, method) ? RPC_FILES[method] : ${JSON.stringify(plan.defaultFile)};
+  for (const file in RPC_FILES) if ((" " + RPC_FILES[file] + " ").indexOf(" " + method + " ") >= 0) return file;
+  return ${JSON.stringify(plan.defaultFile)};
 }
 `;
 
@@ -465,7 +509,7 @@ function serverPlan(o, entries, notes) {
   const serverNames = entries.filter((e) => (o.serverEntries ?? []).includes(e.name)).map((e) => e.name);
   if (!serverNames.length) return null;
   const table = serverNames.includes('rpc') && o.serverGroups ? handlerTable(o) : null;
-  if (!table) return { files: [{ file: SERVER_FILE, methods: null, entries: serverNames }], methodFile: {}, defaultFile: SERVER_FILE };
+  if (!table) return { files: [{ file: SERVER_FILE, methods: null, entries: serverNames }], fileMethods: {}, defaultFile: SERVER_FILE };
   const methods = table.props.map((p) => p.name).filter((n) => n !== null);
   const placed = new Set();
   const files = [];
@@ -485,9 +529,9 @@ function serverPlan(o, entries, notes) {
   const inGroup = new Set(files.flatMap((f) => f.entries));
   for (const n of serverNames) if (n !== 'rpc' && !inGroup.has(n)) first.entries.push(n);
   for (const f of files) if (f.methods.length || f === first) f.entries = [...(serverNames.includes('rpc') ? ['rpc'] : []), ...f.entries.filter((n) => n !== 'rpc')];
-  const methodFile = {};
-  for (const f of files) for (const m of f.methods) methodFile[m] = f.file;
-  return { files, methodFile, defaultFile: first.file, table };
+  const fileMethods = {};
+  for (const f of files) if (f.methods.length) fileMethods[f.file] = f.methods;
+  return { files, fileMethods, defaultFile: first.file, table };
 }
 
 /**
@@ -576,8 +620,12 @@ function topInputs(metafile, n = 12) {
  */
 async function serverBundle(o, entries, plan) {
   if (!plan) return [];
-  const out = [];
-  for (const f of plan.files) {
+  // the files are independent: built side by side (esbuild works in parallel; the build waits once)
+  return Promise.all(plan.files.map((f) => serverFileBundle(o, entries, plan, f)));
+}
+
+async function serverFileBundle(o, entries, plan, f) {
+  {
     const lines = f.entries.map((name) => {
       const e = entries.find((x) => x.name === name);
       const t = entryTarget(o, e);
@@ -610,9 +658,8 @@ async function serverBundle(o, entries, plan) {
     const max = (o.limits ?? LIMITS).SERVER_FILE_MAX;
     if (Buffer.byteLength(html) > max)
       fail(`${f.file}.html is ${Buffer.byteLength(html)} B, over the ${max} B a server file may hold (LIMITS in scripts/build.mjs); its largest inputs: ${topInputs(res.metafile, 5).map((x) => `${x.input} ${x.bytes} B`).join(', ')}`);
-    out.push({ file: f.file, methods: f.methods, entries: f.entries, html, js, inputs: topInputs(res.metafile) });
+    return { file: f.file, methods: f.methods, entries: f.entries, html, js, inputs: topInputs(res.metafile) };
   }
-  return out;
 }
 
 const stub = (name, params) =>
