@@ -148,6 +148,27 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     note: 'CellData.effectiveFormat "includes the results of applying any conditional formatting"; read through the advanced Sheets service (spreadsheets.get with ranges and fields=sheets.data.rowData.values.effectiveFormat.backgroundColor). Without the API (service missing, scope not granted) the probe warns that it stays unverified',
   },
   {
+    id: 'sheets-api-update-cells-mask',
+    assumes: "(Sheets API) updateCells replaces exactly the CellData fields its mask names: with a range and no rows those fields are cleared; with rows and 'userEnteredFormat' in the mask each cell's whole format is the one given (none = cleared); a cell's note is kept when 'note' is not in the mask — so a regeneration in place keeps a person's notes inside the block",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#updatecellsrequest',
+    check: 'documented',
+    note: 'the page says the masked fields are cleared where rows do not cover the range; that unmasked fields (the note) stay is what a field mask means (https://developers.google.com/workspace/sheets/api/guides/field-masks); not run on a real spreadsheet yet',
+  },
+  {
+    id: 'sheets-api-get-ranges-one-sheet',
+    assumes: "(Sheets API) spreadsheets.get with ranges = ['Sheet name'] answers that sheet alone — its properties, developer metadata, charts, conditional formats and, because the field mask names data, its cells (userEnteredValue; a date as a number in a DATE-typed number format) from A1 to its last cell with content",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/get',
+    check: 'documented',
+    note: '"Limiting the range returns only the portions of the spreadsheet that intersect the requested ranges"; "If a field mask is set, the includeGridData parameter is ignored"',
+  },
+  {
+    id: 'sheets-api-chart-as-builder',
+    assumes: "(Sheets API) addChart takes the chartId we choose (unused ids only), updateChartSpec replaces a chart's whole spec and keeps its id and place, and a BasicChartSpec COLUMN chart with the first range as domain, one header row, NO_LEGEND and the left axis' view window 0–1 is the chart SpreadsheetApp's builder makes with asColumnChart(), setNumHeaders(1), 'legend.position' none and 'vAxis.viewWindow.min/max'",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#addchartrequest',
+    check: 'not checkable',
+    note: 'how a chart is drawn cannot be read from a script; the in-memory interpreter turns the spec back into the builder calls, which is the assumption itself. Spec fields: https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/charts#basicchartspec',
+  },
+  {
     id: 'custom-function-arguments-deterministic',
     assumes: '(custom functions) arguments are plain values; volatile functions such as NOW(), RAND() — and TODAY() — are not valid arguments',
     source: 'https://developers.google.com/apps-script/guides/sheets/functions',
