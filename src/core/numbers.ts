@@ -336,3 +336,16 @@ export function parseDate(input: unknown): string | null {
   if (!m) return null;
   return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+/**
+ * A date cell as the sheet's formulas see it (`ISNUMBER(due)`): a real date — what a shell's
+ * snapshot holds as an ISO day (Sheets' Date values, xlsx dates), a Date or a serial number —
+ * else null. Text that merely reads as a date (`2026/11/10`, `2026年11月10日` in a text cell) is
+ * no date to the formulas, so no overdue status comes from it; lint `unreadable-number` reports
+ * it at its cell with the date it would be. (An ISO-looking text cell cannot be told from a date
+ * in a snapshot: both arrive as `2026-11-10`.)
+ */
+export function sheetDate(input: unknown): string | null {
+  if (typeof input === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(input.trim())) return null;
+  return parseDate(input);
+}

@@ -37,7 +37,7 @@ import {
   type HeaderKey,
 } from './labels';
 import { COLUMN_KEYS, type CellRef, type ColumnKey, type OkrHeader, type OkrRow, type OkrTable, type RowType, type KrType } from './model';
-import { parseDate, parseNumber, unitScale, valueInUnit, type UnitScale } from './numbers';
+import { parseDate, parseNumber, sheetDate, unitScale, valueInUnit, type UnitScale } from './numbers';
 import { cycleDates } from './pace';
 import { parseKrText } from './krtext';
 
@@ -301,7 +301,8 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
   // Start / Target / Current count in the row's Unit (only read leniently without a Type column)
   const scale = hasTypeColumn ? null : unitScale(raw.unit);
   const value = (v: unknown) => (hasTypeColumn ? readNum(v) : readNumLenient(v, scale));
-  const start = value(raw.start);
+  // a checkbox in Start is N(TRUE) = 1 to the Progress formula (its only reading of Start)
+  const start = hasTypeColumn && typeof raw.start === 'boolean' ? +raw.start : value(raw.start);
   const target = value(raw.target);
   const cur = raw.current;
   const current = typeof cur === 'boolean' ? (cur ? 1 : 0) : value(cur);
@@ -339,7 +340,8 @@ function readRow(raw: Partial<Record<ColumnKey, unknown>>, index: number, proble
     current,
     unit: text(raw.unit),
     weight,
-    due: isBlank(raw.due) ? null : parseDate(raw.due),
+    // Status reads Due with ISNUMBER: text that looks like a date is no date there (numbers.ts)
+    due: isBlank(raw.due) ? null : hasTypeColumn ? sheetDate(raw.due) : parseDate(raw.due),
     confidence: num(raw.confidence),
     selfScore: num(raw.selfScore),
     notes: text(raw.notes),

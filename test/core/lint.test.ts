@@ -212,6 +212,13 @@ const CASES: Case[] = [
     shows: T('5000000', '2500'),
   },
   {
+    rule: 'id-spaces',
+    bad: (l) => ({ rows: withRow(l, 'k1', { id: ' O1.KR1' }) }),
+    good: (l) => ({ rows: good(l) }),
+    at: { row: 1, column: 'id' },
+    shows: () => '␣O1.KR1',
+  },
+  {
     rule: 'no-id',
     bad: (l) => ({ rows: [...good(l), { id: '', current: 12 }] }),
     good: (l) => ({ rows: good(l) }),

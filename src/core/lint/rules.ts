@@ -6,7 +6,7 @@
 import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
 import { parseKrText } from '../krtext';
-import { parseNumber } from '../numbers';
+import { parseDate, parseNumber } from '../numbers';
 import { parseRubric, rubricScoreAsSheet, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { cellFromShare, scaleSpec } from '../scale';
 import { dayNumber } from '../pace';
@@ -433,6 +433,21 @@ export const unreadableNumber: LintRule = {
   },
   variants: {
     date: { 'zh-CN': '{id} 的“{column}”无法识别为日期：“{text}”', en: '{id}: “{text}” in {column} is not a date' },
+    // text that reads as a date: the Status formula (ISNUMBER) sees no date, so no overdue
+    dateText: {
+      'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式不会把它当作日期（不会显示逾期）：请改填日期 {date}',
+      en: '{id}: {column} holds the text “{text}”, which the sheet\'s formulas do not read as a date (no overdue status): enter the date {date}',
+    },
+    // a date where a number belongs (a snapshot holds a date cell as its ISO day)
+    dateNumber: {
+      'zh-CN': '{id} 的“{column}”是日期 {text}，不是此列需要的数字（表格公式会把日期当作序号 {serial} 计算）：请填写数字',
+      en: '{id}: {column} holds the date {text}, not the number this column needs (the sheet\'s formulas count a date as its serial number {serial}): enter a number',
+    },
+    // a checkbox where a number belongs: Progress reads Start as N(TRUE) = 1, the other columns as no number
+    boolean: {
+      'zh-CN': '{id} 的“{column}”是勾选框的值 {text}，不是数字（表格公式把起始值中的 TRUE 当作 1，其他列当作空）：请填写数字',
+      en: '{id}: {column} holds {text} (a checkbox), not a number (the formulas read TRUE in Start as 1, elsewhere as blank): enter a number',
+    },
   },
   description: { 'zh-CN': '数字列和日期列须能识别', en: 'Number and date columns must be readable' },
   check(t) {
@@ -440,12 +455,55 @@ export const unreadableNumber: LintRule = {
     for (const r of t.rows) {
       for (const c of NUMBER_COLS) {
         const v = r.raw[c];
-        if (isBlankRaw(v) || typeof v === 'boolean') continue;
+        if (isBlankRaw(v)) continue;
+        // TRUE / FALSE is a milestone's Current; anywhere else it is no number the user meant
+        if (typeof v === 'boolean') {
+          if (c !== 'current' && r.id) out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: v ? 'TRUE' : 'FALSE' }, 'boolean'));
+          continue;
+        }
         // text that reads as a number is number-as-text's finding
-        if (r[c as 'start'] === null && !parseNumber(v).ok) out.push(finding(this, r.index, c, { id: idOr(r), column: c, text: short(String(v), 30) }));
+        if (r[c as 'start'] !== null || parseNumber(v).ok) continue;
+        const p = { id: idOr(r), column: c, text: short(String(v), 30) };
+        const serial = typeof v === 'string' ? isoSerial(v) : null;
+        out.push(serial !== null ? finding(this, r.index, c, { ...p, serial }, 'dateNumber') : finding(this, r.index, c, p));
       }
       const d = r.raw.due;
-      if (!isBlankRaw(d) && r.due === null) out.push(finding(this, r.index, 'due', { id: idOr(r), column: 'due', text: short(String(d), 30) }, 'date'));
+      if (!isBlankRaw(d) && r.due === null) {
+        const would = parseDate(d);
+        const p = { id: idOr(r), column: 'due', text: short(String(d), 30) };
+        out.push(would ? finding(this, r.index, 'due', { ...p, date: would }, 'dateText') : finding(this, r.index, 'due', p, 'date'));
+      }
+    }
+    return out;
+  },
+};
+
+/** The spreadsheet serial number (days since 1899-12-30) of an ISO day, else null. */
+function isoSerial(v: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+  if (!m || parseDate(v) === null) return null;
+  return (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/**
+ * An ID with spaces around it (issue 16 §4): core reads IDs trimmed, but the sheet's objective
+ * formulas compare the ID cell as typed (`LEFT(id, LEN(O1)+1) = "O1."`), so ` O1.KR2` counts for
+ * no objective there, `O1 ` finds none of its KRs, and an ID of spaces makes a row a key result
+ * to the sheet while core sees no ID. Said at the ID cell; removing the spaces makes them agree.
+ */
+export const idSpaces: LintRule = {
+  id: 'id-spaces',
+  severity: 'error',
+  message: {
+    'zh-CN': '编号“{text}”前后有空格：表格公式按原样比较编号，此行的进度可能不计入其目标：请删除空格',
+    en: 'The ID “{text}” has spaces around it: the sheet\'s formulas compare IDs as typed, so this row may not count for its objective: remove the spaces',
+  },
+  description: { 'zh-CN': '编号前后不能有空格', en: 'IDs without surrounding spaces' },
+  check(t) {
+    const out: Finding[] = [];
+    for (const r of t.rows) {
+      const v = r.raw.id;
+      if (typeof v === 'string' && v !== '' && v !== v.trim()) out.push(finding(this, r.index, 'id', { id: idOr(r), text: short(v.replace(/\s/g, '␣'), 30) }));
     }
     return out;
   },
@@ -670,7 +728,7 @@ export const managerScoreRange: LintRule = {
 /** All rules, in the order findings are reported. */
 export const RULES: readonly LintRule[] = [
   maxObjectives, krCount, krMeasurable, singleOwner, dueInCycle, resultsNotTasks, longEffect, endGame,
-  alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr,
+  alignedParent, weightsTotal, placeholder, bottomUpShare, agreed, duplicateId, orphanKr, idSpaces,
   decreaseNoStart, unreadableNumber, numberAsText, noId, rubricUnreadable, confidenceRange, selfScoreRange,
   managerScoreRange, rubricScoreFormula,
 ];
