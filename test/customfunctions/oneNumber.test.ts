@@ -86,4 +86,6 @@ describe('custom functions read numbers as the sheet does', () => {
     const overallCol = after[overall]!.indexOf('Overall score') + 1;
     expect(after[0]![free] as number).toBeCloseTo(after[overall]![overallCol] as number, 9);
   });
+
+  it.todo('with a Settings cap above 100% ("progress counts up to" 120%), the sheet\'s Progress of an over-achieving KR is 1.2 while =KRPROGRESS() and =OKRSCORE(table) count up to 100%: neither takes the cap (a `cap` argument would change the functions\' signatures, which the bundle tests pin)');
 });

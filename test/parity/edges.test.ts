@@ -6,7 +6,7 @@
  *
  * For each table, core's scoreTable (through the snapshot, which is what the CLI, the review, the
  * dashboard and the sidebar use) is compared with what the sheet's own formulas compute
- * (HyperFormula, as test/parity/crossEngine does) for Progress, Score and Status. The property:
+ * (HyperFormula, as test/parity/crossEngine does) for Progress, Score, Status and Final score. The property:
  * every row where they differ carries a lint finding that says so AT THAT ROW (for an objective,
  * at its row or one of its block's rows) from the rules that report what the sheet cannot read
  * as the user meant. It can fail: the last test shows that without those findings the same
@@ -46,9 +46,9 @@ const forSheet = (o: Odd): PlanCell => {
 };
 const forCore = (o: Odd): unknown => (o.k === 'num' ? o.n : o.k === 'text' ? o.s : o.k === 'bool' ? o.b : o.k === 'date' ? o.iso : null);
 
-const NUMS = [0, 1, 0.5, 0.3, 50, 100, 150, 200, -10, 0.001, 1200] as const;
+const NUMS = [0, 1, 0.5, 0.3, 50, 100, 150, 200, -10, 0.001, 1e-12, 1200] as const;
 /** numbers as people type them into a text cell, and text that is no number */
-const TEXTS = ['80%', '1,200', '１２', '3/4', ' 80 ', '180万', '５０％', 'TRUE', '’80', '0.5', '100', '-5', 'abc', '  ', 'N/A', '2026-11-10'] as const;
+const TEXTS = ['80%', '1,200', '１２', '3/4', ' 80 ', '180万', '５０％', 'TRUE', '’80', '0.5', '100', '-5', 'abc', '  ', 'N/A', '2026-11-10', 'done', '完成'] as const;
 
 const num = fc.constantFrom(...NUMS).map((n): Odd => ({ k: 'num', n }));
 const oddValue: fc.Arbitrary<Odd> = fc.oneof(
@@ -180,7 +180,7 @@ function snapshotOf(plan: WorkbookPlan, odd: Cells): WorkbookSnapshot {
   };
 }
 
-interface Row { progress: number | ''; score: number | ''; status: Status | '' }
+interface Row { progress: number | ''; score: number | ''; status: Status | ''; final: number }
 const STATUS_BY_LABEL = new Map<string, Status>();
 for (const s of Object.keys(STATUS_LABELS) as Status[]) for (const l of ['zh-CN', 'en'] as const) STATUS_BY_LABEL.set(STATUS_LABELS[s][l], s);
 
@@ -196,8 +196,8 @@ function differences(t: TableSpec, fixed?: ReadonlySet<string>): { diffs: Diff[]
   const sheetRowOf = (i: number) => read.rowIndexes[i]! + 1;
   const score = scoreTable(read.table, AS_OF, model.settings);
   const core = new Map<number, Row>();
-  for (const k of score.krs) core.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status });
-  for (const o of score.objectives) core.set(sheetRowOf(o.row), { progress: o.progress, score: o.score, status: o.status });
+  for (const k of score.krs) core.set(sheetRowOf(k.row), { progress: k.progress, score: k.score, status: k.status, final: k.finalScore ?? k.score });
+  for (const o of score.objectives) core.set(sheetRowOf(o.row), { progress: o.progress, score: o.score, status: o.status, final: o.finalScore ?? o.score });
 
   const ev = evaluatePlan(plan);
   const name = plan.sheets[0]!.name;
@@ -205,20 +205,20 @@ function differences(t: TableSpec, fixed?: ReadonlySet<string>): { diffs: Diff[]
   const last = blocks[blocks.length - 1]![1];
   for (let row = FIRST_DATA_ROW; row <= last; row++) {
     const get = (key: keyof typeof OKR_COLUMNS) => ev.get(name, cell(row, OKR_COLUMNS[key]));
-    const p = get('progress'), s = get('score'), stText = get('status');
+    const p = get('progress'), s = get('score'), stText = get('status'), fin = get('finalScore');
     const st = stText === '' || stText === null ? '' : STATUS_BY_LABEL.get(String(stText)) ?? `?${String(stText)}`;
     const want = core.get(row);
     const block = blocks.find(([a]) => a === row);
     const explainedBy = block ? Array.from({ length: block[1] - block[0] + 1 }, (_, i) => block[0] + i) : [row];
-    const shown = JSON.stringify([p, s, st]);
+    const shown = JSON.stringify([p, s, st, fin]);
     const raw = JSON.stringify(plan.sheets[0]!.values[row - 1]!.slice(0, OKR_COLUMNS.managerScore).map((v) => (typeof v === 'string' && v.startsWith('=') ? 'ƒ' : v)));
     if (!want) {
       if (!(p === '' || p === null) || !(s === '' || s === null) || st !== '') diffs.push({ row, what: `row ${row} ${raw}: core has no KR/objective, the sheet shows ${shown}`, explainedBy });
       continue;
     }
     const off = (a: unknown, b: number | '') => typeof a !== 'number' || typeof b !== 'number' || Math.abs(a - b) > 1e-9;
-    if (off(p, want.progress) || off(s, want.score) || st !== want.status) {
-      diffs.push({ row, what: `row ${row} ${raw}: sheet ${shown} ≠ core ${JSON.stringify([want.progress, want.score, want.status])}`, explainedBy });
+    if (off(p, want.progress) || off(s, want.score) || st !== want.status || off(fin, want.final)) {
+      diffs.push({ row, what: `row ${row} ${raw}: sheet ${shown} ≠ core ${JSON.stringify([want.progress, want.score, want.status, want.final])}`, explainedBy });
     }
   }
   ev.destroy();
