@@ -86,7 +86,7 @@ describe('runDiagnostics on the in-memory workbook', () => {
   it('covers formulas vs core, the structure, dates and every probe-able assumption', () => {
     const { ctx, clock } = workbook();
     const ids = runDiagnostics(ctx, { clock }).checks.map((c) => c.id);
-    for (const id of ['progress', 'score', 'status', 'validations', 'conditionalFormats', 'protections', 'metadata', 'namedRanges', 'bars', 'dates', 'sheets-api-path', 'paths-agree', 'scopes']) expect(ids).toContain(id);
+    for (const id of ['progress', 'score', 'status', 'validations', 'conditionalFormats', 'protections', 'metadata', 'namedRanges', 'bars', 'dates', 'sheets-api-path', 'paths-agree', 'template-colours', 'scopes']) expect(ids).toContain(id);
     const probeable = ASSUMPTIONS.filter((a) => a.check === 'diagnostics').map((a) => a.id).sort();
     expect(PROBES.map((p) => p.id).sort()).toEqual(probeable);
     expect(PROBES.map((p) => p.id)).toContain(NAMED_RANGE_PROBE_ID);

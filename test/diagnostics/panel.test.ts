@@ -85,7 +85,7 @@ describe('Diagnostics panel', () => {
     const passed = await page.locator('#diag-checks li[data-status="pass"]').count();
     expect(await page.locator('#diag-checks li[data-status="fail"]').count()).toBe(0);
     expect(await page.locator('#diag-checks li[data-status="warn"]').count()).toBe(2);
-    expect(passed).toBe(checks - 4); // 2 warnings, 2 not checked (the two paths, the scopes)
+    expect(passed).toBe(checks - 5); // 2 warnings, 3 not checked (the two paths, the template's colours, the scopes)
     expect(await summary.textContent()).toBe(`${passed} 项通过，2 项警告：请看下面的说明。`);
     // warnings come first, with their advice
     expect(await page.locator('#diag-checks li').nth(0).getAttribute('data-status')).toBe('warn');
@@ -102,7 +102,7 @@ describe('Diagnostics panel', () => {
     await page.locator('#diag-summary').waitFor({ timeout: 60_000 });
     const text = await page.locator('#diag-text').inputValue();
     expect(text).toMatch(/^OKR Sheets diagnostics .* · locale en_US|^OKR Sheets diagnostics /);
-    expect(text).toMatch(/\n\d+ passed, 0 failed, 2 warnings, 2 not checked\n/);
+    expect(text).toMatch(/\n\d+ passed, 0 failed, 2 warnings, 3 not checked\n/);
     expect(text).toMatch(/\n! WARN Plans applied through the Sheets API \(one batchUpdate\) — no advanced Sheets service here/);
     expect(text).toMatch(/\n✔ PASS Progress computed by the sheet's formulas matches core — \d+ rows \(\d+ KRs, \d+ objectives\) agree with core\n/);
     await page.locator('#diag-copy').click();

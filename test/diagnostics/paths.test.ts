@@ -61,7 +61,8 @@ describe('which path applied the scratch template', () => {
     expect(check(r.checks, 'paths-agree').status).toBe('skip');
     expect(r.ok).toBe(true);
     expect(r.warned).toBe(2); // the path, and the conditional-format colours it cannot read
-    expect(r.text.split('\n')[1]).toBe(`通过 ${r.passed} 项，失败 0 项，警告 2 项，未检查 1 项`);
+    expect(r.text.split('\n')[1]).toBe(`通过 ${r.passed} 项，失败 0 项，警告 2 项，未检查 2 项`);
+    expect(check(r.checks, 'template-colours')).toMatchObject({ status: 'skip', detail: '需要 Sheets API 才能读取单元格实际显示的颜色（见“计划通过 Sheets API 写入”一项）' });
     expect(local.calls.get('Sheets.Spreadsheets.batchUpdate')).toBe(0);
   });
 
@@ -158,6 +159,34 @@ describe('conditional formats colour in this locale (effectiveFormat through the
     expect(c.detail).toMatch(/^locale en_US: under the rule =AND\(\$A\$9>0,\$A\$9<2\), A9 reads — and B9 reads — \(expected #fff2cc and no colour\)$/);
   });
 
+  it("the template's own rules: every KR row's Status and Score cells show the colour core gives them", () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const { ctx } = setup(lang);
+      const c = check(runDiagnostics(ctx, { grantedScopes: ALL_SCOPES }).checks, 'template-colours');
+      expect(c.status).toBe('pass');
+      expect(c.detail).toBe(lang === 'en'
+        ? 'locale en_US: the Status and Score cells of 9 KR rows show the colours of the status and grade core gives them (effectiveFormat read through the Sheets API)'
+        : '区域设置 zh_CN：9 个 KR 行的“状态”和“得分”单元格显示的颜色与核心给出的状态和评级一致（Sheets API 读取的 effectiveFormat）');
+    }
+  });
+
+  it("control: the template's grade rules sent in ';' syntax colour no Score cell, and the check lists them", () => {
+    const { ctx } = setup('en', (real) => ({
+      get: (id, args) => real.get(id, args),
+      batchUpdate: (body, id) => {
+        const copy = structuredClone(body);
+        for (const req of copy.requests ?? []) {
+          const v = req.addConditionalFormatRule?.rule?.booleanRule?.condition?.values?.[0];
+          if (v?.userEnteredValue?.includes('ISNUMBER')) v.userEnteredValue = v.userEnteredValue.replace(/,/g, ';');
+        }
+        return real.batchUpdate(copy, id);
+      },
+    }));
+    const c = check(runDiagnostics(ctx, { grantedScopes: ALL_SCOPES }).checks, 'template-colours');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toMatch(/^locale en_US: 9 of 18 cells show another colour \(shown ≠ expected\): O1\.KR1 [A-Z]+\d+ — ≠ #fce8b2, /);
+  });
+
   it('the API cannot answer the cells: a warning (unverified), never a pass', () => {
     const { ctx } = setup('en', (real) => ({
       get: (id, args) => ((args as { ranges?: string[] }).ranges ? { spreadsheetId: id, sheets: [{ properties: {} }] } : real.get(id, args)),
@@ -211,8 +240,8 @@ describe('service calls: fixed by the fixture, not by the spreadsheet', () => {
     const small = measure(true, 0);
     const big = measure(true, 900);
     expect(big.calls).toBe(small.calls);
-    expect(small.calls).toBe(279); // incl. 2 × (getRange + getValues) to hold both scratch sheets against core
-    expect(small.counts['Sheets.Spreadsheets.get']).toBe(2); // the plan's look-up + the effective colours
+    expect(small.calls).toBe(282); // incl. 2 × (getRange + getValues) to hold both scratch sheets against core
+    expect(small.counts['Sheets.Spreadsheets.get']).toBe(3); // the plan's look-up + the template's colours + the probe's colours
     expect(small.counts['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(small.counts.insertSheet).toBe(4); // the SpreadsheetApp copy, the probe sheet and two extra probe sheets
   });

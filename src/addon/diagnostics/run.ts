@@ -38,6 +38,7 @@ import { FIXTURE_CYCLE, fixturePlan } from './fixture';
 import { PROBES, type ProbeResult } from './probes';
 import { compareStates, pathOutcome, readSheetState, watchedApi } from './paths';
 import { scopeCheck, type GrantedScopes } from './scopes';
+import { templateColours, type ScoredRow } from './colours';
 import { DETAIL, DIAG_TEXT, checkTitle, detail } from './text';
 import type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
 
@@ -103,7 +104,8 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
     // 2. formulas vs core
     const width = COLUMN_KEYS.length;
     const values = timed('readBack', () => fromSheetValues(scratch.getRange(1, 1, plan.values.length, width).getValues()));
-    compareFormulas(values, lang, add, timed);
+    const scored = compareFormulas(values, lang, add, timed);
+    guard('template-colours', () => timed('templateColours', () => templateColours(ctx.sheetsApi, ss, applied[0]!.name, plan, scored, lang)));
 
     // 3. structure
     structureChecks(ctx, scratch, plan, guard);
@@ -192,7 +194,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 type RowDiff = { id: string; sheet: string; core: string };
 type CoreComparison =
   | { error: Localized }
-  | { rows: number; krs: number; objectives: number; diffs: Record<'progress' | 'score' | 'status', RowDiff[]> };
+  | { rows: number; krs: number; objectives: number; diffs: Record<'progress' | 'score' | 'status', RowDiff[]>; scored: ScoredRow[] };
 
 /** Progress, Score and Status of the scratch block as the sheet computed them, row by row against core. */
 function coreComparison(values: unknown[][], lang: Lang, timed: <T>(name: string, fn: () => T) => T = (_, fn) => fn()): CoreComparison {
@@ -215,7 +217,8 @@ function coreComparison(values: unknown[][], lang: Lang, timed: <T>(name: string
     if (s === null || Math.abs(s - r.score) > TOLERANCE) diffs.score.push({ id: r.id, sheet: JSON.stringify(line[col.score]), core: String(r.score) });
     if (st !== STATUS_LABELS[r.status][lang]) diffs.status.push({ id: r.id, sheet: JSON.stringify(st), core: STATUS_LABELS[r.status][lang] });
   }
-  return { rows: rows.length, krs: score.krs.length, objectives: score.objectives.length, diffs };
+  const scored = score.krs.map((k) => ({ id: k.id, sheetRow: read.rowIndexes[k.row]! + 1, status: k.status, score: k.score }));
+  return { rows: rows.length, krs: score.krs.length, objectives: score.objectives.length, diffs, scored };
 }
 
 /** Progress, Score and Status as Sheets computed them vs core, one check each. */
@@ -224,11 +227,11 @@ function compareFormulas(
   lang: Lang,
   add: (id: string, r: { ok: boolean | null; seen: Localized }) => void,
   timed: <T>(name: string, fn: () => T) => T,
-): void {
+): ScoredRow[] {
   const c = coreComparison(values, lang, timed);
   if ('error' in c) {
     add('table', { ok: false, seen: c.error });
-    return;
+    return [];
   }
   for (const k of ['progress', 'score', 'status'] as const) {
     const d = c.diffs[k];
@@ -237,6 +240,7 @@ function compareFormulas(
       ? { ok: false, seen: { 'zh-CN': fmt(DETAIL.rowsDiffer, 'zh-CN', { n: d.length, rows: c.rows, list: list('zh-CN') }), en: fmt(DETAIL.rowsDiffer, 'en', { n: d.length, rows: c.rows, list: list('en') }) } }
       : { ok: true, seen: detail('rowsAgree', { rows: c.rows, krs: c.krs, objectives: c.objectives }) });
   }
+  return c.scored;
 }
 
 /** One sheet's rows against core, in a few words: "agrees (11 rows)" / "3 of 11 rows differ". */

@@ -47,6 +47,7 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'conditional-format-formula-syntax': { 'zh-CN': '条件格式的自定义公式（逗号分隔）按原样保存', en: 'Custom conditional-format formulas (comma separators) are kept as written' },
   'html-file-text': { 'zh-CN': '服务器代码从 Server.html 原样读取', en: 'Server code read unchanged from Server.html' },
   'conditional-format-colours': { 'zh-CN': '条件格式的自定义公式（逗号分隔）实际着色', en: 'Custom conditional-format formulas (comma separators) actually colour cells' },
+  'template-colours': { 'zh-CN': '模板的条件格式按核心的状态和评级着色', en: "The template's conditional formats colour Status and Score as core grades them" },
   'sheets-api-path': { 'zh-CN': '计划通过 Sheets API（一次 batchUpdate）写入', en: 'Plans applied through the Sheets API (one batchUpdate)' },
   'paths-agree': { 'zh-CN': 'Sheets API 与 SpreadsheetApp 写出的工作表逐格一致', en: 'The Sheets API and SpreadsheetApp write the same sheet, cell by cell' },
   scopes: { 'zh-CN': '已授予的权限范围', en: 'Granted OAuth scopes' },
@@ -155,6 +156,17 @@ export const DETAIL = {
     'zh-CN': 'Sheets API 没有返回这些单元格的 effectiveFormat，此项未验证（{error}）',
     en: 'the Sheets API returned no effectiveFormat for these cells: unverified ({error})',
   },
+  // the template's own conditional formats (./colours.ts)
+  templateColoursOk: {
+    'zh-CN': '区域设置 {locale}：{n} 个 KR 行的“状态”和“得分”单元格显示的颜色与核心给出的状态和评级一致（Sheets API 读取的 effectiveFormat）',
+    en: 'locale {locale}: the Status and Score cells of {n} KR rows show the colours of the status and grade core gives them (effectiveFormat read through the Sheets API)',
+  },
+  templateColoursWrong: {
+    'zh-CN': '区域设置 {locale}：{cells} 个单元格中有 {n} 个颜色不对（显示 ≠ 应为）：{list}',
+    en: 'locale {locale}: {n} of {cells} cells show another colour (shown ≠ expected): {list}',
+  },
+  templateColoursNoApi: { 'zh-CN': '需要 Sheets API 才能读取单元格实际显示的颜色（见“计划通过 Sheets API 写入”一项）', en: 'reading the colour a cell shows needs the Sheets API (see the Sheets API check)' },
+  templateColoursNoRows: { 'zh-CN': '模板中没有读到 KR 行', en: 'no KR rows read from the template' },
   namedRangeTaken: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称仍被列出或仍被占用', en: 'the named range {name}, removed before its sheet was deleted, is still listed or its name is still taken' },
 } satisfies Record<string, Localized>;
 

@@ -7,11 +7,11 @@
  *
  * The colour is the cell's own background, overridden by the first conditional-format rule of
  * its sheet whose range holds the cell and whose condition is true (rule order = priority).
- * Conditions evaluated here: custom formulas (by the formula engine, as in the sheet) and the
- * number comparisons. A cell under a rule this module cannot evaluate (another condition, or a
- * custom formula with relative references away from the rule's first cell) makes the request
- * fail: "unknown" is never answered as "not coloured". As the API does, a cell in the default
- * format (here: no background) has no effectiveFormat.
+ * Conditions evaluated here: custom formulas (by the formula engine, their relative references
+ * moved from the rule's first cell to the cell, as Sheets reads them), "text is exactly" and the
+ * number comparisons. A cell under a rule this module cannot evaluate (another condition) makes
+ * the request fail: "unknown" is never answered as "not coloured". As the API does, a cell in the
+ * default format (here: no background) has no effectiveFormat.
  */
 import type { WorkbookCore, SheetData } from './core';
 import { cellKey } from './core';
@@ -29,7 +29,29 @@ function color(hex: string | null | undefined): Color | null {
   return r === 1 && g === 1 && b === 1 ? null : { red: r, green: g, blue: b };
 }
 
-const RELATIVE_REF = /(^|[^$A-Za-z0-9_!])[A-Za-z]{1,3}\d+/;
+/** A cell reference outside string literals: not part of a name, not a function (LOG10( …). */
+const REF = /(^|[^A-Za-z0-9_$.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g;
+const colNum = (letters: string) => letters.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+function colLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The formula as it reads in a cell `dr` rows and `dc` columns from the rule's first cell. */
+export function shiftRelativeRefs(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REF, (_, pre: string, dCol: string, col: string, dRow: string, row: string) =>
+            `${pre}${dCol}${dCol ? col : colLetters(colNum(col) + dc)}${dRow}${dRow ? row : Number(row) + dr}`,
+          ),
+    )
+    .join('');
+}
 
 /** true / false when the rule's condition is decided for the cell; null when not evaluable here. */
 function ruleHolds(wb: WorkbookCore, s: SheetData, rule: LocalConditionalFormatRule, first: Rect, row: number, col: number): boolean | null {
@@ -39,8 +61,7 @@ function ruleHolds(wb: WorkbookCore, s: SheetData, rule: LocalConditionalFormatR
   const [a, b] = d.args as number[];
   switch (d.criteria) {
     case 'CUSTOM_FORMULA': {
-      const formula = String(d.args[0] ?? '');
-      if ((row !== first.row || col !== first.col) && RELATIVE_REF.test(formula.replace(/"[^"]*"/g, ''))) return null;
+      const formula = shiftRelativeRefs(String(d.args[0] ?? ''), row - first.row, col - first.col);
       // a formula that does not parse or evaluates to an error colours nothing, as in Sheets
       let v: unknown;
       try {
@@ -50,6 +71,7 @@ function ruleHolds(wb: WorkbookCore, s: SheetData, rule: LocalConditionalFormatR
       }
       return v === true || (typeof v === 'number' && v !== 0);
     }
+    case 'TEXT_EQUAL_TO': return typeof value === 'string' && value === String(d.args[0]);
     case 'NUMBER_BETWEEN': return n !== null && n >= Math.min(a!, b!) && n <= Math.max(a!, b!);
     case 'NUMBER_LESS_THAN': return n !== null && n < a!;
     case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n !== null && n <= a!;
