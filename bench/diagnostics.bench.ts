@@ -31,7 +31,7 @@ export async function run() {
     const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
     const label = api ? 'with the Sheets API' : 'SpreadsheetApp only';
     return [
-      { name: `Run diagnostics ${label}: service calls`, value: runs[0]!.calls, unit: 'calls', note: api ? 'incl. 2 Sheets.Spreadsheets.get + 1 batchUpdate' : 'no second scratch sheet, no comparison, no colour read' },
+      { name: `Run diagnostics ${label}: service calls`, value: runs[0]!.calls, unit: 'calls', note: api ? 'incl. 3 Sheets.Spreadsheets.get (plan look-up, template colours, probe colours) + 1 batchUpdate' : 'no second scratch sheet, no comparison, no colour reads' },
       { name: `Run diagnostics ${label}: in-memory wall time (median of ${RUNS})`, value: Math.round(ms), unit: 'ms' },
     ];
   });
