@@ -8,7 +8,8 @@ import { readActions, readCheckIns } from '../../src/core/checkins';
 import { COLUMN_LABELS, HEADER_LABELS, ROW_TYPE_LABELS, SETTING_LABELS, SHEET_NAMES, STATUS_LABELS, label } from '../../src/core/labels';
 import { COLUMN_KEYS, DEFAULT_SETTINGS } from '../../src/core/model';
 import { cell, colLetter, colNumber, parseRange, range } from '../../src/core/plan/a1';
-import { isSheetsOnlyFormula } from '../../src/core/plan/formulas';
+import { BAR_OPTIONS, isSheetsOnlyFormula } from '../../src/core/plan/formulas';
+import { TREND_OPTIONS } from '../../src/core/plan/trendFormula';
 import {
   buildOkrSheetPlanFromRows,
   buildWorkbookPlan,
@@ -27,6 +28,9 @@ import {
   FORMULA_CELLS,
   HELPER_COLUMN,
   OKR_SHEET_KEYS,
+  CHART_OPTION_CELLS,
+  STATUS_WORD_CELLS,
+  STATUS_WORD_ORDER,
 } from '../../src/core/plan/okrSheet';
 import { readTableValues } from '../../src/core/table';
 import { buildSettingsPlan, readSettingsValues, SETTINGS_CELLS, SETTING_KEYS } from '../../src/core/plan/supportSheets';
@@ -81,7 +85,7 @@ describe('OKR sheet plan', () => {
     expect(String(okr.values[onTrack.row1 - 1]![onTrack.col1 - 1]).startsWith(`=${elapsedAbs}-`)).toBe(true);
     for (let r = FIRST_DATA_ROW; r <= last; r++) {
       const st = String(okr.values[r - 1]![OKR_COLUMNS.status - 1]);
-      expect(st).toContain(`>=$K$2`);
+      expect(st).toContain(`>=K$2`);
       expect(st).not.toContain('TODAY()');
     }
     expect(at(HEADER_CELLS.unit.value)).toBe("'=cmd");
@@ -101,6 +105,40 @@ describe('OKR sheet plan', () => {
     if (!('table' in read)) throw new Error('no table');
     expect(read.asOf).toBeNull();
     expect(read.table.header).toMatchObject({ cycle: '2026-Q4', cycleStart: CYCLE.cycleStart, cycleEnd: CYCLE.cycleEnd });
+  });
+
+  test('status words and sparkline options sit in labelled header cells that Status, Bar and Trend read', () => {
+    const at = (a1: string) => {
+      const p = parseRange(a1);
+      return okr.values[p.row1 - 1]![p.col1 - 1];
+    };
+    // the six words, in the sheet's language, right of their label; each Status names only cells
+    const first = parseRange(STATUS_WORD_CELLS.first);
+    expect(String(at(STATUS_WORD_CELLS.label)).length).toBeGreaterThan(3);
+    STATUS_WORD_ORDER.forEach((st, i) => expect(okr.values[first.row1 - 1]![first.col1 - 1 + i]).toBe(STATUS_LABELS[st].en));
+    for (let r = FIRST_DATA_ROW; r <= last; r++) {
+      const f = String(okr.values[r - 1]![OKR_COLUMNS.status - 1]);
+      for (const st of STATUS_WORD_ORDER) expect(f).not.toContain(`"${STATUS_LABELS[st].en}"`);
+      expect(f).toContain(`${colLetter(first.col1)}$${first.row1}`);
+    }
+    // SPARKLINE options: a range two cells wide (option, value), the Bar's and the Trend's
+    for (const [k, opts] of [['bar', BAR_OPTIONS], ['trend', TREND_OPTIONS]] as const) {
+      const r = parseRange(CHART_OPTION_CELLS[k].range);
+      expect(r.col2 - r.col1).toBe(1);
+      expect(r.row2 - r.row1 + 1).toBe(opts.length);
+      opts.forEach(([o, v], i) => expect([at(cell(r.row1 + i, r.col1)), at(cell(r.row1 + i, r.col2))]).toEqual([o, v]));
+      expect(String(at(CHART_OPTION_CELLS[k].label)).length).toBeGreaterThan(3);
+    }
+    const rowAbs = (a1: string) => a1.replace(/(\d+)/g, '$$$1');
+    const bar = String(okr.values[FIRST_DATA_ROW]![OKR_COLUMNS.bar - 1]);
+    expect(bar).toBe(`=SPARKLINE(N(${colLetter(OKR_COLUMNS.progress)}${FIRST_DATA_ROW + 1}),${rowAbs(CHART_OPTION_CELLS.bar.range)})`);
+    expect(String(okr.values[FIRST_DATA_ROW]![OKR_COLUMNS.trend - 1])).toContain(`,${rowAbs(CHART_OPTION_CELLS.trend.range)}),`);
+    // none of it is read as a header value, and all of it is inside the sheet's columns
+    for (const a1 of [STATUS_WORD_CELLS.label, CHART_OPTION_CELLS.bar.range, CHART_OPTION_CELLS.trend.range]) expect(parseRange(a1).col2).toBeLessThanOrEqual(HELPER_COLUMN);
+    const read = readTableValues(okr.values as unknown[][]);
+    if (!('table' in read)) throw new Error('no table');
+    expect(read.table.header.unit).toBe("'=cmd"); // as written (escaped)
+    expect(read.table.header.owner).toBe('Li Lei');
   });
 
   test('an objective scans its own block only (through the next objective), the last one through the spare rows', () => {
@@ -320,9 +358,10 @@ describe('support sheets', () => {
     expect(headerCell(FORMULA_CELLS.atRiskFrom.value)).toContain(absRef(SETTINGS_CELLS.offTrackBelow));
     expect(headerCell(FORMULA_CELLS.scoreFactor.value)).toContain(absRef(SETTINGS_CELLS.scoreScale));
     expect(headerCell(FORMULA_CELLS.gradeGreenFrom.value)).toContain(absRef(SETTINGS_CELLS.gradeGreenFrom));
-    expect(String(okr.values[FIRST_DATA_ROW]![OKR_COLUMNS.progress - 1])).toContain('$K$1');
+    // every row reads the header cells row-absolute (K$1): never filled sideways, a `$` less each
+    expect(String(okr.values[FIRST_DATA_ROW]![OKR_COLUMNS.progress - 1])).toContain('K$1');
     const status = String(okr.values[FIRST_DATA_ROW - 1]![OKR_COLUMNS.status - 1]);
-    expect(status).toContain('$K$2');
+    expect(status).toContain('K$2');
     expect(status).not.toContain(s.name);
     const custom = buildSettingsPlan({ lang: 'en', ...CYCLE, settings: { atRiskBelow: 0.15, staleDays: 7 } });
     const back = readSettingsValues(custom.values);

@@ -13,7 +13,7 @@
  */
 import type { Lang } from '../i18n';
 import { ROW_TYPE_LABELS, STATUS_LABELS } from '../labels';
-import type { ColumnKey, RowType } from '../model';
+import type { ColumnKey, RowType, Status } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { EDGE_EPS } from '../progress';
 import { RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
@@ -62,6 +62,13 @@ export interface FormulaLayout {
     scoreDigits: string;
     /** The type words with their codes (`typeCodeTable`). */
     typeTable: string;
+    /** Progress at or above which a row is done (1 − ε); absent = the number inline. */
+    doneFrom?: string;
+    /** The cell of each status word; absent = the words inline. */
+    statusWords?: Readonly<Record<Status, string>>;
+    /** The SPARKLINE options of the Bar, a 2-column range (option, value) in the header; absent =
+     *  an array literal inline. */
+    barOptions?: string;
   };
   /**
    * The helper column (add-on-written, after the last table column): on a row that is not an
@@ -102,11 +109,12 @@ function typeAliases(t: RowType): string[] {
 
 /**
  * Code of each row type in the helper column, ordered so the tests stay short: ≥ 2 is a key
- * result; 3 and 6 fall (decrease, at most); 5 and 6 are the "stay" KRs (at least / at most,
- * never above 100%); 7 the milestone; 0 no known type.
+ * result; 5 the milestone; above 5 the "stay" KRs (6 at least, 7 at most: never above 100%);
+ * among the other KR codes the odd ones fall (3 decrease, 7 at most): MOD(code, 2) = 1; 4 the
+ * rubric; 0 no known type.
  */
 export const TYPE_CODES: Readonly<Record<RowType, number>> = {
-  objective: 1, increase: 2, decrease: 3, rubric: 4, atLeast: 5, atMost: 6, milestone: 7,
+  objective: 1, increase: 2, decrease: 3, rubric: 4, milestone: 5, atLeast: 6, atMost: 7,
 };
 
 /** A type word as the lookup compares it: spaces removed, lower case (labels.ts matchLabel). */
@@ -235,24 +243,29 @@ function refs(L: FormulaLayout, row: number) {
 
 /**
  * Progress of a KR row whose type code is 2–7 (= progress.ts krProgress), with
- * s = N(start), t = target, c = N(current), cap = the header cell:
- *   milestone (7): MIN(cap, MAX(0, c));
- *   no current value, or no numeric target: 0;
- *   t = s, or a "stay" KR set the other way round (at least with t < s, at most with t > s):
- *     1 when c has reached t in the KR's direction (falling: 3 decrease, 6 at most), else 0;
- *   else MIN(cap, MAX(0, (c − s) / (t − s))), the stay KRs (5, 6) capped at 1.
+ * s = N(start), t = target, c = current, cap = the header cell, d = (−1)^code the KR's
+ * direction (+1 for the rising types, −1 for the falling ones: the odd codes 3 decrease and
+ * 7 at most), clamped as MEDIAN(0, …, stay ? 1 : cap) — the stay KRs (at least / at most, codes
+ * above 5) never above 1:
+ *   milestone (5): N(c);
+ *   no current value (COUNT: a number; or TRUE/FALSE), or no numeric target: 0;
+ *   t = s, or a stay KR set the other way round ((t − s)·d < 0: at least with t < s, at most
+ *     with t > s): 1 when c has reached t in the KR's direction ((c − t)·d ≥ 0), else 0;
+ *   else (c − s) / (t − s).
+ * COUNT(x) of one cell is ISNUMBER(x) in every engine, and shorter (issue 16 §5); TRUE/FALSE in
+ * Current count as 1/0 in the arithmetic, as core reads them.
  */
 export function krProgressExpr(L: FormulaLayout, row: number): string {
   const { c } = refs(L, row);
-  const Z = codeOf(L, row), S = `N(${c('start')})`, G = c('target'), C = c('current'), cv = `N(${C})`;
-  const cap = capOf(L);
-  const met = `--IF(OR(${Z}=3,${Z}=6),${cv}<=${G},${cv}>=${G})`;
-  const flat = `OR(${G}=${S},AND(${Z}=5,${G}<${S}),AND(${Z}=6,${G}>${S}))`;
-  const ratio = `MIN(IF(${Z}>4,1,${cap}),MAX(0,(${cv}-${S})/(${G}-${S})))`;
-  return (
-    `IF(${Z}=7,MIN(${cap},MAX(0,${cv})),` +
-    `IF(ISNUMBER(${G})*(ISNUMBER(${C})+ISLOGICAL(${C})),IF(${flat},${met},${ratio}),0))`
-  );
+  const Z = codeOf(L, row), S = `N(${c('start')})`, G = c('target'), C = c('current');
+  const { milestone } = TYPE_CODES;
+  const d = `(-1)^${Z}`;
+  const met = `--((N(${C})-${G})*${d}>=0)`;
+  const flat = `OR(${G}=${S},(${Z}>${milestone})*(${G}-${S})*${d}<0)`;
+  const value =
+    `IF(${Z}=${milestone},N(${C}),` +
+    `IF(COUNT(${G})*(COUNT(${C})+ISLOGICAL(${C})),IF(${flat},${met},(${C}-${S})/(${G}-${S})),0))`;
+  return `MEDIAN(0,${value},IF(${Z}>${milestone},1,${capOf(L)}))`;
 }
 
 /**
@@ -286,13 +299,16 @@ function objectiveSums(L: FormulaLayout, row: number, value: ColumnKey) {
 
 /**
  * The share of weight each blank-weight KR gets: MAX(0, 1 − given) / blanks (blanks share what
- * the given weights leave). An objective row keeps it in its helper cell; its Progress and Score
- * then read (gv + k·bv) / (given + k·blanks) — the total is MAX(1, given) with blanks, else
- * given; a total of 0 (every weight 0) means equal weights: av / n; no KRs: 0.
+ * the given weights leave), 0 when no KR's weight is blank. An objective row keeps it in its
+ * helper cell k. Its Progress and Score then read (gv + k·bv) / total, and the total needs no
+ * blank count (issue 16 §5: two masked sums fewer on each): k > 0 means some weights are blank and
+ * the given ones leave room, so the blanks fill the total up to exactly 1; k = 0 means the blank
+ * ones (if any) get nothing, so the total is `given`. A total of 0 (every weight 0, or no KRs)
+ * is the #DIV/0! that IFERROR turns into equal weights: av / n (no KRs: 0).
  */
 export function blankShareExpr(L: FormulaLayout, row: number): string {
   const x = objectiveSums(L, row, 'progress');
-  return `MAX(0,1-${x.given})/MAX(1,${x.blanks})`;
+  return `IFERROR(MAX(0,1-${x.given})/${x.blanks},0)`;
 }
 
 /** The weighted mean of `value` over the objective's KRs (= objectiveProgress / objectiveScore
@@ -301,7 +317,7 @@ function weightedMeanExpr(L: FormulaLayout, row: number, value: ColumnKey, k: st
   const x = objectiveSums(L, row, value);
   // equal weights; no KRs: av = 0, so 0
   const equal = `${x.av}/MAX(1,${x.n})`;
-  if (k) return `IFERROR((${x.gv}+${k}*${x.bv})/(${x.given}+${k}*${x.blanks}),${equal})`;
+  if (k) return `IFERROR((${x.gv}+${k}*${x.bv})/IF(${k}>0,1,${x.given}),${equal})`;
   return `IFERROR((${x.gv}+MAX(0,1-${x.given})*${x.bv}/MAX(1,${x.blanks}))/MAX(${x.given},MIN(1,${x.blanks})),${equal})`;
 }
 
@@ -394,7 +410,7 @@ export function scoreFormula(L: FormulaLayout, row: number, kind: RowKind = 'any
     kind === 'kr' ? kr
     : kind === 'objective' ? weightedMeanExpr(L, row, 'score', L.helperCol ? cell(row, L.helperCol) : null)
     : `IF(${Z}=1,${weightedMeanExpr(L, row, 'score', null)},${kr})`;
-  return `=IF(${P}="","",IF(ISNUMBER(${SS}),${SS},${computed}))`;
+  return `=IF(${P}="","",IF(COUNT(${SS}),${SS},${computed}))`;
 }
 
 /**
@@ -434,36 +450,50 @@ export function expectedExpr(L: FormulaLayout): string {
 export function statusFormula(L: FormulaLayout, row: number, lang: Lang, kind: RowKind = 'any'): string {
   const { c } = refs(L, row);
   const P = c('progress'), C = c('current');
-  const lab = (s: keyof typeof STATUS_LABELS) => q(STATUS_LABELS[s][lang]);
+  const lab = (s: keyof typeof STATUS_LABELS) => L.cells?.statusWords?.[s] ?? q(STATUS_LABELS[s][lang]);
   const objNotStarted = () => `${objectiveSums(L, row, 'progress').started}=0`;
-  const krNotStarted = `ISNUMBER(${C})+ISLOGICAL(${C})=0`;
+  const krNotStarted = `COUNT(${C})+ISLOGICAL(${C})=0`;
   const notStarted =
     kind === 'kr' ? krNotStarted : kind === 'objective' ? objNotStarted() : `IF(${codeOf(L, row)}=1,${objNotStarted()},${krNotStarted})`;
   const onTrack = L.cells?.onTrackFrom ?? onTrackFromExpr(L);
   const atRisk = L.cells?.atRiskFrom ?? atRiskFromExpr(L);
   const D = c('due');
   // overdue = isOverdue(): due < as of (an integer day, so INT(due) < it ⇔ due < it) and not done
-  const overdue = `ISNUMBER(${D})*(${D}<${L.today ?? todayExpr(L)})`;
+  // (D > 0): a date is a positive number, blank is 0, and text compares above every number in
+  // Sheets, Excel and LibreOffice (so text is never overdue) — shorter than ISNUMBER(D)
+  const overdue = `(${D}>0)*(${D}<${L.today ?? todayExpr(L)})`;
+  const done = L.cells?.doneFrom ?? DONE;
   return (
-    `=IF(${P}="","",IF(${P}>=${DONE},${lab('done')},IF(${overdue},${lab('overdue')},` +
+    `=IF(${P}="","",IF(${P}>=${done},${lab('done')},IF(${overdue},${lab('overdue')},` +
     `IF(${notStarted},${lab('notStarted')},` +
     `IF(${P}>=${onTrack},${lab('onTrack')},IF(${P}>=${atRisk},${lab('atRisk')},${lab('offTrack')}))))))`
   );
 }
 
-/** Final score (grading round, issue 14 §3): the manager's score when given, else the Score
- *  cell (self-score, else computed). Blank when the row has no score. */
+/** Final score (grading round, issue 14 §3): the manager's score when it and the Score cell are
+ *  both numbers, else the Score cell (self-score, else computed; blank when the row has none). */
 export function finalScoreFormula(L: FormulaLayout, row: number): string {
   const S = cell(row, L.col.score), M = cell(row, L.col.managerScore);
-  return `=IF(${S}="","",IF(ISNUMBER(${M}),${M},${S}))`;
+  return `=IF(COUNT(${S},${M})=2,${M},${S})`;
 }
 
 export const BAR_COLOR = '#34a853';
 
-/** The bar: SPARKLINE (Google Sheets only). */
+/** The options of the Bar's sparkline, as rows of (option, value). */
+export const BAR_OPTIONS: readonly (readonly [string, string | number])[] = [['charttype', 'bar'], ['max', 1], ['color1', BAR_COLOR]];
+
+/**
+ * The bar: SPARKLINE (Google Sheets only) of the progress, N() making a blank row an empty bar.
+ * The options sit in a header range when the layout has one: SPARKLINE takes "a range or array
+ * of optional settings … two cells wide where the first cell is the option and the second cell
+ * is the value" (https://support.google.com/docs/answer/3093289) — shorter than the array
+ * literal, and a range is the same in every spreadsheet locale (an array literal's separators
+ * are not).
+ */
 export function barFormula(L: FormulaLayout, row: number): string {
   const P = cell(row, L.col.progress);
-  return `=IF(${P}="","",SPARKLINE(${P},{"charttype","bar";"max",1;"color1","${BAR_COLOR}"}))`;
+  const opts = L.cells?.barOptions ?? `{${BAR_OPTIONS.map(([k, v]) => `"${k}",${typeof v === 'number' ? v : `"${v}"`}`).join(';')}}`;
+  return `=SPARKLINE(N(${P}),${opts})`;
 }
 
 /** What an engine without SPARKLINE shows instead (the progress value, under a data bar). */

@@ -28,10 +28,11 @@ import { scaleSpec } from '../scale';
 import { EDGE_EPS } from '../progress';
 import type { DepartmentTemplate, Due, RoleTemplate } from '../templates/schema';
 import { fillText, placeholderValuesFor, type PlaceholderValues } from '../templates/placeholders';
-import { cell, colLetter, colRange, range, sheetRef } from './a1';
+import { cell, colLetter, colRange, parseCell, parseRange, range, sheetRef } from './a1';
 import {
   atRiskFromExpr,
   BAR_COLOR,
+  BAR_OPTIONS,
   barFallbackFormula,
   barFormula,
   capCellExpr,
@@ -53,7 +54,7 @@ import {
   type RowKind,
 } from './formulas';
 import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan, SETTINGS_CELLS } from './supportSheets';
-import { trendFallbackFormula, trendFormula } from './trendFormula';
+import { TREND_OPTIONS, trendFallbackFormula, trendFormula } from './trendFormula';
 import { OWNER_KEY, type ConditionalFormatPlan, type PlanCell, type SheetPlan, type WorkbookPlan } from './types';
 
 /** Where each header label and value sits. */
@@ -86,6 +87,7 @@ export const FORMULA_CELLS = {
   scoreDigits: { label: 'M2', value: 'N2' },
   gradeRedBelow: { label: 'M3', value: 'N3' },
   gradeGreenFrom: { label: 'M4', value: 'N4' },
+  doneFrom: { label: 'T3', value: 'U3' },
 } as const;
 export type FormulaCellKey = keyof typeof FORMULA_CELLS;
 
@@ -98,7 +100,31 @@ const FORMULA_CELL_LABELS: Record<FormulaCellKey, { 'zh-CN': string; en: string 
   scoreDigits: { 'zh-CN': '得分小数位', en: 'Score decimals' },
   gradeRedBelow: { 'zh-CN': '红色：得分低于', en: 'Red: score below' },
   gradeGreenFrom: { 'zh-CN': '绿色：得分自', en: 'Green: score from' },
+  doneFrom: { 'zh-CN': '已完成：进度 ≥', en: 'Done: progress ≥' },
 };
+
+/**
+ * The sparklines' options (Sheets only), each a range two cells wide (option, value) with its
+ * label to the left (issue 16 §5: a range in the header instead of an array literal on every
+ * row). Right of the formula cells, so the header reader never takes them for a value.
+ */
+export const CHART_OPTION_CELLS = {
+  bar: { label: 'P1', range: 'Q1:R3' },
+  trend: { label: 'T1', range: 'U1:V2' },
+} as const;
+const CHART_OPTION_LABELS: Record<keyof typeof CHART_OPTION_CELLS, { 'zh-CN': string; en: string }> = {
+  bar: { 'zh-CN': '进度条图表选项', en: 'Bar chart options' },
+  trend: { 'zh-CN': '趋势图选项', en: 'Trend chart options' },
+};
+
+/**
+ * The status words every Status formula shows, one cell each after the label (issue 16 §5: the
+ * English words alone were a third of a KR row's Status formula). The Status colours compare
+ * with the same words, so an edited word loses its colour until the sheet is regenerated.
+ */
+export const STATUS_WORD_CELLS = { label: 'P4', first: 'Q4' } as const;
+export const STATUS_WORD_ORDER: readonly Status[] = ['done', 'overdue', 'notStarted', 'onTrack', 'atRisk', 'offTrack'];
+const STATUS_WORDS_LABEL = { 'zh-CN': '状态用语', en: 'Status words' } as const;
 
 /** The header values written from OkrHeaderValues (the elapsed cell holds a formula). */
 const HEADER_ORDER: Exclude<HeaderKey, 'elapsed' | 'overallScore' | 'today'>[] = ['unit', 'level', 'owner', 'alignedTo', 'cycle', 'cycleStart', 'cycleEnd', 'asOf'];
@@ -269,17 +295,22 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     cycleEnd: abs(HEADER_CELLS.cycleEnd.value),
     asOf: abs(HEADER_CELLS.asOf.value),
     expected: abs(HEADER_CELLS.elapsed.value),
-    today: abs(HEADER_CELLS.today.value),
+    today: rowAbs(HEADER_CELLS.today.value),
     atRiskRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.atRiskBelow)) : null,
     offTrackRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.offTrackBelow)) : null,
     capRef: settingsName ? sheetRef(settingsName, abs(SETTINGS_CELLS.progressCap)) : null,
+    // row-absolute only (K$1, not $K$1): the formulas are never filled sideways, and each `$`
+    // saved is a character on every row (issue 16 §5)
     cells: {
-      cap: abs(FORMULA_CELLS.cap.value),
-      onTrackFrom: abs(FORMULA_CELLS.onTrackFrom.value),
-      atRiskFrom: abs(FORMULA_CELLS.atRiskFrom.value),
-      scoreFactor: abs(FORMULA_CELLS.scoreFactor.value),
-      scoreDigits: abs(FORMULA_CELLS.scoreDigits.value),
-      typeTable: abs(FORMULA_CELLS.typeTable.value),
+      cap: rowAbs(FORMULA_CELLS.cap.value),
+      onTrackFrom: rowAbs(FORMULA_CELLS.onTrackFrom.value),
+      atRiskFrom: rowAbs(FORMULA_CELLS.atRiskFrom.value),
+      scoreFactor: rowAbs(FORMULA_CELLS.scoreFactor.value),
+      scoreDigits: rowAbs(FORMULA_CELLS.scoreDigits.value),
+      typeTable: rowAbs(FORMULA_CELLS.typeTable.value),
+      doneFrom: rowAbs(FORMULA_CELLS.doneFrom.value),
+      barOptions: CHART_OPTION_CELLS.bar.range.split(':').map(rowAbs).join(':'),
+      statusWords: statusWordCells(),
     },
     helperCol: HELPER_COLUMN,
   };
@@ -326,10 +357,23 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     scoreDigits: once(scoreDigitsExpr(settingRef('scoreScale'))),
     gradeRedBelow: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'red')),
     gradeGreenFrom: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'green')),
+    doneFrom: Number(formatNumber(1 - EDGE_EPS)),
   };
   for (const k of Object.keys(FORMULA_CELLS) as FormulaCellKey[]) {
     put(FORMULA_CELLS[k].label, FORMULA_CELL_LABELS[k][lang]);
     put(FORMULA_CELLS[k].value, formulaCells[k]);
+  }
+  put(STATUS_WORD_CELLS.label, STATUS_WORDS_LABEL[lang]);
+  const words = statusWordCells();
+  for (const st of STATUS_WORD_ORDER) put(words[st].replace(/\$/g, ''), STATUS_LABELS[st][lang]);
+  const chartOptions: Record<keyof typeof CHART_OPTION_CELLS, readonly (readonly [string, string | number])[]> = { bar: BAR_OPTIONS, trend: TREND_OPTIONS };
+  for (const k of Object.keys(CHART_OPTION_CELLS) as (keyof typeof CHART_OPTION_CELLS)[]) {
+    put(CHART_OPTION_CELLS[k].label, CHART_OPTION_LABELS[k][lang]);
+    const at = parseRange(CHART_OPTION_CELLS[k].range);
+    chartOptions[k].forEach(([option, value], i) => {
+      put(cell(at.row1 + i, at.col1), option);
+      put(cell(at.row1 + i, at.col1 + 1), value);
+    });
   }
 
   // Table header.
@@ -380,7 +424,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     out[HELPER_COLUMN - 1] = helperFormula(L, row, kind);
     // the KR's logged values (Sheets: a sparkline; elsewhere "12 → 18"); never on an objective row
     if (kind !== 'objective') {
-      const tp = { row, idCell: `$${colLetter(C.id)}${row}`, sheetName, checkinsSheet: SHEET_NAMES.checkins[lang], lang };
+      const tp = { row, idCell: `$${colLetter(C.id)}${row}`, sheetName, checkinsSheet: SHEET_NAMES.checkins[lang], lang, options: CHART_OPTION_CELLS.trend.range.split(':').map(rowAbs).join(':') };
       out[C.trend - 1] = trendFormula(tp);
       trendFallbacks.push(trendFallbackFormula(tp));
     } else trendFallbacks.push('');
@@ -405,6 +449,11 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: `${FORMULA_CELLS.cap.value}:${FORMULA_CELLS.atRiskFrom.value}`, numberFormat: '0%' },
     { range: `${FORMULA_CELLS.scoreFactor.value}:${FORMULA_CELLS.scoreDigits.value}`, numberFormat: '0' },
     { range: `${FORMULA_CELLS.gradeRedBelow.value}:${FORMULA_CELLS.gradeGreenFrom.value}`, numberFormat: '0%' },
+    { range: FORMULA_CELLS.doneFrom.value, numberFormat: '0%' },
+    { range: FORMULA_CELLS.doneFrom.label, bold: true },
+    { range: CHART_OPTION_CELLS.bar.label, bold: true },
+    { range: CHART_OPTION_CELLS.trend.label, bold: true },
+    { range: STATUS_WORD_CELLS.label, bold: true },
     { range: `A${TABLE_HEADER_ROW}:${lastCol}${TABLE_HEADER_ROW}`, bold: true, background: '#dbe5f1', wrap: true },
     { range: col('title'), wrap: true },
     { range: col('alignsTo'), wrap: true },
@@ -540,6 +589,17 @@ export function percentFormat(values: readonly unknown[], base = '0%'): string {
 
 function abs(a1: string): string {
   return a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+}
+
+/** The cell of each status word (`Q$4` …), as the Status formulas read them. */
+function statusWordCells(): Record<Status, string> {
+  const at = parseCell(STATUS_WORD_CELLS.first);
+  return Object.fromEntries(STATUS_WORD_ORDER.map((st, i) => [st, rowAbs(cell(at.row, at.col + i))])) as Record<Status, string>;
+}
+
+/** `K1` → `K$1`: a header cell as every row reads it. */
+function rowAbs(a1: string): string {
+  return a1.replace(/^([A-Z]+)(\d+)$/, '$1$$$2');
 }
 
 /** "OKR 销售中心 2026-Q4" — sheet names may not exceed 100 characters nor contain some symbols. */

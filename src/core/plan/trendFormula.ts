@@ -30,6 +30,9 @@ export interface TrendFormulaParams {
   checkinsSheet: string;
   /** The workbook's language (the trend shows numbers only; kept so both formulas share one shape). */
   lang: Lang;
+  /** A header range (two cells wide: option, value) holding TREND_OPTIONS; absent = an array
+   *  literal inline. SPARKLINE takes either (https://support.google.com/docs/answer/3093289). */
+  options?: string;
 }
 
 /** Rows of the log the fallback scans (the Sheets formula reads open-ended ranges). Far beyond
@@ -37,6 +40,9 @@ export interface TrendFormulaParams {
 export const TREND_LOG_ROWS = 5000;
 
 export const TREND_COLOR = '#1a73e8';
+
+/** The line sparkline's options, as rows of (option, value). */
+export const TREND_OPTIONS: readonly (readonly [string, string])[] = [['charttype', 'line'], ['color', TREND_COLOR]];
 
 /** 'Check-ins' → `'Check-ins'!` (quotes doubled as A1 notation requires). */
 function sheetRef(name: string): string {
@@ -64,7 +70,8 @@ export function trendFormula(p: TrendFormulaParams): string {
   // the block Date … New value, so no array literal is needed; INDEX(…,0,4) keeps the values
   const block = `${sheetRef(p.checkinsSheet)}$${LOG.date}$2:$${LOG.value}`;
   const rows = `FILTER(${block},${r('krId')}=${id},${belongs},ISNUMBER(${r('value')}))`;
-  return `=IF(${id}="","",IFERROR(SPARKLINE(INDEX(SORT(${rows},1,TRUE),0,4),{"charttype","line";"color","${TREND_COLOR}"}),""))`;
+  const opts = p.options ?? `{${TREND_OPTIONS.map(([k, v]) => `"${k}","${v}"`).join(';')}}`;
+  return `=IF(${id}="","",IFERROR(SPARKLINE(INDEX(SORT(${rows},1,TRUE),0,4),${opts}),""))`;
 }
 
 /**
