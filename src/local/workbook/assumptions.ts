@@ -142,7 +142,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'conditional-format-colours',
-    assumes: 'a custom-formula conditional format written in en-US syntax (=AND($A$9>0,$A$9<2)) is evaluated: the cell shows its colour when the formula is true and not otherwise; in memory (src/local/workbook/effectiveFormat.ts) the formula is evaluated by the formula engine — its relative references moved from the rule's first cell to each cell, "text is exactly" compared case-sensitively (unverified), the first true rule of the sheet winning — and spreadsheets.get answers the effective background colour',
+    assumes: 'a custom-formula conditional format written in en-US syntax (=AND($A$9>0,$A$9<2)) is evaluated: the cell shows its colour when the formula is true and not otherwise; in memory (src/local/workbook/effectiveFormat.ts) the formula is evaluated by the formula engine — its relative references moved from the first cell of the rule to each cell, "text is exactly" compared case-sensitively (unverified), the first true rule of the sheet winning — and spreadsheets.get answers the effective background colour',
     source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#CellData',
     check: 'diagnostics',
     note: 'CellData.effectiveFormat "includes the results of applying any conditional formatting"; read through the advanced Sheets service (spreadsheets.get with ranges and fields=sheets.data.rowData.values.effectiveFormat.backgroundColor). Without the API (service missing, scope not granted) the probe warns that it stays unverified',
