@@ -51,6 +51,9 @@ describe('core == HyperFormula on randomised workbooks', () => {
     // rubric KRs reach non-zero steps, and some KRs carry a manager score
     expect(c.rows.some((r) => r.type === 'rubric' && typeof r.current === 'number' && r.current >= 50)).toBe(true);
     expect(c.rows.some((r) => typeof r.managerScore === 'number')).toBe(true);
+    // issue 16 §5's shorter formulas: TRUE/FALSE in a non-milestone Current, all-zero weights
+    expect(c.rows.some((r) => r.type !== 'milestone' && typeof r.current === 'boolean')).toBe(true);
+    expect(c.rows.some((r, i) => r.type === 'objective' && c.rows[i + 1]?.weight === 0 && c.rows[i + 2]?.weight === 0)).toBe(true);
     // over-achievement counts up to the Settings cap: some KR shows progress above 100%
     if (c.cap > 1) expect([...core.rows.values()].some((x) => typeof x.progress === 'number' && x.progress > 1)).toBe(true);
   });

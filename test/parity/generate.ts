@@ -71,6 +71,33 @@ function krRow(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
   return { type, title: `${type} kr`, start, target, current, weight, selfScore, due, managerScore, ...rubric };
 }
 
+/**
+ * What the shortened formulas (issue 16 §5) decide differently from before, made sure to occur
+ * (a stream of its own, so the rows above stay what they were): TRUE / FALSE typed in Current of
+ * a KR that is no milestone (the ratio reads it as 1 / 0 without N()); objectives whose weights
+ * are all 0 (the total is 0: equal weights), or given past 100% beside a blank one (the blank
+ * gets nothing: the total is the given sum), or under 100% beside blanks (the blanks fill the
+ * total up to exactly 1).
+ */
+function oddities(rows: OkrSheetRow[], r: () => number): void {
+  const krs = rows.filter((x) => x.id !== '' && x.type !== null && x.type !== 'objective' && x.type !== 'milestone');
+  for (const x of krs) if (r() < 0.04) x.current = pick(r, [true, false]);
+  const blocks: OkrSheetRow[][] = [];
+  for (const x of rows) {
+    if (x.type === 'objective') blocks.push([]);
+    else if (blocks.length && x.id !== '' && x.type !== null) blocks[blocks.length - 1]!.push(x);
+  }
+  const big = blocks.filter((b) => b.length >= 2);
+  const mode = ['zero', 'over', 'under'] as const;
+  big.forEach((b, i) => {
+    if (r() >= 0.3) return;
+    const m = mode[i % 3]!;
+    b.forEach((x, j) => {
+      x.weight = m === 'zero' ? 0 : j === 0 ? null : m === 'over' ? 0.7 : 0.2;
+    });
+  });
+}
+
 /** A table of about `krs` KRs in objectives of 1–5 KRs, with the oddities listed above. */
 export function parityCase(seed: number, krs: number): ParityCase {
   const r = rng(seed);
@@ -110,6 +137,7 @@ export function parityCase(seed: number, krs: number): ParityCase {
       if (row.rubric) row.rubric = row.rubric.replace(/:(\s*)(\d+(?:\.\d+)?)/g, (_, sp: string, n: string) => `:${sp}${Math.round(Number(n) * factor)}`);
     }
   }
+  oddities(rows, rng(seed * 13 + 5));
   const r2 = rng(seed * 7 + 1);
   return {
     scale,
