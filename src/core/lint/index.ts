@@ -11,10 +11,13 @@ import type { Finding, LintContext, LintRule } from './types';
 export type { Finding, LintContext, LintRule } from './types';
 export { RULES } from './rules';
 
-const RULE_BY_ID = new Map<string, LintRule>(RULES.map((r) => [r.id, r]));
+// Built on first use, not at load: a top-level `new Map(RULES…)` kept the whole rule catalog
+// (≈ 30 KB) in every Apps Script server file, even those whose methods never lint (scripts/build.mjs).
+let ruleMap: Map<string, LintRule> | null = null;
 
 export function ruleById(id: string): LintRule | undefined {
-  return RULE_BY_ID.get(id);
+  if (!ruleMap) ruleMap = new Map<string, LintRule>(RULES.map((r) => [r.id, r]));
+  return ruleMap.get(id);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -47,7 +50,7 @@ const isColumnKey = (x: unknown): x is ColumnKey => typeof x === 'string' && x i
 
 /** The finding's message in `lang`, its {params} filled; a `column` param shows the column label. */
 export function findingMessage(f: Finding, lang: Lang): string {
-  const r = RULE_BY_ID.get(f.rule);
+  const r = ruleById(f.rule);
   if (!r) return f.rule;
   const msg = (f.variant && r.variants?.[f.variant]) || r.message;
   const params: Params = { ...f.params };
