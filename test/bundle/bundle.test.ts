@@ -188,7 +188,7 @@ describe('the custom-function stubs (autocomplete)', () => {
   });
   it('entry-point stubs keep the real parameter names and forward to the bundle', () => {
     const text = fs.readFileSync(path.join(DIST, 'Entrypoints.js'), 'utf8');
-    expect(text).toMatch(/function onOpen\(\w*\) \{\n {2}return OKRSheets\.onOpen\.apply\(null, arguments\);\n\}/);
+    expect(text).toMatch(/function onOpen\(\w*\) \{\n\treturn OKRSheets\.onOpen\.apply\(null, arguments\);\n\}/);
     expect(src()).toMatch(/function KRPROGRESS\(current, target, start, type\)/);
   });
 });
