@@ -10,8 +10,11 @@
  *
  * Both ways of applying a plan on the real platform (issue 16 §5): SpreadsheetApp (≈ 20 calls a
  * sheet) and the Sheets API's batchUpdate (src/sheets/batch: getId + spreadsheets.get + one
- * batchUpdate per body of ≤ 2 MB) — calls per action (template, review, dashboard), and the
- * requests and body sizes of a 40 / 400 / 4,000-KR sheet.
+ * batchUpdate per body of ≤ 2 MB, then the new sheet activated) — calls per action: a template
+ * inserted; a review, a dashboard (with its chart) and the alignment map generated and then
+ * regenerated in place (src/sheets/batch/owned.ts: one get of that sheet + one batchUpdate) on a
+ * workbook of 2 and of 30 units; and the requests and body sizes of a 40 / 400 / 4,000-KR sheet.
+ * Each action's calls include its snapshot (the same on both paths; given in the note).
  */
 import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
 import { getRole, parentOf } from '../src/core/templates';
@@ -26,7 +29,11 @@ import { reviewSheetPlan } from '../src/core/plan/reviewSheet';
 import { buildDashboard, dashboardSheetPlan } from '../src/core/plan/dashboardSheet';
 import { planBatch } from '../src/sheets/batch/apply';
 import { bodyBytes, splitIntoBodies } from '../src/sheets/batch/requests';
-import { center, checkins, salesSheets } from '../test/review/fixtures';
+import { beijing, center, checkins, salesSheets } from '../test/review/fixtures';
+import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../src/core/plan/supportSheets';
+import type { OkrTable } from '../src/core/model';
+import type { SheetsContext } from '../src/sheets/context';
+import { generateAlignmentMap, generateDashboard, generateReview } from '../src/sheets/review';
 
 const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
 
@@ -48,6 +55,47 @@ function callsBothWays(plan: WorkbookPlan, lang: 'en' | 'zh-CN') {
   const b = createLocalApp({ lang, formulas: 'store' });
   const viaApi = b.calls.measure(() => applyWorkbookPlan({ ...b.ctx(lang), lock: undefined, sheetsApi: b.sheetsApi }, plan));
   return { viaApp, viaApi: viaApi.calls, note: Object.entries(viaApi.counts).map(([k, v]) => `${k} ${v}`).join(', ') };
+}
+
+function unitPlan(t: OkrTable, sheetName: string) {
+  return buildOkrSheetPlanFromRows({
+    lang: 'en', sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
+    rows: t.rows.map((r) => ({
+      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
+      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
+    })),
+  });
+}
+
+/** A workbook of `units` OKR sheets (the first the sales center, the others teams under it). */
+function unitsWorkbook(units: number, api: boolean) {
+  const local = createLocalApp({ lang: 'en', formulas: 'store' });
+  const sheets = [unitPlan(center, 'Center')];
+  for (let i = 1; i < units; i++) sheets.push(unitPlan({ ...beijing, header: { ...beijing.header, unit: `Team ${i}` } }, `Team ${i}`));
+  applyWorkbookPlan(local.ctx('en'), {
+    sheets: [...sheets, buildCheckInsPlan('en'), buildActionsPlan('en'), buildSettingsPlan({ lang: 'en', ...CYCLE })],
+  }, { sheetsApi: null });
+  const ctx: SheetsContext = { ...local.ctx('en'), lock: undefined, ...(api ? { sheetsApi: local.sheetsApi } : {}) };
+  return { local, ctx };
+}
+
+/** Calls of generating each generated sheet the first time and again (in place), one path. */
+function generatedCalls(units: number, api: boolean) {
+  const { local, ctx } = unitsWorkbook(units, api);
+  const steps: Array<[string, () => unknown, () => unknown]> = [
+    ['review', () => generateReview(ctx, { sheet: 'Center', asOf: '2026-11-30' }), () => takeSnapshot(ctx, { asOf: '2026-11-30' })],
+    ['dashboard (with its chart)', () => generateDashboard(ctx, { asOf: '2026-11-30' }), () => takeSnapshot(ctx, { asOf: '2026-11-30' })],
+    ['alignment map', () => generateAlignmentMap(ctx), () => takeSnapshot(ctx)],
+  ];
+  return steps.map(([name, act, snap]) => {
+    // the snapshot each action takes, measured just before it (the workbook it reads)
+    const s1 = local.calls.measure(snap).calls;
+    const first = local.calls.measure(act);
+    const s2 = local.calls.measure(snap).calls;
+    const again = local.calls.measure(act);
+    const note = (m: { calls: number }, s: number) => `snapshot ${s} + writing ${m.calls - s}`;
+    return { name, first: first.calls, firstNote: note(first, s1), again: again.calls, againNote: note(again, s2) };
+  });
 }
 
 function batchFigures(krs: number) {
@@ -101,8 +149,23 @@ export async function run() {
     const c = callsBothWays(p, lang);
     return [
       { name: `${name}: service calls via SpreadsheetApp`, value: c.viaApp, unit: 'calls' },
-      { name: `${name}: service calls via batchUpdate`, value: c.viaApi, unit: 'calls', budget: 3, note: c.note },
+      // getId, get, batchUpdate; the new sheets placed after the active one (getActiveSheet,
+      // getIndex) and activated (getSheetById, activate), as insertSheet leaves them
+      { name: `${name}: service calls via batchUpdate`, value: c.viaApi, unit: 'calls', budget: 7, note: c.note },
     ];
+  });
+  const generated = [2, 30].flatMap((units) => {
+    const app = generatedCalls(units, false);
+    const api = generatedCalls(units, true);
+    return app.flatMap((a, i) => {
+      const b = api[i]!;
+      return [
+        { name: `generate ${a.name}, ${units} units: service calls via SpreadsheetApp`, value: a.first, unit: 'calls', note: a.firstNote },
+        { name: `generate ${a.name}, ${units} units: service calls via batchUpdate`, value: b.first, unit: 'calls', note: b.firstNote },
+        { name: `regenerate ${a.name} in place, ${units} units: service calls via SpreadsheetApp`, value: a.again, unit: 'calls', note: a.againNote },
+        { name: `regenerate ${a.name} in place, ${units} units: service calls via batchUpdate`, value: b.again, unit: 'calls', note: b.againNote },
+      ];
+    });
   });
   const sizes = [40, 400, 4000].flatMap((n) => {
     const f = batchFigures(n);
@@ -115,6 +178,7 @@ export async function run() {
 
   return [
     ...perAction,
+    ...generated,
     ...sizes,
     { name: 'apply 5,000-KR sheet plan (6,250 rows, formulas stored)', value: applyMs, unit: 'ms' },
     { name: 'apply 5,000-KR sheet plan: service calls', value: applied.calls, unit: 'calls', note: `= planCallEstimate ${planCallEstimate(plan).total}` },

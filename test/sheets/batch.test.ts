@@ -59,7 +59,7 @@ describe('SpreadsheetApp path ≡ batchUpdate path', () => {
 });
 
 describe('service calls', () => {
-  it('a template: 5 calls (getId, get, batchUpdate, then the new sheet activated) instead of one call per step of every sheet', () => {
+  it('a template: 7 calls (getId, get, batchUpdate; placed after the active sheet and activated) instead of one call per step of every sheet', () => {
     const plan = sampleWorkbookPlan('en');
     const viaApp = createLocalApp();
     const viaApi = createLocalApp();
@@ -67,10 +67,13 @@ describe('service calls', () => {
     const api = viaApi.calls.measure(() => applyWorkbookPlan({ ...viaApi.ctx(), lock: undefined, sheetsApi: viaApi.sheetsApi }, plan));
     // SpreadsheetApp: every sheet's planCallEstimate plus the 3-call support look-up
     expect(app.calls).toBe(plan.sheets.reduce((n, sp) => n + planCallEstimate(sp).total, 0) + 3);
-    // batchUpdate: getId, spreadsheets.get, spreadsheets.batchUpdate — then the last sheet added
-    // is activated, as insertSheet leaves it (getSheetById, activate)
-    expect(api.counts).toEqual({ getId: 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1, getSheetById: 1, activate: 1 });
-    expect(api.calls).toBe(5);
+    // batchUpdate: getId, spreadsheets.get, spreadsheets.batchUpdate — the new sheets placed after
+    // the active one (getActiveSheet, getIndex) and the last activated (getSheetById, activate),
+    // as insertSheet leaves them
+    expect(api.counts).toEqual({
+      getId: 1, 'Sheets.Spreadsheets.get': 1, getActiveSheet: 1, getIndex: 1, 'Sheets.Spreadsheets.batchUpdate': 1, getSheetById: 1, activate: 1,
+    });
+    expect(api.calls).toBe(7);
     expect(viaApi.ss.getActiveSheet().getName()).toBe(viaApp.ss.getActiveSheet().getName());
   });
 

@@ -12,9 +12,12 @@
  * A batchUpdate is atomic ("the updates in the request will be applied together atomically",
  * spreadsheets.batchUpdate); a plan above the 2 MB body Google recommends goes in several bodies.
  *
- * A sheet the plan adds is activated afterwards, as SpreadsheetApp's insertSheet does ("The new
- * sheet becomes the active sheet", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname):
- * the API has no active sheet, so this costs two SpreadsheetApp calls (getSheetById, activate).
+ * A sheet the plan adds goes where insertSheet puts it — right after the active sheet (the
+ * in-memory workbook's assumption; tab order matters: readers take the first of two sheets
+ * claiming a unit) — and is activated afterwards, as insertSheet leaves it ("The new sheet
+ * becomes the active sheet", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname).
+ * The API has no active sheet, so this costs four SpreadsheetApp calls (getActiveSheet, getIndex
+ * before; getSheetById, activate after), only when the plan adds a sheet.
  *
  * A plan over one body (≈ 600 KRs and more) goes in several bodies; each is atomic, together
  * they are not. When body k > 1 fails, the sheets the earlier bodies added are removed again
@@ -170,6 +173,7 @@ export function applyViaBatch(
   const id = ctx.ss.getId();
   const bp = planBatch(plan, api.get(id, { fields: GET_FIELDS }), opts, charts);
   if (!bp) return null;
+  if (bp.sheetIds.length > 0) placeAfterActive(bp.requests, ctx.ss.getActiveSheet().getIndex());
   const bodies = splitIntoBodies(bp.requests);
   let done = 0;
   try {
@@ -185,6 +189,14 @@ export function applyViaBatch(
   const active = last === undefined ? null : ctx.ss.getSheetById(last);
   active?.activate();
   return { applied: bp.applied, active };
+}
+
+/** The new sheets at 0-based `at`, `at + 1` … in plan order: right after the active sheet (1-based
+ *  position `at`), as one insertSheet after another puts them. AddSheetRequest's properties.index:
+ *  https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#addsheetrequest */
+function placeAfterActive(requests: BatchRequest[], at: number): void {
+  let k = 0;
+  for (const r of requests) if (r.addSheet?.properties) r.addSheet.properties.index = at + k++;
 }
 
 function removeAdded(ctx: SheetsContext, sheetIds: number[]): void {
