@@ -25,9 +25,16 @@ export interface ScoredRow {
   score: number;
 }
 
-const FIELDS = 'sheets.data.rowData.values.effectiveFormat.backgroundColor';
+/**
+ * Both colour fields: `backgroundColor` is deprecated in favour of `backgroundColorStyle`
+ * (CellFormat, https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#CellFormat).
+ */
+export const EFFECTIVE_COLOUR_FIELDS = 'sheets.data.rowData.values.effectiveFormat(backgroundColor,backgroundColorStyle)';
 
-function hexOf(c: GoogleAppsScript.Sheets.Schema.Color | undefined): string | null {
+/** The colour a cell shows as '#rrggbb'; null for none (white, the default, or no effectiveFormat). */
+export function shownColour(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): string | null {
+  const f = cell?.effectiveFormat as (GoogleAppsScript.Sheets.Schema.CellFormat & { backgroundColorStyle?: { rgbColor?: GoogleAppsScript.Sheets.Schema.Color } }) | undefined;
+  const c = f?.backgroundColorStyle?.rgbColor ?? f?.backgroundColor;
   if (!c) return null;
   const ch = (x: number | undefined) => Math.round((x ?? 0) * 255).toString(16).padStart(2, '0');
   const h = `#${ch(c.red)}${ch(c.green)}${ch(c.blue)}`;
@@ -50,14 +57,14 @@ export function templateColours(api: SheetsApiLike | undefined, ss: SpreadsheetL
   const ranges = [cols.status, cols.score].map((c) => `${quoted}!${colA1(c)}${first}:${colA1(c)}${last}`);
   let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;
   try {
-    got = api.get(ss.getId(), { ranges, fields: FIELDS });
+    got = api.get(ss.getId(), { ranges, fields: EFFECTIVE_COLOUR_FIELDS });
   } catch (e) {
     return { ok: 'warn', seen: detail('cfColoursUnknown', { error: (e instanceof Error ? e.message : String(e)).slice(0, 160) }) };
   }
   // one GridData per range, in the order asked (the API may answer them on one sheet entry)
   const grids = (got.sheets ?? []).flatMap((s) => s.data ?? []);
   if (grids.length < 2 || !grids.every((g) => g.rowData)) return { ok: 'warn', seen: detail('cfColoursUnknown', { error: 'no rowData' }) };
-  const shown = (grid: number, row: number) => hexOf(grids[grid]!.rowData![row - first]?.values?.[0]?.effectiveFormat?.backgroundColor);
+  const shown = (grid: number, row: number) => shownColour(grids[grid]!.rowData![row - first]?.values?.[0]);
   const statusColour = (s: Status) => plan.conditionalFormats.find((cf) => cf.when.kind === 'textEq' && cf.when.value === STATUS_LABELS[s][lang])?.background?.toLowerCase() ?? null;
   const wrong: Array<{ id: string; what: 'status' | 'score'; cell: string; seen: string; want: string }> = [];
   for (const k of krs) {

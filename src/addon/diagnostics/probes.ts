@@ -11,6 +11,7 @@ import { fromSheetDate, isoToSheetDate } from '../../sheets/dates';
 import type { Localized } from '../../core/i18n';
 import { OWNER_KEY } from '../../core/plan/types';
 import { detail } from './text';
+import { EFFECTIVE_COLOUR_FIELDS, shownColour } from './colours';
 
 export interface ProbeEnv {
   app: AppLike;
@@ -33,13 +34,6 @@ export interface ProbeResult {
 export interface Probe {
   id: string;
   run(env: ProbeEnv): ProbeResult;
-}
-
-/** The API's 0–1 colour as '#rrggbb'; null for none (white, the default, is left out by the API). */
-function hexOf(c: GoogleAppsScript.Sheets.Schema.Color | undefined): string | null {
-  if (!c) return null;
-  const ch = (x: number | undefined) => Math.round((x ?? 0) * 255).toString(16).padStart(2, '0');
-  return `#${ch(c.red)}${ch(c.green)}${ch(c.blue)}`;
 }
 
 const show = (v: unknown): string => (v instanceof Date ? `Date(${v.toISOString()})` : JSON.stringify(v));
@@ -204,7 +198,7 @@ export const PROBES: Probe[] = [
         const range = `'${env.probe.getName().replace(/'/g, "''")}'!A9:B9`;
         let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;
         try {
-          got = env.sheetsApi.get(env.ss.getId(), { ranges: [range], fields: 'sheets.data.rowData.values.effectiveFormat.backgroundColor' });
+          got = env.sheetsApi.get(env.ss.getId(), { ranges: [range], fields: EFFECTIVE_COLOUR_FIELDS });
         } catch (e) {
           return { ok: 'warn', seen: detail('cfColoursUnknown', { error: (e instanceof Error ? e.message : String(e)).slice(0, 160) }) };
         }
@@ -214,8 +208,8 @@ export const PROBES: Probe[] = [
         const row = got.sheets?.[0]?.data?.[0]?.rowData;
         if (!row) return { ok: 'warn', seen: detail('cfColoursUnknown', { error: 'no rowData' }) };
         const cells = row[0]?.values ?? [];
-        const hit = hexOf(cells[0]?.effectiveFormat?.backgroundColor);
-        const miss = hexOf(cells[1]?.effectiveFormat?.backgroundColor);
+        const hit = shownColour(cells[0]);
+        const miss = shownColour(cells[1]);
         const params = { locale: env.ss.getSpreadsheetLocale(), formula: rule('A9'), hit: 'A9', miss: 'B9', colour };
         return hit === colour && miss !== colour
           ? { ok: true, seen: detail('cfColours', params) }
