@@ -260,7 +260,7 @@ export function unitScale(unit: unknown): UnitScale | null {
   if (typeof unit !== 'string') return null;
   const u = toHalfWidth(unit).trim();
   if (!u || /^\d/.test(u) || u === 'B') return null; // a bare B is bytes more often than billions
-  const r = parseNumber('1' + u);
+  const r = parseNumberText('1' + u);
   if (!r.ok || r.percent || !r.scaled || !(r.value > 1)) return null;
   return { factor: r.value, base: r.unit ?? '' };
 }
@@ -278,6 +278,22 @@ export function valueInUnit(r: Extract<NumberResult, { ok: true }>, scale: UnitS
   if (!scale || r.percent) return r.value;
   const inBase = r.scaled || (r.unit !== null && sameUnit(r.unit, scale.base));
   return inBase ? tidy(r.value / scale.factor) : r.value;
+}
+
+/**
+ * parseNumber of a text, remembered: lint reads the same few texts (`180万`, `N/A`) in many cells
+ * and in two rules (number-as-text, unreadable-number). The memo is dropped when it grows past
+ * 5,000 texts, so it stays small whatever the sheet holds.
+ */
+const PARSED = new Map<string, NumberResult>();
+export function parseNumberText(text: string): NumberResult {
+  let r = PARSED.get(text);
+  if (r === undefined) {
+    if (PARSED.size >= 5000) PARSED.clear();
+    r = parseNumber(text);
+    PARSED.set(text, r);
+  }
+  return r;
 }
 
 function safeString(x: unknown): string {

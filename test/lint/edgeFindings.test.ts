@@ -7,6 +7,7 @@
  *   with the serial number the formulas count;
  * - TRUE / FALSE (a checkbox) in Start, Target, Weight or a score: `unreadable-number` / boolean;
  *   Start reads as N(TRUE) = 1, as the Progress formula reads it;
+ * - a milestone's Current in words (`完成`): 0 to the formula; `unreadable-number` / milestone;
  * - an ID with spaces around it: `id-spaces` (the objective formulas compare IDs as typed).
  */
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,17 @@ describe('cells the sheet cannot read as meant: core reads them as the sheet, Ch
     // a milestone's Current is where TRUE belongs
     const m = table([['O1', 'Objective', 'Grow', 'Ann'], ['O1.KR1', 'Milestone', 'Launch', 'Bob', '', '', true]]);
     expect(of(lintTable(m), 'unreadable-number')).toEqual([]);
+  });
+
+  it('a milestone\'s Current in words counts as 0; Check says how to mark it done', () => {
+    const t = table([['O1', 'Objective', 'Grow', 'Ann'], ['O1.KR1', 'Milestone', 'Launch the portal', 'Bob', '', '', '完成']]);
+    expect(scoreTable(t).krs[0]!.progress).toBe(0);
+    const [f] = of(lintTable(t), 'unreadable-number');
+    expect(f).toMatchObject({ at: { row: 1, column: 'current' }, variant: 'milestone' });
+    expect(both(f!)).toEqual([
+      'O1.KR1: “完成” in Current counts as 0 (not done) in the sheet\'s formulas: tick the box (TRUE) or enter 1 when the milestone is done, or a share such as 0.5',
+      'O1.KR1 的“当前值”是文字“完成”，表格公式按 0（未完成）计算：里程碑完成请勾选（TRUE）或填 1，部分完成填比例（如 0.5）',
+    ]);
   });
 
   it('an ID with spaces around it is named at the ID cell; a clean ID is not', () => {

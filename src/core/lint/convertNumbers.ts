@@ -7,7 +7,7 @@
  * shell writes each block with one setValues (src/addon/actions/convertNumbers.ts).
  */
 import type { ColumnKey, OkrRow, OkrTable } from '../model';
-import { parseNumber, unitScale, valueInUnit } from '../numbers';
+import { parseNumberText, unitScale, valueInUnit } from '../numbers';
 import { columnLetter, type TableReadOk } from '../table';
 
 /** The number columns whose text the sheet's formulas read as no number. */
@@ -41,7 +41,7 @@ export function textNumberCells(table: OkrTable): TextNumberCell[] {
       const v = r.raw[c];
       // a cell the reader took as a number is a number in the sheet too
       if (typeof v !== 'string' || isBlankRaw(v) || r[c as 'start'] !== null) continue;
-      const n = parseNumber(v);
+      const n = parseNumberText(v);
       if (!n.ok) continue;
       const value = VALUE_COLUMNS.has(c) ? valueInUnit(n, scale) : n.value;
       const cellOut: TextNumberCell = { row: r, column: c, text: v, value, unit: n.percent ? null : n.unit, percent: n.percent };

@@ -6,7 +6,7 @@
 import type { Params } from '../i18n';
 import type { ColumnKey, OkrRow, OkrTable, Severity } from '../model';
 import { parseKrText } from '../krtext';
-import { parseDate, parseNumber } from '../numbers';
+import { parseDate, parseNumber, parseNumberText } from '../numbers';
 import { parseRubric, rubricScoreAsSheet, RUBRIC_MAX_LENGTH, RUBRIC_MAX_STEPS } from '../rubric';
 import { cellFromShare, scaleSpec } from '../scale';
 import { dayNumber } from '../pace';
@@ -438,6 +438,11 @@ export const unreadableNumber: LintRule = {
       'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式不会把它当作日期（不会显示逾期）：请改填日期 {date}',
       en: '{id}: {column} holds the text “{text}”, which the sheet\'s formulas do not read as a date (no overdue status): enter the date {date}',
     },
+    // a milestone's Current in words (`done`, `完成`): the formula reads it as 0
+    milestone: {
+      'zh-CN': '{id} 的“{column}”是文字“{text}”，表格公式按 0（未完成）计算：里程碑完成请勾选（TRUE）或填 1，部分完成填比例（如 0.5）',
+      en: '{id}: “{text}” in {column} counts as 0 (not done) in the sheet\'s formulas: tick the box (TRUE) or enter 1 when the milestone is done, or a share such as 0.5',
+    },
     // a date where a number belongs (a snapshot holds a date cell as its ISO day)
     dateNumber: {
       'zh-CN': '{id} 的“{column}”是日期 {text}，不是此列需要的数字（表格公式会把日期当作序号 {serial} 计算）：请填写数字',
@@ -462,10 +467,11 @@ export const unreadableNumber: LintRule = {
           continue;
         }
         // text that reads as a number is number-as-text's finding
-        if (r[c as 'start'] !== null || parseNumber(v).ok) continue;
+        if (r[c as 'start'] !== null || (typeof v === 'string' ? parseNumberText(v) : parseNumber(v)).ok) continue;
         const p = { id: idOr(r), column: c, text: short(String(v), 30) };
         const serial = typeof v === 'string' ? isoSerial(v) : null;
-        out.push(serial !== null ? finding(this, r.index, c, { ...p, serial }, 'dateNumber') : finding(this, r.index, c, p));
+        if (serial !== null) out.push(finding(this, r.index, c, { ...p, serial }, 'dateNumber'));
+        else out.push(c === 'current' && r.type === 'milestone' ? finding(this, r.index, c, p, 'milestone') : finding(this, r.index, c, p));
       }
       const d = r.raw.due;
       if (!isBlankRaw(d) && r.due === null) {
