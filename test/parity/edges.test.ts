@@ -2,27 +2,31 @@
  * One number at the edges (issue 16 §4–5): a property test over random KR rows with odd cell
  * contents — numbers typed as text (`80%`, `1,200`, `１２`, `3/4`, `’80`, spaces), TRUE/FALSE in
  * number cells, blanks in Start / Target / Weight, negative and zero weights, dates in number
- * cells, dates typed as text in Due, `O1.KR1` / `o1.kr1` / ` O1.KR1` / blank-looking IDs.
+ * cells, dates typed as text in Due, `O1.KR1` / `o1.kr1` / ` O1.KR1` / blank-looking IDs — on
+ * every KR type (rubric included), the three score scales and caps of 100% and 120%.
  *
  * For each table, core's scoreTable (through the snapshot, which is what the CLI, the review, the
  * dashboard and the sidebar use) is compared with what the sheet's own formulas compute
- * (HyperFormula, as test/parity/crossEngine does) for Progress, Score, Status and Final score. The property:
- * every row where they differ carries a lint finding that says so AT THAT ROW (for an objective,
- * at its row or one of its block's rows) from the rules that report what the sheet cannot read
- * as the user meant. It can fail: the last test shows that without those findings the same
- * tables have unexplained differences.
+ * (HyperFormula, as test/parity/crossEngine does) for Progress, Score, Status and Final score.
+ * The property, for every table: each row where they differ carries a finding AT THAT ROW (an
+ * objective: at its row or a row of its block) from the rules that report what the sheet cannot
+ * read as the user meant (PARITY_RULES); and clearing exactly the cells those findings name (an
+ * ID: trimming it) leaves no difference at all — so each difference comes from a named cell.
+ * It can fail: the same tables do differ before the fix (asserted), and without `id-spaces` in
+ * PARITY_RULES it fails on a ` O1.KR2` row.
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/i18n';
 import { SHEET_NAMES, STATUS_LABELS } from '../../src/core/labels';
 import { lintTable, type Finding } from '../../src/core/lint';
-import type { KrType, Status } from '../../src/core/model';
+import type { KrType, ScoreScale, Status } from '../../src/core/model';
 import { cell } from '../../src/core/plan/a1';
 import { buildOkrSheetPlanFromRows, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
 import { buildSettingsPlan } from '../../src/core/plan/supportSheets';
 import type { PlanCell, WorkbookPlan } from '../../src/core/plan/types';
 import { scoreTable } from '../../src/core/score';
+import { scaleSpec } from '../../src/core/scale';
 import { readSnapshot, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { evaluatePlan } from '../helpers/hfPlan';
 
@@ -77,14 +81,16 @@ const dueValue: fc.Arbitrary<Odd> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('2026/10/20', '2026年10月20日', 'next week').map((s): Odd => ({ k: 'text', s })) },
 );
 
-const KR_TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
+const KR_TYPES: KrType[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone', 'rubric'];
+/** rubric steps in the 0-1 scale (rising, falling, full-width); scaled with the workbook's scale */
+const RUBRICS = ['≥150:1; ≥100:0.7; ≥50:0.3', '≤20:1; ≤60:0.7; ≤120:0.3', '≥180：1；≥90：0.5'] as const;
 type IdForm = 'plain' | 'lower' | 'lead' | 'trail' | 'noPrefix' | 'none' | 'spaces';
 const idOf = (form: IdForm, o: number, j: number): string =>
   ({ plain: `O${o}.KR${j}`, lower: `o${o}.kr${j}`, lead: ` O${o}.KR${j}`, trail: `O${o}.KR${j} `, noPrefix: `KR${j}`, none: '', spaces: '  ' })[form];
 
-interface KrSpec { idForm: IdForm; type: KrType; start: Odd; target: Odd; current: Odd; weight: Odd; due: Odd; selfScore: Odd; managerScore: Odd }
+interface KrSpec { idForm: IdForm; type: KrType; rubric: string; start: Odd; target: Odd; current: Odd; weight: Odd; due: Odd; selfScore: Odd; managerScore: Odd }
 interface ObjSpec { idForm: 'plain' | 'lower' | 'trail'; selfScore: Odd; krs: KrSpec[] }
-interface TableSpec { objectives: ObjSpec[]; cap: number; lang: Lang }
+interface TableSpec { objectives: ObjSpec[]; cap: number; lang: Lang; scale: ScoreScale }
 
 const krSpec: fc.Arbitrary<KrSpec> = fc.record({
   idForm: fc.oneof(
@@ -93,6 +99,7 @@ const krSpec: fc.Arbitrary<KrSpec> = fc.record({
     { weight: 1, arbitrary: fc.constantFrom<IdForm>('lead', 'trail', 'noPrefix', 'none', 'spaces') },
   ),
   type: fc.constantFrom(...KR_TYPES),
+  rubric: fc.constantFrom(...RUBRICS),
   start: oddValue,
   target: oddValue,
   current: fc.oneof(oddValue, fc.boolean().map((b): Odd => ({ k: 'bool', b }))),
@@ -112,6 +119,7 @@ const tableSpec: fc.Arbitrary<TableSpec> = fc.record({
   ),
   cap: fc.constantFrom(1, 1.2),
   lang: fc.constantFrom<Lang>('en', 'zh-CN'),
+  scale: fc.constantFrom<ScoreScale>('0-1', '0-100', 'percent'),
 });
 
 const AS_OF = '2026-11-15';
@@ -135,7 +143,9 @@ function tablePlan(t: TableSpec, fixed: ReadonlySet<string> = new Set()): { plan
     put(oRow, 'selfScore', o.selfScore);
     o.krs.forEach((k, j) => {
       const row = FIRST_DATA_ROW + rows.length;
-      rows.push({ id: typedId(row, idOf(k.idForm, n, j + 1)), type: k.type, title: `kr ${n}.${j + 1}` });
+      const factor = scaleSpec(t.scale).factor;
+      const rubric = k.type === 'rubric' ? { rubric: k.rubric.replace(/([:：]\s*)(\d+(?:\.\d+)?)/g, (_, sep: string, x: string) => `${sep}${Math.round(Number(x) * factor * 100) / 100}`) } : {};
+      rows.push({ id: typedId(row, idOf(k.idForm, n, j + 1)), type: k.type, title: `kr ${n}.${j + 1}`, ...rubric });
       for (const key of ['start', 'target', 'current', 'weight', 'due', 'selfScore', 'managerScore'] as const) put(row, key, k[key]);
     });
     blocks.push([oRow, FIRST_DATA_ROW + rows.length - 1]);
@@ -146,7 +156,7 @@ function tablePlan(t: TableSpec, fixed: ReadonlySet<string> = new Set()): { plan
     header: { unit: 'Edges', level: 'team', owner: 'A', cycle: '2026-Q4', ...CYCLE, alignedTo: '', asOf: AS_OF },
     rows,
     settingsSheetName: settingsName,
-    scoreScale: '0-1',
+    scoreScale: t.scale,
   });
   // the IDs exactly as typed (spaces kept), and the odd cells
   rows.forEach((r, i) => (okr.values[FIRST_DATA_ROW - 1 + i]![OKR_COLUMNS.id - 1] = r.id));
@@ -156,7 +166,7 @@ function tablePlan(t: TableSpec, fixed: ReadonlySet<string> = new Set()): { plan
   }
   const settings = buildSettingsPlan({
     lang: t.lang, cycle: '2026-Q4', ...CYCLE, sheetName: settingsName,
-    settings: { atRiskBelow: 0.2, offTrackBelow: 0.4, progressCap: t.cap, scoreScale: '0-1', gradeRedBelow: 0.4, gradeGreenFrom: 0.7 },
+    settings: { atRiskBelow: 0.2, offTrackBelow: 0.4, progressCap: t.cap, scoreScale: t.scale, gradeRedBelow: 0.4, gradeGreenFrom: 0.7 },
   });
   return { plan: { sheets: [okr, settings] }, odd, blocks };
 }
@@ -205,7 +215,9 @@ function differences(t: TableSpec, fixed?: ReadonlySet<string>): { diffs: Diff[]
   const last = blocks[blocks.length - 1]![1];
   for (let row = FIRST_DATA_ROW; row <= last; row++) {
     const get = (key: keyof typeof OKR_COLUMNS) => ev.get(name, cell(row, OKR_COLUMNS[key]));
-    const p = get('progress'), s = get('score'), stText = get('status'), fin = get('finalScore');
+    // Score cells hold the score in the workbook's scale; core's scores are shares
+    const share = (v: unknown) => (typeof v === 'number' ? v / scaleSpec(t.scale).factor : v);
+    const p = get('progress'), s = share(get('score')), stText = get('status'), fin = share(get('finalScore'));
     const st = stText === '' || stText === null ? '' : STATUS_BY_LABEL.get(String(stText)) ?? `?${String(stText)}`;
     const want = core.get(row);
     const block = blocks.find(([a]) => a === row);
@@ -232,7 +244,7 @@ function differences(t: TableSpec, fixed?: ReadonlySet<string>): { diffs: Diff[]
 /** The rules that report a cell the sheet cannot read as the user meant. */
 const PARITY_RULES = new Set(['number-as-text', 'unreadable-number', 'no-id', 'orphan-kr', 'id-spaces', 'duplicate-id']);
 
-const stats = { tables: 0, differing: 0, diffs: 0, withoutFindings: 0 };
+const stats = { tables: 0, differing: 0, diffs: 0, withoutFindings: 0, rubrics: 0, scales: new Set<ScoreScale>() };
 afterAll(() => {
   // eslint-disable-next-line no-console
   console.log(`edges: ${stats.tables} tables, ${stats.diffs} rows in ${stats.differing} tables where core and the sheet differ, each with a finding at its row; fixing the named cells left none`);
@@ -243,6 +255,8 @@ describe('one number at the edges: core == the sheet\'s formulas, or a finding a
     fc.assert(
       fc.property(tableSpec, (t) => {
         stats.tables++;
+        stats.scales.add(t.scale);
+        stats.rubrics += t.objectives.flatMap((o) => o.krs).filter((k) => k.type === 'rubric').length;
         const { diffs, named, rows } = differences(t);
         // a finding at the row (an objective: at its row or a row of its block)
         expect(diffs.filter((d) => !d.explainedBy.some((r) => rows.has(r))).map((d) => d.what)).toEqual([]);
@@ -258,6 +272,9 @@ describe('one number at the edges: core == the sheet\'s formulas, or a finding a
     // the property can fail: these tables do have rows where the two differ before the fix
     expect(stats.diffs).toBeGreaterThan(5);
     expect(stats.differing).toBeGreaterThan(3);
+    // …and cover rubric KRs and every score scale
+    expect(stats.rubrics).toBeGreaterThan(5);
+    expect([...stats.scales].sort()).toEqual(['0-1', '0-100', 'percent']);
   }, 240_000);
 
   it.todo('Due holding ISO-looking TEXT (`2026-10-20` in a text cell): the sheet sees no date (no overdue), core sees the date — a snapshot gives both as `2026-10-20`; needs the shells to mark date cells');
