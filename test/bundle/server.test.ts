@@ -175,7 +175,7 @@ describe('readable like Code.js (issue 16 §3)', () => {
     const log = { calls: [] as string[] };
     const ctx = loadDist({ log });
     // getActiveSpreadsheet() is null here: each call fails, is logged with its stack, names its file
-    for (const [method, file] of [['listKrs', 'Server'], ['previewAdopt', 'ServerCheck']] as const) {
+    for (const [method, file] of [['listKrs', 'Server'], ['previewAdopt', 'ServerImport']] as const) {
       const res = vm.runInContext(`rpc("${method}", {}, "en")`, ctx) as { code: string };
       expect(res.code, method).toBe('internal');
       const line = log.calls.find((c) => c.startsWith('console.error(') && c.includes(`rpc ${method} failed`))!;
