@@ -10,15 +10,17 @@
  *   CustomFunctions.js  the same stubs for custom functions, each with its JSDoc copied from the
  *                       source (`@customfunction`, `@param`, `@return`) so Sheets' autocomplete
  *                       shows it
- *   Server.html         the sidebar's server code (`rpc` and all it imports: actions, sheets, plans,
- *                       templates, zod/mini) as script text, evaluated only by the first `rpc` call
- *                       of an execution (see serverBundle) — so a custom function's cold start
- *                       parses Code.js alone
+ *   Server*.html        the sidebar's server code as script text, one file per group of RPC
+ *                       methods (SERVER_GROUPS): `rpc` with that group's handlers and what they
+ *                       import (actions, sheets, plans, templates, zod/mini). `rpc` in Code.js
+ *                       reads and evaluates only the file of the method called (serverBundle) —
+ *                       so a custom function's cold start parses Code.js alone, and a sidebar
+ *                       call parses Code.js and one file of 150–390 KB, not all 700 KB
  *   Sidebar.html        from `buildSidebar()` in scripts/build-sidebar.mjs (when that file exists)
  *   appsscript.json     the manifest, copied
  *
- * Code.js and Server.html are not minified: line breaks and names stay, so an Apps Script stack
- * trace (Code.js:123 / Server.js:456) points at readable code.
+ * Code.js and Server*.html are not minified (one tab a level, tabIndented): line breaks and names
+ * stay, so an Apps Script stack trace (Code.js:123 / ServerCheck.js:456) points at readable code.
  *
  * The build fails (exit 1, one clear message) when:
  *   - the bundle would contain Node built-ins, src/local, HyperFormula, exceljs or full zod;
@@ -26,7 +28,8 @@
  *   - a menu item (MENU_ITEMS in src/addon/menu.ts) names a function main.ts does not export;
  *   - an RPC method (RPC_METHODS in src/addon/rpc/contract.ts) has no handler in RPC_HANDLERS
  *     (src/addon/rpc/server.ts), or `rpc` itself is not exported;
- *   - scripts/build-sidebar.mjs exists and fails.
+ *   - scripts/build-sidebar.mjs exists and fails;
+ *   - a server file or the whole of dist/ is over its size cap (LIMITS).
  *
  * Programmatic use: `import { build } from './build.mjs'` → `await build({ quiet: true })`.
  */
