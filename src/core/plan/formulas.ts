@@ -64,6 +64,8 @@ export interface FormulaLayout {
     typeTable: string;
     /** Progress at or above which a row is done (1 − ε); absent = the number inline. */
     doneFrom?: string;
+    /** A cell holding rubricPadExpr (the spaces the Rubric is split with); absent = inline. */
+    rubricPad?: string;
     /** The cell of each status word; absent = the words inline. */
     statusWords?: Readonly<Record<Status, string>>;
     /** The SPARKLINE options of the Bar, a 2-column range (option, value) in the header; absent =
@@ -374,7 +376,8 @@ export function progressFormula(L: FormulaLayout, row: number, kind: RowKind = '
 export function rubricScoreExpr(L: FormulaLayout, row: number): string {
   const R = cell(row, L.col.rubric), C = cell(row, L.col.current);
   const W = RUBRIC_MAX_LENGTH;
-  const sp = `REPT(" ",${W})`;
+  // the padding, 16 times per rubric: a header cell holds it once (issue 16 §5)
+  const sp = L.cells?.rubricPad ?? rubricPadExpr();
   const steps = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${R},"；",";"),"：",":"),";",${sp})`;
   // +1 rising (value ≥ threshold), −1 falling (value ≤ threshold): (value − threshold) × sign ≥ 0
   const sign = `IF(LEFT(TRIM(SUBSTITUTE(${R},"<=","≤")))="≤",-1,1)`;
@@ -383,9 +386,15 @@ export function rubricScoreExpr(L: FormulaLayout, row: number): string {
     const seg = `SUBSTITUTE(TRIM(MID(${steps},${(k - 1) * W + 1},${W})),":",${sp})`;
     const t = `VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(LEFT(${seg},${W})),">=",""),"<=",""),"≥",""),"≤",""))`;
     const v = `VALUE(TRIM(MID(${seg},${W + 1},${W})))`;
-    parts.push(`IFERROR(IF((N(${C})-${t})*${sign}>=0,${v},0),0)`);
+    // the step's score when met (× TRUE = itself, × FALSE = 0); a step that does not read: 0
+    parts.push(`IFERROR(${v}*((N(${C})-${t})*${sign}>=0),0)`);
   }
-  return `IF(OR(ISNUMBER(${C}),ISLOGICAL(${C})),MAX(0,${parts.join(',')}),0)`;
+  return `IF(COUNT(${C})+ISLOGICAL(${C}),MAX(0,${parts.join(',')}),0)`;
+}
+
+/** The padding the rubric's windows are cut with: as many spaces as a rubric may be long. */
+export function rubricPadExpr(): string {
+  return `REPT(" ",${RUBRIC_MAX_LENGTH})`;
 }
 
 /** A KR's computed score in the scale: ROUND(ROUND(progress,10)*factor, digits) (scale.ts). */

@@ -44,6 +44,7 @@ import {
   onTrackFromExpr,
   overallScoreExpr,
   progressFormula,
+  rubricPadExpr,
   scoreDigitsExpr,
   scoreFactorExpr,
   todayExpr,
@@ -88,6 +89,7 @@ export const FORMULA_CELLS = {
   gradeRedBelow: { label: 'M3', value: 'N3' },
   gradeGreenFrom: { label: 'M4', value: 'N4' },
   doneFrom: { label: 'T3', value: 'U3' },
+  rubricPad: { label: 'W1', value: 'X1' },
 } as const;
 export type FormulaCellKey = keyof typeof FORMULA_CELLS;
 
@@ -101,6 +103,7 @@ const FORMULA_CELL_LABELS: Record<FormulaCellKey, { 'zh-CN': string; en: string 
   gradeRedBelow: { 'zh-CN': '红色：得分低于', en: 'Red: score below' },
   gradeGreenFrom: { 'zh-CN': '绿色：得分自', en: 'Green: score from' },
   doneFrom: { 'zh-CN': '已完成：进度 ≥', en: 'Done: progress ≥' },
+  rubricPad: { 'zh-CN': '评分标准分段用的空格（99 个）', en: 'Spaces that split a Rubric (99)' },
 };
 
 /**
@@ -309,6 +312,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
       scoreDigits: rowAbs(FORMULA_CELLS.scoreDigits.value),
       typeTable: rowAbs(FORMULA_CELLS.typeTable.value),
       doneFrom: rowAbs(FORMULA_CELLS.doneFrom.value),
+      rubricPad: rowAbs(FORMULA_CELLS.rubricPad.value),
       barOptions: CHART_OPTION_CELLS.bar.range.split(':').map(rowAbs).join(':'),
       statusWords: statusWordCells(),
     },
@@ -358,6 +362,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     gradeRedBelow: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'red')),
     gradeGreenFrom: once(gradeBandExpr(settingRef('gradeRedBelow'), settingRef('gradeGreenFrom'), 'green')),
     doneFrom: Number(formatNumber(1 - EDGE_EPS)),
+    rubricPad: `=${rubricPadExpr()}`,
   };
   for (const k of Object.keys(FORMULA_CELLS) as FormulaCellKey[]) {
     put(FORMULA_CELLS[k].label, FORMULA_CELL_LABELS[k][lang]);
@@ -451,6 +456,7 @@ export function buildOkrSheetPlanFromRows(opts: RowsSheetOptions): SheetPlan {
     { range: `${FORMULA_CELLS.gradeRedBelow.value}:${FORMULA_CELLS.gradeGreenFrom.value}`, numberFormat: '0%' },
     { range: FORMULA_CELLS.doneFrom.value, numberFormat: '0%' },
     { range: FORMULA_CELLS.doneFrom.label, bold: true },
+    { range: FORMULA_CELLS.rubricPad.label, bold: true },
     { range: CHART_OPTION_CELLS.bar.label, bold: true },
     { range: CHART_OPTION_CELLS.trend.label, bold: true },
     { range: STATUS_WORD_CELLS.label, bold: true },
