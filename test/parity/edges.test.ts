@@ -64,5 +64,8 @@ describe('one number at the edges: core == the sheet\'s formulas, or a finding a
     expect([...stats.scales].sort()).toEqual(['0-1', '0-100', 'percent']);
   }, 240_000);
 
+  // the sheet side, where it is the one that reads a cell unlike what the user meant (for the lead / FORM):
+  it.todo('sheet formulas: an objective compares its KRs\' IDs untrimmed (` O1.KR2` counts for no objective, `O1 ` finds none of its KRs) while core trims IDs; today lint id-spaces names the cell — TRIM() around the ID in the objective formulas would make the sheet read what core reads');
+  it.todo('sheet formulas: a checkbox (TRUE) in Start is read as 1 by N(), TRUE in Target as no number (ISNUMBER); core follows the sheet and lint names the cell — reading both as no number (ISNUMBER for Start too) would be the plainer rule');
   it.todo('Due holding ISO-looking TEXT (`2026-10-20` in a text cell): the sheet sees no date (no overdue), core sees the date — a snapshot gives both as `2026-10-20`; needs the shells to mark date cells');
 });
