@@ -29,6 +29,10 @@
  *   not a number — `500万` typed as text is null here exactly as N()/ISNUMBER() see it in the
  *   sheet. Lint (`number-as-text`) reports such a cell with the number it would be. Weight is
  *   the number as it is (the formulas do not rescale 30 to 30%; lint reports totals ≠ 100%).
+ *   TRUE/FALSE in Start is 1/0, as the Progress formula's N() reads it; Due is a date only when
+ *   the cell holds one (text such as `2026/10/20` is no date to Status's ISNUMBER, nor here).
+ *   Lint `unreadable-number` names those cells. Without a Type column, text counts in the row's
+ *   Unit (`180万` where Unit is 万元 → 180).
  * - `row.raw` keeps every mapped cell as found, for lint.
  */
 import type { Lang, Localized } from './i18n';
