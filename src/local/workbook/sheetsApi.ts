@@ -96,6 +96,10 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
         if (typeof id === 'number' && (charts.has(id) || ids.has(id))) invalid(i, `An object with id ${id} already exists.`);
         if (typeof id === 'number') charts.add(id);
       }
+      if (r.updateEmbeddedObjectPosition) {
+        const fields = (r.updateEmbeddedObjectPosition.fields ?? '').split(',').map((f) => f.trim());
+        if (fields.some((f) => !['anchorCell', 'offsetXPixels', 'offsetYPixels'].includes(f))) invalid(i, `unsupported fields ${r.updateEmbeddedObjectPosition.fields}`);
+      }
       const chartId = r.updateChartSpec?.chartId ?? r.updateEmbeddedObjectPosition?.objectId;
       if ((r.updateChartSpec || r.updateEmbeddedObjectPosition) && !charts.has(chartId ?? null)) invalid(i, `No chart with id: ${chartId}`);
       if (r.deleteDeveloperMetadata) {
@@ -301,8 +305,20 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
         // the whole spec is replaced; the chart keeps its id and place
         holder.charts[at] = { ...chartData(r.updateChartSpec.spec, undefined, i), id: old.id, position: old.position };
       } else {
-        const p = chartData(undefined, r.updateEmbeddedObjectPosition!.newPosition, i).position;
-        holder.charts[at] = { ...old, position: p };
+        // fields name OverlayPosition's fields (its root implied); each named one is replaced
+        const u = r.updateEmbeddedObjectPosition!;
+        const fields = (u.fields ?? '').split(',').map((f) => f.trim());
+        if (fields.some((f) => !['anchorCell', 'offsetXPixels', 'offsetYPixels'].includes(f))) invalid(i, `unsupported fields ${u.fields}`);
+        const p = chartData(undefined, u.newPosition, i).position;
+        holder.charts[at] = {
+          ...old,
+          position: {
+            row: fields.includes('anchorCell') ? p.row : old.position.row,
+            column: fields.includes('anchorCell') ? p.column : old.position.column,
+            offsetX: fields.includes('offsetXPixels') ? p.offsetX : old.position.offsetX,
+            offsetY: fields.includes('offsetYPixels') ? p.offsetY : old.position.offsetY,
+          },
+        };
       }
     } else if (r.createDeveloperMetadata) {
       const m = r.createDeveloperMetadata.developerMetadata ?? {};
@@ -330,7 +346,10 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
       if (basic.headerCount !== undefined) b.setNumHeaders(basic.headerCount);
       if (spec.title !== undefined) b.setOption('title', spec.title);
       if (basic.legendPosition === 'NO_LEGEND') b.setOption('legend.position', 'none');
-      const left = (basic.axis ?? []).find((a) => a.position === 'LEFT_AXIS') as { viewWindowOptions?: { viewWindowMin?: number; viewWindowMax?: number } } | undefined;
+      const left = (basic.axis ?? []).find((a) => a.position === 'LEFT_AXIS') as
+        { viewWindowOptions?: { viewWindowMode?: string; viewWindowMin?: number; viewWindowMax?: number } } | undefined;
+      // min and max count only in EXPLICIT mode (ChartAxisViewWindowOptions.viewWindowMode)
+      if (left?.viewWindowOptions && left.viewWindowOptions.viewWindowMode !== 'EXPLICIT') invalid(i, 'a view window without EXPLICIT mode ignores its min and max');
       if (left?.viewWindowOptions?.viewWindowMin !== undefined) b.setOption('vAxis.viewWindow.min', left.viewWindowOptions.viewWindowMin);
       if (left?.viewWindowOptions?.viewWindowMax !== undefined) b.setOption('vAxis.viewWindow.max', left.viewWindowOptions.viewWindowMax);
     }

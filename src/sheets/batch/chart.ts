@@ -31,8 +31,9 @@ export function chartSpecOf(spec: ChartSpec, sheetId: number): GoogleAppsScript.
       legendPosition: 'NO_LEGEND',
       headerCount: spec.numHeaders,
       // BasicChartAxis.viewWindowOptions is in the v4 reference (ChartAxisViewWindowOptions) but
-      // not in @types/google-apps-script's Schema, hence the cast
-      axis: [{ position: 'LEFT_AXIS', viewWindowOptions: { viewWindowMin: 0, viewWindowMax: 1 } } as GoogleAppsScript.Sheets.Schema.BasicChartAxis],
+      // not in @types/google-apps-script's Schema, hence the cast. EXPLICIT: "Follows the min and
+      // max exactly if specified" — the default mode is PRETTY in most cases, which ignores both
+      axis: [{ position: 'LEFT_AXIS', viewWindowOptions: { viewWindowMode: 'EXPLICIT', viewWindowMin: 0, viewWindowMax: 1 } } as GoogleAppsScript.Sheets.Schema.BasicChartAxis],
       domains: domain ? [{ domain: { sourceRange: { sources: [grid(sheetId, domain)] } } }] : [],
       series: series.map((r) => ({ series: { sourceRange: { sources: [grid(sheetId, r)] } }, targetAxis: 'LEFT_AXIS' })),
     },
@@ -53,7 +54,9 @@ export function addChartRequest(spec: ChartSpec, sheetId: number, chartId: numbe
 export function updateChartRequests(spec: ChartSpec, sheetId: number, chartId: number): BatchRequest[] {
   return [
     { updateChartSpec: { chartId, spec: chartSpecOf(spec, sheetId) } },
-    { updateEmbeddedObjectPosition: { objectId: chartId, newPosition: chartPosition(spec, sheetId), fields: 'overlayPosition' } },
+    // fields: of OverlayPosition — "The root newPosition.overlayPosition is implied and should not
+    // be specified" (UpdateEmbeddedObjectPositionRequest)
+    { updateEmbeddedObjectPosition: { objectId: chartId, newPosition: chartPosition(spec, sheetId), fields: 'anchorCell,offsetXPixels,offsetYPixels' } },
   ];
 }
 
