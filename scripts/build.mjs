@@ -441,7 +441,7 @@ export const SERVER_GROUPS = [
  * whole library pulled into one group) stops the build instead of reaching users:
  *   - SERVER_FILE_MAX: one Server*.html, i.e. what one rpc execution reads and evaluates;
  *   - PROJECT_MAX: everything clasp pushes (all files of dist/).
- * The tighter per-call budgets (cold start) are asserted in test/bundle/bundle.test.ts.
+ * The tighter per-call budgets (bytes standing for the cold start) are in test/bundle/server.test.ts.
  */
 export const LIMITS = { SERVER_FILE_MAX: 512 * 1024, PROJECT_MAX: 4 * 1024 * 1024 };
 
