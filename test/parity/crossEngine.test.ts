@@ -54,6 +54,7 @@ describe('core == HyperFormula on randomised workbooks', () => {
     // issue 16 §5's shorter formulas: TRUE/FALSE in a non-milestone Current, all-zero weights
     expect(c.rows.some((r) => r.type !== 'milestone' && typeof r.current === 'boolean')).toBe(true);
     expect(c.rows.some((r, i) => r.type === 'objective' && c.rows[i + 1]?.weight === 0 && c.rows[i + 2]?.weight === 0)).toBe(true);
+    expect(c.dueText.length).toBeGreaterThan(0);
     // over-achievement counts up to the Settings cap: some KR shows progress above 100%
     if (c.cap > 1) expect([...core.rows.values()].some((x) => typeof x.progress === 'number' && x.progress > 1)).toBe(true);
   });

@@ -47,6 +47,8 @@ export interface ParityCase {
   gradeGreenFrom: number;
   /** number of KR rows (rows of a KR type with an ID) */
   krCount: number;
+  /** Due cells holding text (row index in `rows`): no date to the formulas, none to core */
+  dueText: { row: number; text: string }[];
 }
 
 function krRow(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
@@ -77,11 +79,16 @@ function krRow(r: () => number, type: KrType): Omit<OkrSheetRow, 'id'> {
  * a KR that is no milestone (the ratio reads it as 1 / 0 without N()); objectives whose weights
  * are all 0 (the total is 0: equal weights), or given past 100% beside a blank one (the blank
  * gets nothing: the total is the given sum), or under 100% beside blanks (the blanks fill the
- * total up to exactly 1).
+ * total up to exactly 1); a due date typed as words.
  */
-function oddities(rows: OkrSheetRow[], r: () => number): void {
+function oddities(rows: OkrSheetRow[], r: () => number): { row: number; text: string }[] {
   const krs = rows.filter((x) => x.id !== '' && x.type !== null && x.type !== 'objective' && x.type !== 'milestone');
   for (const x of krs) if (r() < 0.04) x.current = pick(r, [true, false]);
+  // a due date typed as words: the Status's (due > 0) * (due < as of) must not call it overdue
+  const dueText: { row: number; text: string }[] = [];
+  rows.forEach((x, i) => {
+    if (x.id !== '' && x.type !== null && r() < 0.03) dueText.push({ row: i, text: pick(r, ['end of Nov', '十一月底', 'TBD']) });
+  });
   const blocks: OkrSheetRow[][] = [];
   for (const x of rows) {
     if (x.type === 'objective') blocks.push([]);
@@ -96,6 +103,7 @@ function oddities(rows: OkrSheetRow[], r: () => number): void {
       x.weight = m === 'zero' ? 0 : j === 0 ? null : m === 'over' ? 0.7 : 0.2;
     });
   });
+  return dueText;
 }
 
 /** A table of about `krs` KRs in objectives of 1–5 KRs, with the oddities listed above. */
@@ -137,7 +145,7 @@ export function parityCase(seed: number, krs: number): ParityCase {
       if (row.rubric) row.rubric = row.rubric.replace(/:(\s*)(\d+(?:\.\d+)?)/g, (_, sp: string, n: string) => `:${sp}${Math.round(Number(n) * factor)}`);
     }
   }
-  oddities(rows, rng(seed * 13 + 5));
+  const dueText = oddities(rows, rng(seed * 13 + 5));
   const r2 = rng(seed * 7 + 1);
   return {
     scale,
@@ -151,5 +159,6 @@ export function parityCase(seed: number, krs: number): ParityCase {
     offTrack: pick(r, [0.4, 0.5]),
     cap: pick(r, [1, 1.2, 1.5]),
     krCount: made,
+    dueText,
   };
 }

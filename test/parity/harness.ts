@@ -27,7 +27,7 @@ export const NUMBER_COLUMNS: ColumnKey[] = ['start', 'target', 'current', 'weigh
 
 export function casePlan(c: ParityCase, lang: Lang, spareRows = 3): WorkbookPlan {
   const settingsName = SHEET_NAMES.settings[lang];
-  return {
+  const plan: WorkbookPlan = {
     sheets: [
       buildOkrSheetPlanFromRows({
         lang,
@@ -46,6 +46,9 @@ export function casePlan(c: ParityCase, lang: Lang, spareRows = 3): WorkbookPlan
       }),
     ],
   };
+  // words typed into Due (the builder writes dates only)
+  for (const { row, text } of c.dueText ?? []) plan.sheets[0]!.values[FIRST_DATA_ROW - 1 + row]![OKR_COLUMNS.due - 1] = text;
+  return plan;
 }
 
 const isFormula = (v: unknown) => typeof v === 'string' && v.startsWith('=');
