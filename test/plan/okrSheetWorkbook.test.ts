@@ -3,15 +3,16 @@
  * workbook: the Trend column (issue 13 §3) written as Sheets' sparkline with its portable
  * stand-in, within the sheet's service-call budget; the helper column's type code read the way
  * core reads the Type cell (either language, any case, spaces ignored), so a row whose type is
- * changed in the sheet still equals core.
+ * changed in the sheet still equals core; the header cells the rows read (status words, the done
+ * line) drive every row's Status.
  */
 import { describe, expect, test } from 'vitest';
 import { insertTemplate } from '../../src/addon/actions/templates';
 import { STATUS_LABELS } from '../../src/core/labels';
 import { krProgress, objectiveProgress } from '../../src/core/progress';
-import { cell } from '../../src/core/plan/a1';
+import { cell, parseRange } from '../../src/core/plan/a1';
 import { TYPE_CODES, typeCodeTable, typeWordKey } from '../../src/core/plan/formulas';
-import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, GRADE_COLORS, HELPER_COLUMN, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, FORMULA_CELLS, GRADE_COLORS, HELPER_COLUMN, OKR_COLUMNS, STATUS_WORD_CELLS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
 import { buildCheckInsPlan, buildSettingsPlan, SETTINGS_CELLS } from '../../src/core/plan/supportSheets';
 import { getRole } from '../../src/core/templates';
 import { createLocalApp } from '../../src/local/workbook';
@@ -215,6 +216,32 @@ describe('spare rows become an objective and its KRs', () => {
     ev.set(okr.name, cell(o + 1, OKR_COLUMNS.weight), 1.2);
     ev.set(okr.name, cell(o + 2, OKR_COLUMNS.weight), null);
     expect(P()).toBeCloseTo(objectiveProgress([{ progress: 0.8, weight: 1.2 }, { progress: 0.2, weight: null }, { progress: 1, weight: 0 }]), 12);
+    ev.destroy();
+  });
+});
+
+describe('header cells the rows read (issue 16 §5)', () => {
+  test('Status shows the header words (edit one, every Status follows); the done line is one cell', () => {
+    const okr = buildOkrSheetPlanFromRows({
+      lang: 'zh-CN', spareRows: 1, settingsSheetName: null,
+      header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE, asOf: '2026-11-15' },
+      rows: [
+        { id: 'O1', type: 'objective', title: 'o' },
+        { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 100, current: 100 },
+        { id: 'O1.KR2', type: 'increase', title: 'b', start: 0, target: 100, current: 99.99 },
+        { id: 'O1.KR3', type: 'milestone', title: 'c', due: '2026-11-01' },
+      ],
+    });
+    const ev = evaluatePlan({ sheets: [okr] });
+    const st = (r: number) => ev.get(okr.name, cell(FIRST_DATA_ROW + r, OKR_COLUMNS.status));
+    expect([st(1), st(3)]).toEqual([STATUS_LABELS.done['zh-CN'], STATUS_LABELS.overdue['zh-CN']]);
+    expect(st(2)).not.toBe(STATUS_LABELS.done['zh-CN']);
+    const first = parseRange(STATUS_WORD_CELLS.first);
+    ev.set(okr.name, cell(first.row1, first.col1), '完成了');
+    expect(st(1)).toBe('完成了');
+    // the done line: 99.99% is done once the line is lowered to 99.9%
+    ev.set(okr.name, FORMULA_CELLS.doneFrom.value, 0.999);
+    expect(st(2)).toBe('完成了');
     ev.destroy();
   });
 });
