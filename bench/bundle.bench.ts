@@ -209,7 +209,7 @@ export function run() {
     },
     ...serverFiles().map((f) => ({ name: `dist/${f}.html`, value: fs.statSync(path.join(DIST, `${f}.html`)).size, unit: 'B' })),
     { name: 'one Server.html, same sources unsplit (build/bench-unsplit)', value: Buffer.byteLength(unsplit.dist.html.Server ?? ''), unit: 'B' },
-    { name: 'dist/ in all (what clasp pushes; the build caps it at 4 MB)', value: fs.readdirSync(DIST).reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0), unit: 'B' },
+    { name: 'dist/ in all (what clasp pushes; the build caps it at 8 MB)', value: fs.readdirSync(DIST).reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0), unit: 'B' },
     ...rpcSubjects.map((s) => ({ name: `bytes evaluated: ${s.name}`, value: s.bytes, unit: 'B' })),
     ...rpcSubjects.map((s) => ({ name: `cold start: ${s.name} (median of ${RUNS}, wall)`, value: median(s.cold), unit: 'ms' })),
     {
