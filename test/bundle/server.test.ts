@@ -35,9 +35,9 @@ const readsOf = (calls: string[]) => calls.filter((c) => c.startsWith('HtmlServi
  *   - the file the sidebar reads when it opens (getContext; also selectCell, listKrs, krHistory):
  *     ≤ 170 KB (151 KB today), which with the .js files is about a third of what every call
  *     evaluated before;
- *   - any server file: ≤ 450 KB (the largest today, ≈ 390 KB, are the check-in/cycle and hub
- *     groups, whose actions write whole sheets — seconds of Sheets work, so their load matters
- *     least), still 40 % less than the single file was.
+ *   - any server file: ≤ 450 KB (the largest today, ≈ 390 KB, is the hub's distribution file,
+ *     whose actions create and fill whole spreadsheets — seconds of Sheets work, so its load
+ *     matters least), still 40 % less than the single file was.
  */
 const BUDGET = { sidebarOpen: 170 * KB, anyFile: 450 * KB };
 
