@@ -14,6 +14,7 @@ import { toIsoDate } from '../../core/checkins';
 import { fromSheetDate } from '../../sheets/dates';
 import type { WorkbookCore } from './core';
 import { LocalSheet } from './workbook';
+import { dateToSerial } from './dates';
 
 type Schema = GoogleAppsScript.Sheets.Schema.Spreadsheet;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
@@ -65,4 +66,75 @@ export function getOwnedSheets(wb: WorkbookCore, spreadsheetId: string, ranges: 
     };
   });
   return { spreadsheetId, sheets };
+}
+
+/** The texts getValues gives for formula errors, as the API's ErrorType (src/sheets/batch/snapshotRead.ts maps them back). */
+const ERROR_TYPE: Readonly<Record<string, string>> = {
+  '#ERROR!': 'ERROR', '#NULL!': 'NULL_VALUE', '#DIV/0!': 'DIV_BY_ZERO', '#VALUE!': 'VALUE', '#REF!': 'REF',
+  '#NAME?': 'NAME', '#NUM!': 'NUM', '#N/A': 'N_A',
+};
+
+/** One cell as the API gives it for the snapshot's field mask (what is not asked is left out). */
+function snapshotCell(value: unknown, formula: string, shown: string, ask: { display: boolean; formula: boolean }): CellData {
+  const out: CellData = {};
+  if (value instanceof Date) {
+    const serial = dateToSerial(value);
+    out.effectiveValue = { numberValue: serial };
+    out.effectiveFormat = { numberFormat: { type: Number.isInteger(serial) ? 'DATE' : 'DATE_TIME' } };
+  } else if (typeof value === 'number') out.effectiveValue = { numberValue: value };
+  else if (typeof value === 'boolean') out.effectiveValue = { boolValue: value };
+  else if (typeof value === 'string' && value !== '') {
+    const error = formula ? ERROR_TYPE[value] ?? (/^#[A-Z0-9/]+[!?]$/.test(value) ? 'ERROR' : undefined) : undefined;
+    out.effectiveValue = error ? { errorValue: { type: error, message: value } } : { stringValue: value };
+  }
+  // a formula whose result is empty has no effectiveValue here (only its formula says it is content)
+  if (formula && ask.formula) out.userEnteredValue = { formulaValue: formula };
+  if (ask.display && (out.effectiveValue || formula)) out.formattedValue = shown;
+  return out;
+}
+
+/** A row without its trailing empty cells, as the API sends it. */
+function trimRow(cells: CellData[]): CellData[] {
+  let n = cells.length;
+  while (n > 0 && Object.keys(cells[n - 1]!).length === 0) n--;
+  return cells.slice(0, n);
+}
+
+/**
+ * `spreadsheets.get` for the workbook snapshot (src/sheets/batch/snapshotRead.ts): the
+ * spreadsheet's title and time zone, each sheet's properties and metadata, and — when the mask
+ * names `rowData` — each sheet's cells (every sheet without `ranges`, the named ones with them):
+ * effectiveValue (a date as its serial with numberFormat type DATE / DATE_TIME, a formula's error
+ * as errorValue), formattedValue and formulaValue when the mask names them. Trailing empty rows
+ * and cells are left out as the API leaves them out; an empty sheet has a GridData without rowData.
+ */
+export function getForSnapshot(wb: WorkbookCore, spreadsheetId: string, args: { ranges?: string[]; fields?: string }): Schema {
+  const fields = args.fields ?? '';
+  const withData = /rowData/.test(fields);
+  const ask = { display: /formattedValue/.test(fields), formula: /formulaValue/.test(fields) };
+  const live = wb.sheets.filter((s) => !s.deleted);
+  const chosen = args.ranges
+    ? args.ranges.map((a1) => {
+        const name = sheetOfRange(a1).toLowerCase();
+        return live.find((s) => s.name.toLowerCase() === name) ?? (() => { throw new Error(`Unable to parse range: ${a1}`); })();
+      })
+    : live;
+  const sheets = chosen.map((d) => {
+    const out: GoogleAppsScript.Sheets.Schema.Sheet = {
+      properties: { sheetId: d.id, title: d.name, index: live.indexOf(d) },
+      developerMetadata: wb.metadata.filter((m) => m.sheetId === d.id).map((m) => ({ metadataKey: m.key, metadataValue: m.value ?? '' })),
+    };
+    if (!withData) return out;
+    const sheet = new LocalSheet(wb, d);
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    if (lastRow === 0 || lastCol === 0) return { ...out, data: [{}] };
+    const r = sheet.getRange(1, 1, lastRow, lastCol);
+    const formulas = r.getFormulas();
+    const shown = ask.display ? r.getDisplayValues() : [];
+    const rows = r.getValues().map((row, i) => ({ values: trimRow(row.map((v, j) => snapshotCell(v, formulas[i]?.[j] ?? '', shown[i]?.[j] ?? '', ask))) }));
+    while (rows.length > 0 && rows[rows.length - 1]!.values.length === 0) rows.pop();
+    return { ...out, data: [{ rowData: rows.map((x) => (x.values.length ? x : {})) }] };
+  });
+  return { spreadsheetId, properties: { title: wb.name, timeZone: wb.timeZone }, sheets };
 }
