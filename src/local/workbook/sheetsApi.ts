@@ -25,7 +25,7 @@ import type { FontWeight } from '../../sheets/api';
 import type { WorkbookCore } from './core';
 import { LocalApp, LocalRange, LocalSheet, LocalSpreadsheet } from './workbook';
 import { LocalChartBuilder, type ChartData } from './builders';
-import { getOwnedSheets } from './sheetsApiGet';
+import { getForSnapshot, getOwnedSheets } from './sheetsApiGet';
 import { effectiveFormatGrid } from './effectiveFormat';
 
 type Req = GoogleAppsScript.Sheets.Schema.Request;
@@ -362,6 +362,8 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
     get(spreadsheetId: string, optionalArgs?: { ranges?: string[]; fields?: string }): GoogleAppsScript.Sheets.Schema.Spreadsheet {
       wb.calls._hit('Sheets.Spreadsheets.get', false);
       if (spreadsheetId !== wb.id) throw new Error(`Requested entity was not found: ${spreadsheetId}`);
+      // the workbook snapshot's read (src/sheets/batch/snapshotRead.ts; ./sheetsApiGet.ts getForSnapshot)
+      if (/effectiveValue|timeZone/.test(optionalArgs?.fields ?? '')) return muted(() => getForSnapshot(wb, spreadsheetId, optionalArgs!));
       // cells' effective colours, for Run diagnostics' conditional-format check (./effectiveFormat.ts)
       if (optionalArgs?.ranges && /effectiveFormat/.test(optionalArgs.fields ?? '')) return muted(() => effectiveFormatGrid(wb, spreadsheetId, optionalArgs.ranges!));
       // one sheet as a regeneration in place reads it (src/sheets/batch/owned.ts)
