@@ -189,7 +189,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   const local = opts.workbook
     ? createLocalApp({ lang: defaultLang, name: opts.workbook.name, plan: opts.workbook.plan })
     : createLocalApp({ lang: defaultLang, name: defaultLang === 'zh-CN' ? 'OKR 试玩' : 'OKR playground' });
-  const ctx: SheetsContext = local.ctx(defaultLang);
+  // as on Sheets, where the rpc context carries the advanced Sheets service (src/addon/rpc/server.ts):
+  // plans go through the in-memory batchUpdate stand-in, and Run diagnostics checks that path
+  const ctx: SheetsContext = { ...local.ctx(defaultLang), sheetsApi: local.sheetsApi };
   // Reminders run against stand-ins: "sent" mail and webhook posts land in this outbox.
   const outbox: PlaygroundOutbox = { mails: [], posts: [], triggers: [] };
   const reminderServices = playgroundReminderServices(outbox);
