@@ -14,7 +14,8 @@
  * inserted; a review, a dashboard (with its chart) and the alignment map generated and then
  * regenerated in place (src/sheets/batch/owned.ts: one get of that sheet + one batchUpdate) on a
  * workbook of 2 and of 30 units; and the requests and body sizes of a 40 / 400 / 4,000-KR sheet.
- * Each action's calls include its snapshot (the same on both paths; given in the note).
+ * Each action's calls include its snapshot (given in the note; on the batchUpdate path it is read
+ * through the Sheets API too: src/sheets/batch/snapshotRead.ts, the snapshot rows below).
  */
 import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
 import { getRole, parentOf } from '../src/core/templates';
@@ -98,6 +99,24 @@ function generatedCalls(units: number, api: boolean) {
   });
 }
 
+/** The snapshot alone, each path: every sheet (what Dashboard reads) and one unit (Review). */
+function snapshotCalls(units: number) {
+  const { local, ctx } = unitsWorkbook(units, true);
+  const measure = (opts: Parameters<typeof takeSnapshot>[1]) => {
+    const app = local.calls.measure(() => takeSnapshot(ctx, { asOf: '2026-11-30', ...opts, sheetsApi: null }));
+    const api = local.calls.measure(() => takeSnapshot(ctx, { asOf: '2026-11-30', ...opts, sheetsApi: ctx.sheetsApi }));
+    return { app: app.calls, api: api.calls, apiNote: Object.entries(api.counts).map(([k, v]) => `${k} ${v}`).join(', ') };
+  };
+  const all = measure({});
+  const one = measure({ sheets: ['Center'] });
+  return [
+    { name: `snapshot, every sheet, ${units} units: service calls via SpreadsheetApp`, value: all.app, unit: 'calls' },
+    { name: `snapshot, every sheet, ${units} units: service calls via the Sheets API`, value: all.api, unit: 'calls', budget: 5, note: all.apiNote },
+    { name: `snapshot, one unit + support sheets, ${units} units: service calls via SpreadsheetApp`, value: one.app, unit: 'calls' },
+    { name: `snapshot, one unit + support sheets, ${units} units: service calls via the Sheets API`, value: one.api, unit: 'calls', budget: 5, note: one.apiNote },
+  ];
+}
+
 function batchFigures(krs: number) {
   const plan = bigPlan(krs);
   const bp = planBatch({ sheets: [plan] }, { sheets: [] }, {})!;
@@ -167,6 +186,7 @@ export async function run() {
       ];
     });
   });
+  const snapshots = [2, 30].flatMap(snapshotCalls);
   const sizes = [40, 400, 4000].flatMap((n) => {
     const f = batchFigures(n);
     return [
@@ -179,6 +199,7 @@ export async function run() {
   return [
     ...perAction,
     ...generated,
+    ...snapshots,
     ...sizes,
     { name: 'apply 5,000-KR sheet plan (6,250 rows, formulas stored)', value: applyMs, unit: 'ms' },
     { name: 'apply 5,000-KR sheet plan: service calls', value: applied.calls, unit: 'calls', note: `= planCallEstimate ${planCallEstimate(plan).total}` },

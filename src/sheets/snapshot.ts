@@ -78,8 +78,9 @@ function isoDates(values: unknown[][]): unknown[][] {
   return values;
 }
 
-/** The values (and optionally display values) of one sheet: one range, one or two reads. */
-function readSheet(sheet: SheetLike, display: boolean, formulas = false): Pick<SheetSnapshot, 'values' | 'display' | 'formulas'> {
+/** The values (and optionally display values / formulas) of one sheet: one range, one read each
+ *  (Run diagnostics compares it with the API read: src/addon/diagnostics/snapshotPaths.ts). */
+export function readSheet(sheet: SheetLike, display: boolean, formulas = false): Pick<SheetSnapshot, 'values' | 'display' | 'formulas'> {
   const range = sheet.getDataRange();
   const values = isoDates(range.getValues());
   const out: Pick<SheetSnapshot, 'values' | 'display' | 'formulas'> = display ? { values, display: range.getDisplayValues() } : { values };
@@ -93,7 +94,7 @@ function readsSheet(opts: TakeSnapshotOptions, wanted: ReadonlySet<string> | nul
 }
 
 /** Default for `sheetsApi` when the option is not given: read through ctx.sheetsApi. */
-export const SNAPSHOT_VIA_API_BY_DEFAULT = false;
+export const SNAPSHOT_VIA_API_BY_DEFAULT = true;
 
 /** One warning per execution when the API read fails (the SpreadsheetApp read follows). */
 let warned = false;

@@ -240,8 +240,8 @@ describe('service calls: fixed by the fixture, not by the spreadsheet', () => {
     const small = measure(true, 0);
     const big = measure(true, 900);
     expect(big.calls).toBe(small.calls);
-    expect(small.calls).toBe(284); // incl. 2 × (getRange + getValues) to hold both scratch sheets against core; the batch path places new sheets after the active one (getActiveSheet + getIndex)
-    expect(small.counts['Sheets.Spreadsheets.get']).toBe(3); // the plan's look-up + the template's colours + the probe's colours
+    expect(small.calls).toBe(294); // the snapshot comparison (snapshotPaths.ts): getId + 1 get + 2 × 4 reads; incl. 2 × (getRange + getValues) to hold both scratch sheets against core; the batch path places new sheets after the active one (getActiveSheet + getIndex)
+    expect(small.counts['Sheets.Spreadsheets.get']).toBe(4); // the plan's look-up + the template's colours + the probe's colours + the snapshot comparison
     expect(small.counts['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     expect(small.counts.insertSheet).toBe(4); // the SpreadsheetApp copy, the probe sheet and two extra probe sheets
   });

@@ -195,14 +195,15 @@ describe('service calls of an action, both paths (lock left out: the same on bot
     both((ctx) => generateReview(ctx, { sheet: 'Center', asOf: ASOF }));
     both((ctx) => generateDashboard(ctx, { asOf: ASOF }));
     both((ctx) => generateAlignmentMap(ctx));
-    const ctx = { ...b.ctx('en'), lock: undefined };
+    // the snapshot as the API path takes it (through the Sheets API: src/sheets/batch/snapshotRead.ts)
+    const ctx = { ...b.ctx('en'), lock: undefined, sheetsApi: b.sheetsApi };
     const again: Array<[string, ReturnType<typeof both>, ReturnType<typeof b.calls.measure>]> = [
       ['review', both((c) => generateReview(c, { sheet: 'Center', asOf: ASOF })), b.calls.measure(() => takeSnapshot(ctx, { asOf: ASOF }))],
       ['dashboard', both((c) => generateDashboard(c, { asOf: ASOF })), b.calls.measure(() => takeSnapshot(ctx, { asOf: ASOF }))],
       ['alignment', both((c) => generateAlignmentMap(c)), b.calls.measure(() => takeSnapshot(ctx))],
     ];
     for (const [name, r, snap] of again) {
-      // the snapshot is the same on both paths; the writing is getId, get, batchUpdate,
+      // the snapshot taken apart; the writing is getId, get, batchUpdate,
       // getSheetById — and the action reads the sheet's name for its summary
       const writes = minus(r.viaApi.counts, snap.counts);
       expect(writes, name).toEqual({ getId: 1, 'Sheets.Spreadsheets.get': 1, 'Sheets.Spreadsheets.batchUpdate': 1, getSheetById: 1, getName: 1 });

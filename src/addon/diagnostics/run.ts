@@ -38,6 +38,7 @@ import { FIXTURE_CYCLE, fixturePlan } from './fixture';
 import { PROBES, type ProbeResult } from './probes';
 import { compareStates, pathOutcome, readSheetState, watchedApi } from './paths';
 import { scopeCheck, type GrantedScopes } from './scopes';
+import { compareSnapshotPaths } from './snapshotPaths';
 import { templateColours, type ScoredRow } from './colours';
 import { DETAIL, DIAG_TEXT, checkTitle, detail } from './text';
 import type { CheckStatus, DiagnosticCheck, DiagnosticTiming, DiagnosticsReport } from './report';
@@ -100,6 +101,9 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
     timed('flush', () => app.flush());
     if (second) guard('paths-agree', () => comparePaths(ctx, plan, { sheet: scratch, name: applied[0]!.name }, second));
     else add('paths-agree', { ok: null, seen: detail('pathsOnePath') });
+    // every action's snapshot is read through the API where it works (./snapshotPaths.ts)
+    // (without the API there is one path only, which 'paths-agree' already reports as not checked)
+    if (second && attempt.api) guard('snapshot-paths-agree', () => compareSnapshotPaths(attempt.api!, ss, timeZone, [{ sheet: scratch, name: applied[0]!.name }, second]));
 
     // 2. formulas vs core
     const width = COLUMN_KEYS.length;

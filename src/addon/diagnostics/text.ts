@@ -51,6 +51,7 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'sheets-api-path': { 'zh-CN': '计划通过 Sheets API（一次 batchUpdate）写入', en: 'Plans applied through the Sheets API (one batchUpdate)' },
   'paths-agree': { 'zh-CN': 'Sheets API 与 SpreadsheetApp 写出的工作表逐格一致', en: 'The Sheets API and SpreadsheetApp write the same sheet, cell by cell' },
   scopes: { 'zh-CN': '已授予的权限范围', en: 'Granted OAuth scopes' },
+  'snapshot-paths-agree': { 'zh-CN': '通过 Sheets API 读取的快照与 SpreadsheetApp 读取的一致', en: 'The snapshot read through the Sheets API equals the SpreadsheetApp one' },
 };
 
 export function checkTitle(id: string, lang: Lang): string {
@@ -167,6 +168,14 @@ export const DETAIL = {
   },
   templateColoursNoApi: { 'zh-CN': '需要 Sheets API 才能读取单元格实际显示的颜色（见“计划通过 Sheets API 写入”一项）', en: 'reading the colour a cell shows needs the Sheets API (see the Sheets API check)' },
   templateColoursNoRows: { 'zh-CN': '模板中没有读到 KR 行', en: 'no KR rows read from the template' },
+  snapshotPathsAgree: {
+    'zh-CN': '{sheets} 个临时工作表、{cells} 个单元格（值、显示值、公式）两种读取方式逐格一致，时区 {zone} 一致',
+    en: '{sheets} scratch sheets, {cells} cells (values, display values, formulas) read the same both ways; time zone {zone} the same',
+  },
+  snapshotPathsDiffer: {
+    'zh-CN': '{n} 处不一致（Sheets API ≠ SpreadsheetApp）：{list}。操作将读到不同的数据，请报告此问题',
+    en: '{n} differences (Sheets API ≠ SpreadsheetApp): {list}. Actions would read different data; please report this',
+  },
   namedRangeTaken: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称仍被列出或仍被占用', en: 'the named range {name}, removed before its sheet was deleted, is still listed or its name is still taken' },
 } satisfies Record<string, Localized>;
 

@@ -188,4 +188,28 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     check: 'not checkable',
     note: 'known issue https://issuetracker.google.com/issues/69270374; happens before any server code runs',
   },
+  // the snapshot's read through spreadsheets.get (src/sheets/batch/snapshotRead.ts; in memory:
+  // sheetsApiGet.ts getForSnapshot). Run diagnostics' 'snapshot-paths-agree' compares that read
+  // with the SpreadsheetApp one on its scratch sheets (not a probe: it needs both scratch sheets).
+  {
+    id: 'api-date-cells-as-serials',
+    assumes: "(Sheets API) a date cell's effectiveValue is a numberValue (serial day from 1899-12-30) and its effectiveFormat.numberFormat.type is DATE, DATE_TIME or TIME — also for a formula computing a date",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/cells#CellData',
+    check: 'documented',
+    note: "userEnteredValue: 'Dates, Times and DateTimes are represented as doubles in serial number format'; effectiveFormat includes 'if the cell contains a formula, the computed number format'; diagnostics' snapshot-paths-agree compares the days read",
+  },
+  {
+    id: 'api-errors-as-error-values',
+    assumes: "(Sheets API) a formula's error is effectiveValue.errorValue with an ErrorType (DIV_BY_ZERO, N_A, NAME …) whose text is what getValues returns ('#DIV/0!', '#N/A', '#NAME?')",
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/other#ErrorType',
+    check: 'documented',
+    note: 'the mapping from type to text is unverified; the diagnostics fixture holds no error cell, so snapshot-paths-agree does not see it',
+  },
+  {
+    id: 'api-grid-trailing-empties',
+    assumes: '(Sheets API) spreadsheets.get with a whole-sheet range leaves out trailing empty rows and cells (an empty sheet: a GridData without rowData); a formula whose result is empty still carries userEnteredValue.formulaValue and counts as content for getDataRange',
+    source: 'unverified',
+    check: 'documented',
+    note: "diagnostics' snapshot-paths-agree compares the grid sizes of its scratch sheets (whose spare rows end in such formulas)",
+  },
 ];

@@ -33,13 +33,21 @@ import type { SheetsApiLike } from './apply';
 type Schema = GoogleAppsScript.Sheets.Schema.Spreadsheet;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
 
-/** The spreadsheet's title and zone, each sheet's title and its sheet-level metadata. */
-export const SNAPSHOT_META_FIELDS = 'properties(title,timeZone),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue))';
+/** The cells of one read (see the module comment for why formulaValue is always there). */
+function cellFields(display: boolean): string {
+  return ['effectiveValue', 'userEnteredValue/formulaValue', 'effectiveFormat/numberFormat/type', ...(display ? ['formattedValue'] : [])].join(',');
+}
 
-/** The grid fields of one read (see the module comment for why formulaValue is always there). */
+/** The spreadsheet's title and zone, each sheet's title and its sheet-level metadata — and,
+ *  with `display` given, every sheet's cells in the same get. */
+export function snapshotMetaFields(display?: boolean): string {
+  const data = display === undefined ? '' : `,data(startRow,startColumn,rowData(values(${cellFields(display)})))`;
+  return `properties(title,timeZone),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue)${data})`;
+}
+
+/** The grid fields of the read of named sheets (`ranges`). */
 export function snapshotDataFields(display: boolean): string {
-  const cell = ['effectiveValue', 'userEnteredValue/formulaValue', 'effectiveFormat/numberFormat/type', ...(display ? ['formattedValue'] : [])];
-  return `sheets(properties(title),data(startRow,startColumn,rowData(values(${cell.join(',')}))))`;
+  return `sheets(properties(title),data(startRow,startColumn,rowData(values(${cellFields(display)}))))`;
 }
 
 /** The text getValues gives for each ErrorType. */
@@ -133,7 +141,7 @@ export function readSnapshotViaApi(
   opts: { display: boolean; formulas: boolean; readAll: boolean; read: (name: string, role: SheetRole | null) => boolean },
 ): ApiSnapshotRead {
   const data = snapshotDataFields(opts.display);
-  const meta = api.get(spreadsheetId, { fields: opts.readAll ? `${SNAPSHOT_META_FIELDS},${data}` : SNAPSHOT_META_FIELDS });
+  const meta = api.get(spreadsheetId, { fields: snapshotMetaFields(opts.readAll ? opts.display : undefined) });
   const roles = rolesOf(meta);
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
   const wanted = titles.filter((t) => opts.readAll || opts.read(t, roles.get(t) ?? null));
@@ -145,5 +153,7 @@ export function readSnapshotViaApi(
     if (!wanted.includes(name)) return { ...base, skipped: true };
     return { ...base, ...gridOf(byTitle.get(name), opts.display, opts.formulas) };
   });
-  return { name: meta.properties?.title ?? '', timeZone: meta.properties?.timeZone ?? '', sheets };
+  const timeZone = meta.properties?.timeZone;
+  if (!timeZone) throw new Error('spreadsheets.get returned no time zone');
+  return { name: meta.properties?.title ?? '', timeZone, sheets };
 }
