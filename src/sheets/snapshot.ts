@@ -1,7 +1,13 @@
 /**
  * The Sheets shell's one way to make a `WorkbookSnapshot` (design §1, "snapshot in, plans out").
  *
- * Service calls, whatever the number of rows:
+ * Through the Sheets API (ctx.sheetsApi, or opts.sheetsApi; ./batch/snapshotRead.ts): one
+ * `spreadsheets.get` when every sheet is read, two when some are, + getId and the active sheet's
+ * name (2) — 4 or 5 calls whatever the sheets and rows; any API error falls back to the
+ * SpreadsheetApp read below (one console.warn), which gives the same snapshot
+ * (test/sheets/snapshot-api.test.ts) and stays the reference.
+ *
+ * Through SpreadsheetApp, service calls, whatever the number of rows:
  * - one developer-metadata finder call for the whole spreadsheet (our role key; per entry a few
  *   getters, so it grows with the number of sheets we own, never with rows);
  * - per sheet: its name, then `getDataRange()` + `getValues()` (and `getDisplayValues()`
