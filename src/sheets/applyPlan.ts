@@ -52,6 +52,9 @@ export interface ApplyOptions {
   backup?: boolean;
   /** The Sheets API to apply through; default ctx.sheetsApi; null = SpreadsheetApp only. */
   sheetsApi?: SheetsApiLike | null;
+  /** Take the Sheets API path whatever the spreadsheet's locale (Run diagnostics, to compare the
+   *  two paths there); by default only en-US-syntax locales take it (src/sheets/batch/locale.ts). */
+  sheetsApiAnyLocale?: boolean;
 }
 
 export type SheetAction = 'created' | 'rewritten' | 'skipped';

@@ -29,6 +29,7 @@ import type { ChartSpec } from '../core/plan/dashboardSheet';
 import type { RangeLike, SheetLike } from './api';
 import { META_KEY, applyWorkbookPlan, writeSheet } from './applyPlan';
 import { applyViaBatch, type SheetsApiLike } from './batch/apply';
+import { enUsFormulaLocale } from './batch/locale';
 import { OWNED_GET_FIELDS, fitsOneBody, planOwnedRewrite, readOwnedState, wholeSheetRange } from './batch/owned';
 import type { SheetsContext } from './context';
 import { fromSheetDate } from './dates';
@@ -112,7 +113,10 @@ function writeOwnedViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: SheetP
     return done.active;
   }
   const id = ctx.ss.getId();
-  const state = readOwnedState(api.get(id, { ranges: [wholeSheetRange(target)], fields: OWNED_GET_FIELDS }));
+  const got = api.get(id, { ranges: [wholeSheetRange(target)], fields: `properties(locale),${OWNED_GET_FIELDS}` });
+  // formulas go in en-US syntax: through the API only where that is the locale's own (batch/locale.ts)
+  if (!enUsFormulaLocale(got.properties?.locale)) return null;
+  const state = readOwnedState(got);
   if (!state) return null;
   const rewrite = planOwnedRewrite(state, plan, ctx.lang, chart);
   if (!rewrite || !fitsOneBody(rewrite.requests)) return null;

@@ -221,7 +221,7 @@ export const PROBES: Probe[] = [
   },
   {
     id: 'html-file-text',
-    // Reaching this line means Code.js read Server.html with getContent() and evaluated it.
+    // Reaching this line means Code.js read ServerDiagnostics.html with getContent() and evaluated it.
     run: () => ({ ok: true, seen: detail('htmlFile') }),
   },
 ];

@@ -88,10 +88,12 @@ export function runDiagnostics(ctx: SheetsContext, opts: DiagnosticsOptions = {}
   let apiWorked = false;
   try {
     // 1. insert through the default path (the Sheets API where it works), then through
-    //    SpreadsheetApp alone; flush
+    //    SpreadsheetApp alone; flush. In any locale: actions keep the API to en-US-syntax locales
+    //    (src/sheets/batch/locale.ts), and this comparison is what shows, on a real ';' locale,
+    //    whether the API writes our formulas as SpreadsheetApp does.
     const plan = fixturePlan(lang, DIAG_TEXT.scratchName[lang]);
     const attempt = watchedApi(ctx.sheetsApi);
-    const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }, { sheetsApi: attempt.api }));
+    const applied = timed('insertTemplate', () => applyWorkbookPlanDetailed(ctx, { sheets: [plan] }, { sheetsApi: attempt.api, sheetsApiAnyLocale: true }));
     const scratch = ss.getSheetByName(applied[0]!.name);
     if (!scratch) throw new DiagnosticsStop(detail('sheetMissing', { name: applied[0]!.name }));
     created.push(scratch.getSheetId());

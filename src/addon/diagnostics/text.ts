@@ -45,7 +45,7 @@ export const CHECK_TITLES: Record<string, Localized> = {
   'metadata-finder-by-key': { 'zh-CN': '按键查找开发者元数据', en: 'Developer metadata found by key' },
   'chart-options-dotted-keys': { 'zh-CN': '图表选项按带点的键保存（legend.position）', en: 'Chart options are kept by dotted keys (legend.position)' },
   'conditional-format-formula-syntax': { 'zh-CN': '条件格式的自定义公式（逗号分隔）按原样保存', en: 'Custom conditional-format formulas (comma separators) are kept as written' },
-  'html-file-text': { 'zh-CN': '服务器代码从 Server.html 原样读取', en: 'Server code read unchanged from Server.html' },
+  'html-file-text': { 'zh-CN': '服务器代码从 Server*.html 文件原样读取', en: 'Server code read unchanged from its Server*.html file' },
   'conditional-format-colours': { 'zh-CN': '条件格式的自定义公式（逗号分隔）实际着色', en: 'Custom conditional-format formulas (comma separators) actually colour cells' },
   'template-colours': { 'zh-CN': '模板的条件格式按核心的状态和评级着色', en: "The template's conditional formats colour Status and Score as core grades them" },
   'sheets-api-path': { 'zh-CN': '计划通过 Sheets API（一次 batchUpdate）写入', en: 'Plans applied through the Sheets API (one batchUpdate)' },
@@ -97,7 +97,7 @@ export const DETAIL = {
   metadataFinder: { 'zh-CN': '查找器找到 {found} 条“{key}”，其中 {mine} 条在插入的工作表上（{values}）', en: 'the finder found {found} "{key}" entries, {mine} on the inserted sheet ({values})' },
   chartOptions: { 'zh-CN': "图表选项读回：'legend.position' = {legend}，'vAxis.viewWindow.min' = {min}", en: "chart options read back: 'legend.position' = {legend}, 'vAxis.viewWindow.min' = {min}" },
   cfFormula: { 'zh-CN': '区域设置 {locale}：条件格式公式 {written} 读回为 {read}', en: 'locale {locale}: the conditional-format formula {written} reads back as {read}' },
-  htmlFile: { 'zh-CN': '运行这些检查的服务器代码读自 Server.html', en: 'the server code running these checks was read from Server.html' },
+  htmlFile: { 'zh-CN': '运行这些检查的服务器代码读自 ServerDiagnostics.html', en: 'the server code running these checks was read from ServerDiagnostics.html' },
   namedRangeFreed: { 'zh-CN': '先删除命名区域 {name} 再删除其工作表后，该名称不再列出且可以重新使用', en: 'the named range {name}, removed before its sheet was deleted, is not listed and its name can be used again' },
   // the two paths (./paths.ts)
   apiPathUsed: { 'zh-CN': '模板通过一次 Sheets API batchUpdate（高级 Sheets 服务）写入', en: 'the template was applied by one Sheets API batchUpdate (advanced Sheets service)' },

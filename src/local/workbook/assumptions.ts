@@ -72,7 +72,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     assumes: 'setFormulas() takes formulas in en-US syntax (`,` between arguments, `.` decimals) whatever the spreadsheet locale, and getFormulas() reads them back as written',
     source: 'unverified',
     check: 'diagnostics',
-    note: `${RANGE}#setformulaformula says only "in A1 notation"; no Google page says which syntax setFormula(s) or the Sheets API's formulaValue take in a ';' locale. Reports disagree: https://github.com/googleapis/google-api-nodejs-client/issues/1994 (comma formulas written through the API broke in a tr_TR spreadsheet), https://github.com/google-marketing-solutions/advanced-bidding-manager/issues/1 (de_DE), https://github.com/mricon/ingress-fieldplan/issues/5 ("Google now accepts semicolons in all locales", 2019). So diagnostics checks it in the user's locale, on both paths: this probe (SpreadsheetApp) and 'paths-agree' (the fixture's formulas written by the Sheets API and by SpreadsheetApp must compute the same values)`,
+    note: `${RANGE}#setformulaformula says only "in A1 notation"; no Google page says which syntax setFormula(s) or the Sheets API's formulaValue take in a ';' locale. Reports disagree: https://github.com/googleapis/google-api-nodejs-client/issues/1994 (comma formulas written through the API broke in a tr_TR spreadsheet), https://github.com/google-marketing-solutions/advanced-bidding-manager/issues/1 (de_DE), https://github.com/mricon/ingress-fieldplan/issues/5 ("Google now accepts semicolons in all locales", 2019). So diagnostics checks it in the user's locale, on both paths: this probe (SpreadsheetApp) and 'paths-agree' (the fixture's formulas written by the Sheets API and by SpreadsheetApp must compute the same values). Meanwhile actions take the API path only in locales whose own syntax is en-US's (src/sheets/batch/locale.ts): the reports of breakage are about the API, and SpreadsheetApp is the path this probe checks`,
   },
   {
     id: 'error-values-as-text',
@@ -107,10 +107,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'html-file-text',
-    assumes: 'HtmlService.createHtmlOutputFromFile(name).getContent() returns the file text unchanged (Sidebar.html is personalised from it; Server.html is evaluated from it)',
+    assumes: 'HtmlService.createHtmlOutputFromFile(name).getContent() returns the file text unchanged (Sidebar.html is personalised from it; each Server*.html file is evaluated from it)',
     source: 'https://developers.google.com/apps-script/reference/html/html-output#getcontent',
     check: 'diagnostics',
-    note: 'with it, that indirect eval runs in Apps Script\'s V8 runtime (unverified); diagnostics itself runs from Server.html, so reaching the probe proves both',
+    note: 'with it, that indirect eval runs in Apps Script\'s V8 runtime (unverified); diagnostics itself runs from ServerDiagnostics.html, so reaching the probe proves both',
   },
   {
     id: 'chart-options-dotted-keys',

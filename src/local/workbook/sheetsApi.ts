@@ -370,6 +370,7 @@ export function createSheetsApi(wb: WorkbookCore, ss: LocalSpreadsheet, app: Loc
       if (optionalArgs?.ranges) return muted(() => getOwnedSheets(wb, spreadsheetId, optionalArgs.ranges!));
       return muted(() => ({
         spreadsheetId,
+        properties: { title: wb.name, locale: wb.locale, timeZone: wb.timeZone },
         sheets: wb.sheets.filter((s) => !s.deleted).map((s, index) => ({
           properties: { sheetId: s.id, title: s.name, index, gridProperties: { rowCount: s.maxRows, columnCount: s.maxCols, frozenRowCount: s.frozenRows } },
           developerMetadata: wb.metadata.filter((m) => m.sheetId === s.id).map((m) => ({ metadataId: m.id, metadataKey: m.key, metadataValue: m.value ?? '', location: { sheetId: s.id } })),

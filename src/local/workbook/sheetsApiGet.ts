@@ -65,7 +65,7 @@ export function getOwnedSheets(wb: WorkbookCore, spreadsheetId: string, ranges: 
       data: [{ startRow: 0, startColumn: 0, rowData }],
     };
   });
-  return { spreadsheetId, sheets };
+  return { spreadsheetId, properties: { title: wb.name, locale: wb.locale, timeZone: wb.timeZone }, sheets };
 }
 
 /** The texts getValues gives for formula errors, as the API's ErrorType (src/sheets/batch/snapshotRead.ts maps them back). */
@@ -136,5 +136,5 @@ export function getForSnapshot(wb: WorkbookCore, spreadsheetId: string, args: { 
     while (rows.length > 0 && rows[rows.length - 1]!.values.length === 0) rows.pop();
     return { ...out, data: [{ rowData: rows.map((x) => (x.values.length ? x : {})) }] };
   });
-  return { spreadsheetId, properties: { title: wb.name, timeZone: wb.timeZone }, sheets };
+  return { spreadsheetId, properties: { title: wb.name, locale: wb.locale, timeZone: wb.timeZone }, sheets };
 }

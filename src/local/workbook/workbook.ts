@@ -1300,6 +1300,11 @@ export class LocalSpreadsheet implements SpreadsheetLike {
   getSpreadsheetLocale(): string {
     return this._wb.locale;
   }
+  /** As Spreadsheet.setSpreadsheetLocale; only the locale string changes here (formulas are still
+   *  evaluated in en-US syntax), enough for code that chooses a path by locale. */
+  setSpreadsheetLocale(locale: string): void {
+    this._wb.locale = locale;
+  }
   getSpreadsheetTimeZone(): string {
     return this._wb.timeZone;
   }

@@ -43,6 +43,7 @@ import { OkrError } from '../errors';
 import type { SheetLike } from '../api';
 import type { ChartSpec } from '../../core/plan/dashboardSheet';
 import { chartRequests } from './owned';
+import { enUsFormulaLocale } from './locale';
 import { planToBatchRequests, splitIntoBodies, type BatchRequest } from './requests';
 
 /** The two methods of the advanced service `Sheets.Spreadsheets` this module uses. */
@@ -58,7 +59,7 @@ declare const realSpreadsheets: GoogleAppsScript.Sheets.Collection.SpreadsheetsC
 export const _realSheetsApiFits = (): SheetsApiLike => realSpreadsheets;
 
 /** What `spreadsheets.get` returns of each sheet: enough to name new sheets and find ours. */
-export const GET_FIELDS = 'sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue),charts(chartId))';
+export const GET_FIELDS = 'properties(locale),sheets(properties(sheetId,title),developerMetadata(metadataKey,metadataValue),charts(chartId))';
 
 const NAME_TAKEN = {
   'zh-CN': '已存在名为“{name}”的工作表。',
@@ -171,7 +172,10 @@ export function applyViaBatch(
   ctx: SheetsContext, api: SheetsApiLike, plan: WorkbookPlan, opts: ApplyOptions, charts: readonly (ChartSpec | undefined)[] = [],
 ): BatchResult | null {
   const id = ctx.ss.getId();
-  const bp = planBatch(plan, api.get(id, { fields: GET_FIELDS }), opts, charts);
+  const existing = api.get(id, { fields: GET_FIELDS });
+  // formulas go in en-US syntax: through the API only where that is the locale's own (./locale.ts)
+  if (!opts.sheetsApiAnyLocale && !enUsFormulaLocale(existing.properties?.locale)) return null;
+  const bp = planBatch(plan, existing, opts, charts);
   if (!bp) return null;
   if (bp.sheetIds.length > 0) placeAfterActive(bp.requests, ctx.ss.getActiveSheet().getIndex());
   const bodies = splitIntoBodies(bp.requests);

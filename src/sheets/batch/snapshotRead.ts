@@ -23,6 +23,7 @@
  * The API leaves out trailing empty rows and cells; the grid is padded back to the rectangle
  * getDataRange gives (A1 to the last row / column with content; A1 alone for an empty sheet).
  */
+import { enUsFormulaLocale } from './locale';
 import { toIsoDate } from '../../core/checkins';
 import type { SheetRole } from '../../core/labels';
 import { SHEET_NAMES } from '../../core/labels';
@@ -42,7 +43,7 @@ function cellFields(display: boolean): string {
  *  with `display` given, every sheet's cells in the same get. */
 export function snapshotMetaFields(display?: boolean): string {
   const data = display === undefined ? '' : `,data(startRow,startColumn,rowData(values(${cellFields(display)})))`;
-  return `properties(title,timeZone),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue)${data})`;
+  return `properties(title,timeZone,locale),sheets(properties(sheetId,title,index),developerMetadata(metadataKey,metadataValue)${data})`;
 }
 
 /** The grid fields of the read of named sheets (`ranges`). */
@@ -142,6 +143,8 @@ export function readSnapshotViaApi(
 ): ApiSnapshotRead {
   const data = snapshotDataFields(opts.display);
   const meta = api.get(spreadsheetId, { fields: snapshotMetaFields(opts.readAll ? opts.display : undefined) });
+  // formula text comes back in the locale's syntax, perhaps; getFormulas' is en-US (./locale.ts)
+  if (opts.formulas && !enUsFormulaLocale(meta.properties?.locale)) throw new Error(`formula text in locale ${meta.properties?.locale ?? '?'}: read through SpreadsheetApp`);
   const roles = rolesOf(meta);
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
   const wanted = titles.filter((t) => opts.readAll || opts.read(t, roles.get(t) ?? null));
