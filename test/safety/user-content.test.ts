@@ -5,46 +5,18 @@
  * Plus the regressions of issue 11 §1, §2 and §4, each on its own.
  */
 import { describe, expect, it } from 'vitest';
+import { okrPlanOf, twoUnits } from '../sheets/fixtures';
 import { dispatch } from '../../src/addon/rpc/server';
-import type { Lang } from '../../src/core/i18n';
-import type { OkrTable } from '../../src/core/model';
-import { buildOkrSheetPlanFromRows } from '../../src/core/plan/okrSheet';
-import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../src/core/plan/supportSheets';
 import { OWNER_KEY } from '../../src/core/plan/types';
-import { createLocalApp } from '../../src/local/workbook';
 import type { LocalSheet } from '../../src/local/workbook';
 import type { SheetLike } from '../../src/sheets/api';
 import { applyWorkbookPlan } from '../../src/sheets/applyPlan';
 import { recordCheckIn } from '../../src/sheets/checkins';
 import type { SheetsContext } from '../../src/sheets/context';
 import { generateAlignmentMap, generateDashboard, generateReview } from '../../src/sheets/review';
-import { beijing, center } from '../review/fixtures';
+import { beijing } from '../review/fixtures';
 
 const ASOF = '2026-11-30';
-
-function okrPlan(t: OkrTable, lang: Lang, sheetName: string) {
-  return buildOkrSheetPlanFromRows({
-    lang, sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
-    rows: t.rows.map((r) => ({
-      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
-      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
-    })),
-  });
-}
-
-function twoUnits(lang: Lang = 'en') {
-  const local = createLocalApp({ lang });
-  const ctx = local.ctx(lang);
-  applyWorkbookPlan(ctx, {
-    sheets: [
-      okrPlan(center, lang, 'Center'), okrPlan(beijing, lang, 'Beijing'),
-      buildCheckInsPlan(lang), buildActionsPlan(lang),
-      buildSettingsPlan({ lang, cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' }),
-    ],
-  });
-  recordCheckIn(ctx, { sheet: 'Center', krId: 'O1.KR1', value: 650, confidence: 7, done: 'two salons', next: 'Shanghai', blockers: 'budget', date: '2026-11-10' });
-  return { local, ctx };
-}
 
 const notesOf = (sheet: SheetLike) => [...(sheet as unknown as LocalSheet)._live().notes.values()].sort();
 const sheetOf = (ctx: SheetsContext, name: string) => ctx.ss.getSheetByName(name)!;
@@ -129,7 +101,7 @@ describe('issue 11 §2: a regenerated sheet rewrites only the block it wrote', (
     const below = sheet.getLastRow() + 2;
     sheet.getRange(below, 1).setValue('footnote by a person');
     // a third unit makes the map longer
-    applyWorkbookPlan(ctx, { sheets: [okrPlan({ ...beijing, header: { ...beijing.header, unit: 'Shanghai' } }, 'en', 'Shanghai')] });
+    applyWorkbookPlan(ctx, { sheets: [okrPlanOf({ ...beijing, header: { ...beijing.header, unit: 'Shanghai' } }, 'en', 'Shanghai')] });
     generateAlignmentMap(ctx);
     const col = sheetOf(ctx, m.alignmentSheet).getDataRange().getValues().map((r) => r[0]);
     expect(col.filter((v) => v === 'footnote by a person')).toHaveLength(1);

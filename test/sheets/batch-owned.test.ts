@@ -8,54 +8,27 @@
  * cells, note and own chart inside and beside the block. And the calls each path makes.
  */
 import { describe, expect, it } from 'vitest';
+import { okrPlanOf, twoUnits } from './fixtures';
 import type { Lang } from '../../src/core/i18n';
-import type { OkrTable } from '../../src/core/model';
-import { buildOkrSheetPlanFromRows } from '../../src/core/plan/okrSheet';
 import { withOwnedRange } from '../../src/core/plan/owned';
-import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../src/core/plan/supportSheets';
 import type { SheetPlan } from '../../src/core/plan/types';
-import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
+import { type LocalWorkbook } from '../../src/local/workbook';
 import { applyWorkbookPlan } from '../../src/sheets/applyPlan';
 import type { SheetsApiLike } from '../../src/sheets/batch/apply';
-import { recordCheckIn } from '../../src/sheets/checkins';
 import type { SheetsContext } from '../../src/sheets/context';
 import { writeOwnedSheet } from '../../src/sheets/ownedSheet';
 import { generateAlignmentMap, generateDashboard, generateReview } from '../../src/sheets/review';
 import { takeSnapshot } from '../../src/sheets/snapshot';
-import { beijing, center } from '../review/fixtures';
+import { beijing } from '../review/fixtures';
 import { dump } from './batch-dump';
 
 const ASOF = '2026-11-30';
 
-function okrPlan(t: OkrTable, lang: Lang, sheetName: string) {
-  return buildOkrSheetPlanFromRows({
-    lang, sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
-    rows: t.rows.map((r) => ({
-      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
-      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
-    })),
-  });
-}
-
 /** Two units, the support sheets and one check-in — written through SpreadsheetApp. */
-function twoUnits(lang: Lang = 'en'): LocalWorkbook {
-  const local = createLocalApp({ lang });
-  const ctx = local.ctx(lang);
-  applyWorkbookPlan(ctx, {
-    sheets: [
-      okrPlan(center, lang, 'Center'), okrPlan(beijing, lang, 'Beijing'),
-      buildCheckInsPlan(lang), buildActionsPlan(lang),
-      buildSettingsPlan({ lang, cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' }),
-    ],
-  });
-  recordCheckIn(ctx, { sheet: 'Center', krId: 'O1.KR1', value: 650, confidence: 7, done: 'two salons', next: 'Shanghai', blockers: 'budget', date: '2026-11-10' });
-  return local;
-}
-
 /** Two identical workbooks: `app` applies through SpreadsheetApp, `api` through the Sheets API. */
 function twins(lang: Lang = 'en') {
-  const a = twoUnits(lang);
-  const b = twoUnits(lang);
+  const a = twoUnits(lang).local;
+  const b = twoUnits(lang).local;
   const ctxA: SheetsContext = { ...a.ctx(lang), lock: undefined };
   const ctxB: SheetsContext = { ...b.ctx(lang), lock: undefined, sheetsApi: b.sheetsApi };
   /** Runs the same step on both; returns the calls each made. */
@@ -96,7 +69,7 @@ describe('regenerating in place: SpreadsheetApp path ≡ batchUpdate path', () =
       sheet.getRange(sheet.getLastRow() + 2, 1).setValue('footnote by a person');
       sheet.getRange(sheet.getLastRow(), 2).setNote('a note below the block');
     });
-    both((ctx) => applyWorkbookPlan(ctx, { sheets: [okrPlan({ ...beijing, header: { ...beijing.header, unit: 'Shanghai' } }, 'en', 'Shanghai')] }, { sheetsApi: null }));
+    both((ctx) => applyWorkbookPlan(ctx, { sheets: [okrPlanOf({ ...beijing, header: { ...beijing.header, unit: 'Shanghai' } }, 'en', 'Shanghai')] }, { sheetsApi: null }));
     const r = both((ctx) => generateAlignmentMap(ctx).alignmentSheet);
     expect(r.viaApi.counts['Sheets.Spreadsheets.batchUpdate']).toBe(1);
     const col = sheetOf(b, name).getDataRange().getValues().map((x) => x[0]);

@@ -8,44 +8,14 @@
  * claiming a unit, so the order shows in its cells.
  */
 import { describe, expect, it } from 'vitest';
+import { twoUnits } from './fixtures';
 import { dispatch } from '../../src/addon/rpc/server';
-import type { Lang } from '../../src/core/i18n';
-import type { OkrTable } from '../../src/core/model';
-import { buildOkrSheetPlanFromRows } from '../../src/core/plan/okrSheet';
-import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../src/core/plan/supportSheets';
-import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
-import { applyWorkbookPlan } from '../../src/sheets/applyPlan';
-import { recordCheckIn } from '../../src/sheets/checkins';
+import { type LocalWorkbook } from '../../src/local/workbook';
 import type { SheetsContext } from '../../src/sheets/context';
 import { generateAlignmentMap, generateDashboard, generateReview } from '../../src/sheets/review';
-import { beijing, center } from '../review/fixtures';
 import { dump } from './batch-dump';
 
 const ASOF = '2026-11-30';
-
-function okrPlan(t: OkrTable, lang: Lang, sheetName: string) {
-  return buildOkrSheetPlanFromRows({
-    lang, sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
-    rows: t.rows.map((r) => ({
-      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
-      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
-    })),
-  });
-}
-
-function setUp(api: boolean): { local: LocalWorkbook; ctx: SheetsContext } {
-  const local = createLocalApp({ lang: 'en' });
-  const ctx: SheetsContext = { ...local.ctx('en'), ...(api ? { sheetsApi: local.sheetsApi } : {}) };
-  applyWorkbookPlan(ctx, {
-    sheets: [
-      okrPlan(center, 'en', 'Center'), okrPlan(beijing, 'en', 'Beijing'),
-      buildCheckInsPlan('en'), buildActionsPlan('en'),
-      buildSettingsPlan({ lang: 'en', cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' }),
-    ],
-  });
-  recordCheckIn(ctx, { sheet: 'Center', krId: 'O1.KR1', value: 650, confidence: 7, done: 'two salons', next: 'Shanghai', blockers: 'budget', date: '2026-11-10' });
-  return { local, ctx };
-}
 
 /** What people write on and around the generated sheets (the safety test's edits). */
 function personWrites(local: LocalWorkbook, reviews: string[], dash: string, map: string): void {
@@ -84,8 +54,8 @@ function round(ctx: SheetsContext, n: number): string[] {
 
 describe('data safety on the Sheets API path', () => {
   it('every action three times over two units: the same workbook as through SpreadsheetApp, the person\'s words kept', () => {
-    const viaApp = setUp(false);
-    const viaApi = setUp(true);
+    const viaApp = twoUnits('en');
+    const viaApi = twoUnits('en', { sheetsApi: true });
     const names = [viaApp, viaApi].map(({ local, ctx }) => {
       const reviews = ['Center', 'Beijing'].map((s) => generateReview(ctx, { sheet: s, asOf: ASOF }).reviewSheet);
       const dash = generateDashboard(ctx, { asOf: ASOF }).dashboardSheet;

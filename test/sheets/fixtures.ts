@@ -3,6 +3,13 @@ import type { Lang } from '../../src/core/i18n';
 import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../../src/core/plan/okrSheet';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../../src/core/plan/types';
 import type { RoleTemplate } from '../../src/core/templates/schema';
+import type { OkrTable } from '../../src/core/model';
+import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../src/core/plan/supportSheets';
+import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
+import { applyWorkbookPlan } from '../../src/sheets/applyPlan';
+import { recordCheckIn } from '../../src/sheets/checkins';
+import type { SheetsContext } from '../../src/sheets/context';
+import { beijing, center } from '../review/fixtures';
 
 export const SAMPLE_ROLE: RoleTemplate = {
   id: 'salesManager',
@@ -55,4 +62,33 @@ export function normValues(values: PlanCell[][]): PlanCell[][] {
   });
   while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
+}
+
+/** A review fixture's table (test/review/fixtures.ts) as our OKR sheet, 3 spare rows, no Settings. */
+export function okrPlanOf(t: OkrTable, lang: Lang, sheetName: string): SheetPlan {
+  return buildOkrSheetPlanFromRows({
+    lang, sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
+    rows: t.rows.map((r) => ({
+      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
+      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
+    })),
+  });
+}
+
+/**
+ * Two units (Center, Beijing), the support sheets and one check-in: the workbook the data-safety
+ * tests act on. `sheetsApi`: the returned context (and the set-up) use the in-memory Sheets API.
+ */
+export function twoUnits(lang: Lang = 'en', opts: { sheetsApi?: boolean } = {}): { local: LocalWorkbook; ctx: SheetsContext } {
+  const local = createLocalApp({ lang });
+  const ctx: SheetsContext = { ...local.ctx(lang), ...(opts.sheetsApi ? { sheetsApi: local.sheetsApi } : {}) };
+  applyWorkbookPlan(ctx, {
+    sheets: [
+      okrPlanOf(center, lang, 'Center'), okrPlanOf(beijing, lang, 'Beijing'),
+      buildCheckInsPlan(lang), buildActionsPlan(lang),
+      buildSettingsPlan({ lang, cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' }),
+    ],
+  });
+  recordCheckIn(ctx, { sheet: 'Center', krId: 'O1.KR1', value: 650, confidence: 7, done: 'two salons', next: 'Shanghai', blockers: 'budget', date: '2026-11-10' });
+  return { local, ctx };
 }

@@ -9,8 +9,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fixturePlan } from '../../src/addon/diagnostics/fixture';
 import type { Lang } from '../../src/core/i18n';
-import type { OkrTable } from '../../src/core/model';
-import { buildOkrSheetPlanFromRows } from '../../src/core/plan/okrSheet';
 import { buildActionsPlan, buildCheckInsPlan, buildSettingsPlan } from '../../src/core/plan/supportSheets';
 import { createLocalApp, type LocalWorkbook } from '../../src/local/workbook';
 import { applyWorkbookPlan } from '../../src/sheets/applyPlan';
@@ -19,19 +17,9 @@ import { recordCheckIn } from '../../src/sheets/checkins';
 import { generateAlignmentMap, generateDashboard, generateReview } from '../../src/sheets/review';
 import { takeSnapshot, type TakeSnapshotOptions } from '../../src/sheets/snapshot';
 import { beijing, center } from '../review/fixtures';
-import { bigOkrPlan, sampleWorkbookPlan } from './fixtures';
+import { bigOkrPlan, sampleWorkbookPlan, okrPlanOf } from './fixtures';
 
 const ASOF = '2026-11-30';
-
-function okrPlan(t: OkrTable, lang: Lang, sheetName: string) {
-  return buildOkrSheetPlanFromRows({
-    lang, sheetName, spareRows: 3, settingsSheetName: null, header: { ...t.header, asOf: null },
-    rows: t.rows.map((r) => ({
-      id: r.id, type: r.type, title: r.title, owner: r.owner, alignsTo: r.alignsTo, start: r.start, target: r.target,
-      current: r.current, unit: r.unit, weight: r.weight, selfScore: r.selfScore, notes: r.notes,
-    })),
-  });
-}
 
 /** A sheet of odd cells: dates, a date-time, number-like text, errors, checkboxes, a trailing formula giving ''. */
 function oddCells(local: LocalWorkbook): void {
@@ -61,7 +49,7 @@ const WORKBOOKS: Record<string, Build> = {
     const ctx = local.ctx(lang);
     applyWorkbookPlan(ctx, {
       sheets: [
-        okrPlan(center, lang, 'Center'), okrPlan(beijing, lang, 'Beijing'), buildCheckInsPlan(lang), buildActionsPlan(lang),
+        okrPlanOf(center, lang, 'Center'), okrPlanOf(beijing, lang, 'Beijing'), buildCheckInsPlan(lang), buildActionsPlan(lang),
         buildSettingsPlan({ lang, cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' }),
       ],
     });
