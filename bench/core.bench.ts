@@ -8,20 +8,9 @@ import type { OkrTable } from '../src/core/model';
 import { rollup, type RollupInput } from '../src/core/rollup';
 import { scoreTable } from '../src/core/score';
 import { isTableError, readTableValues } from '../src/core/table';
+import { rng } from '../test/helpers/rng';
 
 interface Figure { name: string; value: number; unit: string; budget?: number; note?: string }
-
-/** small deterministic PRNG (mulberry32) */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['编号', '类型', '目标 / 关键结果', '负责人', '对齐', '来源', '已共识', '起始值', '目标值', '当前值', '单位', '权重', '截止日期', '信心指数', '自评分'];
 const KR_TITLES = ['新签客户由 {a} 家增至 {b} 家', '协助市场部组织活动', '全年营收达到 {b} 万元', '平均响应时间缩短到 {b} 小时', '转化率提升到 XX%', '上线新版官网'];

@@ -9,19 +9,9 @@ import { lintTable } from '../src/core/lint';
 import type { OkrTable } from '../src/core/model';
 import { scoreTable } from '../src/core/score';
 import { isTableError, readTableValues } from '../src/core/table';
+import { rng } from '../test/helpers/rng';
 
 interface Figure { name: string; value: number; unit: string; budget?: number; note?: string }
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['ID', 'Type', 'Objective / Key result', 'Owner', 'Start', 'Target', 'Current', 'Unit', 'Weight', 'Due', 'Self-score'];
 const ODD: unknown[] = [12, 0.5, '', null, '180万', '80%', '１２', '1,200', true, false, '2026-11-10', 'N/A', '3/4', -5];

@@ -4,6 +4,8 @@ import { peopleFromRoster } from '../../src/core/evaluation/people';
 import { readRosterValues } from '../../src/core/roster';
 import type { PlanCell, SheetPlan } from '../../src/core/plan/types';
 import type { Lang } from '../../src/core/i18n';
+import { rng } from '../helpers/rng';
+export { rng };
 
 /** A company of three levels: Hua owns two units (counted once); Wen's team has no siblings. */
 export const ROSTER: string[][] = [
@@ -27,18 +29,6 @@ export function people(roster: string[][] = ROSTER) {
 
 export function plan(lang: Lang = 'en', okrScores?: Map<string, number>): SheetPlan {
   return buildEvaluationPlan(people(), { lang, cycle: '2026-Q4', ...(okrScores ? { okrScores } : {}) });
-}
-
-/** Mulberry32: a small seeded generator, so a failing case can be replayed by its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Header rows (0-based) of the responses and results blocks, and the criteria columns. */

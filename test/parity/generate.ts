@@ -7,17 +7,8 @@
 import type { KrType, ScoreScale } from '../../src/core/model';
 import type { OkrSheetRow } from '../../src/core/plan/okrSheet';
 import type { PlanCell } from '../../src/core/plan/types';
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng';
+export { rng };
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

@@ -19,19 +19,9 @@ import { exportXlsx } from '../../src/local/xlsx/export';
 import { takeSnapshot } from '../../src/sheets/snapshot';
 import { cli, tempDir } from '../cli/xlsx-helpers';
 import { findSoffice, recalcWithLibreOffice } from '../helpers/libreoffice';
+import { rng } from '../helpers/rng';
 
 const AS_OF = '2026-11-15';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Objectives of 1–4 KRs of every type: blanks, decreases, over-target, milestones, a few
  *  texts in number cells, self-scores, weights, rows without an ID. */

@@ -17,17 +17,7 @@ import { buildOkrSheetPlanFromRows, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRo
 import { buildSettingsPlan, SETTINGS_CELLS } from '../../src/core/plan/supportSheets';
 import type { PlanCell } from '../../src/core/plan/types';
 import { evaluatePlan, type EvaluatedPlan } from '../helpers/hfPlan';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng';
 
 /** How a formula sees a cell as a number (HyperFormula, like Sheets, parses "70%" on input). */
 function num(v: PlanCell | undefined): number | null {
