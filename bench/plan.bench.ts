@@ -3,8 +3,9 @@
  * sheet of 5,000 KRs (1,000 objectives × 5 KRs), built in core (no spreadsheet involved).
  */
 import { LANGS, type Lang } from '../src/core/i18n';
-import { buildOkrSheetPlanFromRows, buildWorkbookPlan, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../src/core/plan/okrSheet';
+import { buildOkrSheetPlanFromRows, buildWorkbookPlan, type OkrSheetRow } from '../src/core/plan/okrSheet';
 import { allDepartments, parentOf } from '../src/core/templates';
+import { rowFormulaLengths } from '../test/helpers/formulaLengths';
 
 const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
 
@@ -47,7 +48,7 @@ export async function run() {
   }, 3);
 
   const lengths = LANGS.flatMap((lang) =>
-    rowFormulaLengths(lang).flatMap(({ kind, chars, trend }) => [
+    Object.entries(rowFormulaLengths(lang)).flatMap(([kind, { chars, trend }]) => [
       {
         name: `formula text per row (${lang}): ${kind}`,
         value: chars,
@@ -76,24 +77,3 @@ const BEFORE_TREND: Record<Lang, number> = { 'zh-CN': 220, en: 245 };
 /** Issue 16 §5: half the issue's baseline (about 1 KB per KR row, 3 KB per objective row). */
 const CEILING: Record<string, number> = { 'objective': 1500, 'KR (increase)': 500 };
 
-/**
- * Characters of formula text in each kind of row of a small table (an objective on row 7, KRs on
- * rows 8–10, a spare row on 11: the row numbers of a fresh sheet), the Trend column (issue 13,
- * added with the shortening) counted apart so the figures compare with the ones before.
- */
-function rowFormulaLengths(lang: Lang): { kind: string; chars: number; trend: number }[] {
-  const rows: OkrSheetRow[] = [
-    { id: 'O1', type: 'objective', title: 'o' },
-    { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 100 },
-    { id: 'O1.KR2', type: 'rubric', title: 'b', rubric: '≥150:1; ≥100:0.7; ≥50:0.3' },
-    { id: 'O1.KR3', type: 'milestone', title: 'c' },
-  ];
-  const p = buildOkrSheetPlanFromRows({ lang, spareRows: 2, rows, header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE } });
-  const kinds = ['objective', 'KR (increase)', 'KR (rubric)', 'KR (milestone)', 'spare row'];
-  return kinds.map((kind, i) => {
-    const line = p.values[FIRST_DATA_ROW - 1 + i]!;
-    const len = (v: unknown) => (typeof v === 'string' && v.startsWith('=') ? v.length : 0);
-    const trend = len(line[OKR_COLUMNS.trend - 1]);
-    return { kind, chars: line.reduce<number>((n, v) => n + len(v), 0) - trend, trend };
-  });
-}

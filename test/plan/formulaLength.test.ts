@@ -12,25 +12,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Lang } from '../../src/core/i18n';
-import { buildOkrSheetPlanFromRows, FIRST_DATA_ROW, OKR_COLUMNS, type OkrSheetRow } from '../../src/core/plan/okrSheet';
-
-const CYCLE = { cycle: '2026-Q4', cycleStart: '2026-10-01', cycleEnd: '2026-12-31' };
+import { rowFormulaLengths } from '../helpers/formulaLengths';
 
 function lengths(lang: Lang) {
-  const rows: OkrSheetRow[] = [
-    { id: 'O1', type: 'objective', title: 'o' },
-    { id: 'O1.KR1', type: 'increase', title: 'a', start: 0, target: 100 },
-    { id: 'O1.KR2', type: 'rubric', title: 'b', rubric: '≥150:1; ≥100:0.7; ≥50:0.3' },
-    { id: 'O1.KR3', type: 'milestone', title: 'c' },
-  ];
-  const p = buildOkrSheetPlanFromRows({ lang, spareRows: 2, rows, header: { unit: 'U', level: 'team', owner: 'A', alignedTo: '', ...CYCLE } });
-  const len = (v: unknown) => (typeof v === 'string' && v.startsWith('=') ? v.length : 0);
-  const row = (i: number) => {
-    const line = p.values[FIRST_DATA_ROW - 1 + i]!;
-    const trend = len(line[OKR_COLUMNS.trend - 1]);
-    return { chars: line.reduce<number>((n, v) => n + len(v), 0) - trend, trend };
-  };
-  return { objective: row(0), kr: row(1), rubric: row(2), milestone: row(3), spare: row(4) };
+  const x = rowFormulaLengths(lang);
+  return { objective: x.objective, kr: x['KR (increase)'], rubric: x['KR (rubric)'], milestone: x['KR (milestone)'], spare: x['spare row'] };
 }
 
 describe('formula text per row (issue 16 §5)', () => {
