@@ -20,7 +20,7 @@
  * (./batch/owned.ts, the same decisions); this SpreadsheetApp path is the fallback, taken once
  * with a console.warn when the API fails, and the reference the batch path is tested against.
  */
-import { parseRange } from '../core/plan/a1';
+import { parseRange, quotedSheet } from '../core/plan/a1';
 import { toIsoDate } from '../core/checkins';
 import { escapeCellText } from '../core/escape';
 import { OWNED_CHART_KEY, OWNED_RANGE_KEY, OWNED_WIDTHS_KEY, decodeWidths, keepUserCells, planBlock } from '../core/plan/owned';
@@ -30,7 +30,7 @@ import type { RangeLike, SheetLike } from './api';
 import { META_KEY, applyWorkbookPlan, writeSheet } from './applyPlan';
 import { applyViaBatch, type SheetsApiLike } from './batch/apply';
 import { enUsFormulaLocale } from './batch/locale';
-import { OWNED_GET_FIELDS, fitsOneBody, planOwnedRewrite, readOwnedState, wholeSheetRange } from './batch/owned';
+import { OWNED_GET_FIELDS, fitsOneBody, planOwnedRewrite, readOwnedState } from './batch/owned';
 import type { SheetsContext } from './context';
 import { fromSheetDate } from './dates';
 import { ERROR_MESSAGES, OkrError } from './errors';
@@ -113,7 +113,7 @@ function writeOwnedViaBatch(ctx: SheetsContext, api: SheetsApiLike, plan: SheetP
     return done.active;
   }
   const id = ctx.ss.getId();
-  const got = api.get(id, { ranges: [wholeSheetRange(target)], fields: `properties(locale),${OWNED_GET_FIELDS}` });
+  const got = api.get(id, { ranges: [quotedSheet(target)], fields: `properties(locale),${OWNED_GET_FIELDS}` });
   // formulas go in en-US syntax: through the API only where that is the locale's own (batch/locale.ts)
   if (!enUsFormulaLocale(got.properties?.locale)) return null;
   const state = readOwnedState(got);

@@ -7,6 +7,7 @@
  * plan's own rules), the grade band of the score core computed (custom formulas with commas and
  * references relative to each row — the locale case of issue 16 §4). One `spreadsheets.get`.
  */
+import { quotedSheet } from '../../core/plan/a1';
 import type { Lang, Localized } from '../../core/i18n';
 import { STATUS_LABELS } from '../../core/labels';
 import type { Status } from '../../core/model';
@@ -52,7 +53,7 @@ export function templateColours(api: SheetsApiLike | undefined, ss: SpreadsheetL
   if (krs.length === 0) return { ok: false, seen: detail('templateColoursNoRows') };
   const first = Math.min(...krs.map((k) => k.sheetRow));
   const last = Math.max(...krs.map((k) => k.sheetRow));
-  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const quoted = quotedSheet(sheetName);
   const cols = { status: OKR_COLUMNS.status, score: OKR_COLUMNS.score };
   const ranges = [cols.status, cols.score].map((c) => `${quoted}!${colA1(c)}${first}:${colA1(c)}${last}`);
   let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;

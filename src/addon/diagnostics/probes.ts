@@ -5,6 +5,7 @@
  * Sheets behaved as the in-memory workbook assumes. A failure here means the in-memory workbook
  * (and maybe our code) is wrong about the real platform.
  */
+import { sheetRef } from '../../core/plan/a1';
 import type { AppLike, SheetLike, SpreadsheetLike } from '../../sheets/api';
 import type { SheetsApiLike } from '../../sheets/batch/apply';
 import { fromSheetDate, isoToSheetDate } from '../../sheets/dates';
@@ -195,7 +196,7 @@ export const PROBES: Probe[] = [
       env.probe.setConditionalFormatRules([...before, ...rules]);
       env.app.flush();
       try {
-        const range = `'${env.probe.getName().replace(/'/g, "''")}'!A9:B9`;
+        const range = sheetRef(env.probe.getName(), 'A9:B9');
         let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;
         try {
           got = env.sheetsApi.get(env.ss.getId(), { ranges: [range], fields: EFFECTIVE_COLOUR_FIELDS });

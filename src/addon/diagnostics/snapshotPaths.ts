@@ -13,7 +13,8 @@
 import { colLetter } from '../../core/plan/a1';
 import type { SheetLike, SpreadsheetLike } from '../../sheets/api';
 import type { SheetsApiLike } from '../../sheets/batch/apply';
-import { gridOf, snapshotMetaFields, wholeSheetRange } from '../../sheets/batch/snapshotRead';
+import { quotedSheet } from '../../core/plan/a1';
+import { gridOf, snapshotMetaFields } from '../../sheets/batch/snapshotRead';
 import { readSheet } from '../../sheets/snapshot';
 import type { ProbeResult } from './probes';
 import { detail } from './text';
@@ -21,7 +22,7 @@ import { detail } from './text';
 const KINDS = ['values', 'display', 'formulas'] as const;
 
 export function compareSnapshotPaths(api: SheetsApiLike, ss: SpreadsheetLike, timeZone: string, sheets: { sheet: SheetLike; name: string }[]): ProbeResult {
-  const got = api.get(ss.getId(), { ranges: sheets.map((s) => wholeSheetRange(s.name)), fields: snapshotMetaFields(true) });
+  const got = api.get(ss.getId(), { ranges: sheets.map((s) => quotedSheet(s.name)), fields: snapshotMetaFields(true) });
   const byTitle = new Map((got.sheets ?? []).map((s) => [s.properties?.title ?? '', s] as const));
   const diffs: string[] = [];
   let cells = 0;

@@ -61,7 +61,13 @@ export function parseRange(a1: string): { row1: number; col1: number; row2: numb
   };
 }
 
+/** A sheet's name as A1 notation quotes it: always quoted, quotes doubled ('It''s'). Alone it
+ *  names the whole sheet (a Sheets API `ranges` entry). */
+export function quotedSheet(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
 /** A sheet reference usable in a formula: always quoted, quotes doubled ('It''s'!A1). */
 export function sheetRef(sheetName: string, a1: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!${a1}`;
+  return `${quotedSheet(sheetName)}!${a1}`;
 }

@@ -17,6 +17,7 @@
  * The log's layout is ours (buildCheckInsPlan: A Date, B Sheet / unit, C KR ID, D New value);
  * columns added later (Cycle) go after these, so the letters hold.
  */
+import { quotedSheet } from './a1';
 import type { Lang } from '../i18n';
 
 export interface TrendFormulaParams {
@@ -45,9 +46,7 @@ export const TREND_COLOR = '#1a73e8';
 export const TREND_OPTIONS: readonly (readonly [string, string])[] = [['charttype', 'line'], ['color', TREND_COLOR]];
 
 /** 'Check-ins' → `'Check-ins'!` (quotes doubled as A1 notation requires). */
-function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
-}
+const sheetPrefix = (name: string): string => `${quotedSheet(name)}!`;
 
 /** A text constant in a formula: "…" with quotes doubled. */
 function str(s: string): string {
@@ -59,7 +58,7 @@ const LOG = { date: 'A', sheet: 'B', krId: 'C', value: 'D' } as const;
 
 function logRange(p: TrendFormulaParams, key: keyof typeof LOG, lastRow: number | null): string {
   const c = LOG[key];
-  return `${sheetRef(p.checkinsSheet)}$${c}$2:$${c}${lastRow === null ? '' : `$${lastRow}`}`;
+  return `${sheetPrefix(p.checkinsSheet)}$${c}$2:$${c}${lastRow === null ? '' : `$${lastRow}`}`;
 }
 
 /** Google Sheets: a line sparkline of the KR's logged values, oldest first; blank without any. */
@@ -68,7 +67,7 @@ export function trendFormula(p: TrendFormulaParams): string {
   const id = p.idCell;
   const belongs = `(${r('sheet')}=${str(p.sheetName)})+(${r('sheet')}="")`;
   // the block Date … New value, so no array literal is needed; INDEX(…,0,4) keeps the values
-  const block = `${sheetRef(p.checkinsSheet)}$${LOG.date}$2:$${LOG.value}`;
+  const block = `${sheetPrefix(p.checkinsSheet)}$${LOG.date}$2:$${LOG.value}`;
   const rows = `FILTER(${block},${r('krId')}=${id},${belongs},ISNUMBER(${r('value')}))`;
   const opts = p.options ?? `{${TREND_OPTIONS.map(([k, v]) => `"${k}","${v}"`).join(';')}}`;
   return `=IF(${id}="","",IFERROR(SPARKLINE(INDEX(SORT(${rows},1,TRUE),0,4),${opts}),""))`;

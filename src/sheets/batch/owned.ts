@@ -53,11 +53,6 @@ export const OWNED_GET_FIELDS =
   'developerMetadata(metadataId,metadataKey,metadataValue),charts(chartId),conditionalFormats(ranges),' +
   'data(startRow,startColumn,rowData(values(userEnteredValue,userEnteredFormat(numberFormat(type))))))';
 
-/** The A1 range of a whole sheet (quoted name), for `get`'s `ranges`. */
-export function wholeSheetRange(title: string): string {
-  return `'${title.replace(/'/g, "''")}'`;
-}
-
 export interface OwnedSheetState {
   sheetId: number;
   title: string;

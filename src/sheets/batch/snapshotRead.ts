@@ -23,6 +23,7 @@
  * The API leaves out trailing empty rows and cells; the grid is padded back to the rectangle
  * getDataRange gives (A1 to the last row / column with content; A1 alone for an empty sheet).
  */
+import { quotedSheet } from '../../core/plan/a1';
 import { enUsFormulaLocale } from './locale';
 import { toIsoDate } from '../../core/checkins';
 import type { SheetRole } from '../../core/labels';
@@ -59,8 +60,6 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
 const DATE_TYPES = new Set(['DATE', 'DATE_TIME', 'TIME']);
 const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
 
-/** One sheet's name in a `ranges` entry (the whole sheet): always quoted, quotes doubled. */
-export const wholeSheetRange = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** A cell's value as getValues (then src/sheets/snapshot.ts's ISO dates) gives it. */
 export function cellValue(cell: CellData | undefined): unknown {
@@ -149,7 +148,7 @@ export function readSnapshotViaApi(
   const titles = (meta.sheets ?? []).map((s) => s.properties?.title ?? '');
   const wanted = titles.filter((t) => opts.readAll || opts.read(t, roles.get(t) ?? null));
   let grids: Schema = meta;
-  if (!opts.readAll && wanted.length > 0) grids = api.get(spreadsheetId, { ranges: wanted.map(wholeSheetRange), fields: data });
+  if (!opts.readAll && wanted.length > 0) grids = api.get(spreadsheetId, { ranges: wanted.map(quotedSheet), fields: data });
   const byTitle = new Map((grids.sheets ?? []).map((s) => [s.properties?.title ?? '', s] as const));
   const sheets = titles.map((name): SheetSnapshot => {
     const base: SheetSnapshot = { name, metaRole: roles.get(name) ?? null, values: [] };
