@@ -111,6 +111,9 @@ export const SHEET_NAMES: Record<SheetRole, Localized> = {
   evaluation: { 'zh-CN': '360评估', en: 'Evaluation' },
 };
 
+/** A role our metadata may carry (`okrSheets.role`), as every snapshot reader checks it. */
+export const isSheetRole = (value: string): value is SheetRole => Object.prototype.hasOwnProperty.call(SHEET_NAMES, value);
+
 /** The label a writer uses. */
 export function label(labels: Labels, lang: Lang): string {
   return labels[lang][0]!;

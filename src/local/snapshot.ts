@@ -9,7 +9,7 @@
  */
 import { todayIso } from '../core/dates';
 import { isLang } from '../core/i18n';
-import { SHEET_NAMES, type SheetRole } from '../core/labels';
+import { isSheetRole } from '../core/labels';
 import { OWNER_KEY } from '../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { readXlsxValues } from './xlsx/values';
@@ -23,7 +23,6 @@ export interface XlsxSnapshotOptions {
   name?: string;
 }
 
-const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
 
 /** Reads an xlsx into a snapshot. Throws XlsxReadError on a file that is not a readable xlsx. */
 export async function snapshotFromXlsx(buf: Buffer | Uint8Array, opts: XlsxSnapshotOptions = {}): Promise<WorkbookSnapshot> {
@@ -36,7 +35,7 @@ export async function snapshotFromXlsx(buf: Buffer | Uint8Array, opts: XlsxSnaps
     const lang = metadata['okrSheets.lang'];
     return {
       name: s.name,
-      metaRole: role !== undefined && ROLES.has(role) ? (role as SheetRole) : null,
+      metaRole: role !== undefined && isSheetRole(role) ? role : null,
       ...(isLang(lang) ? { metaLang: lang } : {}),
       values: s.values,
     };

@@ -20,7 +20,7 @@
  */
 import { toIsoDate } from '../core/checkins';
 import { todayIso } from '../core/dates';
-import { SHEET_NAMES, type SheetRole } from '../core/labels';
+import { isSheetRole, type SheetRole } from '../core/labels';
 import { OWNER_KEY } from '../core/plan/types';
 import { readSnapshot, type OkrSheetModel, type SheetSnapshot, type WorkbookModel, type WorkbookSnapshot } from '../core/snapshot';
 import type { SheetLike, SpreadsheetLike } from './api';
@@ -51,7 +51,6 @@ export interface TakeSnapshotOptions {
   sheetsApi?: SheetsApiLike | null;
 }
 
-const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
 const ALWAYS_READ: ReadonlySet<SheetRole> = new Set<SheetRole>(['settings', 'checkins', 'actions']);
 
 /**
@@ -68,7 +67,7 @@ export function readSheetRoles(ss: SpreadsheetLike): Map<string, SheetRole> {
     const name = sheet.getName();
     const value = m.getValue() ?? '';
     // a second role entry (e.g. a backup copy's) never overrides the first
-    if (!out.has(name) && ROLES.has(value)) out.set(name, value as SheetRole);
+    if (!out.has(name) && isSheetRole(value)) out.set(name, value);
   }
   return out;
 }

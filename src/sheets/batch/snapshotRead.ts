@@ -27,7 +27,7 @@ import { quotedSheet } from '../../core/plan/a1';
 import { enUsFormulaLocale } from './locale';
 import { toIsoDate } from '../../core/checkins';
 import type { SheetRole } from '../../core/labels';
-import { SHEET_NAMES } from '../../core/labels';
+import { isSheetRole } from '../../core/labels';
 import { OWNER_KEY } from '../../core/plan/types';
 import type { SheetSnapshot } from '../../core/snapshot';
 import type { SheetsApiLike } from './apply';
@@ -58,7 +58,6 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
   NAME: '#NAME?', NUM: '#NUM!', N_A: '#N/A', LOADING: '#LOADING',
 };
 const DATE_TYPES = new Set(['DATE', 'DATE_TIME', 'TIME']);
-const ROLES = new Set<string>(Object.keys(SHEET_NAMES));
 
 
 /** A cell's value as getValues (then src/sheets/snapshot.ts's ISO dates) gives it. */
@@ -118,7 +117,7 @@ export function rolesOf(meta: Schema): Map<string, SheetRole> {
     for (const m of s.developerMetadata ?? []) {
       if (m.metadataKey !== OWNER_KEY) continue;
       const value = m.metadataValue ?? '';
-      if (!out.has(name) && ROLES.has(value)) out.set(name, value as SheetRole);
+      if (!out.has(name) && isSheetRole(value)) out.set(name, value);
     }
   }
   return out;
