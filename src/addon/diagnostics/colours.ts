@@ -7,7 +7,7 @@
  * plan's own rules), the grade band of the score core computed (custom formulas with commas and
  * references relative to each row — the locale case of issue 16 §4). One `spreadsheets.get`.
  */
-import { quotedSheet } from '../../core/plan/a1';
+import { colLetter, quotedSheet } from '../../core/plan/a1';
 import type { Lang, Localized } from '../../core/i18n';
 import { STATUS_LABELS } from '../../core/labels';
 import type { Status } from '../../core/model';
@@ -42,11 +42,6 @@ export function shownColour(cell: GoogleAppsScript.Sheets.Schema.CellData | unde
   return h === '#ffffff' ? null : h;
 }
 
-const colA1 = (n: number) => {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 export function templateColours(api: SheetsApiLike | undefined, ss: SpreadsheetLike, sheetName: string, plan: SheetPlan, krs: ScoredRow[], lang: Lang): { ok: boolean | 'warn' | null; seen: Localized } {
   if (!api) return { ok: null, seen: detail('templateColoursNoApi') };
@@ -55,7 +50,7 @@ export function templateColours(api: SheetsApiLike | undefined, ss: SpreadsheetL
   const last = Math.max(...krs.map((k) => k.sheetRow));
   const quoted = quotedSheet(sheetName);
   const cols = { status: OKR_COLUMNS.status, score: OKR_COLUMNS.score };
-  const ranges = [cols.status, cols.score].map((c) => `${quoted}!${colA1(c)}${first}:${colA1(c)}${last}`);
+  const ranges = [cols.status, cols.score].map((c) => `${quoted}!${colLetter(c)}${first}:${colLetter(c)}${last}`);
   let got: GoogleAppsScript.Sheets.Schema.Spreadsheet;
   try {
     got = api.get(ss.getId(), { ranges, fields: EFFECTIVE_COLOUR_FIELDS });
@@ -73,8 +68,8 @@ export function templateColours(api: SheetsApiLike | undefined, ss: SpreadsheetL
     const wantScore = GRADE_COLORS[grade(k.score)];
     const s = shown(0, k.sheetRow);
     const q = shown(1, k.sheetRow);
-    if (s !== wantStatus) wrong.push({ id: k.id, what: 'status', cell: `${colA1(cols.status)}${k.sheetRow}`, seen: s ?? '—', want: wantStatus ?? '—' });
-    if (q !== wantScore) wrong.push({ id: k.id, what: 'score', cell: `${colA1(cols.score)}${k.sheetRow}`, seen: q ?? '—', want: wantScore });
+    if (s !== wantStatus) wrong.push({ id: k.id, what: 'status', cell: `${colLetter(cols.status)}${k.sheetRow}`, seen: s ?? '—', want: wantStatus ?? '—' });
+    if (q !== wantScore) wrong.push({ id: k.id, what: 'score', cell: `${colLetter(cols.score)}${k.sheetRow}`, seen: q ?? '—', want: wantScore });
   }
   const locale = ss.getSpreadsheetLocale();
   if (wrong.length === 0) return { ok: true, seen: detail('templateColoursOk', { n: krs.length, locale }) };

@@ -12,6 +12,7 @@
  */
 import type { Lang, Localized } from '../../core/i18n';
 import { fmt } from '../../core/i18n';
+import { cell as a1Cell } from '../../core/plan/a1';
 import type { SheetPlan } from '../../core/plan/types';
 import type { AppLike, SheetLike } from '../../sheets/api';
 import { namePrefix, type AppliedSheet } from '../../sheets/applyPlan';
@@ -116,12 +117,8 @@ const LABELS: Record<keyof SheetState['cells'] | 'size' | 'conditionalFormats' |
   namedRanges: { 'zh-CN': '命名区域', en: 'named ranges' },
 };
 
-const a1 = (r: number, c: number) => `${colName(c + 1)}${r + 1}`;
-function colName(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** 0-based (row, column) of the compared grids → A1. */
+const a1 = (r: number, c: number) => a1Cell(r + 1, c + 1);
 
 /** The differences between the two sheets, each as `what at where: API … / SpreadsheetApp …`. */
 export function compareStates(viaApi: SheetState, viaApp: SheetState): Localized[] {
